@@ -1,0 +1,154 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/scrutineer/scrutineer/corpus/pdftext"
+)
+
+// Sentinel errors callers can test with errors.Is.
+var (
+	// ErrEmpty is returned for a file with no bytes.
+	ErrEmpty = errors.New("empty file")
+	// ErrUnsupported is returned for a file that is neither PDF nor UTF-8 text.
+	ErrUnsupported = errors.New("not a PDF or UTF-8 text file")
+	// ErrTooLarge is returned for a file over Options.MaxBytes.
+	ErrTooLarge = errors.New("file too large")
+	// ErrEncrypted is returned for a PDF that needs a password.
+	ErrEncrypted = pdftext.ErrEncrypted
+	// ErrNoText is returned when no page of a file has any text (a scan).
+	ErrNoText = pdftext.ErrNoText
+	// ErrMalformed is returned for a PDF the reader cannot parse.
+	ErrMalformed = pdftext.ErrMalformed
+)
+
+// Options bound the work done on one file.
+type Options struct {
+	// MaxBytes is the largest file accepted; 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// MaxPages is the most pages read; 0 means DefaultMaxPages.
+	MaxPages int
+	// Password opens an encrypted PDF.
+	Password string
+}
+
+// Defaults for Options.
+const (
+	DefaultMaxBytes = 200 << 20
+	DefaultMaxPages = 5000
+)
+
+func (o Options) withDefaults() Options {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxPages <= 0 {
+		o.MaxPages = DefaultMaxPages
+	}
+	return o
+}
+
+// Open reads the file at path and returns it fully processed: pages
+// extracted and cleaned, items split, passages cut.
+func Open(ctx context.Context, path string, opts Options) (*Document, error) {
+	opts = opts.withDefaults()
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory", path)
+	}
+	if fi.Size() > opts.MaxBytes {
+		return nil, fmt.Errorf("%s: %w (%d bytes, limit %d)", path, ErrTooLarge, fi.Size(), opts.MaxBytes)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := Read(ctx, filepath.Base(path), data, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	doc.Path = path
+	return doc, nil
+}
+
+// Read processes a file's bytes; name is used as the document's Source.
+func Read(ctx context.Context, name string, data []byte, opts Options) (*Document, error) {
+	doc, err := Extract(ctx, name, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	Split(doc)
+	Chunk(doc)
+	return doc, nil
+}
+
+// Extract reads a file's pages and cleans them (running headers and
+// footers, printed page numbers, item stamps, blank pages), without
+// splitting it into items.
+func Extract(ctx context.Context, name string, data []byte, opts Options) (*Document, error) {
+	opts = opts.withDefaults()
+	if len(data) == 0 {
+		return nil, ErrEmpty
+	}
+	if int64(len(data)) > opts.MaxBytes {
+		return nil, fmt.Errorf("%w (%d bytes, limit %d)", ErrTooLarge, len(data), opts.MaxBytes)
+	}
+	sum := sha256.Sum256(data)
+	doc := &Document{Source: name, Hash: hex.EncodeToString(sum[:])}
+	var texts []string
+	switch {
+	case pdftext.IsPDF(data):
+		doc.Format = "pdf"
+		res, err := pdftext.Extract(ctx, data, pdftext.Options{MaxPages: opts.MaxPages, Password: opts.Password})
+		if err != nil {
+			return nil, err
+		}
+		texts = res.Pages
+		doc.Warnings = append(doc.Warnings, res.Warnings...)
+	case isText(data):
+		doc.Format = "text"
+		texts = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\f")
+		if len(texts) > 1 && strings.TrimSpace(texts[len(texts)-1]) == "" {
+			texts = texts[:len(texts)-1]
+		}
+		if len(texts) > opts.MaxPages {
+			return nil, fmt.Errorf("%d pages, limit %d: %w", len(texts), opts.MaxPages, ErrTooLarge)
+		}
+	default:
+		return nil, ErrUnsupported
+	}
+	doc.Pages = make([]Page, len(texts))
+	for i, t := range texts {
+		doc.Pages[i] = Page{Number: i + 1, Text: t}
+	}
+	Clean(doc)
+	return doc, nil
+}
+
+// isText reports whether data looks like UTF-8 text rather than binary.
+func isText(data []byte) bool {
+	sample := data
+	if len(sample) > 64<<10 {
+		sample = sample[:64<<10]
+		// Do not cut a rune in half at the sample's end.
+		for i := 0; i < utf8.UTFMax && !utf8.Valid(sample); i++ {
+			sample = sample[:len(sample)-1]
+		}
+	}
+	if !utf8.Valid(sample) {
+		return false
+	}
+	return !bytes.ContainsRune(sample, 0)
+}

@@ -1,0 +1,61 @@
+// Package index owns search over past papers: one document per passage in
+// an embedded bleve index, analysed with the project's English analyzer
+// (snowball stemming plus the field's jargon), with filters, highlighted
+// snippets, facets and incremental ingest by content hash. Callers never
+// import bleve: its types stay inside this package.
+package index
+
+import "time"
+
+// Query is a search over the index.
+type Query struct {
+	// Text uses bleve's query-string syntax: phrases, +must, -not.
+	Text      string
+	Limit     int
+	Offset    int
+	Theme     string
+	Committee string
+	Kind      string
+	From, To  time.Time
+	// Source restricts hits to one file.
+	Source string
+	// IncludeExempt includes exempt or confidential items.
+	IncludeExempt bool
+	// PerItem caps hits from one item so one long report does not fill the
+	// page; 0 means the default (3).
+	PerItem int
+}
+
+// Hit is one matching passage.
+type Hit struct {
+	Source      string  `json:"source"`
+	Path        string  `json:"path,omitempty"`
+	Item        string  `json:"item"`
+	Title       string  `json:"title"`
+	Heading     string  `json:"heading,omitempty"`
+	Committee   string  `json:"committee,omitempty"`
+	Council     string  `json:"council,omitempty"`
+	Date        string  `json:"date,omitempty"`
+	Kind        string  `json:"kind,omitempty"`
+	Page        int     `json:"page"`
+	PrintedPage int     `json:"printed_page,omitempty"`
+	Score       float64 `json:"score"`
+	// Snippet is highlighted with <mark>…</mark>.
+	Snippet string `json:"snippet"`
+	Exempt  bool   `json:"exempt,omitempty"`
+}
+
+// FacetCount is one value of a facet and how many hits have it.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Results is a page of hits.
+type Results struct {
+	Query  string                  `json:"query"`
+	Total  uint64                  `json:"total"`
+	Hits   []Hit                   `json:"hits"`
+	Facets map[string][]FacetCount `json:"facets,omitempty"`
+	Took   time.Duration           `json:"-"`
+}
