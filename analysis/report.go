@@ -17,17 +17,17 @@ type Report struct {
 
 // ItemReport is the analysis of one agenda item.
 type ItemReport struct {
-	Number    string       `json:"number"`
-	Title     string       `json:"title"`
-	Kind      corpus.Kind  `json:"kind"`
-	StartPage int          `json:"start_page"`
-	EndPage   int          `json:"end_page"`
+	Number    string      `json:"number"`
+	Title     string      `json:"title"`
+	Kind      corpus.Kind `json:"kind"`
+	StartPage int         `json:"start_page"`
+	EndPage   int         `json:"end_page"`
 	// PrintedStart and PrintedEnd are the printed page range of the item
 	// (as corpus.Item has them), 0 when unknown.
-	PrintedStart int `json:"printed_start,omitempty"`
-	PrintedEnd   int `json:"printed_end,omitempty"`
-	Themes    []ThemeScore `json:"themes"`
-	Questions []Question   `json:"questions"`
+	PrintedStart int          `json:"printed_start,omitempty"`
+	PrintedEnd   int          `json:"printed_end,omitempty"`
+	Themes       []ThemeScore `json:"themes"`
+	Questions    []Question   `json:"questions"`
 	// Exempt marks an exempt or confidential item.
 	Exempt bool `json:"exempt,omitempty"`
 }
