@@ -1,0 +1,71 @@
+// Package bank owns the bank of key lines of enquiry: the themes scrutiny
+// of children's services looks at, each with its lines of enquiry, signal
+// vocabulary and the national guidance it is drawn from. The default bank
+// ships embedded in the binary; a council can add its own file of local
+// priorities on top.
+package bank
+
+// EvidenceKind is the kind of evidence that answers a line of enquiry.
+type EvidenceKind string
+
+// Evidence kinds a line of enquiry can ask for.
+const (
+	Figure     EvidenceKind = "figure"     // a number and what it measures
+	Comparison EvidenceKind = "comparison" // against statistical neighbours, region or England
+	Trend      EvidenceKind = "trend"      // change over time
+	Views      EvidenceKind = "views"      // children's and families' own views
+	Plan       EvidenceKind = "plan"       // actions with dates and owners
+	Outcome    EvidenceKind = "outcome"    // difference made for children, not activity
+)
+
+// Source cites a guidance document and a section of it.
+type Source struct {
+	// Doc is the guidance document's file name under seeds/ (for example
+	// "cfgs-scrutiny-of-childrens-services-guide-2023.txt").
+	Doc string `yaml:"doc" json:"doc"`
+	// Section names the part of it (for example "§2 Looked after children").
+	Section string `yaml:"section" json:"section"`
+}
+
+// Line is one key line of enquiry: a question a councillor would ask.
+type Line struct {
+	// ID is unique across the bank ("fostering-3").
+	ID string `yaml:"id" json:"id"`
+	// Question is the line of enquiry in plain English, as a councillor
+	// would ask it.
+	Question string `yaml:"question" json:"question"`
+	// Evidence are the kinds of evidence that would answer it.
+	Evidence []EvidenceKind `yaml:"evidence" json:"evidence"`
+	// Signals are extra words or phrases that show a passage engages this
+	// particular line (optional).
+	Signals []string `yaml:"signals,omitempty" json:"signals,omitempty"`
+}
+
+// Theme is one theme of the bank.
+type Theme struct {
+	// ID is the stable identifier from the themes contract.
+	ID          string `yaml:"id" json:"id"`
+	Title       string `yaml:"title" json:"title"`
+	Description string `yaml:"description" json:"description"`
+	Lines       []Line `yaml:"lines" json:"lines"`
+	// Signals are words and phrases, jargon and acronyms included, that
+	// show a passage is about the theme.
+	Signals []string `yaml:"signals" json:"signals"`
+	Sources []Source `yaml:"sources" json:"sources"`
+	// Local marks a theme or lines added from a council's own file.
+	Local bool `yaml:"-" json:"local,omitempty"`
+}
+
+// Bank is a validated set of themes.
+type Bank struct {
+	Themes []*Theme
+	byID   map[string]*Theme
+}
+
+// Theme returns the theme with the given id, or nil.
+func (b *Bank) Theme(id string) *Theme {
+	if b == nil {
+		return nil
+	}
+	return b.byID[id]
+}
