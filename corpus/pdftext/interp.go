@@ -1,0 +1,571 @@
+package pdftext
+
+import (
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Limits that keep one pathological page from taking unbounded time or
+// memory. Real council papers are far below them.
+const (
+	maxStreamBytes = 64 << 20 // decompressed content per page
+	maxOps         = 4 << 20  // operators per page, forms included
+	maxFormDepth   = 8
+	maxFormCalls   = 4096
+	maxGState      = 256
+	maxPageText    = 4 << 20 // bytes of text per page
+)
+
+// Layout thresholds, in ems of the current font size.
+const (
+	spaceGap   = 0.15 // a gap wider than this between glyphs is a space
+	lineShift  = 0.5  // a baseline move larger than this is a new line
+	backGap    = 1.0  // moving back further than this on a line is a space
+	paraFactor = 1.3  // a line gap this much over the usual spacing is a paragraph
+)
+
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n (row-vector convention, as in the PDF specification).
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2],
+		m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2],
+		m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4],
+		m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
+}
+
+func abs(x float64) float64 { return math.Abs(x) }
+
+// fontCache shares parsed fonts between the pages of one document.
+type fontCache map[uint64]*font
+
+// pageStats counts glyphs so callers can judge whether text is usable.
+type pageStats struct {
+	glyphs   int            // codes shown
+	unmapped int            // codes with no Unicode text
+	noMap    map[string]int // fonts without a Unicode map, by name
+}
+
+// line is one output line with its vertical gap from the previous line.
+type line struct {
+	text strings.Builder
+	gap  float64 // baseline distance below the previous line (device units)
+	size float64 // largest em on the line
+	jump bool    // moved up or sideways to a new block
+}
+
+type gstate struct {
+	ctm matrix
+	// text state (kept in the graphics state, as the specification says)
+	font    *font
+	fs      float64
+	tc, tw  float64
+	th      float64
+	tl      float64
+	rise    float64
+	fontRef string
+}
+
+// interp runs one page's content stream and lays its text out.
+type interp struct {
+	fonts fontCache
+	stats pageStats
+
+	gs    gstate
+	stack []gstate
+	tm    matrix
+	tlm   matrix
+
+	ops       int
+	formCalls int
+	textBytes int
+
+	// layout state
+	lines    []*line
+	have     bool // a glyph has been placed
+	endX     float64
+	endY     float64
+	dirX     float64
+	dirY     float64
+	lastSize float64
+	lastRune rune
+}
+
+func newInterp(fonts fontCache) *interp {
+	return &interp{fonts: fonts, gs: gstate{ctm: identity, th: 1}, tm: identity, tlm: identity}
+}
+
+// readStream reads a stream's decoded bytes, at most limit of them. It
+// returns what it could read when the stream is damaged.
+func readStream(v pdf.Value, limit int64) (data []byte) {
+	defer func() {
+		if recover() != nil {
+			// keep what was read
+		}
+	}()
+	rc := v.Reader()
+	defer func() {
+		defer func() { _ = recover() }()
+		rc.Close()
+	}()
+	buf := make([]byte, 0, 4096)
+	lr := io.LimitReader(rc, limit)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		data = buf
+		if err != nil {
+			return buf
+		}
+	}
+}
+
+// contentBytes returns the page's content: one stream or an array of them.
+func contentBytes(contents pdf.Value) []byte {
+	switch contents.Kind() {
+	case pdf.Stream:
+		return readStream(contents, maxStreamBytes)
+	case pdf.Array:
+		var out []byte
+		for i := 0; i < contents.Len() && len(out) < maxStreamBytes; i++ {
+			out = append(out, readStream(contents.Index(i), int64(maxStreamBytes-len(out)))...)
+			out = append(out, '\n')
+		}
+		return out
+	}
+	return nil
+}
+
+// fontFor looks up and caches the font named in a Tf operator.
+func (in *interp) fontFor(res pdf.Value, name string) (f *font) {
+	v := res.Key("Font").Key(name)
+	if v.Kind() != pdf.Dict {
+		return nil
+	}
+	key, ok := objKey(v)
+	if ok {
+		// Direct font dictionaries share their container's identity:
+		// add the base font name to tell them apart.
+		key ^= uint64(hashString(name+"\x00"+v.Key("BaseFont").Name())) << 40
+		if f, hit := in.fonts[key]; hit {
+			return f
+		}
+	}
+	func() {
+		defer func() {
+			if recover() != nil {
+				f = nil
+			}
+		}()
+		f = loadFont(v)
+	}()
+	if ok {
+		in.fonts[key] = f
+	}
+	return f
+}
+
+func hashString(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h & 0xffffff
+}
+
+// run interprets a content stream with the given resources.
+func (in *interp) run(data []byte, res pdf.Value, depth int) {
+	l := &lexer{b: data}
+	var ops []operand
+	for in.ops < maxOps && in.textBytes < maxPageText {
+		t, ok := l.next()
+		if !ok {
+			return
+		}
+		if t.k != kOp {
+			if len(ops) < 64 {
+				ops = append(ops, t)
+			}
+			continue
+		}
+		in.ops++
+		in.do(t.s, ops, res, depth, l)
+		ops = ops[:0]
+	}
+}
+
+func num(ops []operand, i int) float64 {
+	if i < 0 || i >= len(ops) || ops[i].k != kNum {
+		return 0
+	}
+	v := ops[i].num
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return v
+}
+
+// last returns the n operands before an operator (missing ones are zero).
+func last(ops []operand, n int) []operand {
+	if len(ops) >= n {
+		return ops[len(ops)-n:]
+	}
+	pad := make([]operand, n-len(ops))
+	return append(pad, ops...)
+}
+
+func (in *interp) do(op string, ops []operand, res pdf.Value, depth int, l *lexer) {
+	switch op {
+	case "q":
+		if len(in.stack) < maxGState {
+			in.stack = append(in.stack, in.gs)
+		}
+	case "Q":
+		if n := len(in.stack); n > 0 {
+			in.gs = in.stack[n-1]
+			in.stack = in.stack[:n-1]
+		}
+	case "cm":
+		a := last(ops, 6)
+		m := matrix{num(a, 0), num(a, 1), num(a, 2), num(a, 3), num(a, 4), num(a, 5)}
+		in.gs.ctm = m.mul(in.gs.ctm)
+	case "BT":
+		in.tm, in.tlm = identity, identity
+	case "ET":
+	case "Tf":
+		a := last(ops, 2)
+		in.gs.fs = num(a, 1)
+		if a[0].k == kName {
+			in.gs.fontRef = a[0].s
+			in.gs.font = in.fontFor(res, a[0].s)
+		}
+	case "Tc":
+		in.gs.tc = num(last(ops, 1), 0)
+	case "Tw":
+		in.gs.tw = num(last(ops, 1), 0)
+	case "Tz":
+		in.gs.th = num(last(ops, 1), 0) / 100
+	case "TL":
+		in.gs.tl = num(last(ops, 1), 0)
+	case "Ts":
+		in.gs.rise = num(last(ops, 1), 0)
+	case "Td":
+		a := last(ops, 2)
+		in.moveLine(num(a, 0), num(a, 1))
+	case "TD":
+		a := last(ops, 2)
+		in.gs.tl = -num(a, 1)
+		in.moveLine(num(a, 0), num(a, 1))
+	case "Tm":
+		a := last(ops, 6)
+		in.tm = matrix{num(a, 0), num(a, 1), num(a, 2), num(a, 3), num(a, 4), num(a, 5)}
+		in.tlm = in.tm
+	case "T*":
+		in.moveLine(0, -in.gs.tl)
+	case "Tj":
+		a := last(ops, 1)
+		if a[0].k == kStr {
+			in.show(a[0].s)
+		}
+	case "'":
+		in.moveLine(0, -in.gs.tl)
+		a := last(ops, 1)
+		if a[0].k == kStr {
+			in.show(a[0].s)
+		}
+	case "\"":
+		a := last(ops, 3)
+		in.gs.tw, in.gs.tc = num(a, 0), num(a, 1)
+		in.moveLine(0, -in.gs.tl)
+		if a[2].k == kStr {
+			in.show(a[2].s)
+		}
+	case "TJ":
+		a := last(ops, 1)
+		if a[0].k != kArr {
+			return
+		}
+		for _, e := range a[0].arr {
+			switch e.k {
+			case kStr:
+				in.show(e.s)
+			case kNum:
+				tx := -e.num / 1000 * in.gs.fs * in.gs.th
+				if !math.IsNaN(tx) && !math.IsInf(tx, 0) {
+					in.tm = matrix{1, 0, 0, 1, tx, 0}.mul(in.tm)
+				}
+			}
+		}
+	case "ID":
+		l.skipInlineImage()
+	case "Do":
+		a := last(ops, 1)
+		if a[0].k == kName {
+			in.form(res, a[0].s, depth)
+		}
+	}
+}
+
+func (in *interp) moveLine(tx, ty float64) {
+	in.tlm = matrix{1, 0, 0, 1, tx, ty}.mul(in.tlm)
+	in.tm = in.tlm
+}
+
+// form runs a Form XObject's content with its own resources and matrix.
+func (in *interp) form(res pdf.Value, name string, depth int) {
+	if depth >= maxFormDepth || in.formCalls >= maxFormCalls {
+		return
+	}
+	x := res.Key("XObject").Key(name)
+	if x.Kind() != pdf.Stream || x.Key("Subtype").Name() != "Form" {
+		return
+	}
+	in.formCalls++
+	data := readStream(x, maxStreamBytes)
+	fres := x.Key("Resources")
+	if fres.Kind() != pdf.Dict {
+		fres = res
+	}
+	saved, savedStack, tm, tlm := in.gs, len(in.stack), in.tm, in.tlm
+	if m := x.Key("Matrix"); m.Len() == 6 {
+		fm := matrix{}
+		for i := range fm {
+			fm[i] = m.Index(i).Float64()
+		}
+		in.gs.ctm = fm.mul(in.gs.ctm)
+	}
+	in.run(data, fres, depth+1)
+	in.gs, in.tm, in.tlm = saved, tm, tlm
+	if len(in.stack) > savedStack {
+		in.stack = in.stack[:savedStack]
+	}
+}
+
+// show places one string of character codes.
+func (in *interp) show(s string) {
+	f := in.gs.font
+	if f == nil {
+		f = fallback
+	}
+	gs := &in.gs
+	trm := in.tm.mul(gs.ctm)
+	// Direction and size of the text in device space.
+	dx, dy := trm[0]*gs.th, trm[1]*gs.th
+	dl := math.Hypot(dx, dy)
+	size := abs(gs.fs) * math.Hypot(trm[2], trm[3])
+	if dl == 0 || size == 0 || math.IsNaN(size) || math.IsInf(size, 0) {
+		size = 0
+	}
+	var text strings.Builder
+	adv := 0.0 // in unscaled text space
+	step := 1
+	if f.twoByte {
+		step = 2
+	}
+	for i := 0; i+step <= len(s); i += step {
+		var code uint32
+		if step == 2 {
+			code = uint32(s[i])<<8 | uint32(s[i+1])
+		} else {
+			code = uint32(s[i])
+		}
+		w := f.width(code)*gs.fs + gs.tc
+		if step == 1 && code == 32 {
+			w += gs.tw
+		}
+		adv += w * gs.th
+		in.stats.glyphs++
+		u, ok := f.decode(code)
+		if !ok {
+			in.stats.unmapped++
+			if f.noMap {
+				if in.stats.noMap == nil {
+					in.stats.noMap = make(map[string]int)
+				}
+				in.stats.noMap[f.name]++
+			}
+			continue
+		}
+		text.WriteString(u)
+	}
+	// Start and end of the string in device space.
+	x0, y0 := trm.apply(0, gs.rise)
+	in.tm = matrix{1, 0, 0, 1, adv, 0}.mul(in.tm)
+	end := in.tm.mul(gs.ctm)
+	x1, y1 := end.apply(0, gs.rise)
+	if dl > 0 {
+		dx, dy = dx/dl, dy/dl
+	} else {
+		dx, dy = 1, 0
+	}
+	in.place(text.String(), x0, y0, x1, y1, dx, dy, size)
+}
+
+// fallback reads codes as WinAnsi bytes with a rough width; it stands in
+// for a font that is missing or cannot be read, so text is not lost.
+var fallback = func() *font {
+	f := &font{scale: 0.001, missW: 500}
+	for i := range f.w1 {
+		f.w1[i] = 500
+		f.simple[i] = winAnsi(byte(i))
+	}
+	return f
+}()
+
+// place adds a piece of text that runs from (x0,y0) to (x1,y1) in device
+// space along direction (dx,dy), deciding from its position relative to the
+// previous piece whether a space or a line break comes between them.
+func (in *interp) place(s string, x0, y0, x1, y1, dx, dy, size float64) {
+	s = clean(s)
+	if s == "" {
+		// Advance anyway: invisible spacing glyphs still move the pen.
+		if in.have {
+			in.endX, in.endY = x1, y1
+		}
+		return
+	}
+	in.textBytes += len(s)
+	if !in.have || len(in.lines) == 0 {
+		in.newLine(0, size, false)
+		in.have = true
+		in.write(s, size)
+		in.endX, in.endY, in.dirX, in.dirY = x1, y1, dx, dy
+		return
+	}
+	em := math.Max(size, in.lastSize)
+	if em <= 0 {
+		em = 1
+	}
+	ddx, ddy := x0-in.endX, y0-in.endY
+	sameDir := dx*in.dirX+dy*in.dirY > 0.98
+	along := ddx*in.dirX + ddy*in.dirY
+	perp := in.dirX*ddy - in.dirY*ddx // positive = above the previous baseline
+	switch {
+	case !sameDir:
+		in.newLine(0, size, true)
+	case abs(perp) > lineShift*em:
+		in.newLine(-perp, size, perp > 0 || along > 40*em)
+	case along > spaceGap*em || along < -backGap*em:
+		in.space()
+	}
+	in.write(s, size)
+	in.endX, in.endY, in.dirX, in.dirY = x1, y1, dx, dy
+}
+
+func (in *interp) newLine(gap, size float64, jump bool) {
+	in.lines = append(in.lines, &line{gap: gap, size: size, jump: jump})
+	in.lastRune = '\n'
+	in.lastSize = size
+}
+
+func (in *interp) space() {
+	if in.lastRune == ' ' || in.lastRune == '\n' {
+		return
+	}
+	ln := in.lines[len(in.lines)-1]
+	ln.text.WriteByte(' ')
+	in.lastRune = ' '
+}
+
+func (in *interp) write(s string, size float64) {
+	ln := in.lines[len(in.lines)-1]
+	if in.lastRune == ' ' || in.lastRune == '\n' {
+		s = strings.TrimLeft(s, " ")
+	}
+	if s == "" {
+		return
+	}
+	ln.text.WriteString(s)
+	if size > ln.size {
+		ln.size = size
+	}
+	in.lastSize = size
+	for _, r := range s {
+		in.lastRune = r
+	}
+}
+
+// clean drops control characters and turns other white space into spaces.
+func clean(s string) string {
+	ok := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == 0xa0 || (unicode.IsSpace(r) && r != ' '):
+			b.WriteByte(' ')
+		case r == 0xad: // soft hyphen: a hyphen at a line end
+			b.WriteByte('-')
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfeff || r == 0x200b:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// text joins the page's lines, with a blank line between paragraphs: where
+// the gap between two lines is clearly larger than the page's usual line
+// spacing, or where the text jumps to a new block.
+func (in *interp) text() string {
+	var gaps []float64
+	for i, ln := range in.lines {
+		if i == 0 || ln.jump || ln.size <= 0 {
+			continue
+		}
+		g := ln.gap / ln.size
+		if g > 0.8 && g < 3 {
+			gaps = append(gaps, g)
+		}
+	}
+	usual := 1.2
+	if len(gaps) >= 3 {
+		sort.Float64s(gaps)
+		usual = gaps[len(gaps)/4]
+	}
+	var b strings.Builder
+	for i, ln := range in.lines {
+		t := strings.TrimRight(ln.text.String(), " ")
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if i > 0 && ln.size > 0 {
+				g := ln.gap / ln.size
+				if ln.jump || g > usual*paraFactor && g-usual > 0.3 || g < -lineShift {
+					b.WriteByte('\n')
+				}
+			}
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
