@@ -1,0 +1,141 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/scrutineer/scrutineer/analysis"
+)
+
+// Markdown writes r as markdown ready to paste into a briefing note: a
+// heading per item, its themes with scores, then its questions numbered
+// and grouped under plain-word labels ("From the report", "Not in the
+// report", "Follow-up"), each with its page cites and quotes as a
+// blockquote. Text from the report is escaped so that it reads as written.
+func Markdown(w io.Writer, r *analysis.Report) error {
+	b, err := view(r)
+	if err != nil {
+		return fmt.Errorf("render markdown: %w", err)
+	}
+	bw := bufio.NewWriter(w)
+	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
+
+	p("# %s\n\n", md(b.Heading))
+	var meta []string
+	if b.Council != "" {
+		meta = append(meta, "**"+md(b.Council)+"**")
+	}
+	if b.Date != "" {
+		meta = append(meta, md(b.Date))
+	}
+	if len(meta) > 0 {
+		p("%s\n\n", strings.Join(meta, " · "))
+	}
+	if b.Source != "" {
+		p("Source: `%s`\n\n", code(b.Source))
+	}
+	p("*How to use this brief:* %s\n\n", md(b.HowTo))
+	if len(b.Items) == 0 {
+		p("%s\n", md(b.NoItems))
+		return flush(bw, "markdown")
+	}
+
+	p("## Contents\n\n")
+	for _, it := range b.Items {
+		s := fmt.Sprintf("- %s: %s (%s)", md(it.Label), md(it.Title), plural(it.Count, "question"))
+		if it.Exempt {
+			s += " **Exempt**"
+		}
+		p("%s\n", s)
+	}
+
+	for _, it := range b.Items {
+		p("\n## %s: %s\n\n", md(it.Label), md(it.Title))
+		var facts []string
+		if it.Kind != "" {
+			facts = append(facts, it.Kind)
+		}
+		if it.Pages != "" {
+			facts = append(facts, it.Pages)
+		}
+		if len(facts) > 0 {
+			p("*%s*\n\n", md(strings.Join(facts, ", ")))
+		}
+		if it.Exempt {
+			p("> **%s**\n\n", md(it.ExemptMsg))
+		}
+		if len(it.Themes) == 0 {
+			p("**Themes:** %s\n", md(it.NoThemes))
+		} else {
+			parts := make([]string, len(it.Themes))
+			for i, th := range it.Themes {
+				parts[i] = md(th.Title) + " (" + th.Score + ")"
+			}
+			p("**Themes:** %s\n", strings.Join(parts, " · "))
+		}
+		if it.Count == 0 {
+			p("\n%s\n", md(it.Empty))
+			continue
+		}
+		for _, g := range it.Groups {
+			p("\n### %s\n", md(g.Label))
+			for _, q := range g.Questions {
+				num := strconv.Itoa(q.N) + ". "
+				ind := strings.Repeat(" ", len(num))
+				p("\n%s%s", num, md(q.Text))
+				if q.Theme != "" {
+					p(" *(%s)*", md(q.Theme))
+				}
+				p("\n")
+				for _, c := range q.Cites {
+					if c.Quote != "" {
+						p("\n%s> “%s” — *%s*\n", ind, md(c.Quote), md(c.Cite))
+					} else {
+						p("\n%s> *%s*\n", ind, md(c.Cite))
+					}
+				}
+			}
+		}
+	}
+	return flush(bw, "markdown")
+}
+
+func flush(bw *bufio.Writer, format string) error {
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("render %s: %w", format, err)
+	}
+	return nil
+}
+
+// mdSpecial are the characters that could start markup in CommonMark or
+// GitHub-flavoured markdown; each is escaped with a backslash.
+const mdSpecial = "\\`*_[]<>#~"
+
+// md escapes s for use inside a markdown paragraph, heading or list item,
+// so that report text reads as written. An ampersand is escaped only where
+// it could start an entity ("&amp;"); elsewhere it is left alone.
+func md(s string) string {
+	var sb strings.Builder
+	for i, r := range s {
+		switch {
+		case r < 0x80 && strings.ContainsRune(mdSpecial, r):
+			sb.WriteByte('\\')
+		case r == '&' && i+1 < len(s) && (isAlnum(s[i+1]) || s[i+1] == '#'):
+			sb.WriteByte('\\')
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// code makes s safe inside a single-backtick code span.
+func code(s string) string {
+	return strings.ReplaceAll(s, "`", "'")
+}

@@ -1,0 +1,352 @@
+// Package render owns the briefs a councillor takes into a meeting: it turns
+// an analysis.Report into plain text for a terminal, paste-ready markdown
+// for a briefing note, or one self-contained printable HTML page. All three
+// share one view of the report, so an item's questions carry the same
+// numbers, labels and page cites in every format.
+package render
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/corpus"
+)
+
+// Format names an output format of a brief.
+type Format string
+
+// The formats a brief can be written in.
+const (
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html"
+)
+
+// Formats lists the valid formats, in the order help text shows them.
+func Formats() []Format {
+	return []Format{FormatText, FormatMarkdown, FormatHTML}
+}
+
+// ErrUnknownFormat is returned (wrapped) for a format name that is not one
+// of Formats; a command line should treat it as a usage error.
+var ErrUnknownFormat = errors.New("unknown format")
+
+// ErrNilReport is returned when there is no report to render.
+var ErrNilReport = errors.New("no report to render")
+
+// ParseFormat returns the Format named s ("text", "markdown" or "html").
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats() {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("%w %q (want text, markdown or html)", ErrUnknownFormat, s)
+}
+
+// Write renders r to w in the named format: "text", "markdown" or "html".
+func Write(w io.Writer, format string, r *analysis.Report) error {
+	f, err := ParseFormat(format)
+	if err != nil {
+		return err
+	}
+	return f.Write(w, r)
+}
+
+// Write renders r to w in format f.
+func (f Format) Write(w io.Writer, r *analysis.Report) error {
+	switch f {
+	case FormatText:
+		return Text(w, r)
+	case FormatMarkdown:
+		return Markdown(w, r)
+	case FormatHTML:
+		return HTML(w, r)
+	}
+	return fmt.Errorf("%w %q (want text, markdown or html)", ErrUnknownFormat, string(f))
+}
+
+// Kind labels, in plain words, in the order a brief groups questions.
+var kindLabels = []struct{ kind, label, hint string }{
+	{analysis.KindEvidence, "From the report", "Questions about what the report says."},
+	{analysis.KindGap, "Not in the report", "Questions about what you would expect to see and the report does not say."},
+	{analysis.KindFollowup, "Follow-up", "Questions about earlier recommendations, plans or inspection findings."},
+}
+
+// howTo is the one-line guide at the top of every brief.
+const howTo = "Each item lists the themes it touches and questions you could ask, " +
+	"grouped by what prompted them. Page numbers are those printed on the pack, " +
+	"with the PDF page in brackets; quotes are the report's own words."
+
+// noItems and noQuestions are the empty states.
+const (
+	noItems     = "No agenda items were found to brief on in this file."
+	noQuestions = "No questions were raised for this item."
+	noThemes    = "No themes matched."
+	exemptNote  = "Exempt item: its report is not public. Ask these questions only " +
+		"once the press and public have been excluded."
+)
+
+// brief is the format-neutral view of a report every renderer draws from.
+type brief struct {
+	Heading   string // committee, or a fallback
+	Council   string
+	Committee string
+	Date      string // long form, e.g. "Wednesday 14 October 2026"
+	DateISO   string
+	Source    string
+	HowTo     string
+	NoItems   string
+	Items     []itemView
+}
+
+type itemView struct {
+	Anchor    string // unique HTML id
+	Label     string // "Item 5", or "Document" when unnumbered
+	Title     string
+	Kind      string // "Report", "Minutes", ...
+	Pages     string // "pp. 11–28 (PDF pp. 13–30)"
+	Exempt    bool
+	Themes    []themeView
+	Groups    []groupView
+	Count     int // number of questions
+	Empty     string
+	NoThemes  string
+	ExemptMsg string
+}
+
+type themeView struct {
+	ID, Title, Score string
+}
+
+type groupView struct {
+	Kind, Label, Hint string
+	Questions         []questionView
+}
+
+type questionView struct {
+	N     int
+	Text  string
+	Theme string // theme title
+	Cites []citeView
+}
+
+type citeView struct {
+	Cite  string // "p. 14 (PDF p. 16)"
+	Quote string
+}
+
+// view builds the shared view of r.
+func view(r *analysis.Report) (*brief, error) {
+	if r == nil {
+		return nil, ErrNilReport
+	}
+	b := &brief{
+		Council:   clean(r.Meta.Council),
+		Committee: clean(r.Meta.Committee),
+		DateISO:   clean(r.Meta.Date),
+		Date:      longDate(r.Meta.Date),
+		Source:    clean(r.Source),
+		HowTo:     howTo,
+		NoItems:   noItems,
+	}
+	b.Heading = b.Committee
+	if b.Heading == "" {
+		b.Heading = "Scrutiny brief"
+	}
+	seen := map[string]int{}
+	for i, it := range r.Items {
+		b.Items = append(b.Items, itemOf(i, it, seen))
+	}
+	return b, nil
+}
+
+func itemOf(i int, it analysis.ItemReport, seen map[string]int) itemView {
+	v := itemView{
+		Title:     clean(it.Title),
+		Kind:      kindWord(it.Kind),
+		Pages:     pageRange(it.StartPage, it.EndPage, it.PrintedStart, it.PrintedEnd),
+		Exempt:    it.Exempt,
+		Empty:     noQuestions,
+		NoThemes:  noThemes,
+		ExemptMsg: exemptNote,
+	}
+	num := clean(it.Number)
+	if num != "" {
+		v.Label = "Item " + num
+	} else if i == 0 {
+		v.Label = "Document"
+	} else {
+		v.Label = "Item"
+	}
+	if v.Title == "" {
+		v.Title = "Untitled"
+	}
+	v.Anchor = anchor(num, i, seen)
+	titles := map[string]string{}
+	for _, t := range it.Themes {
+		tv := themeView{ID: clean(t.ID), Title: clean(t.Title), Score: score(t.Score)}
+		if tv.Title == "" {
+			tv.Title = tv.ID
+		}
+		titles[t.ID] = tv.Title
+		v.Themes = append(v.Themes, tv)
+	}
+	// Group by kind in a fixed order; unknown kinds come last, in order.
+	n := 0
+	add := func(kind, label, hint string, match func(string) bool) {
+		g := groupView{Kind: kind, Label: label, Hint: hint}
+		for _, q := range it.Questions {
+			if !match(q.Kind) {
+				continue
+			}
+			n++
+			qv := questionView{N: n, Text: clean(q.Text), Theme: titles[q.Theme]}
+			if qv.Theme == "" {
+				qv.Theme = clean(q.Theme)
+			}
+			for _, e := range q.Evidence {
+				qv.Cites = append(qv.Cites, citeView{Cite: cite(e.Page, e.PrintedPage), Quote: clean(e.Quote)})
+			}
+			g.Questions = append(g.Questions, qv)
+		}
+		if len(g.Questions) > 0 {
+			v.Groups = append(v.Groups, g)
+		}
+	}
+	known := map[string]bool{}
+	for _, k := range kindLabels {
+		known[k.kind] = true
+		add(k.kind, k.label, k.hint, func(s string) bool { return s == k.kind })
+	}
+	add("other", "Other questions", "", func(s string) bool { return !known[s] })
+	v.Count = n
+	return v
+}
+
+// anchor returns a unique HTML id for an item.
+func anchor(num string, i int, seen map[string]int) string {
+	var sb strings.Builder
+	for _, r := range strings.ToLower(num) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			sb.WriteRune(r)
+		}
+	}
+	id := "item-" + sb.String()
+	if sb.Len() == 0 {
+		id = "item-" + strconv.Itoa(i+1)
+	}
+	seen[id]++
+	if c := seen[id]; c > 1 {
+		id += "-" + strconv.Itoa(c)
+		seen[id]++
+	}
+	return id
+}
+
+// cite renders a page cite: the printed page first when known, the
+// physical (PDF) page otherwise.
+func cite(page, printed int) string {
+	switch {
+	case printed > 0 && page > 0 && printed != page:
+		return fmt.Sprintf("p. %d (PDF p. %d)", printed, page)
+	case printed > 0:
+		return fmt.Sprintf("p. %d", printed)
+	case page > 0:
+		return fmt.Sprintf("PDF p. %d", page)
+	}
+	return "page unknown"
+}
+
+// pageRange renders an item's pages, printed range first when known.
+func pageRange(start, end, pstart, pend int) string {
+	phys := span(start, end)
+	printed := span(pstart, pend)
+	switch {
+	case printed != "" && phys != "" && printed != phys:
+		return fmt.Sprintf("%s (PDF %s)", printed, phys)
+	case printed != "":
+		return printed
+	case phys != "":
+		return "PDF " + phys
+	}
+	return ""
+}
+
+func span(a, b int) string {
+	switch {
+	case a <= 0:
+		return ""
+	case b <= a:
+		return fmt.Sprintf("p. %d", a)
+	}
+	return fmt.Sprintf("pp. %d–%d", a, b)
+}
+
+// score renders a theme score in [0, 1] with two decimals.
+func score(s float64) string {
+	if s != s { // NaN
+		s = 0
+	}
+	if s < 0 {
+		s = 0
+	}
+	if s > 1 {
+		s = 1
+	}
+	return strconv.FormatFloat(s, 'f', 2, 64)
+}
+
+func kindWord(k corpus.Kind) string {
+	switch k {
+	case corpus.KindAgenda:
+		return "Agenda"
+	case corpus.KindMinutes:
+		return "Minutes"
+	case corpus.KindReport:
+		return "Report"
+	case corpus.KindAppendix:
+		return "Appendix"
+	case "":
+		return ""
+	}
+	return "Other"
+}
+
+// longDate renders YYYY-MM-DD as "Wednesday 14 October 2026"; anything
+// else is returned cleaned but unchanged.
+func longDate(s string) string {
+	s = clean(s)
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return s
+	}
+	return t.Format("Monday 2 January 2006")
+}
+
+// clean collapses runs of white space (PDF text keeps line breaks and
+// double spaces) and drops control characters.
+func clean(s string) string {
+	var sb strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == 0x85 || r == 0xA0 || r == 0x2028 || r == 0x2029:
+			space = true
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			// control characters carry nothing a reader needs
+		default:
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}

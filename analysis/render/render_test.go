@@ -1,0 +1,333 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/scrutineer/scrutineer/analysis"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// fixture reads the hand-made report of a fictional committee meeting.
+func fixture(t testing.TB) *analysis.Report {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r analysis.Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatalf("testdata/report.json: %v", err)
+	}
+	return &r
+}
+
+func render(t testing.TB, f Format, r *analysis.Report) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := f.Write(&buf, r); err != nil {
+		t.Fatalf("render %s: %v", f, err)
+	}
+	return buf.String()
+}
+
+// golden compares got with testdata/name, rewriting it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the rendered brief (run go test -update after checking):\n%s", path, diff(string(want), got))
+	}
+}
+
+// diff shows the first lines where want and got part.
+func diff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var sb strings.Builder
+	shown := 0
+	for i := 0; i < max(len(wl), len(gl)) && shown < 8; i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			sb.WriteString("line " + strconv.Itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g + "\n")
+			shown++
+		}
+	}
+	return sb.String()
+}
+
+func TestGolden(t *testing.T) {
+	r := fixture(t)
+	for _, tc := range []struct {
+		format Format
+		file   string
+	}{
+		{FormatText, "brief.txt"},
+		{FormatMarkdown, "brief.md"},
+		{FormatHTML, "brief.html"},
+	} {
+		t.Run(string(tc.format), func(t *testing.T) {
+			golden(t, tc.file, render(t, tc.format, r))
+		})
+	}
+}
+
+func TestEmptyStates(t *testing.T) {
+	none := &analysis.Report{Source: "agenda.pdf"}
+	bare := &analysis.Report{Items: []analysis.ItemReport{{Title: "Chair's Announcements"}}}
+	for _, f := range Formats() {
+		t.Run(string(f), func(t *testing.T) {
+			out := render(t, f, none)
+			for _, want := range []string{noItems, "Scrutiny brief", "agenda.pdf"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("report with no items: output lacks %q", want)
+				}
+			}
+			if strings.Contains(out, "Contents") {
+				t.Errorf("report with no items: output has a contents list")
+			}
+			out = render(t, f, bare)
+			for _, want := range []string{noQuestions, noThemes, "Document", "Chair"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("item with no questions: output lacks %q", want)
+				}
+			}
+		})
+	}
+}
+
+// hostile is report text that would break out of its markup if a
+// renderer did not escape it.
+const hostile = `Fees <script>alert("x")</script> & 'carers' <b>bold</b> *star* [link](http://x) &amp;`
+
+func TestEscaping(t *testing.T) {
+	r := &analysis.Report{
+		Source: `pack<1>&"2".pdf`,
+		Items: []analysis.ItemReport{{
+			Number: `4"><i>`, Title: hostile, Kind: "report", StartPage: 3, EndPage: 4,
+			Themes: []analysis.ThemeScore{{ID: `x"y`, Title: hostile, Score: 0.5}},
+			Questions: []analysis.Question{{
+				Text: hostile, Theme: `x"y`, Kind: analysis.KindEvidence,
+				Evidence: []analysis.Evidence{{Page: 3, Quote: hostile}},
+			}},
+		}},
+	}
+	r.Meta.Council = hostile
+	r.Meta.Committee = hostile
+
+	html := render(t, FormatHTML, r)
+	for _, bad := range []string{"<script", "<b>", "<i>", `4"><i>`, `pack<1>`} {
+		if strings.Contains(html, bad) {
+			t.Errorf("html: raw %q in output", bad)
+		}
+	}
+	for _, want := range []string{"&lt;script&gt;", "&amp; &#39;carers&#39;", "&amp;amp;", "pack&lt;1&gt;&amp;&#34;2&#34;.pdf"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("html: escaped form %q missing", want)
+		}
+	}
+
+	mdOut := render(t, FormatMarkdown, r)
+	for _, want := range []string{`\<script\>`, `\<b\>bold\</b\>`, `\*star\*`, `\[link\](http://x)`, `\&amp;`, "& 'carers'"} {
+		if !strings.Contains(mdOut, want) {
+			t.Errorf("markdown: escaped form %q missing", want)
+		}
+	}
+	for _, bad := range []string{"<script", "<b>", "</b>"} {
+		if strings.Contains(strings.ReplaceAll(mdOut, `\<`, ""), bad) {
+			t.Errorf("markdown: unescaped %q in output", bad)
+		}
+	}
+
+	text := render(t, FormatText, r)
+	if !strings.Contains(strings.Join(strings.Fields(text), " "), hostile) {
+		t.Errorf("text: report text should appear as written")
+	}
+}
+
+func TestHTMLSelfContained(t *testing.T) {
+	out := render(t, FormatHTML, fixture(t))
+	for _, bad := range []string{"<script", "<link", "<img", "@import", "url(", "src=", "http://", "https://", "@font-face"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("html brief is not self-contained: has %q", bad)
+		}
+	}
+	for _, want := range []string{"@media print", "size: A4", "break-before: page", "break-inside: avoid"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("html brief lacks print rule %q", want)
+		}
+	}
+}
+
+func TestTextWidth(t *testing.T) {
+	out := render(t, FormatText, fixture(t))
+	for i, l := range strings.Split(out, "\n") {
+		if n := utf8.RuneCountInString(l); n > Width {
+			t.Errorf("line %d is %d columns wide: %q", i+1, n, l)
+		}
+		if strings.TrimRight(l, " ") != l {
+			t.Errorf("line %d has trailing space: %q", i+1, l)
+		}
+	}
+}
+
+func TestWrite(t *testing.T) {
+	r := fixture(t)
+	for _, tc := range []struct {
+		format string
+		want   string // a string only this format produces
+		err    error
+	}{
+		{"text", "How to use this brief: ", nil},
+		{"markdown", "## Contents", nil},
+		{"html", "<!DOCTYPE html>", nil},
+		{"pdf", "", ErrUnknownFormat},
+		{"", "", ErrUnknownFormat},
+		{"HTML", "", ErrUnknownFormat},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := Write(&buf, tc.format, r)
+			if !errors.Is(err, tc.err) {
+				t.Fatalf("Write(%q) error = %v, want %v", tc.format, err, tc.err)
+			}
+			if err != nil {
+				if !strings.Contains(err.Error(), "text, markdown or html") {
+					t.Errorf("error %q does not name the valid formats", err)
+				}
+				return
+			}
+			if !strings.Contains(buf.String(), tc.want) {
+				t.Errorf("Write(%q) output lacks %q", tc.format, tc.want)
+			}
+		})
+	}
+	for _, f := range Formats() {
+		if err := f.Write(&bytes.Buffer{}, nil); !errors.Is(err, ErrNilReport) {
+			t.Errorf("%s: nil report error = %v, want ErrNilReport", f, err)
+		}
+	}
+}
+
+type failWriter struct{}
+
+var errDiskFull = errors.New("disk full")
+
+func (failWriter) Write([]byte) (int, error) { return 0, errDiskFull }
+
+func TestWriterError(t *testing.T) {
+	r := fixture(t)
+	for _, f := range Formats() {
+		if err := f.Write(failWriter{}, r); !errors.Is(err, errDiskFull) {
+			t.Errorf("%s: error = %v, want the writer's error", f, err)
+		}
+	}
+}
+
+func TestCite(t *testing.T) {
+	for _, tc := range []struct {
+		page, printed int
+		want          string
+	}{
+		{65, 63, "p. 63 (PDF p. 65)"},
+		{65, 0, "PDF p. 65"},
+		{7, 7, "p. 7"},
+		{0, 12, "p. 12"},
+		{0, 0, "page unknown"},
+		{-3, -1, "page unknown"},
+	} {
+		if got := cite(tc.page, tc.printed); got != tc.want {
+			t.Errorf("cite(%d, %d) = %q, want %q", tc.page, tc.printed, got, tc.want)
+		}
+	}
+}
+
+func TestPageRange(t *testing.T) {
+	for _, tc := range []struct {
+		start, end, pstart, pend int
+		want                     string
+	}{
+		{13, 30, 11, 28, "pp. 11–28 (PDF pp. 13–30)"},
+		{13, 30, 0, 0, "PDF pp. 13–30"},
+		{5, 5, 0, 0, "PDF p. 5"},
+		{5, 9, 5, 9, "pp. 5–9"},
+		{0, 0, 0, 0, ""},
+		{9, 3, 0, 0, "PDF p. 9"},
+	} {
+		if got := pageRange(tc.start, tc.end, tc.pstart, tc.pend); got != tc.want {
+			t.Errorf("pageRange(%d, %d, %d, %d) = %q, want %q", tc.start, tc.end, tc.pstart, tc.pend, got, tc.want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	for _, tc := range []struct {
+		name, first, rest, in string
+		width                 int
+		want                  []string
+	}{
+		{"fits", "", "", "a short line", 20, []string{"a short line"}},
+		{"breaks", "", "", "one two three four", 9, []string{"one two", "three", "four"}},
+		{"prefixes", " 1. ", "    ", "alpha beta gamma", 12, []string{" 1. alpha", "    beta", "    gamma"}},
+		{"long word kept", "", "", "a supercalifragilistic b", 8, []string{"a", "supercalifragilistic", "b"}},
+		{"empty", "Themes: ", "", "", 20, []string{"Themes: "}},
+		{"runes count", "", "", "café café café", 9, []string{"café café", "café"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := wrap(tc.first, tc.rest, tc.in, tc.width)
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("wrap = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestQuestionsKeepNumbersAcrossFormats(t *testing.T) {
+	// Questions are grouped by kind; a question's number must be the same
+	// in every format so that "question 4" means one thing in the meeting.
+	r := &analysis.Report{Items: []analysis.ItemReport{{Number: "3", Title: "T", Questions: []analysis.Question{
+		{Text: "Gap first", Kind: analysis.KindGap},
+		{Text: "Evidence second", Kind: analysis.KindEvidence},
+		{Text: "Odd kind", Kind: "hunch"},
+		{Text: "Follow up", Kind: analysis.KindFollowup},
+	}}}}
+	want := []string{"Evidence second", "Gap first", "Follow up", "Odd kind"}
+	for _, f := range Formats() {
+		out := render(t, f, r)
+		last := -1
+		for _, w := range want {
+			i := strings.Index(out, w)
+			if i < 0 || i < last {
+				t.Errorf("%s: %q missing or out of order", f, w)
+			}
+			last = i
+		}
+		if !strings.Contains(out, "Other questions") {
+			t.Errorf("%s: unknown kind not labelled", f)
+		}
+	}
+}

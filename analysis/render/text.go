@@ -1,0 +1,191 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/scrutineer/scrutineer/analysis"
+)
+
+// Width is the column a text brief wraps at.
+const Width = 88
+
+// Text writes r as plain text for a terminal, wrapped at Width columns:
+// a header, a contents list, then one section per item with its themes and
+// numbered questions, each followed by its page cites and quotes.
+func Text(w io.Writer, r *analysis.Report) error {
+	b, err := view(r)
+	if err != nil {
+		return fmt.Errorf("render text: %w", err)
+	}
+	bw := bufio.NewWriter(w)
+	t := &textWriter{w: bw}
+	t.brief(b)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("render text: %w", err)
+	}
+	return nil
+}
+
+type textWriter struct {
+	w *bufio.Writer
+}
+
+func (t *textWriter) line(s string) {
+	t.w.WriteString(strings.TrimRight(s, " "))
+	t.w.WriteByte('\n')
+}
+
+// para writes s wrapped, the first line prefixed by first and the rest by
+// rest.
+func (t *textWriter) para(first, rest, s string) {
+	for _, l := range wrap(first, rest, s, Width) {
+		t.line(l)
+	}
+}
+
+func (t *textWriter) brief(b *brief) {
+	rule := strings.Repeat("=", Width)
+	t.line(rule)
+	t.para("", "", b.Heading)
+	if b.Council != "" {
+		t.para("", "", b.Council)
+	}
+	if b.Date != "" {
+		t.para("", "", b.Date)
+	}
+	if b.Source != "" {
+		t.para("Source: ", "        ", b.Source)
+	}
+	t.line(rule)
+	t.line("")
+	t.para("How to use this brief: ", "", b.HowTo)
+	t.line("")
+	if len(b.Items) == 0 {
+		t.para("", "", b.NoItems)
+		return
+	}
+	t.contents(b.Items)
+	for _, it := range b.Items {
+		t.line("")
+		t.item(it)
+	}
+}
+
+func (t *textWriter) contents(items []itemView) {
+	t.line("Contents")
+	col := 0
+	for _, it := range items {
+		col = max(col, utf8.RuneCountInString(it.Label))
+	}
+	for _, it := range items {
+		label := it.Label + strings.Repeat(" ", col-utf8.RuneCountInString(it.Label))
+		s := it.Title + "  ·  " + plural(it.Count, "question")
+		if it.Exempt {
+			s += "  ·  EXEMPT"
+		}
+		t.para("  "+label+"  ", strings.Repeat(" ", col+4), s)
+	}
+}
+
+func (t *textWriter) item(it itemView) {
+	t.line(strings.Repeat("-", Width))
+	t.para("", "", it.Label+": "+it.Title)
+	var facts []string
+	if it.Kind != "" {
+		facts = append(facts, it.Kind)
+	}
+	if it.Pages != "" {
+		facts = append(facts, it.Pages)
+	}
+	if len(facts) > 0 {
+		t.para("", "", strings.Join(facts, ", "))
+	}
+	t.line(strings.Repeat("-", Width))
+	if it.Exempt {
+		t.para("!! ", "   ", it.ExemptMsg)
+	}
+	if len(it.Themes) == 0 {
+		t.para("Themes: ", "        ", it.NoThemes)
+	} else {
+		parts := make([]string, len(it.Themes))
+		for i, th := range it.Themes {
+			parts[i] = th.Title + " (" + th.Score + ")"
+		}
+		t.para("Themes: ", "        ", strings.Join(parts, "; "))
+	}
+	if it.Count == 0 {
+		t.line("")
+		t.para("", "", it.Empty)
+		return
+	}
+	for _, g := range it.Groups {
+		t.line("")
+		t.line(g.Label)
+		t.line(strings.Repeat("~", utf8.RuneCountInString(g.Label)))
+		for i, q := range g.Questions {
+			if i > 0 {
+				t.line("")
+			}
+			t.question(q)
+		}
+	}
+}
+
+func (t *textWriter) question(q questionView) {
+	num := fmt.Sprintf("%3d. ", q.N)
+	ind := strings.Repeat(" ", len(num))
+	t.para(num, ind, q.Text)
+	if q.Theme != "" {
+		t.para(ind+"Theme: ", ind+"       ", q.Theme)
+	}
+	for _, c := range q.Cites {
+		s := c.Cite
+		if c.Quote != "" {
+			s += ": “" + c.Quote + "”"
+		}
+		t.para(ind, ind+"  ", s)
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	if n == 0 {
+		return "no " + word + "s"
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// wrap breaks s into lines of at most width runes, the first prefixed by
+// first and the others by rest. A word longer than a line is kept whole on
+// a line of its own rather than cut.
+func wrap(first, rest, s string, width int) []string {
+	words := strings.Fields(s)
+	var lines []string
+	cur := first
+	curLen := utf8.RuneCountInString(first)
+	empty := true // no word on cur yet
+	for _, wd := range words {
+		n := utf8.RuneCountInString(wd)
+		if !empty && curLen+1+n > width {
+			lines = append(lines, cur)
+			cur, curLen, empty = rest, utf8.RuneCountInString(rest), true
+		}
+		if !empty {
+			cur += " "
+			curLen++
+		}
+		cur += wd
+		curLen += n
+		empty = false
+	}
+	if !empty || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
