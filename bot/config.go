@@ -1,0 +1,192 @@
+package bot
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"slices"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Environment variables the bot reads its secrets and Slack endpoints from.
+const (
+	EnvBotToken      = "SLACK_BOT_TOKEN"
+	EnvAppToken      = "SLACK_APP_TOKEN"
+	EnvSigningSecret = "SLACK_SIGNING_SECRET"
+	EnvAPIURL        = "SLACK_API_URL"
+)
+
+// ConsoleChannel is the channel name console mode uses; list it in
+// exempt_channels to see exempt items in the terminal.
+const ConsoleChannel = "console"
+
+// Config is the bot's settings. Tokens come only from the environment
+// (ConfigFromEnv, LoadConfig); the rest may come from a YAML file.
+type Config struct {
+	// BotToken (xoxb-) calls the Web API.
+	BotToken string `yaml:"-"`
+	// AppToken (xapp-) selects Socket Mode when set.
+	AppToken string `yaml:"-"`
+	// SigningSecret verifies every HTTP request from Slack.
+	SigningSecret string `yaml:"-"`
+	// APIURL, when set, points the Web API client at another base URL
+	// (a fake Slack for tests and demos). It must end with a slash.
+	APIURL string `yaml:"-"`
+
+	// Addr is the HTTP listen address when Socket Mode is not used.
+	Addr string `yaml:"addr"`
+	// Index is the index folder the caller opens for search and ingest.
+	Index string `yaml:"index"`
+	// ExemptChannels are the channel IDs (or ConsoleChannel) where exempt or
+	// confidential items may be shown. Everywhere else they are withheld.
+	ExemptChannels []string `yaml:"exempt_channels"`
+	// BriefFormat is the format of the brief file attached to a briefing:
+	// "markdown" or "html".
+	BriefFormat string `yaml:"brief_format"`
+	// ConsoleDir is where console mode saves brief files ("" = current
+	// folder).
+	ConsoleDir string `yaml:"console_dir"`
+	// Limits bound what one request may cost.
+	Limits Limits `yaml:"limits"`
+}
+
+// Limits bound the bot's work.
+type Limits struct {
+	// MaxFileMB is the largest PDF the bot downloads and analyses.
+	MaxFileMB int `yaml:"max_file_mb"`
+	// MaxBodyKB is the largest HTTP request body accepted from Slack.
+	MaxBodyKB int `yaml:"max_body_kb"`
+	// SearchResults is how many passages a search shows.
+	SearchResults int `yaml:"search_results"`
+	// Candidates is how many papers "ask" offers besides the one it picks.
+	Candidates int `yaml:"candidates"`
+	// Questions is how many questions a reply shows per item.
+	Questions int `yaml:"questions"`
+	// Jobs is how many analyses run at once; more wait their turn.
+	Jobs int `yaml:"jobs"`
+	// JobTimeout bounds one search, ask or brief.
+	JobTimeout time.Duration `yaml:"job_timeout"`
+	// ShutdownWait is how long shutdown waits for work in flight before
+	// abandoning it.
+	ShutdownWait time.Duration `yaml:"shutdown_wait"`
+}
+
+// DefaultConfig returns the settings used where neither the file nor the
+// environment says otherwise.
+func DefaultConfig() Config {
+	return Config{
+		Addr:        ":3000",
+		BriefFormat: "markdown",
+		Limits: Limits{
+			MaxFileMB:     50,
+			MaxBodyKB:     1024,
+			SearchResults: 5,
+			Candidates:    3,
+			Questions:     8,
+			Jobs:          2,
+			JobTimeout:    5 * time.Minute,
+			ShutdownWait:  30 * time.Second,
+		},
+	}
+}
+
+// ConfigFromEnv returns the default settings with the tokens and API URL
+// read from the environment.
+func ConfigFromEnv() Config {
+	c := DefaultConfig()
+	c.applyEnv(os.Getenv)
+	return c
+}
+
+// LoadConfig reads the YAML file at path over the defaults, then the
+// tokens from the environment. An empty path reads no file. Unknown keys
+// are an error, so a misspelt setting is not silently ignored.
+func LoadConfig(path string) (Config, error) {
+	c := DefaultConfig()
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return c, fmt.Errorf("read bot config: %w", err)
+		}
+		if err := c.decode(data); err != nil {
+			return c, fmt.Errorf("read bot config %s: %w", path, err)
+		}
+	}
+	c.applyEnv(os.Getenv)
+	return c, c.Validate()
+}
+
+// decode reads YAML settings over c.
+func (c *Config) decode(data []byte) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	return nil
+}
+
+func (c *Config) applyEnv(getenv func(string) string) {
+	c.BotToken = getenv(EnvBotToken)
+	c.AppToken = getenv(EnvAppToken)
+	c.SigningSecret = getenv(EnvSigningSecret)
+	c.APIURL = getenv(EnvAPIURL)
+}
+
+// Validate reports settings that cannot work, such as a zero limit or an
+// unknown brief format. It does not require tokens: which are needed
+// depends on the transport (see Bot.Run).
+func (c Config) Validate() error {
+	var errs []error
+	l := c.Limits
+	for _, v := range []struct {
+		name string
+		n    int
+	}{
+		{"max_file_mb", l.MaxFileMB}, {"max_body_kb", l.MaxBodyKB},
+		{"search_results", l.SearchResults}, {"jobs", l.Jobs}, {"questions", l.Questions},
+	} {
+		if v.n < 1 {
+			errs = append(errs, fmt.Errorf("limits.%s must be at least 1, got %d", v.name, v.n))
+		}
+	}
+	if l.Candidates < 0 {
+		errs = append(errs, fmt.Errorf("limits.candidates must not be negative, got %d", l.Candidates))
+	}
+	if l.JobTimeout <= 0 || l.ShutdownWait < 0 {
+		errs = append(errs, errors.New("limits.job_timeout must be positive and limits.shutdown_wait not negative"))
+	}
+	if c.BriefFormat != "markdown" && c.BriefFormat != "html" {
+		errs = append(errs, fmt.Errorf("brief_format must be markdown or html, got %q", c.BriefFormat))
+	}
+	return errors.Join(errs...)
+}
+
+// ExemptAllowed reports whether exempt or confidential material may be
+// shown in channel.
+func (c Config) ExemptAllowed(channel string) bool {
+	return channel != "" && slices.Contains(c.ExemptChannels, channel)
+}
+
+// LogValue logs the settings without the secrets: only whether each token
+// is set.
+func (c Config) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.Bool("bot_token_set", c.BotToken != ""),
+		slog.Bool("app_token_set", c.AppToken != ""),
+		slog.Bool("signing_secret_set", c.SigningSecret != ""),
+		slog.Bool("custom_api_url", c.APIURL != ""),
+		slog.String("addr", c.Addr),
+		slog.String("index", c.Index),
+		slog.Int("exempt_channels", len(c.ExemptChannels)),
+		slog.String("brief_format", c.BriefFormat),
+	)
+}
+
+func (c Config) maxFileBytes() int64 { return int64(c.Limits.MaxFileMB) << 20 }
+func (c Config) maxBodyBytes() int64 { return int64(c.Limits.MaxBodyKB) << 10 }

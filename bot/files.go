@@ -1,0 +1,123 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/slack-go/slack"
+)
+
+// fileSource is a file to brief: a Slack file or, in the console, a local
+// path.
+type fileSource struct {
+	name     string
+	size     int64
+	mimetype string
+	// fetch reads at most max bytes; a larger file is an error.
+	fetch func(ctx context.Context, max int64) ([]byte, error)
+}
+
+// looksPDF reports whether the file says it is a PDF (name, type); the
+// content is checked with isPDF after download.
+func (f fileSource) looksPDF() bool {
+	return strings.EqualFold(filepath.Ext(f.name), ".pdf") || f.mimetype == "application/pdf"
+}
+
+// isPDF reports whether data starts like a PDF: "%PDF-" within the first
+// 1024 bytes, where readers look for it.
+func isPDF(data []byte) bool {
+	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
+}
+
+// errTooLarge is returned when a file exceeds the size limit.
+var errTooLarge = errors.New("file too large")
+
+// limitedBuffer collects at most max bytes and fails beyond that.
+type limitedBuffer struct {
+	buf bytes.Buffer
+	max int64
+}
+
+func (l *limitedBuffer) Write(p []byte) (int, error) {
+	if int64(l.buf.Len()+len(p)) > l.max {
+		return 0, errTooLarge
+	}
+	return l.buf.Write(p)
+}
+
+// slackFile is a file shared in Slack, downloaded with the bot token.
+func (b *Bot) slackFile(f slack.File) fileSource {
+	return fileSource{
+		name:     f.Name,
+		size:     int64(f.Size),
+		mimetype: f.Mimetype,
+		fetch: func(ctx context.Context, max int64) ([]byte, error) {
+			u := f.URLPrivateDownload
+			if u == "" {
+				u = f.URLPrivate
+			}
+			if u == "" && f.ID != "" {
+				// Events may carry a partial file; files.info has the rest.
+				full, _, _, err := b.api.GetFileInfoContext(ctx, f.ID, 0, 0)
+				if err != nil {
+					return nil, fmt.Errorf("files.info %s: %w", f.ID, err)
+				}
+				u = full.URLPrivateDownload
+				if u == "" {
+					u = full.URLPrivate
+				}
+			}
+			lb := &limitedBuffer{max: max}
+			if err := b.api.GetFileContext(ctx, u, lb); err != nil {
+				if errors.Is(err, errTooLarge) {
+					return nil, userError(fmt.Sprintf("“%s” is larger than %d MB, which is the most I read.", f.Name, max>>20))
+				}
+				return nil, fmt.Errorf("download file %s: %w", f.ID, err)
+			}
+			return lb.buf.Bytes(), nil
+		},
+	}
+}
+
+// localFile is a file on disk, for the console.
+func localFile(path string) fileSource {
+	fs := fileSource{name: filepath.Base(path)}
+	if fi, err := os.Stat(path); err == nil {
+		fs.size = fi.Size()
+	}
+	fs.fetch = func(ctx context.Context, max int64) ([]byte, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, userError("I cannot open " + path + ": " + errors.Unwrap(err).Error() + ".")
+		}
+		defer f.Close()
+		lb := &limitedBuffer{max: max}
+		if _, err := io.Copy(lb, f); err != nil {
+			if errors.Is(err, errTooLarge) {
+				return nil, userError(fmt.Sprintf("%s is larger than %d MB, which is the most I read.", path, max>>20))
+			}
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		return lb.buf.Bytes(), nil
+	}
+	return fs
+}
+
+// pdfFiles keeps the shared files that claim to be PDFs and have not been
+// seen before (Slack may announce one file in two events).
+func (b *Bot) pdfFiles(files []slack.File) []fileSource {
+	var out []fileSource
+	for _, f := range files {
+		if !b.files.first(f.ID) {
+			continue
+		}
+		out = append(out, b.slackFile(f))
+	}
+	return out
+}

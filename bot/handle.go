@@ -1,0 +1,472 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/index"
+)
+
+// responder delivers the bot's replies to wherever the request came from.
+type responder interface {
+	say(ctx context.Context, r Reply) error
+}
+
+// request is one thing a user asked for, whatever the transport.
+type request struct {
+	// channel decides whether exempt material may be shown.
+	channel string
+	cmd     command
+	// paper is a paper chosen from an earlier reply; it skips the search
+	// by title.
+	paper *Paper
+	// files are shared files to brief.
+	files []fileSource
+}
+
+// say delivers r and logs (without its text) when that fails.
+func (b *Bot) say(ctx context.Context, out responder, r Reply) {
+	if err := out.say(ctx, r); err != nil {
+		b.log.Error("reply failed", "err", err)
+	}
+}
+
+// sorry tells the user in a plain sentence that what they asked for
+// failed, and logs the error for whoever runs the bot.
+func (b *Bot) sorry(ctx context.Context, out responder, what string, err error) {
+	b.log.Error(what+" failed", "err", err)
+	msg := "Sorry, I could not " + what + ". Please try again later."
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		msg = "Sorry, I could not " + what + ": it took too long, so I stopped."
+	case errors.Is(err, context.Canceled):
+		msg = "Sorry, I could not " + what + ": I am shutting down. Please ask again in a minute."
+	}
+	var ue userError
+	if errors.As(err, &ue) {
+		msg = string(ue)
+	}
+	b.say(ctx, out, Reply{Parts: []Part{{Text: msg}}})
+}
+
+// userError is an error whose text is meant for the user as it stands.
+type userError string
+
+func (e userError) Error() string { return string(e) }
+
+// handle answers one request.
+func (b *Bot) handle(ctx context.Context, req request, out responder) {
+	switch {
+	case req.paper != nil:
+		b.ask(ctx, req, out)
+	case len(req.files) > 0:
+		for _, f := range req.files {
+			b.brief(ctx, req.channel, f, out)
+		}
+	default:
+		switch req.cmd.Verb {
+		case verbHelp:
+			b.say(ctx, out, helpReply())
+		case verbSearch:
+			b.search(ctx, req, out)
+		case verbAsk:
+			b.ask(ctx, req, out)
+		case verbBrief:
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "Share the agenda pack as a PDF with me (in a direct message, or in a channel mentioning me) and I will brief it. In a channel where a pack was shared, `/scrutineer brief NAME` briefs the latest PDF whose name contains NAME."}}})
+		default:
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "I did not understand that. I can search the papers, suggest questions about a report, or brief an agenda pack. Type `help` for examples."}}})
+		}
+	}
+}
+
+// helpReply says what the bot can do, with examples.
+func helpReply() Reply {
+	return Reply{
+		Heading: "What Scrutineer can do",
+		Parts: []Part{
+			{Title: "Search past papers", Text: "search placement stability\nsearch \"missing from care\" -adoption", Note: "Top passages with the item, the page and the file."},
+			{Title: "Questions to ask about a report", Text: "ask fostering annual report\nwhat should I ask about the fostering report?", Note: "Finds the paper by title or topic, then gives its themes and challenge questions with page cites."},
+			{Title: "Brief an agenda pack", Text: "Share a PDF with me (a direct message, or a channel message mentioning me).", Note: "I reply in the thread with a briefing, attach it as a file and add the pack to the index."},
+			{Title: "In Slack", Text: "/scrutineer search QUERY, /scrutineer ask TITLE, /scrutineer brief NAME, /scrutineer help, or mention @scrutineer."},
+		},
+	}
+}
+
+// search answers "search QUERY".
+func (b *Bot) search(ctx context.Context, req request, out responder) {
+	q := strings.TrimSpace(req.cmd.Arg)
+	if q == "" {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "What should I search for? For example: search placement stability"}}})
+		return
+	}
+	if b.deps.Search == nil {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Search is not set up on this bot: it has no index."}}})
+		return
+	}
+	allowed := b.cfg.ExemptAllowed(req.channel)
+	res, err := b.deps.Search.Search(ctx, index.Query{Text: q, Limit: b.cfg.Limits.SearchResults, IncludeExempt: allowed})
+	if err != nil {
+		b.sorry(ctx, out, "search the papers", err)
+		return
+	}
+	var hits []index.Hit
+	for _, h := range res.Hits {
+		if h.Exempt && !allowed {
+			continue
+		}
+		hits = append(hits, h)
+	}
+	if len(hits) > b.cfg.Limits.SearchResults {
+		hits = hits[:b.cfg.Limits.SearchResults]
+	}
+	withheld := len(res.Hits) - len(hits)
+	b.log.Info("search answered", "channel", req.channel, "hits", len(hits), "withheld", withheld)
+	b.say(ctx, out, searchReply(q, res.Total, hits))
+}
+
+func searchReply(q string, total uint64, hits []index.Hit) Reply {
+	r := Reply{Heading: "Search: " + q}
+	if len(hits) == 0 {
+		r.Parts = []Part{{Text: "Nothing in the papers matches that. Try other words, or fewer of them."}}
+		return r
+	}
+	shown := fmt.Sprintf("The top %d passages.", len(hits))
+	if total > uint64(len(hits)) {
+		shown = fmt.Sprintf("%d passages match; here are the top %d.", total, len(hits))
+	}
+	r.Parts = append(r.Parts, Part{Text: shown})
+	for _, h := range hits {
+		title := h.Title
+		if h.Item != "" {
+			title = "Item " + h.Item + ": " + title
+		}
+		note := []string{cite(h.Page, h.PrintedPage), h.Source}
+		for _, s := range []string{h.Committee, h.Date} {
+			if s != "" {
+				note = append(note, s)
+			}
+		}
+		text := h.Snippet
+		if h.Heading != "" {
+			text = h.Heading + "\n" + text
+		}
+		r.Parts = append(r.Parts, Part{Title: title, Text: clip(text, 600), Note: strings.Join(note, " · ")})
+	}
+	return r
+}
+
+// cite gives a page as councillors speak of it: the printed number first,
+// then the file's own page.
+func cite(page, printed int) string {
+	switch {
+	case printed > 0 && printed != page:
+		return fmt.Sprintf("p. %d (PDF p. %d)", printed, page)
+	case printed > 0:
+		return fmt.Sprintf("p. %d", printed)
+	default:
+		return fmt.Sprintf("PDF p. %d", page)
+	}
+}
+
+// ask answers "ask TITLE": it picks the best matching paper, says which,
+// offers the next candidates, and replies with its themes and questions.
+func (b *Bot) ask(ctx context.Context, req request, out responder) {
+	if b.deps.Library == nil {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Questions are not set up on this bot: it has no index of papers."}}})
+		return
+	}
+	allowed := b.cfg.ExemptAllowed(req.channel)
+	var pick Paper
+	var others []Paper
+	if req.paper != nil {
+		pick = *req.paper
+	} else {
+		topic := strings.TrimSpace(req.cmd.Arg)
+		if topic == "" {
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "Which report? For example: ask fostering annual report"}}})
+			return
+		}
+		found, err := b.deps.Library.FindPapers(ctx, topic, 2*(1+b.cfg.Limits.Candidates))
+		if err != nil {
+			b.sorry(ctx, out, "look for that paper", err)
+			return
+		}
+		var papers []Paper
+		for _, p := range found {
+			if !p.Exempt || allowed {
+				papers = append(papers, p)
+			}
+		}
+		if len(papers) == 0 {
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "I could not find a paper about that. Try words from its title, or search the papers first."}}})
+			return
+		}
+		pick, others = papers[0], papers[1:]
+		if len(others) > b.cfg.Limits.Candidates {
+			others = others[:b.cfg.Limits.Candidates]
+		}
+	}
+	if pick.Exempt && !allowed {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: exemptSentence}}})
+		return
+	}
+	picked := Reply{Parts: []Part{{Text: "I picked " + describe(pick) + ". Working out the questions now."}}}
+	for _, o := range others {
+		p := o
+		picked.Choices = append(picked.Choices, Choice{Label: clip(o.Title, maxButtonRunes), Command: "ask " + o.Title, Paper: &p})
+	}
+	if len(others) > 0 {
+		picked.Parts = append(picked.Parts, Part{Note: "Not the one you meant? Choose another below."})
+	}
+	b.say(ctx, out, picked)
+	rep, err := b.deps.Library.Ask(ctx, pick)
+	if err != nil {
+		b.sorry(ctx, out, "work out questions for that paper", err)
+		return
+	}
+	rep, withheld := visible(rep, allowed)
+	if len(rep.Items) == 0 {
+		if withheld > 0 {
+			b.say(ctx, out, Reply{Parts: []Part{{Text: exemptSentence}}})
+		} else {
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "I found no themes or questions in that paper. It may be a scan without a text layer."}}})
+		}
+		return
+	}
+	b.log.Info("ask answered", "channel", req.channel, "items", len(rep.Items), "withheld", withheld)
+	b.say(ctx, out, askReply(pick, rep, withheld, b.cfg.Limits.Questions))
+}
+
+const exemptSentence = "That paper is exempt or confidential, so I cannot show it in this channel."
+
+// describe names a paper for the user: title, file, item and date.
+func describe(p Paper) string {
+	var bits []string
+	bits = append(bits, p.Source)
+	if p.Item != "" {
+		bits = append(bits, "item "+p.Item)
+	}
+	for _, s := range []string{p.Committee, p.Date} {
+		if s != "" {
+			bits = append(bits, s)
+		}
+	}
+	return "“" + p.Title + "” (" + strings.Join(bits, ", ") + ")"
+}
+
+// visible returns r without the items that may not be shown, and how many
+// were dropped. r itself is not changed.
+func visible(r *analysis.Report, allowed bool) (*analysis.Report, int) {
+	if r == nil {
+		return &analysis.Report{}, 0
+	}
+	if allowed {
+		return r, 0
+	}
+	c := *r
+	c.Items = nil
+	for _, it := range r.Items {
+		if !it.Exempt {
+			c.Items = append(c.Items, it)
+		}
+	}
+	return &c, len(r.Items) - len(c.Items)
+}
+
+func askReply(p Paper, r *analysis.Report, withheld, maxQuestions int) Reply {
+	reply := Reply{Heading: "Questions: " + p.Title}
+	for _, it := range r.Items {
+		if len(r.Items) > 1 {
+			reply.Parts = append(reply.Parts, Part{Title: itemTitle(it), Note: pages(it)})
+		}
+		if t := themeLine(it.Themes); t != "" {
+			reply.Parts = append(reply.Parts, Part{Title: "Themes", Text: t})
+		}
+		reply.Parts = append(reply.Parts, questionParts(it.Questions, maxQuestions)...)
+	}
+	if withheld > 0 {
+		reply.Parts = append(reply.Parts, Part{Note: withheldNote(withheld)})
+	}
+	return reply
+}
+
+func withheldNote(n int) string {
+	if n == 1 {
+		return "1 item is exempt or confidential and is not shown in this channel."
+	}
+	return fmt.Sprintf("%d items are exempt or confidential and are not shown in this channel.", n)
+}
+
+func itemTitle(it analysis.ItemReport) string {
+	if it.Number == "" {
+		return it.Title
+	}
+	return "Item " + it.Number + ": " + it.Title
+}
+
+func pages(it analysis.ItemReport) string {
+	if it.StartPage == 0 {
+		return ""
+	}
+	if it.EndPage > it.StartPage {
+		return fmt.Sprintf("PDF pp. %d–%d", it.StartPage, it.EndPage)
+	}
+	return fmt.Sprintf("PDF p. %d", it.StartPage)
+}
+
+// themeLine lists themes with their scores as percentages.
+func themeLine(ts []analysis.ThemeScore) string {
+	var s []string
+	for _, t := range ts {
+		name := t.Title
+		if name == "" {
+			name = t.ID
+		}
+		s = append(s, fmt.Sprintf("%s (%.0f%%)", name, 100*t.Score))
+	}
+	return strings.Join(s, ", ")
+}
+
+var kindLabel = map[string]string{
+	analysis.KindEvidence: "On what the report says",
+	analysis.KindGap:      "On what the report does not say",
+	analysis.KindFollowup: "Follow-up",
+}
+
+func questionParts(qs []analysis.Question, max int) []Part {
+	var parts []Part
+	for i, q := range qs {
+		if i == max {
+			parts = append(parts, Part{Note: fmt.Sprintf("%d more questions are in the full brief.", len(qs)-max)})
+			break
+		}
+		label := kindLabel[q.Kind]
+		if label == "" {
+			label = "Question"
+		}
+		var cites []string
+		for _, e := range q.Evidence {
+			c := cite(e.Page, e.PrintedPage)
+			if e.Quote != "" {
+				c += ": “" + clip(e.Quote, 200) + "”"
+			}
+			cites = append(cites, c)
+		}
+		parts = append(parts, Part{Title: fmt.Sprintf("%d. %s", i+1, label), Text: q.Text, Note: strings.Join(cites, "\n")})
+	}
+	return parts
+}
+
+// brief downloads, checks and analyses one shared file, replies with the
+// briefing and its file, and adds the file to the index.
+func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out responder) {
+	if b.deps.Briefer == nil {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Briefing is not set up on this bot."}}})
+		return
+	}
+	if !f.looksPDF() {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "“" + f.name + "” is not a PDF, so I cannot brief it. Share the agenda pack as a PDF."}}})
+		return
+	}
+	if f.size > b.cfg.maxFileBytes() {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: fmt.Sprintf("“%s” is larger than %d MB, which is the most I read. Share the items you need as a smaller PDF.", f.name, b.cfg.Limits.MaxFileMB)}}})
+		return
+	}
+	b.say(ctx, out, Reply{Parts: []Part{{Text: "Reading “" + f.name + "”. This can take a minute for a long pack; I will reply here when the briefing is ready."}}})
+	data, err := f.fetch(ctx, b.cfg.maxFileBytes())
+	if err != nil {
+		b.sorry(ctx, out, "download “"+f.name+"”", err)
+		return
+	}
+	if !isPDF(data) {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "“" + f.name + "” is not a PDF inside, so I cannot brief it. Share the agenda pack as a PDF."}}})
+		return
+	}
+	rep, err := b.deps.Briefer.Brief(ctx, f.name, data)
+	if err != nil {
+		b.sorry(ctx, out, "brief “"+f.name+"”", err)
+		return
+	}
+	allowed := b.cfg.ExemptAllowed(channel)
+	shown, withheld := visible(rep, allowed)
+	reply := briefReply(f.name, shown, withheld, b.cfg.Limits.Questions)
+	if b.deps.Render != nil && len(shown.Items) > 0 {
+		file, err := b.render(f.name, shown)
+		if err != nil {
+			b.log.Error("render brief failed", "err", err)
+			reply.Parts = append(reply.Parts, Part{Note: "I could not make the brief file this time."})
+		} else {
+			reply.File = file
+		}
+	}
+	if err := b.deps.Briefer.Add(ctx, f.name, data); err != nil {
+		b.log.Error("add to index failed", "err", err)
+		reply.Parts = append(reply.Parts, Part{Note: "I could not add this pack to the index, so searches will not find it yet."})
+	} else {
+		reply.Parts = append(reply.Parts, Part{Note: "Added to the index: searches will find it from now on."})
+	}
+	b.log.Info("brief answered", "channel", channel, "items", len(shown.Items), "withheld", withheld, "bytes", len(data))
+	b.say(ctx, out, reply)
+}
+
+// render writes the brief file for r in the configured format.
+func (b *Bot) render(name string, r *analysis.Report) (*Attachment, error) {
+	var buf strings.Builder
+	if err := b.deps.Render(&buf, b.cfg.BriefFormat, r); err != nil {
+		return nil, fmt.Errorf("render %s brief of %s: %w", b.cfg.BriefFormat, name, err)
+	}
+	ext := ".md"
+	if b.cfg.BriefFormat == "html" {
+		ext = ".html"
+	}
+	base := strings.TrimSuffix(path.Base(name), path.Ext(name))
+	return &Attachment{Name: base + "-brief" + ext, Title: "Briefing: " + name, Data: []byte(buf.String())}, nil
+}
+
+func briefReply(name string, r *analysis.Report, withheld, maxQuestions int) Reply {
+	reply := Reply{Heading: "Briefing: " + name}
+	var meta []string
+	for _, s := range []string{r.Meta.Council, r.Meta.Committee, r.Meta.Date} {
+		if s != "" {
+			meta = append(meta, s)
+		}
+	}
+	if len(meta) > 0 {
+		reply.Parts = append(reply.Parts, Part{Text: strings.Join(meta, " · ")})
+	}
+	if len(r.Items) == 0 {
+		reply.Parts = append(reply.Parts, Part{Text: "I found no items to brief in this file. It may be a scan without a text layer."})
+	}
+	// Keep the message short: the first two questions per item, the rest
+	// are in the attached file.
+	per := min(2, maxQuestions)
+	for _, it := range r.Items {
+		var lines []string
+		if t := themeLine(it.Themes); t != "" {
+			lines = append(lines, "Themes: "+t)
+		}
+		for i, q := range it.Questions {
+			if i == per {
+				break
+			}
+			c := ""
+			if len(q.Evidence) > 0 {
+				c = " (" + cite(q.Evidence[0].Page, q.Evidence[0].PrintedPage) + ")"
+			}
+			lines = append(lines, "• "+q.Text+c)
+		}
+		note := pages(it)
+		if n := len(it.Questions); n > per {
+			note += fmt.Sprintf(" · %d questions in the file", n)
+		}
+		reply.Parts = append(reply.Parts, Part{Title: itemTitle(it), Text: strings.Join(lines, "\n"), Note: strings.TrimPrefix(note, " · ")})
+	}
+	if withheld > 0 {
+		reply.Parts = append(reply.Parts, Part{Note: withheldNote(withheld)})
+	}
+	return reply
+}

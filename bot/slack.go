@@ -1,0 +1,172 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+)
+
+// slackOut posts replies into one Slack thread. With no thread yet (a
+// slash command), the first reply starts one and the rest go under it.
+type slackOut struct {
+	api     *slack.Client
+	channel string
+	mu      sync.Mutex
+	thread  string
+}
+
+func (o *slackOut) say(ctx context.Context, r Reply) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, blocks := range r.blockMessages() {
+		opts := []slack.MsgOption{slack.MsgOptionText(r.fallback(), false), slack.MsgOptionBlocks(blocks...)}
+		if o.thread != "" {
+			opts = append(opts, slack.MsgOptionTS(o.thread))
+		}
+		_, ts, err := o.api.PostMessageContext(ctx, o.channel, opts...)
+		if err != nil {
+			return fmt.Errorf("post to %s: %w", o.channel, err)
+		}
+		if o.thread == "" {
+			o.thread = ts
+		}
+	}
+	if f := r.File; f != nil {
+		_, err := o.api.UploadFileContext(ctx, slack.UploadFileParameters{
+			Reader:          bytes.NewReader(f.Data),
+			FileSize:        len(f.Data),
+			Filename:        f.Name,
+			Title:           f.Title,
+			Channel:         o.channel,
+			ThreadTimestamp: o.thread,
+		})
+		if err != nil {
+			return fmt.Errorf("upload %s to %s: %w", f.Name, o.channel, err)
+		}
+	}
+	return nil
+}
+
+// onEvent handles one Events API callback, from either transport. Retries
+// of an event already seen are dropped.
+func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
+	if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok && !b.events.first(cb.EventID) {
+		b.log.Debug("dropped repeated event", "event_id", cb.EventID)
+		return
+	}
+	switch e := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		if b.isSelf(e.User, e.BotID) {
+			return
+		}
+		b.start("mention", e.Channel, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, e.Files)
+	case *slackevents.MessageEvent:
+		// Channel messages reach the bot as app_mention; here only direct
+		// messages count.
+		if e.ChannelType != slackevents.ChannelTypeIM || b.isSelf(e.User, e.BotID) {
+			return
+		}
+		if e.SubType != "" && e.SubType != "file_share" {
+			return
+		}
+		var files []slack.File
+		if e.Message != nil {
+			files = e.Message.Files
+		}
+		b.start("dm", e.Channel, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, files)
+	}
+}
+
+// start parses a message and starts the job that answers it in thread.
+func (b *Bot) start(kind, channel, thread, text string, files []slack.File) {
+	req := request{channel: channel, cmd: parseCommand(text)}
+	if len(files) > 0 {
+		req.files = b.pdfFiles(files)
+		if len(req.files) == 0 {
+			return
+		}
+	}
+	b.log.Info("request", "via", kind, "channel", channel, "verb", req.cmd.Verb, "files", len(req.files))
+	out := &slackOut{api: b.api, channel: channel, thread: thread}
+	b.run(kind, req, out)
+}
+
+// run answers req in a job, or says the bot is shutting down.
+func (b *Bot) run(kind string, req request, out responder) {
+	ok := b.spawn(kind, out, func(ctx context.Context) { b.handle(ctx, req, out) })
+	if !ok {
+		b.log.Warn("request refused: shutting down", "via", kind)
+	}
+}
+
+// onCommand handles a /scrutineer slash command. Its replies start a new
+// thread in the channel the command was typed in.
+func (b *Bot) onCommand(sc slack.SlashCommand) {
+	req := request{channel: sc.ChannelID, cmd: parseCommand(sc.Text)}
+	b.log.Info("request", "via", "command", "channel", sc.ChannelID, "verb", req.cmd.Verb)
+	out := &slackOut{api: b.api, channel: sc.ChannelID}
+	if req.cmd.Verb != verbBrief {
+		b.run("command", req, out)
+		return
+	}
+	b.spawn("command", out, func(ctx context.Context) {
+		f, err := b.latestPDF(ctx, sc.ChannelID, req.cmd.Arg)
+		if err != nil {
+			b.sorry(ctx, out, "find a PDF shared in this channel", err)
+			return
+		}
+		req.files = []fileSource{b.slackFile(*f)}
+		b.handle(ctx, req, out)
+	})
+}
+
+// latestPDF finds the newest PDF shared in channel whose name contains
+// name ("" for any).
+func (b *Bot) latestPDF(ctx context.Context, channel, name string) (*slack.File, error) {
+	files, _, err := b.api.GetFilesContext(ctx, slack.GetFilesParameters{Channel: channel, Types: "pdfs", Count: 20})
+	if err != nil {
+		return nil, fmt.Errorf("files.list in %s: %w", channel, err)
+	}
+	for i := range files {
+		f := &files[i]
+		if name == "" || strings.Contains(strings.ToLower(f.Name), strings.ToLower(name)) || strings.Contains(strings.ToLower(f.Title), strings.ToLower(name)) {
+			return f, nil
+		}
+	}
+	if name == "" {
+		return nil, userError("I found no PDF shared in this channel. Share the agenda pack here (mentioning me), or send it to me directly.")
+	}
+	return nil, userError("I found no PDF shared in this channel with that name. Try `/scrutineer brief` alone for the latest one.")
+}
+
+// onInteraction handles a button from an earlier reply: the answer goes in
+// the same thread.
+func (b *Bot) onInteraction(ic slack.InteractionCallback) {
+	if ic.Type != slack.InteractionTypeBlockActions {
+		return
+	}
+	for _, a := range ic.ActionCallback.BlockActions {
+		if !strings.HasPrefix(a.ActionID, actionChoose) {
+			continue
+		}
+		req := parseChoice(a.Value)
+		req.channel = firstNonEmpty(ic.Channel.ID, ic.Container.ChannelID)
+		thread := firstNonEmpty(ic.Container.ThreadTs, ic.Message.ThreadTimestamp, ic.Container.MessageTs, ic.Message.Timestamp)
+		b.log.Info("request", "via", "button", "channel", req.channel, "verb", req.cmd.Verb)
+		b.run("button", req, &slackOut{api: b.api, channel: req.channel, thread: thread})
+	}
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
