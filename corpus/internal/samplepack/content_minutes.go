@@ -1,0 +1,41 @@
+package samplepack
+
+// minutes are the minutes of the committee's previous meeting, with the
+// recommendations that later papers should answer.
+var minutes = document{
+	runningHeader: committee + " - 8 July 2026",
+	blocks: []block{
+		bold("WEXCOMBE BOROUGH COUNCIL"),
+		bold("CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE"),
+		para("MINUTES of a meeting of the Children and Young People Scrutiny Committee held on Wednesday, 8 July 2026 at 6.00 pm in Committee Room 2, Civic Centre, Wexcombe."),
+		para("PRESENT: Councillor Priya Okafor (Chair); Councillors Tom Bewley (Vice-Chair), Angela Fenwick, Rashid Malik, Deborah Quilter, Joanne Pratt and Lucy Tremain. Co-opted Member: Mrs Farah Siddiqui."),
+		para("ALSO PRESENT: Councillor Sarah Lockwood (Cabinet Member for Children and Families)."),
+		para("OFFICERS: Mark Ellery (Director of Children's Services), Nadia Brennan (Assistant Director, Children's Social Care), Ruth Calloway (Principal Social Worker), Daniel Osei (Head of Service, Children in Care and Care Leavers) and Gemma Rowntree (Democratic Services Officer)."),
+		heading("11.  APOLOGIES FOR ABSENCE"),
+		para("Apologies were received from Councillors Simon Haverley and Michael Oduya, and from Canon Peter Ashdown. There were no substitutions."),
+		heading("12.  DECLARATIONS OF INTEREST"),
+		para("Councillor Joanne Pratt declared an other registrable interest in item 14 as an approved foster carer for the council. She took part in the discussion but did not vote."),
+		heading("13.  MINUTES OF THE PREVIOUS MEETING"),
+		bold("RESOLVED: that the minutes of the meeting held on 15 April 2026 be confirmed as a correct record and signed by the Chair."),
+		heading("14.  CHILDREN'S SOCIAL CARE PERFORMANCE: QUARTER 4 2025/26"),
+		para("The Assistant Director introduced the quarterly performance report. Contacts to the Multi-Agency Safeguarding Hub (MASH) had risen by 9% on the previous year, and 21% of referrals were re-referrals within twelve months, against a target of 18%. The number of children in care stood at 312 at 31 March 2026. Members noted that 96% of child protection visits were within timescale."),
+		para("Members asked about the use of agency social workers. The Director explained that 41 of the 178 social work posts in the front-line teams were filled by agency staff and that the workforce strategy aimed to halve this. Members questioned whether the target was realistic while neighbouring authorities were paying market supplements, and asked for a clear timetable."),
+		para("Councillor Malik asked how the views of children were used to improve services. The Principal Social Worker described the Children in Care Council and the annual 'Bright Spots' survey, and agreed that the results were not yet reported to the committee."),
+		bold("RESOLVED: (1) that the report be noted; (2) that the Director of Children's Services report back to the committee on the reduction of agency social workers by March 2027, with a timetable and the cost of the market supplement; and (3) that the results of the Bright Spots survey of children in care be reported to a future meeting."),
+		heading("15.  ANNUAL REPORT OF THE INDEPENDENT REVIEWING OFFICER SERVICE 2025/26"),
+		para("The Head of Service presented the annual report of the Independent Reviewing Officer (IRO) service. 93% of reviews of children in care were held on time. Average IRO caseloads were 78 children, above the range of 50 to 70 recommended in the IRO Handbook. Members were concerned that IROs could not always meet children between reviews."),
+		para("Members asked how many children had participated in their own reviews. The Head of Service said that 84% of children aged 4 and over had taken part, most by speaking to their IRO before the meeting, and that an advocacy service was offered to every child."),
+		bold("RESOLVED: (1) that the report be noted; and (2) that the Corporate Parenting Panel be asked to consider the IRO caseloads and report its view to this committee."),
+		heading("16.  FOSTERING SUFFICIENCY: BRIEFING"),
+		para("The Head of Service gave a verbal update on the recruitment of foster carers. The council had lost more fostering households than it had approved in each of the last three years. Members asked that the annual report of the fostering service, due in October, set out how Wexcombe compares with its statistical neighbours and what children in foster care say about their placements."),
+		bold("RESOLVED: that the Fostering Service Annual Report 2025/26 include a comparison with statistical neighbours and the views of children and young people in foster care."),
+		heading("17.  OFSTED INSPECTION OF LOCAL AUTHORITY CHILDREN'S SERVICES"),
+		para("The Director informed the committee that Ofsted had carried out a standard inspection of local authority children's services (ILACS) between 8 and 19 June 2026. The report would be published on 24 July 2026. The Director outlined the initial feedback and confirmed that an improvement plan would be submitted to Ofsted within 70 working days."),
+		bold("RESOLVED: that the published inspection report and the improvement plan be considered at the meeting on 14 October 2026, and that the committee then monitor progress against the plan at every meeting."),
+		heading("18.  WORK PROGRAMME 2026/27"),
+		para("The committee considered its work programme. Members agreed to add an item on children missing education and to hold a task and finish group on placement sufficiency if the October report showed continuing pressure."),
+		bold("RESOLVED: that the work programme be agreed, subject to the changes above."),
+		para("The meeting closed at 8.12 pm."),
+		para("Chair ............................................"),
+	},
+}
