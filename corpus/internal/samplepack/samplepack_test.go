@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,11 +17,19 @@ import (
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
 
-const staleHint = "the committed sample pack is stale: run go generate ./corpus/..."
+const staleHint = "the committed sample pack is stale: run go generate ./corpus/... (or go test -update)"
+
+var update = flag.Bool("update", false, "rewrite the committed sample pack")
 
 // TestCommittedFixtureIsCurrent regenerates the pack into a temporary
 // folder and checks the committed files are byte-identical.
 func TestCommittedFixtureIsCurrent(t *testing.T) {
+	committed := filepath.Join(corpustest.Root(), "corpus", "testdata", "sample")
+	if *update {
+		if err := WriteFiles(committed); err != nil {
+			t.Fatal(err)
+		}
+	}
 	dir := t.TempDir()
 	if err := WriteFiles(dir); err != nil {
 		t.Fatal(err)
@@ -30,7 +39,7 @@ func TestCommittedFixtureIsCurrent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := os.ReadFile(filepath.Join(corpustest.Root(), "corpus", "testdata", "sample", name))
+		want, err := os.ReadFile(filepath.Join(committed, name))
 		if err != nil {
 			t.Fatalf("%s: %v (%s)", name, err, staleHint)
 		}
