@@ -124,6 +124,9 @@ func measure(t *testing.T, path string) agreement {
 			return a
 		}
 	}
+	for _, w := range res.Warnings {
+		t.Logf("%s: warning: %s", base, w)
+	}
 	ref, perr := pdftotextPages(path)
 	if perr != nil {
 		a.err += " pdftotext: " + perr.Error()

@@ -45,6 +45,11 @@ func looksGarbled(t string) bool {
 		for _, r := range rs {
 			if unicode.IsLetter(r) {
 				letters++
+				if r >= 0x370 {
+					// Other scripts (CJK, Arabic...) are not judged by
+					// word shape.
+					letters = -1 << 20
+				}
 			}
 		}
 		if letters < 3 {

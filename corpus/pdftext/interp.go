@@ -58,7 +58,7 @@ type fontCache map[uint64]*font
 type pageStats struct {
 	glyphs   int            // codes shown
 	unmapped int            // codes with no Unicode text
-	noMap    map[string]int // fonts without a Unicode map, by name
+	fonts    map[string]int // unmapped codes by font name
 }
 
 // line is one output line with its vertical gap from the previous line.
@@ -395,14 +395,16 @@ func (in *interp) show(s string) {
 		adv += w * gs.th
 		in.stats.glyphs++
 		u, ok := f.decode(code)
+		if ok && strings.ContainsRune(u, 0xfffd) {
+			u = strings.ReplaceAll(u, "\ufffd", "")
+			ok = u != ""
+		}
 		if !ok {
 			in.stats.unmapped++
-			if f.noMap {
-				if in.stats.noMap == nil {
-					in.stats.noMap = make(map[string]int)
-				}
-				in.stats.noMap[f.name]++
+			if in.stats.fonts == nil {
+				in.stats.fonts = make(map[string]int)
 			}
+			in.stats.fonts[f.name]++
 			continue
 		}
 		text.WriteString(u)
@@ -437,10 +439,6 @@ var fallback = func() *font {
 func (in *interp) place(s string, x0, y0, x1, y1, dx, dy, size float64) {
 	s = clean(s)
 	if s == "" {
-		// Advance anyway: invisible spacing glyphs still move the pen.
-		if in.have {
-			in.endX, in.endY = x1, y1
-		}
 		return
 	}
 	in.textBytes += len(s)
@@ -551,20 +549,29 @@ func (in *interp) text() string {
 		usual = gaps[len(gaps)/4]
 	}
 	var b strings.Builder
+	blank := false // an empty line (only spaces) was drawn since the last text
+	carry := 0.0   // gap of skipped empty lines
 	for i, ln := range in.lines {
 		t := strings.TrimRight(ln.text.String(), " ")
 		if t == "" {
+			if b.Len() > 0 {
+				blank = true
+			}
+			carry += ln.gap
 			continue
 		}
+		gap := ln.gap + carry
+		carry = 0
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 			if i > 0 && ln.size > 0 {
-				g := ln.gap / ln.size
-				if ln.jump || g > usual*paraFactor && g-usual > 0.3 || g < -lineShift {
+				g := gap / ln.size
+				if blank || ln.jump || g > usual*paraFactor && g-usual > 0.3 || g < -lineShift {
 					b.WriteByte('\n')
 				}
 			}
 		}
+		blank = false
 		b.WriteString(t)
 	}
 	return b.String()

@@ -86,6 +86,18 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 	if err != nil {
 		return nil, err
 	}
+	if enc := r.Trailer().Key("Encrypt"); enc.Kind() == pdf.Dict {
+		// The library derives per-object keys for 40-bit RC4 wrongly (it
+		// does not cut them to 10 bytes), so every stream would come out
+		// as noise: say so rather than report a scan.
+		bits := enc.Key("Length").Int64()
+		if bits == 0 {
+			bits = 40
+		}
+		if enc.Key("V").Int64() == 1 || bits == 40 {
+			return nil, fmt.Errorf("%w: 40-bit RC4 encryption is not supported by this reader; decrypt it first (for example qpdf --decrypt in.pdf out.pdf)", ErrEncrypted)
+		}
+	}
 	root := r.Trailer().Key("Root").Key("Pages")
 	limit := opts.MaxPages
 	pages, werr := walkPages(root, limit)
@@ -110,7 +122,7 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 		if strings.TrimSpace(pt.text) == "" {
 			res.NoTextPages = append(res.NoTextPages, i+1)
 		}
-		if len(pt.stats.noMap) > 0 && pt.stats.unmapped*3 > pt.stats.glyphs {
+		if pt.stats.unmapped >= 2*minUnmapped || pt.stats.unmapped >= minUnmapped && pt.stats.unmapped*10 > pt.stats.glyphs {
 			noMap = append(noMap, i+1)
 		}
 		if pt.text != "" && looksGarbled(pt.text) {
@@ -122,7 +134,7 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 	}
 	res.GarbledPages = garbled
 	if len(noMap) > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: text in fonts without a Unicode map was skipped (OCR needed)", pageList(noMap)))
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: characters in fonts without a Unicode map were skipped (OCR needed for them)", pageList(noMap)))
 	}
 	if len(garbled) > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: text looks garbled (fonts without a usable Unicode map?)", pageList(garbled)))
@@ -163,6 +175,12 @@ func pageList(ps []int) string {
 	}
 	return "pages " + strings.Join(parts, ", ")
 }
+
+// minUnmapped is how many undecodable characters a page needs before it
+// is reported (with at least a tenth of the page's characters; twice as
+// many are reported whatever the share), so one stray symbol does not raise
+// a warning.
+const minUnmapped = 5
 
 type pageResult struct {
 	text      string
