@@ -251,9 +251,6 @@ func (f *flow) cellStyle(t table, col int, text string, header bool) cellStyle {
 	switch {
 	case header:
 		cs.bold, cs.fill = true, grey
-		if cs.align == 'R' {
-			cs.align = 'R'
-		}
 	case t.firstBold && col == 0:
 		cs.bold, cs.fill = true, grey
 	default:

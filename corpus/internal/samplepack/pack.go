@@ -117,7 +117,7 @@ func build(m *measurer, items []agendaItem) *pack {
 		first := 0
 		for _, d := range it.docs {
 			if len(content)%2 == 1 {
-				content = append(content, blankPage())
+				content = append(content, blankPage(m))
 			}
 			if first == 0 {
 				first = len(content) + 1
@@ -143,21 +143,23 @@ func build(m *measurer, items []agendaItem) *pack {
 	return &pack{pages: append(front, content...), front: len(front), ranges: ranges}
 }
 
-func blankPage() *page {
-	p := &page{}
-	p.lines = append(p.lines, textLine{segs: []seg{{x: 0, y: 140, text: "This page is intentionally left blank", style: "", size: bodySize}}})
-	return p
+// blankFiller is the only text of a filler page.
+const blankFiller = "This page is intentionally left blank"
+
+// blankPage is a filler page, added so that every paper starts on an
+// odd-numbered (right-hand) page when the pack is printed double-sided.
+func blankPage(m *measurer) *page {
+	w := m.width(blankFiller, "", bodySize)
+	return &page{lines: []textLine{{segs: []seg{{x: (pageW - w) / 2, y: 140, text: blankFiller, size: bodySize}}}}}
 }
 
+// footer adds the centred printed page number as the last line of p.
 func footer(m *measurer, p *page, s string) {
 	w := m.width(s, "", 10)
 	p.lines = append(p.lines, textLine{segs: []seg{{x: (pageW - w) / 2, y: footerY, text: s, size: 10}}})
-	if len(p.lines) == 2 && p.lines[0].segs[0].text == "This page is intentionally left blank" {
-		sw := m.width(p.lines[0].segs[0].text, "", bodySize)
-		p.lines[0].segs[0].x = (pageW - sw) / 2
-	}
 }
 
+// layDocument lays out one paper, stamping every page with its item number.
 func layDocument(m *measurer, num string, d document) []*page {
 	stamp := "Agenda Item " + num
 	f := &flow{m: m}
