@@ -38,6 +38,23 @@ type Page struct {
 	Blank bool `json:"blank,omitempty"`
 	// NoText marks a page with no text layer at all (a scan).
 	NoText bool `json:"no_text,omitempty"`
+	// Marks are the item stamps and blank-page fillers Clean took out of
+	// the page, with their places in Body. A text file without form feeds
+	// is one long page, so the boundaries between its agenda items are
+	// found from these marks.
+	Marks []Mark `json:"-"`
+}
+
+// Mark is something Clean removed from a page's text that still tells
+// where an agenda item starts.
+type Mark struct {
+	// Offset is the byte offset in Page.Body where the removed line stood.
+	Offset int
+	// Stamp is the item number of an "Agenda Item N" stamp, "" for a filler.
+	Stamp string
+	// Filler is true for a "This page is intentionally left blank" line: a
+	// page break that a flowing text file no longer shows.
+	Filler bool
 }
 
 // Meta is what a pack's front page says about the meeting.
@@ -72,6 +89,12 @@ type Item struct {
 	// StartPage and EndPage are physical pages, inclusive.
 	StartPage int `json:"start_page"`
 	EndPage   int `json:"end_page"`
+	// StartOffset is the byte offset in StartPage's Body where the item
+	// begins (0: the top of the page). EndOffset is the byte offset in
+	// EndPage's Body where it stops, 0 meaning the end of the page. Items
+	// of a text file without page breaks share page 1 and differ only here.
+	StartOffset int `json:"start_offset,omitempty"`
+	EndOffset   int `json:"end_offset,omitempty"`
 	// PrintedStart and PrintedEnd are the printed page range from the
 	// agenda ("Pages 61 - 78"), 0 when unknown.
 	PrintedStart int    `json:"printed_start,omitempty"`

@@ -1,18 +1,363 @@
 package corpus
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-// Chunk cuts each item into passages.
+// Passage sizes, in words.
+const (
+	// MinPassageWords is the size short paragraphs are merged up to.
+	MinPassageWords = 40
+	// MaxPassageWords is the most words of one passage; longer paragraphs
+	// are cut at sentence ends.
+	MaxPassageWords = 300
+	// cutWords is the size long paragraphs are cut into.
+	cutWords = 200
+	// flushWords is the size from which a passage is closed after a
+	// paragraph, so that passages stay paragraph-sized.
+	flushWords = 60
+	// tailWords is the size under which the last passage of an item is
+	// merged into the one before.
+	tailWords = 15
+)
+
+// Chunk cuts each item into passages of roughly MinPassageWords to
+// MaxPassageWords words: short paragraphs are merged, long ones cut at
+// sentence ends, table rows kept one per line. A passage never crosses an
+// item boundary; it carries the page it starts on, that page's printed
+// number, the item's number and the nearest heading above it. Blank pages
+// give no passages.
 func Chunk(doc *Document) {
 	for i := range doc.Items {
 		it := &doc.Items[i]
-		it.Passages = nil
-		for n := it.StartPage; n <= it.EndPage && n <= len(doc.Pages); n++ {
-			for _, para := range strings.Split(doc.Pages[n-1].Body, "\n\n") {
-				if t := strings.TrimSpace(para); t != "" {
-					it.Passages = append(it.Passages, Passage{Item: it.Number, Page: n, PrintedPage: doc.Pages[n-1].Printed, Text: t})
+		it.Passages = chunkItem(doc, it)
+	}
+}
+
+// unit is one paragraph of an item.
+type unit struct {
+	page    int
+	heading string
+	lines   []string
+}
+
+func (u unit) words() int {
+	n := 0
+	for _, l := range u.lines {
+		n += len(strings.Fields(l))
+	}
+	return n
+}
+
+// units reads an item's paragraphs with their pages and headings.
+func units(doc *Document, it *Item) []unit {
+	var out []unit
+	head := ""
+	lastPage := 0
+	for _, seg := range doc.Segments(it) {
+		for pi, para := range strings.Split(seg.Text, "\n\n") {
+			var cur *unit
+			lines := strings.Split(para, "\n")
+			for li, l := range lines {
+				l = strings.TrimSpace(l)
+				if l == "" || isRuleRow(l) {
+					continue
 				}
+				alone := len(lines) == 1
+				h := ""
+				if li == 0 {
+					h = headingOf(l, alone)
+				} else {
+					h = heading(l)
+				}
+				if h != "" {
+					head = h
+					cur = nil
+					continue
+				}
+				if cur == nil {
+					// A paragraph cut by a page break goes on in the same unit.
+					if pi == 0 && li == 0 && len(out) > 0 && lastPage < seg.Page {
+						prev := &out[len(out)-1]
+						if prev.heading == head && continues(prev.lines[len(prev.lines)-1], l) {
+							cur = prev
+						}
+					}
+					if cur == nil {
+						out = append(out, unit{page: seg.Page, heading: head})
+						cur = &out[len(out)-1]
+					}
+				}
+				cur.lines = append(cur.lines, l)
+			}
+		}
+		lastPage = seg.Page
+	}
+	return out
+}
+
+// isRuleRow reports whether l is a table's separator row ("|---|--|").
+func isRuleRow(l string) bool {
+	return strings.Trim(l, "|-: \t=_+") == ""
+}
+
+// tableRow reports whether a line is a row of table cells.
+func tableRow(l string) bool {
+	return strings.HasPrefix(l, "|") || strings.Contains(l, "\t")
+}
+
+// joinLines joins a paragraph's lines: prose with spaces, table rows one
+// per line.
+func joinLines(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			if tableRow(l) || tableRow(lines[i-1]) || isListItem(l) {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+var reListItem = regexp.MustCompile(`^(?:[-•*–o]\s|\(?[a-z0-9]{1,3}[.)]\s|\(?[ivx]{1,4}\)\s)`)
+
+func isListItem(l string) bool { return reListItem.MatchString(l) }
+
+func chunkItem(doc *Document, it *Item) []Passage {
+	var out []Passage
+	var cur struct {
+		page    int
+		heading string
+		parts   []string
+		words   int
+	}
+	flush := func() {
+		if cur.words == 0 {
+			cur.parts = nil
+			return
+		}
+		out = append(out, Passage{Item: it.Number, Page: cur.page, PrintedPage: doc.PrintedPage(cur.page), Heading: cur.heading, Text: strings.Join(cur.parts, "\n")})
+		cur.parts, cur.words = nil, 0
+	}
+	add := func(page int, heading, text string, words int) {
+		if cur.words == 0 {
+			cur.page, cur.heading = page, heading
+		}
+		cur.parts = append(cur.parts, text)
+		cur.words += words
+	}
+	for _, u := range units(doc, it) {
+		w := u.words()
+		if w == 0 {
+			continue
+		}
+		if cur.words > 0 && (u.heading != cur.heading && cur.words >= 20 || cur.words+w > MaxPassageWords) {
+			flush()
+		}
+		if w > MaxPassageWords {
+			for _, piece := range cutLong(u.lines) {
+				add(u.page, u.heading, piece, len(strings.Fields(piece)))
+				flush()
+			}
+			continue
+		}
+		add(u.page, u.heading, joinLines(u.lines), w)
+		if cur.words >= flushWords {
+			flush()
+		}
+	}
+	if cur.words > 0 && cur.words < tailWords && len(out) > 0 {
+		last := &out[len(out)-1]
+		if len(strings.Fields(last.Text))+cur.words <= MaxPassageWords {
+			last.Text += "\n" + strings.Join(cur.parts, "\n")
+			cur.parts, cur.words = nil, 0
+		}
+	}
+	flush()
+	return out
+}
+
+// cutLong cuts a long paragraph into pieces of about cutWords words, at
+// table rows or sentence ends, or between words when a sentence is longer
+// than MaxPassageWords.
+func cutLong(lines []string) []string {
+	var pieces []string
+	for _, l := range lines {
+		if tableRow(l) || isListItem(l) {
+			pieces = append(pieces, l)
+			continue
+		}
+		pieces = append(pieces, sentences(l)...)
+	}
+	var out []string
+	var b []string
+	words := 0
+	emit := func() {
+		if len(b) > 0 {
+			out = append(out, joinLines(b))
+		}
+		b, words = nil, 0
+	}
+	for _, p := range pieces {
+		w := len(strings.Fields(p))
+		if w > MaxPassageWords {
+			emit()
+			f := strings.Fields(p)
+			for len(f) > 0 {
+				n := min(cutWords, len(f))
+				out = append(out, strings.Join(f[:n], " "))
+				f = f[n:]
+			}
+			continue
+		}
+		if words > 0 && words+w > cutWords {
+			emit()
+		}
+		b = append(b, p)
+		words += w
+	}
+	emit()
+	return out
+}
+
+var abbreviations = map[string]bool{
+	"e.g": true, "i.e": true, "etc": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"no": true, "nos": true, "para": true, "paras": true, "approx": true, "cllr": true,
+	"st": true, "vs": true, "cf": true, "inc": true, "co": true, "ltd": true, "fig": true,
+	"ref": true, "vol": true, "p": true, "pp": true, "cl": true, "reg": true, "sch": true,
+}
+
+// sentences splits a paragraph at sentence ends: ".", "!" or "?" (maybe
+// followed by a closing quote or bracket), then a space, then a capital,
+// digit or opening quote, unless the word before the stop is a common
+// abbreviation or a single letter.
+func sentences(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && strings.IndexByte(`"')]’”`, s[j]) >= 0 {
+			j++
+		}
+		if j >= len(s) || s[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < len(s) && s[k] == ' ' {
+			k++
+		}
+		if k >= len(s) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[k:])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune(`"'‘“(`, r) {
+			continue
+		}
+		if c == '.' {
+			w := s[start:i]
+			if sp := strings.LastIndexAny(w, " (\t"); sp >= 0 {
+				w = w[sp+1:]
+			}
+			if abbreviations[strings.ToLower(w)] || utf8.RuneCountInString(w) == 1 {
+				continue
+			}
+		}
+		out = append(out, strings.TrimSpace(s[start:j]))
+		start = k
+		i = k - 1
+	}
+	if rest := strings.TrimSpace(s[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+var (
+	reNumHeading = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$`)
+	reMDHeading  = regexp.MustCompile(`^#{1,6}\s+(.+)$`)
+)
+
+// heading returns l as a section heading when it is clearly one wherever
+// it stands: a numbered heading ("3. Background", "3.1 Placement
+// stability"), an ALL CAPS line, a markdown or bold heading line. It
+// returns "" otherwise.
+func heading(l string) string {
+	l = strings.TrimSpace(l)
+	n := utf8.RuneCountInString(l)
+	if n < 3 || n > 100 || tableRow(l) {
+		return ""
+	}
+	if m := reMDHeading.FindStringSubmatch(l); m != nil {
+		return strings.Trim(strings.TrimSpace(m[1]), "*")
+	}
+	if strings.HasPrefix(l, "**") && strings.HasSuffix(l, "**") && n < 90 {
+		return strings.TrimSpace(strings.Trim(l, "*"))
+	}
+	if m := reNumHeading.FindStringSubmatch(l); m != nil {
+		rest := m[2]
+		r, _ := utf8.DecodeRuneInString(rest)
+		if unicode.IsUpper(r) && utf8.RuneCountInString(rest) <= 80 && len(strings.Fields(rest)) <= 12 && !endsSentence(rest) {
+			return l
+		}
+		return ""
+	}
+	if isAllCaps(l) && len(strings.Fields(l)) <= 14 && !strings.HasSuffix(l, ".") {
+		return strings.TrimRight(l, ":")
+	}
+	return ""
+}
+
+// headingOf is heading plus short title-like lines: a line of title case
+// words, or one standing alone as its own paragraph ("Policy context",
+// "Summary:").
+func headingOf(l string, alone bool) string {
+	if h := heading(l); h != "" {
+		return h
+	}
+	l = strings.TrimSpace(l)
+	n := utf8.RuneCountInString(l)
+	if n < 3 || n > 70 || tableRow(l) || endsSentence(l) || isListItem(l) {
+		return ""
+	}
+	if i := strings.IndexByte(l, ':'); i >= 0 && i < len(l)-1 {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(l)
+	if !unicode.IsUpper(r) {
+		return ""
+	}
+	words := strings.Fields(l)
+	if len(words) > 10 {
+		return ""
+	}
+	long, caps := 0, 0
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 4 {
+			long++
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				caps++
 			}
 		}
 	}
+	if alone && len(words) <= 8 || long > 0 && caps*10 >= long*7 && len(words) >= 2 {
+		return strings.TrimRight(l, ":")
+	}
+	return ""
+}
+
+// endsSentence reports whether s ends like a sentence or a clause.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".,;!?", r)
 }

@@ -1,17 +1,660 @@
 package corpus
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
 
-// Clean fills each page's Body, Printed, Stamp and Blank fields.
-func Clean(doc *Document) {
-	for i := range doc.Pages {
-		p := &doc.Pages[i]
-		p.Body = strings.TrimSpace(p.Text)
-		p.Blank = p.Body == "" || strings.EqualFold(p.Body, "This page is intentionally left blank")
+// Split fills doc.Meta and doc.Items from the cleaned pages.
+//
+// A pack is recognised by its agenda: numbered items, most with a printed
+// page range ("(Pages 61 - 78)"). The front pages up to the end of the
+// agenda become an item of kind "agenda" with number "". Each agenda item
+// is then found in the pack, in agenda order, from (best first) the
+// printed page numbers of the pages, its "Agenda Item N" stamps, the page
+// offset inferred from the pack's length, or a cover sheet or heading
+// carrying its title. Items are contiguous: one ends where the next
+// starts, so appendices and appended documents stay with the item they
+// follow. Agenda items with no pages in the file (apologies, declarations
+// of interest, papers "to follow") are left out of Items; the agenda
+// item's passages still hold their lines of the agenda.
+//
+// A file without an agenda (one report, an inspection report, minutes) is
+// one item with number "", titled from its cover sheet or its first title
+// line.
+func Split(doc *Document) {
+	doc.Items = nil
+	gl := flatten(doc)
+	if len(doc.Pages) == 0 {
+		return
+	}
+	entries, agendaEnd := findAgenda(doc, gl)
+	front := gl
+	if agendaEnd < len(front) {
+		front = gl[:agendaEnd]
+	}
+	if len(front) > 400 {
+		front = front[:400]
+	}
+	if len(entries) > 0 {
+		doc.Meta = readMeta(texts(front))
+	} else {
+		doc.Meta = readMeta(texts(headLines(gl, 60)))
+	}
+	if doc.Meta.Council == "" {
+		doc.Meta.Council = readMeta(texts(headLines(gl, 150))).Council
+	}
+	var starts []itemStart
+	if len(entries) > 0 {
+		starts = locate(doc, gl, entries, agendaEnd)
+	}
+	if len(starts) == 0 {
+		splitSingle(doc, gl)
+		return
+	}
+	starts = append([]itemStart{{pos: 0, item: Item{Title: "Agenda", Kind: KindAgenda}}}, starts...)
+	for i, s := range starts {
+		it := s.item
+		it.StartPage, it.StartOffset = posOf(doc, gl, s.pos)
+		if i+1 < len(starts) {
+			it.EndPage, it.EndOffset = endOf(doc, gl, starts[i+1].pos)
+		} else {
+			it.EndPage, it.EndOffset = len(doc.Pages), 0
+		}
+		if it.EndPage < it.StartPage {
+			it.EndPage = it.StartPage
+		}
+		if it.Kind != KindAgenda {
+			it.Cover = readCover(coverLines(gl, s.pos, nextPos(starts, i, len(gl))))
+			if it.Cover != nil {
+				it.Exempt = it.Cover.Exempt
+			}
+		}
+		doc.Items = append(doc.Items, it)
 	}
 }
 
-// Split fills doc.Items; a file that is not a pack is one item.
-func Split(doc *Document) {
-	doc.Items = []Item{{Title: doc.Source, StartPage: 1, EndPage: len(doc.Pages), Kind: KindReport}}
+// gline is one line of a page's Body, or a mark Clean left there, in
+// document order.
+type gline struct {
+	page int // index in doc.Pages
+	off  int // byte offset in the page's Body
+	text string
+	mark *Mark
+}
+
+// flatten lists every page's Body lines and marks in document order.
+func flatten(doc *Document) []gline {
+	var gl []gline
+	for pi := range doc.Pages {
+		p := &doc.Pages[pi]
+		marks := p.Marks
+		off := 0
+		body := p.Body
+		for {
+			for len(marks) > 0 && marks[0].Offset <= off {
+				m := marks[0]
+				gl = append(gl, gline{page: pi, off: min(m.Offset, len(body)), mark: &m})
+				marks = marks[1:]
+			}
+			if off > len(body) || body == "" {
+				break
+			}
+			end := strings.IndexByte(body[off:], '\n')
+			if end < 0 {
+				gl = append(gl, gline{page: pi, off: off, text: body[off:]})
+				break
+			}
+			gl = append(gl, gline{page: pi, off: off, text: body[off : off+end]})
+			off += end + 1
+		}
+		for _, m := range marks {
+			gl = append(gl, gline{page: pi, off: min(m.Offset, len(body)), mark: &m})
+		}
+	}
+	return gl
+}
+
+func texts(gl []gline) []string {
+	out := make([]string, len(gl))
+	for i, g := range gl {
+		out[i] = g.text
+	}
+	return out
+}
+
+// headLines returns the first n non-empty lines.
+func headLines(gl []gline, n int) []gline {
+	var out []gline
+	for _, g := range gl {
+		if g.text != "" {
+			out = append(out, g)
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// agendaSearchLines is how far into a file its agenda may begin.
+const agendaSearchLines = 600
+
+// findAgenda finds the agenda's numbered items and the gl index just after
+// the agenda. It returns no entries when the file has no agenda.
+func findAgenda(doc *Document, gl []gline) ([]agendaEntry, int) {
+	limit := min(len(gl), agendaSearchLines)
+	start := -1
+	for i := 0; i < limit; i++ {
+		if gl[i].mark == nil && reAgendaHdr.MatchString(stripMarkup(gl[i].text)) {
+			start = i + 1
+			break
+		}
+	}
+	withHeader := start >= 0
+	if !withHeader {
+		start = 0
+	}
+	// The agenda stops at the first stamp, blank-page filler or numbered
+	// page: the papers have begun.
+	end := start
+	for ; end < len(gl) && end-start < agendaSearchLines; end++ {
+		g := gl[end]
+		if g.mark != nil && end > start {
+			break
+		}
+		if g.page > gl[start].page && (doc.Pages[g.page].Printed > 0 || doc.Pages[g.page].Stamp != "") {
+			break
+		}
+	}
+	entries := parseAgenda(texts(gl[start:end]))
+	ranged := 0
+	for i := range entries {
+		entries[i].line += start
+		if entries[i].PrintedStart > 0 {
+			ranged++
+		}
+	}
+	if !withHeader && ranged < 2 || ranged == 0 && len(entries) < 2 {
+		return nil, 0
+	}
+	// The agenda ends after its last entry's paragraph and a page range
+	// standing alone below it.
+	after := entries[len(entries)-1].line + 1
+	for after < end && gl[after].text != "" {
+		after++
+	}
+	for k := after; k < end && k < after+4; k++ {
+		if rePages.MatchString(gl[k].text) {
+			after = k + 1
+			break
+		}
+	}
+	return entries, after
+}
+
+// itemStart is an agenda item and the gl index where it starts.
+type itemStart struct {
+	pos  int
+	item Item
+}
+
+func nextPos(starts []itemStart, i, n int) int {
+	if i+1 < len(starts) {
+		return starts[i+1].pos
+	}
+	return n
+}
+
+// locate finds where each agenda entry starts.
+func locate(doc *Document, gl []gline, entries []agendaEntry, agendaEnd int) []itemStart {
+	pageStart := make([]int, len(doc.Pages)+1)
+	for i := range pageStart {
+		pageStart[i] = -1
+	}
+	for i := len(gl) - 1; i >= 0; i-- {
+		pageStart[gl[i].page] = i
+	}
+	// firstAt returns the first gl index on page index p or later.
+	firstAt := func(p int) int {
+		for ; p < len(doc.Pages); p++ {
+			if pageStart[p] >= 0 {
+				return pageStart[p]
+			}
+		}
+		return len(gl)
+	}
+	hasPrinted := false
+	for _, p := range doc.Pages {
+		if p.Printed > 0 {
+			hasPrinted = true
+			break
+		}
+	}
+	offset := printedOffset(doc, gl, entries, agendaEnd, hasPrinted)
+	stamps := map[string][]int{}
+	for i := agendaEnd; i < len(gl); i++ {
+		if m := gl[i].mark; m != nil && m.Stamp != "" {
+			stamps[m.Stamp] = append(stamps[m.Stamp], i)
+		}
+	}
+	agendaPage := 0
+	if agendaEnd > 0 && agendaEnd-1 < len(gl) {
+		agendaPage = gl[agendaEnd-1].page
+	}
+	var out []itemStart
+	prev := agendaEnd - 1
+	meta := doc.Meta
+	for _, e := range entries {
+		pos := -1
+		// 1. A printed page range mapped to physical pages.
+		if e.PrintedStart > 0 && offset != noOffset {
+			if p := e.PrintedStart + offset - 1; p > agendaPage && p < len(doc.Pages) {
+				if at := firstAt(p); at > prev && at < len(gl) {
+					pos = at
+				}
+			}
+		}
+		// 2. The item's first stamp after the previous item.
+		if pos < 0 {
+			for _, s := range stamps[strings.ToLower(e.Number)] {
+				if s > prev {
+					if c := coverBefore(gl, e.Title, s, prev, meta); c >= 0 {
+						pos = c
+					} else {
+						pos = refineBack(doc, gl, s, prev)
+					}
+					break
+				}
+			}
+		}
+		// 3. A cover sheet or heading with the item's title.
+		if pos < 0 && len(stamps) == 0 {
+			if at := findTitle(gl, e.Title, prev, meta); at >= 0 {
+				pos = refineBack(doc, gl, at, prev)
+			}
+		}
+		if pos < 0 || pos <= prev || pos >= len(gl) {
+			continue
+		}
+		it := Item{Number: e.Number, Title: e.Title, PrintedStart: e.PrintedStart, PrintedEnd: e.PrintedEnd, Kind: kindOf(e.Title)}
+		out = append(out, itemStart{pos: pos, item: it})
+		prev = pos
+	}
+	return out
+}
+
+const noOffset = -1 << 30
+
+// printedOffset returns physical page (1-based) minus printed page, from
+// the printed numbers of the pages, else from the stamps, else from the
+// pack's length; noOffset when none can be had.
+func printedOffset(doc *Document, gl []gline, entries []agendaEntry, agendaEnd int, hasPrinted bool) int {
+	if hasPrinted {
+		count := map[int]int{}
+		for _, p := range doc.Pages {
+			if p.Printed > 0 {
+				count[p.Number-p.Printed]++
+			}
+		}
+		best, bestN := noOffset, 0
+		for off, n := range count {
+			if n > bestN || n == bestN && off < best {
+				best, bestN = off, n
+			}
+		}
+		return best
+	}
+	if len(doc.Pages) < 2 {
+		return noOffset
+	}
+	// A stamp at the top of a page that an entry with a range names.
+	for _, e := range entries {
+		if e.PrintedStart == 0 {
+			continue
+		}
+		for i := agendaEnd; i < len(gl); i++ {
+			if m := gl[i].mark; m != nil && m.Stamp == strings.ToLower(e.Number) {
+				return gl[i].page + 1 - e.PrintedStart
+			}
+		}
+	}
+	// Packs end on the last page of their last item.
+	maxEnd := 0
+	for _, e := range entries {
+		maxEnd = max(maxEnd, e.PrintedEnd)
+	}
+	if maxEnd == 0 {
+		return noOffset
+	}
+	off := len(doc.Pages) - maxEnd
+	if off < 1 || agendaEnd > 0 && agendaEnd <= len(gl) && gl[agendaEnd-1].page+1 > off {
+		return noOffset
+	}
+	return off
+}
+
+// refineBack moves an item's start from the evidence found (a stamp, a
+// cover sheet) back to where the item really begins: the top of its page
+// when no stamp of another item stands between, or, in a text that has
+// lost its page breaks, just after the blank-page filler that ends the
+// previous item's papers.
+func refineBack(doc *Document, gl []gline, at, prev int) int {
+	page := gl[at].page
+	ps := at
+	for ps-1 > prev && gl[ps-1].page == page {
+		ps--
+	}
+	if ps < at && (ps == 0 || gl[ps-1].page != page) {
+		clear := true
+		for j := ps; j < at; j++ {
+			if m := gl[j].mark; m != nil && m.Stamp != "" {
+				clear = false
+				break
+			}
+		}
+		if clear {
+			return ps
+		}
+	}
+	for j := at - 1; j > prev; j-- {
+		if m := gl[j].mark; m != nil {
+			if m.Filler {
+				return j + 1
+			}
+			break
+		}
+	}
+	return at
+}
+
+// kindOf classifies an agenda item by its title.
+func kindOf(title string) Kind {
+	t := strings.ToLower(title)
+	switch {
+	case strings.Contains(t, "minutes"):
+		return KindMinutes
+	case strings.HasPrefix(t, "appendix") || strings.HasPrefix(t, "annex"):
+		return KindAppendix
+	}
+	return KindReport
+}
+
+var stopWords = map[string]bool{
+	"the": true, "and": true, "for": true, "with": true, "from": true, "into": true,
+	"between": true, "report": true, "update": true, "this": true, "that": true, "our": true,
+}
+
+// titleWords returns a title's content words, lower case, possessives
+// dropped.
+func titleWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		w = strings.Trim(w, "'’")
+		if len(w) < 3 || stopWords[w] {
+			continue
+		}
+		out[w] = true
+	}
+	return out
+}
+
+// similarTitles reports whether two titles name the same paper: most
+// content words of the shorter are in the longer.
+func similarTitles(a, b string) bool {
+	wa, wb := titleWords(a), titleWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	common := 0
+	for w := range wa {
+		if wb[w] {
+			common++
+		}
+	}
+	small := min(len(wa), len(wb))
+	if small == 1 {
+		return common == 1 && len(wa) == len(wb)
+	}
+	return common >= 2 && float64(common) >= 0.6*float64(small)
+}
+
+var reLeadNumber = regexp.MustCompile(`^\d{1,2}[a-z]?[.)]?\s+`)
+
+// findTitle finds, after prev, a cover sheet whose subject is the title or
+// a heading that is the title. A cover sheet that names another committee
+// or another date (an earlier report appended to this one) does not count.
+func findTitle(gl []gline, title string, prev int, meta Meta) int {
+	norm := strings.ToLower(strings.Join(strings.Fields(title), " "))
+	for i := prev + 1; i < len(gl); i++ {
+		l := gl[i].text
+		if l == "" || len(l) > 400 {
+			continue
+		}
+		if isSubject(gl, i, title, meta) {
+			return coverTop(gl, i, prev)
+		}
+		h := strings.ToLower(strings.Join(strings.Fields(reLeadNumber.ReplaceAllString(stripMarkup(l), "")), " "))
+		if h == norm {
+			return i
+		}
+	}
+	return -1
+}
+
+// coverBefore looks back from a stamp at gl index at (not past prev, nor
+// further than coverLookBack lines) for the cover sheet of the item with
+// this title: a pack's first page of a report may carry no stamp.
+func coverBefore(gl []gline, title string, at, prev int, meta Meta) int {
+	for i := at - 1; i > prev && at-i <= coverLookBack; i-- {
+		if m := gl[i].mark; m != nil && m.Stamp != "" {
+			break
+		}
+		if isSubject(gl, i, title, meta) {
+			return coverTop(gl, i, prev)
+		}
+	}
+	return -1
+}
+
+// coverLookBack is how far back from an item's first stamp its cover
+// sheet is looked for, in lines.
+const coverLookBack = 150
+
+// isSubject reports whether gl[i] is a cover sheet's subject line naming
+// this title, in a cover sheet that fits the meeting.
+func isSubject(gl []gline, i int, title string, meta Meta) bool {
+	for _, lv := range lineLabels(gl[i].text) {
+		if lv.field == fieldSubject && lv.value != "" && similarTitles(lv.value, title) {
+			return coverFits(gl, i, meta)
+		}
+	}
+	return false
+}
+
+// coverFits checks the labels around a cover-sheet subject against the
+// meeting: a different date or committee means it is not this meeting's.
+func coverFits(gl []gline, at int, meta Meta) bool {
+	for j := max(0, at-8); j < min(len(gl), at+8); j++ {
+		for _, lv := range lineLabels(gl[j].text) {
+			if lv.value == "" {
+				continue
+			}
+			switch lv.field {
+			case fieldDate:
+				if d, ok := parseDate(lv.value); ok && meta.Date != "" && d != meta.Date {
+					return false
+				}
+			case fieldReportTo:
+				if meta.Committee != "" && !similarTitles(lv.value, meta.Committee) && !strings.Contains(strings.ToLower(lv.value), strings.ToLower(meta.Committee)) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// coverTop moves from a cover sheet's subject line up over its other label
+// lines, table rules and the short lines above them (council name,
+// "Report").
+func coverTop(gl []gline, at, prev int) int {
+	top := at
+	short := 0
+	for j := at - 1; j > prev && at-j <= 12; j-- {
+		g := gl[j]
+		if g.mark != nil {
+			break
+		}
+		if g.text == "" {
+			continue
+		}
+		if len(lineLabels(g.text)) > 0 || isRuleRow(g.text) {
+			top = j
+			continue
+		}
+		if len(g.text) <= 40 && !strings.HasSuffix(g.text, ".") && !strings.HasPrefix(g.text, "-") && short < 3 {
+			short++
+			top = j
+			continue
+		}
+		break
+	}
+	return top
+}
+
+// posOf converts a gl index into a page number and Body offset.
+func posOf(doc *Document, gl []gline, pos int) (int, int) {
+	if pos >= len(gl) {
+		return len(doc.Pages), len(doc.Pages[len(doc.Pages)-1].Body)
+	}
+	g := gl[pos]
+	if pos == 0 || gl[pos-1].page != g.page {
+		// The first line of its page: the item takes the whole page, and
+		// any blank pages before it belong to the previous item.
+		return g.page + 1, 0
+	}
+	return g.page + 1, g.off
+}
+
+// endOf returns the end page and offset of an item followed by one that
+// starts at gl index next.
+func endOf(doc *Document, gl []gline, next int) (int, int) {
+	page, off := posOf(doc, gl, next)
+	if off == 0 {
+		return page - 1, 0
+	}
+	return page, off
+}
+
+// coverLines returns the text lines of an item from its start, for
+// reading its cover sheet.
+func coverLines(gl []gline, from, to int) []string {
+	var out []string
+	for i := from; i < to && len(out) < 3*coverScanLines; i++ {
+		if gl[i].mark != nil {
+			continue
+		}
+		out = append(out, gl[i].text)
+	}
+	return out
+}
+
+// splitSingle makes the whole file one item.
+func splitSingle(doc *Document, gl []gline) {
+	it := Item{StartPage: 1, EndPage: len(doc.Pages), Kind: KindReport}
+	lines := coverLines(gl, 0, len(gl))
+	it.Cover = readCover(lines)
+	if it.Cover != nil {
+		it.Exempt = it.Cover.Exempt
+		if doc.Meta.Committee == "" {
+			doc.Meta.Committee = it.Cover.ReportTo
+		}
+		if doc.Meta.Date == "" {
+			doc.Meta.Date = it.Cover.MeetingDate
+		}
+	}
+	if it.Cover != nil && it.Cover.Subject != "" {
+		it.Title = cleanTitle(it.Cover.Subject)
+	} else {
+		it.Title = firstTitle(lines)
+	}
+	if it.Title == "" {
+		it.Title = strings.TrimSuffix(doc.Source, extOf(doc.Source))
+	}
+	if strings.Contains(strings.ToLower(it.Title), "minutes") {
+		it.Kind = KindMinutes
+	}
+	doc.Items = []Item{it}
+}
+
+func extOf(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		return name[i:]
+	}
+	return ""
+}
+
+var reNotTitle = regexp.MustCompile(`(?i)(@|www\.|https?:|^tel\b|^telephone|^e-?mail|^fax|^date\b|^public document pack$|^page \d|^\d[\d\s/.:-]*$|^dear\b|^our ref|^your ref|^ask for|^direct dial)`)
+
+// firstTitle returns the first line of a file that reads as its title.
+func firstTitle(lines []string) string {
+	seen := 0
+	for _, l := range lines {
+		l = stripMarkup(l)
+		if l == "" {
+			continue
+		}
+		seen++
+		if seen > 25 {
+			break
+		}
+		n := len([]rune(l))
+		if n < 8 || n > 160 || reNotTitle.MatchString(l) || strings.IndexFunc(l, unicode.IsLetter) < 0 {
+			continue
+		}
+		if _, ok := parseDate(l); ok && n < 40 {
+			continue
+		}
+		if strings.HasSuffix(l, ".") && n > 80 {
+			continue
+		}
+		return cleanTitle(l)
+	}
+	return ""
+}
+
+// Segment is the part of one page's Body that belongs to an item.
+type Segment struct {
+	// Page is the physical page, 1-based.
+	Page int
+	// Offset is where Text starts in the page's Body.
+	Offset int
+	Text   string
+}
+
+// Segments returns the text of an item page by page, cut at the item's
+// start and end offsets. Blank pages are skipped.
+func (d *Document) Segments(it *Item) []Segment {
+	var out []Segment
+	for n := max(it.StartPage, 1); n <= it.EndPage && n <= len(d.Pages); n++ {
+		p := &d.Pages[n-1]
+		if p.Blank {
+			continue
+		}
+		from, to := 0, len(p.Body)
+		if n == it.StartPage {
+			from = min(max(it.StartOffset, 0), len(p.Body))
+		}
+		if n == it.EndPage && it.EndOffset > 0 {
+			to = min(it.EndOffset, len(p.Body))
+		}
+		if from >= to {
+			continue
+		}
+		out = append(out, Segment{Page: n, Offset: from, Text: p.Body[from:to]})
+	}
+	return out
 }
