@@ -43,6 +43,8 @@ type Hit struct {
 	// Snippet is highlighted with <mark>…</mark>.
 	Snippet string `json:"snippet"`
 	Exempt  bool   `json:"exempt,omitempty"`
+	// Themes are the passage's themes, when analysis has set them.
+	Themes []string `json:"themes,omitempty"`
 }
 
 // FacetCount is one value of a facet and how many hits have it.

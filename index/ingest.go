@@ -1,0 +1,459 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/scrutineer/scrutineer/corpus"
+)
+
+// DefaultBatchSize is the number of passages written per batch.
+const DefaultBatchSize = 800
+
+// IngestOptions controls IngestPaths and IngestDocument.
+type IngestOptions struct {
+	// Corpus bounds the reading of each file.
+	Corpus corpus.Options
+	// Workers is the number of files read at once; 0 means one per CPU.
+	Workers int
+	// BatchSize is the number of passages written per batch; 0 means
+	// DefaultBatchSize. A file's passages always go in one batch.
+	BatchSize int
+	// Force re-indexes files whose content is unchanged.
+	Force bool
+	// Themer, when set, gives each passage its themes.
+	Themer Themer
+	// Progress, when set, is called after each file from the calling
+	// goroutine.
+	Progress func(Progress)
+}
+
+// Progress reports how far an ingest has got.
+type Progress struct {
+	FilesDone, FilesTotal int
+	// Pages and Passages count what has been read so far.
+	Pages, Passages int
+	// File is the path of the file just finished.
+	File string
+}
+
+// Skipped is a file that was not ingested, and why.
+type Skipped struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+// Summary tells what an ingest did.
+type Summary struct {
+	Files     int `json:"files"`
+	Added     int `json:"added"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	// Pages and Passages count the files added or updated.
+	Pages    int       `json:"pages"`
+	Passages int       `json:"passages"`
+	Skipped  []Skipped `json:"skipped,omitempty"`
+	// Warnings are per-file problems that did not stop the file going in,
+	// as "source: warning".
+	Warnings []string      `json:"warnings,omitempty"`
+	Took     time.Duration `json:"took"`
+}
+
+// extensions are the file types picked up from a folder.
+var extensions = map[string]bool{".pdf": true, ".txt": true}
+
+// hidden reports whether a file or folder name is hidden (".x", macOS "._x").
+func hidden(name string) bool { return strings.HasPrefix(name, ".") }
+
+// expandPaths lists the files named by paths: files as given, every .pdf
+// and .txt below a folder, hidden files and folders skipped.
+func expandPaths(paths []string) (files []string, skipped []Skipped) {
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			skipped = append(skipped, Skipped{Path: p, Reason: err.Error()})
+			continue
+		}
+		if !fi.IsDir() {
+			add(p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				skipped = append(skipped, Skipped{Path: path, Reason: err.Error()})
+				return nil
+			}
+			if path != p && hidden(d.Name()) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && d.Type().IsRegular() && extensions[strings.ToLower(filepath.Ext(path))] {
+				add(path)
+			}
+			return nil
+		})
+		if err != nil {
+			skipped = append(skipped, Skipped{Path: p, Reason: err.Error()})
+		}
+	}
+	return files, skipped
+}
+
+// readResult is one file read by a worker.
+type readResult struct {
+	path      string
+	doc       *corpus.Document
+	unchanged bool
+	err       error
+}
+
+// IngestPaths reads the named files and every .pdf and .txt file under the
+// named folders, in parallel, and indexes them. A file whose content hash
+// is already indexed under its name is left alone; a changed file's old
+// passages are replaced in the same batch that adds the new ones. A file
+// that cannot be read is reported in Summary.Skipped and the rest go in.
+// When ctx is cancelled it stops between batches: what was written stays
+// consistent, and it returns the summary so far with ctx's error.
+func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOptions) (Summary, error) {
+	start := time.Now()
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.closed {
+		return Summary{}, ErrClosed
+	}
+	files, skipped := expandPaths(paths)
+	sum := Summary{Files: len(files), Skipped: skipped}
+
+	// One file per source name: a second file of the same name would
+	// replace the first.
+	bySource := map[string]string{}
+	var todo []string
+	for _, f := range files {
+		src := filepath.Base(f)
+		if first, ok := bySource[src]; ok {
+			sum.Skipped = append(sum.Skipped, Skipped{Path: f, Reason: "same file name as " + first})
+			continue
+		}
+		bySource[src] = f
+		todo = append(todo, f)
+	}
+
+	w, err := x.newWriter(opts)
+	if err != nil {
+		return sum, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	known := make(map[string]string, len(w.known))
+	for k, v := range w.known {
+		known[k] = v
+	}
+	results := x.readAll(ctx, todo, opts, known)
+
+	done := 0
+	for r := range results {
+		if ctx.Err() != nil {
+			break
+		}
+		done++
+		switch {
+		case r.err != nil:
+			sum.Skipped = append(sum.Skipped, Skipped{Path: r.path, Reason: r.err.Error()})
+		case r.unchanged:
+			sum.Unchanged++
+		default:
+			updated, err := w.add(r.doc)
+			if err != nil {
+				sum.Skipped = append(sum.Skipped, Skipped{Path: r.path, Reason: err.Error()})
+				break
+			}
+			if updated {
+				sum.Updated++
+			} else {
+				sum.Added++
+			}
+			sum.Pages += len(r.doc.Pages)
+			for _, it := range r.doc.Items {
+				sum.Passages += len(it.Passages)
+			}
+			for _, warn := range r.doc.Warnings {
+				sum.Warnings = append(sum.Warnings, r.doc.Source+": "+warn)
+			}
+			if w.full() {
+				if err := w.flush(); err != nil {
+					sum.Took = time.Since(start)
+					return sum, err
+				}
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(Progress{FilesDone: done, FilesTotal: len(todo), Pages: sum.Pages, Passages: sum.Passages, File: r.path})
+		}
+	}
+	sum.Took = time.Since(start)
+	if err := ctx.Err(); err != nil {
+		cancel()
+		for range results {
+		}
+		return sum, fmt.Errorf("ingest into %s: %w", x.dir, err)
+	}
+	if err := w.flush(); err != nil {
+		return sum, err
+	}
+	sum.Took = time.Since(start)
+	return sum, nil
+}
+
+// readAll reads files on opts.Workers goroutines. A file whose hash is
+// already recorded under its name comes back unchanged without being
+// parsed. The channel closes when every file is done or ctx ends.
+func (x *Index) readAll(ctx context.Context, files []string, opts IngestOptions, known map[string]string) <-chan readResult {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	jobs := make(chan string)
+	out := make(chan readResult, workers)
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				r := readFile(ctx, p, opts, known)
+				select {
+				case out <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, p := range files {
+			select {
+			case jobs <- p:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}
+
+func readFile(ctx context.Context, path string, opts IngestOptions, known map[string]string) readResult {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return readResult{path: path, err: err}
+	}
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:])
+	if !opts.Force && known[filepath.Base(path)] == hash {
+		return readResult{path: path, unchanged: true}
+	}
+	doc, err := readDocument(ctx, filepath.Base(path), data, opts.Corpus)
+	if err != nil {
+		return readResult{path: path, err: err}
+	}
+	doc.Path = path
+	return readResult{path: path, doc: doc}
+}
+
+// readDocument runs corpus.Read and turns a panic in a parser into an
+// error, so one bad file cannot stop a whole folder.
+func readDocument(ctx context.Context, name string, data []byte, opts corpus.Options) (doc *corpus.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("read %s: internal error: %v", name, r)
+		}
+	}()
+	return corpus.Read(ctx, name, data, opts)
+}
+
+// IngestDocument indexes a document already read, replacing an earlier
+// version of the same Source in one batch. A document whose Hash is already
+// indexed under its Source is left alone unless opts.Force is set.
+func (x *Index) IngestDocument(ctx context.Context, doc *corpus.Document, opts IngestOptions) (Summary, error) {
+	start := time.Now()
+	if doc == nil || doc.Source == "" {
+		return Summary{}, fmt.Errorf("ingest document: no source name")
+	}
+	if err := ctx.Err(); err != nil {
+		return Summary{}, err
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.closed {
+		return Summary{}, ErrClosed
+	}
+	w, err := x.newWriter(opts)
+	if err != nil {
+		return Summary{}, err
+	}
+	sum := Summary{Files: 1}
+	if !opts.Force && doc.Hash != "" && w.known[doc.Source] == doc.Hash {
+		sum.Unchanged = 1
+		sum.Took = time.Since(start)
+		return sum, nil
+	}
+	updated, err := w.add(doc)
+	if err != nil {
+		return sum, err
+	}
+	if err := w.flush(); err != nil {
+		return sum, err
+	}
+	if updated {
+		sum.Updated = 1
+	} else {
+		sum.Added = 1
+	}
+	sum.Pages = len(doc.Pages)
+	for _, it := range doc.Items {
+		sum.Passages += len(it.Passages)
+	}
+	for _, warn := range doc.Warnings {
+		sum.Warnings = append(sum.Warnings, doc.Source+": "+warn)
+	}
+	sum.Took = time.Since(start)
+	return sum, nil
+}
+
+// writer gathers documents into batches. Each batch also carries the file
+// list as it stands after the batch, so every acknowledged batch leaves
+// the index consistent.
+type writer struct {
+	x     *Index
+	opts  IngestOptions
+	files fileSet
+	known map[string]string // source → hash
+	b     *bleve.Batch
+	limit int
+}
+
+func (x *Index) newWriter(opts IngestOptions) (*writer, error) {
+	files, err := x.readFiles()
+	if err != nil {
+		return nil, fmt.Errorf("ingest into %s: %w", x.dir, err)
+	}
+	known := make(map[string]string, len(files))
+	for _, src := range files {
+		rec, err := x.readRecord(src)
+		if err != nil {
+			return nil, fmt.Errorf("ingest into %s: %w", x.dir, err)
+		}
+		if rec != nil {
+			known[src] = rec.Hash
+		}
+	}
+	limit := opts.BatchSize
+	if limit <= 0 {
+		limit = DefaultBatchSize
+	}
+	return &writer{x: x, opts: opts, files: files, known: known, b: x.bi.NewBatch(), limit: limit}, nil
+}
+
+// add puts doc into the current batch and reports whether it replaces an
+// earlier version.
+func (w *writer) add(doc *corpus.Document) (bool, error) {
+	var old *DocumentInfo
+	if w.files.has(doc.Source) {
+		var err error
+		if old, err = w.x.readRecord(doc.Source); err != nil {
+			return false, err
+		}
+	}
+	if old != nil && w.b.Size() > 0 {
+		// The old record may be in the pending batch; write it first so
+		// the deletes below see the right passages.
+		if err := w.flush(); err != nil {
+			return false, err
+		}
+	}
+	if _, err := addDocument(w.b, old, doc, w.opts.Themer); err != nil {
+		return false, err
+	}
+	w.files.add(doc.Source)
+	w.known[doc.Source] = doc.Hash
+	return old != nil, nil
+}
+
+func (w *writer) full() bool { return w.b.Size() >= w.limit }
+
+// flush writes the pending batch with the current file list.
+func (w *writer) flush() error {
+	if w.b.Size() == 0 {
+		return nil
+	}
+	data, err := json.Marshal(w.files)
+	if err != nil {
+		return err
+	}
+	w.b.SetInternal([]byte(keyFiles), data)
+	if err := w.x.bi.Batch(w.b); err != nil {
+		return fmt.Errorf("write batch to %s: %w", w.x.dir, err)
+	}
+	w.b.Reset()
+	return nil
+}
+
+// Delete removes a file's passages and record.
+func (x *Index) Delete(ctx context.Context, source string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.closed {
+		return ErrClosed
+	}
+	rec, err := x.readRecord(source)
+	if err != nil {
+		return err
+	}
+	if rec == nil {
+		return fmt.Errorf("delete %s: %w", source, ErrNotFound)
+	}
+	files, err := x.readFiles()
+	if err != nil {
+		return err
+	}
+	files.remove(source)
+	b := x.bi.NewBatch()
+	for _, id := range rec.ids() {
+		b.Delete(id)
+	}
+	b.DeleteInternal([]byte(keyFile + source))
+	data, _ := json.Marshal(files)
+	b.SetInternal([]byte(keyFiles), data)
+	if err := x.bi.Batch(b); err != nil {
+		return fmt.Errorf("delete %s from %s: %w", source, x.dir, err)
+	}
+	return nil
+}

@@ -1,0 +1,337 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Search defaults and bounds.
+const (
+	DefaultLimit   = 10
+	MaxLimit       = 500
+	DefaultPerItem = 3
+	// Boosts of the item title and section heading over the passage text.
+	titleBoost   = 2.0
+	headingBoost = 1.0
+)
+
+// Facet names in Results.Facets.
+const (
+	FacetCommittee = "committee"
+	FacetYear      = "year"
+	FacetTheme     = "theme"
+	FacetKind      = "kind"
+)
+
+// buildQuery turns q into a bleve query: the query string on the passage
+// text, jargon groups of the whole text as optional terms, title and heading
+// matches as optional boosts, and the filters as a non-scoring filter.
+func buildQuery(q Query) (query.Query, bool, error) {
+	text := strings.TrimSpace(q.Text)
+	var textQ query.Query
+	hasText := text != ""
+	if hasText {
+		parsed, err := query.NewQueryStringQuery(text).Parse()
+		if err != nil {
+			return nil, false, fmt.Errorf("parse query %q: %w", text, err)
+		}
+		if bq, ok := parsed.(*query.BooleanQuery); ok {
+			// A multi-word jargon term ("children in care") is split into
+			// words by the query syntax; its group key brings in the
+			// group's other terms.
+			for _, k := range jargonKeys(plainWords(text)) {
+				t := query.NewTermQuery(k)
+				t.SetField(fText)
+				bq.AddShould(t)
+			}
+		}
+		textQ = parsed
+	} else {
+		textQ = query.NewMatchAllQuery()
+	}
+
+	var filters []query.Query
+	term := func(field, v string) {
+		t := query.NewTermQuery(v)
+		t.SetField(field)
+		filters = append(filters, t)
+	}
+	if !q.IncludeExempt {
+		b := query.NewBoolFieldQuery(false)
+		b.SetField(fExempt)
+		filters = append(filters, b)
+	}
+	if c := strings.ToLower(strings.TrimSpace(q.Committee)); c != "" {
+		term(fCommitteeKey, c)
+	}
+	if q.Kind != "" {
+		term(fKind, q.Kind)
+	}
+	if q.Source != "" {
+		term(fSource, q.Source)
+	}
+	if q.Theme != "" {
+		term(fThemes, q.Theme)
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		yes := true
+		var to time.Time
+		if !q.To.IsZero() {
+			to = q.To
+		}
+		d := query.NewDateRangeInclusiveQuery(q.From, to, &yes, &yes)
+		d.SetField(fDate)
+		filters = append(filters, d)
+	}
+
+	bq := query.NewBooleanQuery([]query.Query{textQ}, nil, nil)
+	if plain := plainWords(text); plain != "" {
+		t := query.NewMatchQuery(plain)
+		t.SetField(fTitle)
+		t.SetBoost(titleBoost)
+		h := query.NewMatchQuery(plain)
+		h.SetField(fHeading)
+		h.SetBoost(headingBoost)
+		bq.AddShould(t, h)
+	}
+	if len(filters) > 0 {
+		bq.AddFilter(query.NewConjunctionQuery(filters))
+	}
+	return bq, hasText, nil
+}
+
+// plainWords returns the words of a query string that are not excluded or
+// field-qualified, for the optional title and heading boosts.
+func plainWords(text string) string {
+	var out []string
+	for _, f := range strings.Fields(text) {
+		if strings.HasPrefix(f, "-") || strings.Contains(f, ":") {
+			continue
+		}
+		f = strings.Trim(f, "+\"()~^*?")
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// Search runs q. Hits are passages, at most q.PerItem from one item so one
+// long report does not fill the page; Total counts matching passages.
+// Facets count matching passages by committee, year, theme and kind.
+func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
+	start := time.Now()
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	if limit > MaxLimit {
+		limit = MaxLimit
+	}
+	offset := q.Offset
+	if offset < 0 {
+		offset = 0
+	}
+	perItem := q.PerItem
+	if perItem <= 0 {
+		perItem = DefaultPerItem
+	}
+	bq, hasText, err := buildQuery(q)
+	if err != nil {
+		return nil, err
+	}
+
+	// First pass: IDs and scores only, collapsed per item.
+	need := offset + limit
+	window := need * perItem * 2
+	if window < 100 {
+		window = 100
+	}
+	var (
+		res      *Results
+		selected []*search.DocumentMatch
+	)
+	for round := 0; ; round++ {
+		req := bleve.NewSearchRequestOptions(bq, window, 0, false)
+		if !hasText {
+			req.SortBy([]string{"-" + fDate, fSource, fItemIndex, fSeq})
+		}
+		if round == 0 {
+			req.AddFacet(FacetCommittee, bleve.NewFacetRequest(fCommittee, 20))
+			req.AddFacet(FacetYear, bleve.NewFacetRequest(fYear, 20))
+			req.AddFacet(FacetTheme, bleve.NewFacetRequest(fThemes, 30))
+			req.AddFacet(FacetKind, bleve.NewFacetRequest(fKind, 10))
+		}
+		sr, err := x.bi.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("search %s: %w", x.dir, err)
+		}
+		if round == 0 {
+			res = &Results{Query: q.Text, Total: sr.Total, Facets: facets(sr.Facets)}
+		}
+		selected = collapse(sr.Hits, perItem)
+		if len(selected) >= need || uint64(window) >= sr.Total || round == 3 {
+			break
+		}
+		window *= 4
+	}
+	if offset >= len(selected) {
+		res.Hits = []Hit{}
+		res.Took = time.Since(start)
+		return res, nil
+	}
+	selected = selected[offset:]
+	if len(selected) > limit {
+		selected = selected[:limit]
+	}
+
+	// Second pass: stored fields and highlights for the chosen page.
+	ids := make([]string, len(selected))
+	for i, h := range selected {
+		ids[i] = h.ID
+	}
+	page := query.NewBooleanQuery([]query.Query{bq}, nil, nil)
+	page.AddFilter(query.NewDocIDQuery(ids))
+	req := bleve.NewSearchRequestOptions(page, len(ids), 0, false)
+	req.Fields = storedFields
+	if hasText {
+		req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
+		req.Highlight.AddField(fText)
+	}
+	sr, err := x.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %s: %w", x.dir, err)
+	}
+	byID := make(map[string]*search.DocumentMatch, len(sr.Hits))
+	for _, h := range sr.Hits {
+		byID[h.ID] = h
+	}
+	res.Hits = make([]Hit, 0, len(selected))
+	for _, s := range selected {
+		h, ok := byID[s.ID]
+		if !ok {
+			continue // deleted between the passes by a concurrent ingest
+		}
+		hit := hitFrom(h)
+		hit.Score = s.Score
+		res.Hits = append(res.Hits, hit)
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// collapse keeps at most perItem hits per item, in rank order.
+func collapse(hits search.DocumentMatchCollection, perItem int) []*search.DocumentMatch {
+	count := map[string]int{}
+	out := make([]*search.DocumentMatch, 0, len(hits))
+	for _, h := range hits {
+		k := groupKey(h.ID)
+		if count[k] >= perItem {
+			continue
+		}
+		count[k]++
+		out = append(out, h)
+	}
+	return out
+}
+
+func facets(fr search.FacetResults) map[string][]FacetCount {
+	out := map[string][]FacetCount{}
+	for name, f := range fr {
+		if f == nil || f.Terms == nil {
+			continue
+		}
+		var vs []FacetCount
+		for _, t := range f.Terms.Terms() {
+			if t.Term == "" {
+				continue
+			}
+			vs = append(vs, FacetCount{Value: t.Term, Count: t.Count})
+		}
+		sort.SliceStable(vs, func(i, j int) bool {
+			if vs[i].Count != vs[j].Count {
+				return vs[i].Count > vs[j].Count
+			}
+			return vs[i].Value < vs[j].Value
+		})
+		if len(vs) > 0 {
+			out[name] = vs
+		}
+	}
+	return out
+}
+
+// hitFrom builds a Hit from a match with stored fields.
+func hitFrom(h *search.DocumentMatch) Hit {
+	str := func(f string) string {
+		s, _ := h.Fields[f].(string)
+		return s
+	}
+	num := func(f string) int {
+		v, _ := h.Fields[f].(float64)
+		return int(v)
+	}
+	hit := Hit{
+		Source:      str(fSource),
+		Path:        str(fPath),
+		Item:        str(fItem),
+		Title:       str(fTitle),
+		Heading:     str(fHeading),
+		Committee:   str(fCommittee),
+		Council:     str(fCouncil),
+		Kind:        str(fKind),
+		Page:        num(fPage),
+		PrintedPage: num(fPrinted),
+		Score:       h.Score,
+		Themes:      strs(h.Fields[fThemes]),
+	}
+	if d := str(fDate); len(d) >= 10 {
+		hit.Date = d[:10]
+	}
+	hit.Exempt, _ = h.Fields[fExempt].(bool)
+	if frags := h.Fragments[fText]; len(frags) > 0 {
+		hit.Snippet = strings.Join(frags, " … ")
+	} else {
+		hit.Snippet = escaper.Replace(lead(str(fText), snippetSize))
+	}
+	return hit
+}
+
+// strs reads a stored field that holds one string or several.
+func strs(v interface{}) []string {
+	switch t := v.(type) {
+	case string:
+		return []string{t}
+	case []interface{}:
+		out := make([]string, 0, len(t))
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// lead returns about n bytes of the start of s, cut at a word boundary.
+func lead(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut < len(s) && s[cut]&0xC0 == 0x80 {
+			cut++
+		}
+	}
+	return s[:cut] + " …"
+}
