@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -102,7 +104,14 @@ func TestChromiumRender(t *testing.T) {
 	}
 	t.Logf("screenshot: %d bytes, %.1f%% dark pixels, %.1f%% white", len(data), 100*ink, 100*white)
 	if *update {
-		if err := os.WriteFile(filepath.Join("testdata", "brief.png"), data, 0o644); err != nil {
+		// Kept for the README: reduced to its 256 commonest colours,
+		// which a page of text on flat colours survives well.
+		var small bytes.Buffer
+		enc := png.Encoder{CompressionLevel: png.BestCompression}
+		if err := enc.Encode(&small, quantize(img)); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("testdata", "brief.png"), small.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -182,3 +191,45 @@ func inkShare(img image.Image) (ink, white float64) {
 	}
 	return float64(dark) / float64(all), float64(light) / float64(all)
 }
+
+// quantize maps img onto a palette of its 256 commonest colours, each pixel
+// taking the nearest.
+func quantize(img image.Image) *image.Paletted {
+	b := img.Bounds()
+	count := map[color.RGBA]int{}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			count[color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)]++
+		}
+	}
+	colours := make([]color.RGBA, 0, len(count))
+	for c := range count {
+		colours = append(colours, c)
+	}
+	sort.Slice(colours, func(i, j int) bool {
+		if count[colours[i]] != count[colours[j]] {
+			return count[colours[i]] > count[colours[j]]
+		}
+		return rgb(colours[i]) < rgb(colours[j])
+	})
+	pal := make(color.Palette, 0, 256)
+	for _, c := range colours[:min(256, len(colours))] {
+		pal = append(pal, c)
+	}
+	out := image.NewPaletted(b, pal)
+	nearest := map[color.RGBA]uint8{}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
+			i, ok := nearest[c]
+			if !ok {
+				i = uint8(pal.Index(c))
+				nearest[c] = i
+			}
+			out.SetColorIndex(x, y, i)
+		}
+	}
+	return out
+}
+
+func rgb(c color.RGBA) uint32 { return uint32(c.R)<<16 | uint32(c.G)<<8 | uint32(c.B) }

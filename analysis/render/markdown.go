@@ -43,13 +43,15 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 		return flush(bw, "markdown")
 	}
 
-	p("## Contents\n\n")
-	for _, it := range b.Items {
-		s := fmt.Sprintf("- %s: %s (%s)", md(it.Label), md(it.Title), plural(it.Count, "question"))
-		if it.Exempt {
-			s += " **Exempt**"
+	if len(b.Items) > 1 {
+		p("## Contents\n\n")
+		for _, it := range b.Items {
+			s := fmt.Sprintf("- %s: %s (%s)", md(it.Label), md(it.Title), plural(it.Count, "question"))
+			if it.Exempt {
+				s += " **Exempt**"
+			}
+			p("%s\n", s)
 		}
-		p("%s\n", s)
 	}
 
 	for _, it := range b.Items {

@@ -111,6 +111,9 @@ func TestEmptyStates(t *testing.T) {
 				t.Errorf("report with no items: output has a contents list")
 			}
 			out = render(t, f, bare)
+			if strings.Contains(out, "Contents") {
+				t.Errorf("report with one item: output has a contents list")
+			}
 			for _, want := range []string{noQuestions, noThemes, "Document", "Chair"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("item with no questions: output lacks %q", want)

@@ -68,9 +68,14 @@ func (t *textWriter) brief(b *brief) {
 		t.para("", "", b.NoItems)
 		return
 	}
-	t.contents(b.Items)
-	for _, it := range b.Items {
+	if len(b.Items) > 1 {
+		t.contents(b.Items)
 		t.line("")
+	}
+	for i, it := range b.Items {
+		if i > 0 {
+			t.line("")
+		}
 		t.item(it)
 	}
 }
