@@ -87,7 +87,8 @@ func loadFont(v pdf.Value) *font {
 	f := &font{name: v.Key("BaseFont").Name(), scale: 0.001, dw: 1000}
 	sub := v.Key("Subtype").Name()
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		f.uni = parseToUnicode(readStream(tu, maxCMapBytes))
+		data, _ := readStream(tu, maxCMapBytes)
+		f.uni = parseToUnicode(data)
 		if len(f.uni) == 0 {
 			f.uni = nil
 		}

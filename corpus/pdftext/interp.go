@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"sort"
@@ -110,12 +111,12 @@ func newInterp(fonts fontCache) *interp {
 	return &interp{fonts: fonts, gs: gstate{ctm: identity, th: 1}, tm: identity, tlm: identity}
 }
 
-// readStream reads a stream's decoded bytes, at most limit of them. It
-// returns what it could read when the stream is damaged.
-func readStream(v pdf.Value, limit int64) (data []byte) {
+// readStream reads a stream's decoded bytes, at most limit of them. When
+// the stream is damaged it returns what it could read and the error.
+func readStream(v pdf.Value, limit int64) (data []byte, err error) {
 	defer func() {
-		if recover() != nil {
-			// keep what was read
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
 		}
 	}()
 	rc := v.Reader()
@@ -129,29 +130,37 @@ func readStream(v pdf.Value, limit int64) (data []byte) {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
-		n, err := lr.Read(buf[len(buf):cap(buf)])
+		n, rerr := lr.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		data = buf
-		if err != nil {
-			return buf
+		if rerr == io.EOF {
+			return buf, nil
+		}
+		if rerr != nil {
+			return buf, rerr
 		}
 	}
 }
 
 // contentBytes returns the page's content: one stream or an array of them.
-func contentBytes(contents pdf.Value) []byte {
+func contentBytes(contents pdf.Value) ([]byte, error) {
 	switch contents.Kind() {
 	case pdf.Stream:
 		return readStream(contents, maxStreamBytes)
 	case pdf.Array:
 		var out []byte
+		var first error
 		for i := 0; i < contents.Len() && len(out) < maxStreamBytes; i++ {
-			out = append(out, readStream(contents.Index(i), int64(maxStreamBytes-len(out)))...)
+			b, err := readStream(contents.Index(i), int64(maxStreamBytes-len(out)))
+			if err != nil && first == nil {
+				first = err
+			}
+			out = append(out, b...)
 			out = append(out, '\n')
 		}
-		return out
+		return out, first
 	}
-	return nil
+	return nil, nil
 }
 
 // fontFor looks up and caches the font named in a Tf operator.
@@ -340,7 +349,7 @@ func (in *interp) form(res pdf.Value, name string, depth int) {
 		return
 	}
 	in.formCalls++
-	data := readStream(x, maxStreamBytes)
+	data, _ := readStream(x, maxStreamBytes)
 	fres := x.Key("Resources")
 	if fres.Kind() != pdf.Dict {
 		fres = res

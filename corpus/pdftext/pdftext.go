@@ -116,7 +116,7 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 		}
 		pt, perr := pageText(p, fonts)
 		if perr != nil {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: unreadable: %v", i+1, perr))
+			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %v", i+1, perr))
 		}
 		res.Pages[i] = pt.text
 		if strings.TrimSpace(pt.text) == "" {
@@ -192,18 +192,22 @@ type pageResult struct {
 func pageText(p pdf.Value, fonts fontCache) (pr pageResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			pr, err = pageResult{}, fmt.Errorf("%v", r)
+			pr, err = pageResult{}, fmt.Errorf("unreadable: %v", r)
 		}
 	}()
 	in := newInterp(fonts)
 	res := inherited(p, "Resources")
-	data := contentBytes(p.Key("Contents"))
+	data, cerr := contentBytes(p.Key("Contents"))
 	in.run(data, res, 0)
 	t := in.text()
 	if !norm.NFKC.IsNormalString(t) {
 		t = norm.NFKC.String(t)
 	}
-	return pageResult{text: t, stats: in.stats, truncated: in.ops >= maxOps || in.textBytes >= maxPageText}, nil
+	pr = pageResult{text: t, stats: in.stats, truncated: in.ops >= maxOps || in.textBytes >= maxPageText}
+	if cerr != nil {
+		return pr, fmt.Errorf("content stream damaged: %v", cerr)
+	}
+	return pr, nil
 }
 
 // inherited returns a page attribute, looking up the page tree as the
