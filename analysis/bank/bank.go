@@ -39,12 +39,20 @@ type Line struct {
 	// Signals are extra words or phrases that show a passage engages this
 	// particular line (optional).
 	Signals []string `yaml:"signals,omitempty" json:"signals,omitempty"`
+	// Local marks a line added from a council's own file.
+	Local bool `yaml:"-" json:"local,omitempty"`
 }
 
 // Theme is one theme of the bank.
 type Theme struct {
-	// ID is the stable identifier from the themes contract.
-	ID          string `yaml:"id" json:"id"`
+	// ID is the stable identifier from the themes contract. An entry of a
+	// local file that adds to an existing theme leaves it empty and sets
+	// Extends instead.
+	ID string `yaml:"id,omitempty" json:"id"`
+	// Extends names an existing theme that this entry adds lines, signals
+	// and sources to. Only entries of a local file use it; a theme in a
+	// Bank never has it set.
+	Extends     string `yaml:"extends,omitempty" json:"-"`
 	Title       string `yaml:"title" json:"title"`
 	Description string `yaml:"description" json:"description"`
 	Lines       []Line `yaml:"lines" json:"lines"`
@@ -54,12 +62,24 @@ type Theme struct {
 	Sources []Source `yaml:"sources" json:"sources"`
 	// Local marks a theme or lines added from a council's own file.
 	Local bool `yaml:"-" json:"local,omitempty"`
+
+	// origin is "file:line" of the entry the theme was parsed from.
+	origin string
 }
 
-// Bank is a validated set of themes.
+// Bank is a validated set of themes. Treat it as read-only: Default
+// returns one shared Bank, and Merge builds a new one.
 type Bank struct {
+	// Themes in a stable order: the default bank's themes in the order of
+	// the themes contract, then any local themes in file order.
 	Themes []*Theme
 	byID   map[string]*Theme
+	lines  map[string]lineRef
+}
+
+type lineRef struct {
+	theme *Theme
+	index int
 }
 
 // Theme returns the theme with the given id, or nil.
@@ -68,4 +88,29 @@ func (b *Bank) Theme(id string) *Theme {
 		return nil
 	}
 	return b.byID[id]
+}
+
+// Line returns the line of enquiry with the given id and its theme, or
+// nils when there is none.
+func (b *Bank) Line(id string) (*Theme, *Line) {
+	if b == nil {
+		return nil, nil
+	}
+	r, ok := b.lines[id]
+	if !ok {
+		return nil, nil
+	}
+	return r.theme, &r.theme.Lines[r.index]
+}
+
+// IDs returns the theme ids in bank order.
+func (b *Bank) IDs() []string {
+	if b == nil {
+		return nil
+	}
+	out := make([]string, len(b.Themes))
+	for i, t := range b.Themes {
+		out[i] = t.ID
+	}
+	return out
 }
