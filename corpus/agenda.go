@@ -107,7 +107,17 @@ func parseAgenda(lines []string) []agendaEntry {
 		e := agendaEntry{Number: num, line: i}
 		if m := rePages.FindStringSubmatchIndex(title); m != nil {
 			e.PrintedStart, e.PrintedEnd = pageRange(title, m)
-			title = title[:m[0]]
+			rest := strings.TrimSpace(title[m[1]:])
+			title = strings.TrimSpace(title[:m[0]])
+			if rest != "" {
+				title += " " + rest
+			} else if j < len(lines) && titleGoesOn(title) {
+				// "7. Ofsted Inspection (ILACS): (Pages 17 - 22)" with the
+				// title's end on the next line.
+				if n := stripMarkup(lines[j]); n != "" && len(n) <= 80 && startsTitle(n) && !reAgendaItem.MatchString(n) && !reAgendaNum.MatchString(n) && !strings.HasPrefix(n, "To ") {
+					title += " " + n
+				}
+			}
 		} else {
 			// A page range alone on a later line, before the next item.
 			for k, seen := j, 0; k < len(lines) && seen < 3; k++ {
@@ -133,6 +143,17 @@ func parseAgenda(lines []string) []agendaEntry {
 		last = v
 	}
 	return out
+}
+
+// titleGoesOn reports whether a title breaks off in the middle ("...:",
+// "... and").
+func titleGoesOn(t string) bool {
+	t = strings.TrimSpace(t)
+	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, "&") {
+		return true
+	}
+	f := strings.Fields(t)
+	return len(f) > 0 && smallWords[strings.ToLower(f[len(f)-1])]
 }
 
 // startsTitle reports whether s can start an item title (a letter, a
@@ -345,9 +366,6 @@ func readMeta(lines []string) Meta {
 	default:
 		m.Date = anyDate
 	}
-	if m.Committee == "" {
-		m.Committee = committeeLine(lines)
-	}
 	return m
 }
 
@@ -356,15 +374,17 @@ func readMeta(lines []string) Meta {
 func committeeLine(lines []string) string {
 	for _, raw := range lines {
 		l := stripMarkup(raw)
-		if l == "" || len(l) > 100 || strings.HasSuffix(l, ".") || strings.Contains(l, ":") {
+		if l == "" || len(l) > 80 || strings.HasSuffix(l, ".") || strings.Contains(l, ":") || !startsTitle(l) {
 			continue
 		}
-		if regexp.MustCompile(`(?i)\b(committee|board|panel|cabinet|forum)\b`).MatchString(l) && !strings.HasPrefix(strings.ToLower(l), "to ") {
+		if reCommitteeWord.MatchString(l) {
 			return tidyName(l)
 		}
 	}
 	return ""
 }
+
+var reCommitteeWord = regexp.MustCompile(`(?i)\b(committee|board|panel|cabinet|forum)\b`)
 
 // tidyName trims a name and puts an all-capitals one in title case.
 func tidyName(s string) string {

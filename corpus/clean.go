@@ -47,8 +47,9 @@ var lineCleaner = strings.NewReplacer(
 )
 
 // splitLines returns the page's lines with characters normalised and runs
-// of blanks collapsed: a run holding a tab becomes one tab (a table cell
-// boundary), any other run one space.
+// of blanks collapsed: a run holding a tab, or of two or more spaces not
+// after a full stop or comma, becomes one tab (a table cell boundary), any
+// other run one space.
 func splitLines(text string) []string {
 	raw := strings.Split(text, "\n")
 	out := make([]string, len(raw))
@@ -61,25 +62,29 @@ func splitLines(text string) []string {
 func collapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	pending, tab := false, false
+	spaces, tab := 0, false
+	var last rune
 	for _, r := range s {
 		if r == ' ' || r == '\t' || r == '\v' {
-			pending = true
+			spaces++
 			tab = tab || r == '\t'
 			continue
 		}
 		if !unicode.IsPrint(r) && r != '\u200d' {
 			continue
 		}
-		if pending && b.Len() > 0 {
-			if tab {
+		if spaces > 0 && b.Len() > 0 {
+			// A tab, or a wide gap not after a sentence's punctuation, is a
+			// cell boundary ("Report to  Committee", "Ward\tAll").
+			if tab || spaces >= 2 && !strings.ContainsRune(".?!,;", last) {
 				b.WriteByte('\t')
 			} else {
 				b.WriteByte(' ')
 			}
 		}
-		pending, tab = false, false
+		spaces, tab = 0, false
 		b.WriteRune(r)
+		last = r
 	}
 	return b.String()
 }
@@ -134,6 +139,10 @@ func mayRepeat(l string) bool {
 	}
 	switch l[0] {
 	case '|', '-', '*', '(':
+		return false
+	}
+	// Cover-sheet lines repeat on the first page of every report.
+	if strings.ContainsRune(l, '\t') || len(lineLabels(l)) > 0 {
 		return false
 	}
 	return strings.IndexFunc(l, unicode.IsLetter) >= 0
@@ -300,9 +309,9 @@ func cleanPage(p *Page, ls []string, running map[string]bool) {
 		Mark
 	}
 	var (
-		out    []string
-		marks  []mark
-		cut bool // a removed line lies between out's last line and the next
+		out   []string
+		marks []mark
+		cut   bool // a removed line lies between out's last line and the next
 	)
 	lastText := func() (int, string) {
 		for j := len(out) - 1; j >= 0; j-- {

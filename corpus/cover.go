@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // coverField names the Cover field a cover-sheet label fills.
@@ -29,7 +30,7 @@ var coverLabels = map[string]coverField{
 	"date of meeting": fieldDate, "meeting date": fieldDate, "date": fieldDate,
 	"subject": fieldSubject, "title": fieldSubject, "report title": fieldSubject, "title of report": fieldSubject,
 	"report of": fieldReportOf, "report from": fieldReportOf, "report by": fieldReportOf,
-	"from": fieldReportOf, "lead officer": fieldReportOf, "report author": fieldReportOf,
+	"from": fieldReportOf, "by": fieldReportOf, "lead officer": fieldReportOf, "report author": fieldReportOf,
 	"responsible officer": fieldReportOf, "lead director": fieldReportOf,
 	"wards affected": fieldWards, "wards": fieldWards, "ward(s) affected": fieldWards,
 	"ward": fieldWards, "electoral division": fieldWards, "electoral divisions": fieldWards,
@@ -37,6 +38,8 @@ var coverLabels = map[string]coverField{
 	"summary": fieldSummary, "purpose": fieldSummary, "purpose of report": fieldSummary,
 	"purpose of the report": fieldSummary, "executive summary": fieldSummary, "report summary": fieldSummary,
 	"recommendation": fieldRecs, "recommendations": fieldRecs, "recommendation(s)": fieldRecs,
+	"exempt / confidential": fieldExempt, "exempt/confidential": fieldExempt,
+	"exempt or confidential": fieldExempt, "confidential / exempt": fieldExempt,
 	"exempt / confidential report": fieldExempt, "exempt/confidential report": fieldExempt,
 	"exempt": fieldExempt, "confidential": fieldExempt, "classification": fieldExempt,
 	"exempt information": fieldExempt, "is the report exempt": fieldExempt, "exempt report": fieldExempt,
@@ -68,9 +71,39 @@ func labelOf(l string) (coverField, string, bool) {
 	key := strings.ToLower(strings.Join(strings.Fields(label), " "))
 	f, ok := coverLabels[key]
 	if !ok {
-		return fieldNone, "", false
+		return prefixLabel(l)
 	}
 	return f, value, true
+}
+
+// prefixLabels are labels recognised at the start of a line even without
+// a colon or a gap after them ("Subject Fostering Service Annual Report"),
+// as PDF text often has them; longest first.
+var prefixLabels = []string{
+	"exempt / confidential report", "exempt / confidential", "date of meeting", "wards affected",
+	"recommendation(s)", "recommendations", "report to", "report of", "report from",
+	"report title", "subject", "summary", "classification", "key decision",
+}
+
+// prefixLabel matches a line that starts with one of prefixLabels followed
+// by a space and a capital, a digit or a bracket.
+func prefixLabel(l string) (coverField, string, bool) {
+	ll := strings.ToLower(l)
+	for _, p := range prefixLabels {
+		if !strings.HasPrefix(ll, p+" ") {
+			continue
+		}
+		rest := strings.TrimSpace(l[len(p):])
+		if rest == "" {
+			continue
+		}
+		r := []rune(rest)[0]
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '(' {
+			continue
+		}
+		return coverLabels[p], rest, true
+	}
+	return fieldNone, "", false
 }
 
 // labelValue is one label and its value on a cover-sheet line.
@@ -90,10 +123,14 @@ func lineLabels(l string) []labelValue {
 			if !ok {
 				continue
 			}
-			if v == "" && k+1 < len(cells) {
-				if _, _, isLabel := labelOf(cells[k+1]); !isLabel {
-					v = cells[k+1]
-					k++
+			// The cells up to the next label hold the value.
+			for k+1 < len(cells) {
+				if _, _, isLabel := labelOf(cells[k+1]); isLabel && cells[k+1] != "" {
+					break
+				}
+				k++
+				if cells[k] != "" {
+					v = strings.TrimSpace(v + " " + cells[k])
 				}
 			}
 			out = append(out, labelValue{f, v})
@@ -187,8 +224,14 @@ func readCover(lines []string) *Cover {
 	for i := 0; i < len(lines) && seen < coverScanLines; i++ {
 		l := strings.TrimSpace(lines[i])
 		if l == "" {
-			if open == fieldSummary && len(summary) > 0 && len(strings.Join(summary, " ")) > 600 {
+			switch open {
+			case fieldSubject, fieldReportTo, fieldReportOf, fieldWards, fieldDate, fieldExempt, fieldOther:
+				// A value runs on only until the paragraph ends.
 				open = fieldNone
+			case fieldSummary:
+				if len(strings.Join(summary, " ")) > 600 {
+					open = fieldNone
+				}
 			}
 			continue
 		}
@@ -199,57 +242,31 @@ func readCover(lines []string) *Cover {
 				c.ExemptReason = "paragraph " + strings.TrimSpace(m[1]) + " of Part 1 of Schedule 12A to the Local Government Act 1972"
 			}
 		}
-		// A table row holding label/value pairs.
-		if strings.HasPrefix(l, "|") || strings.Contains(l, "\t") {
-			cells := tableCells(l)
-			if strings.Trim(strings.Join(cells, ""), "-: ") == "" {
-				continue
-			}
-			hit := false
-			for k := 0; k < len(cells); k++ {
-				f, v, ok := labelOf(cells[k])
-				if !ok {
-					continue
-				}
-				if v == "" && k+1 < len(cells) {
-					if _, _, isLabel := labelOf(cells[k+1]); !isLabel {
-						v = cells[k+1]
-						k++
-					}
-				}
-				hit = true
-				found++
-				set(f, v)
-				open = fieldNone
-				if (f == fieldSummary || f == fieldRecs) && v == "" {
-					open = f
-				}
-			}
-			if hit {
-				continue
-			}
+		if strings.Trim(l, "|-:+= \t") == "" {
+			continue
 		}
-		if f, v, ok := labelOf(l); ok && len(l) < 200 {
-			found++
+		if lvs := lineLabels(l); len(lvs) > 0 {
+			found += len(lvs)
 			open = fieldNone
-			if v == "" && f != fieldSummary && f != fieldRecs {
-				// The value is on the next non-empty line, unless that is
-				// another label.
-				for j := i + 1; j < len(lines) && j <= i+3; j++ {
-					n := strings.TrimSpace(lines[j])
-					if n == "" {
-						continue
+			for _, lv := range lvs {
+				v := lv.value
+				if v == "" && len(lvs) == 1 && lv.field != fieldSummary && lv.field != fieldRecs {
+					// The value is on the next non-empty line, unless that
+					// is another label.
+					for j := i + 1; j < len(lines) && j <= i+3; j++ {
+						n := strings.TrimSpace(lines[j])
+						if n == "" {
+							continue
+						}
+						if len(lineLabels(n)) == 0 {
+							v = n
+							i = j
+						}
+						break
 					}
-					if _, _, isLabel := labelOf(n); !isLabel {
-						v = n
-						i = j
-					}
-					break
 				}
-			}
-			set(f, v)
-			if f == fieldSummary || f == fieldRecs || f == fieldReportOf && v == "" {
-				open = f
+				set(lv.field, v)
+				open = lv.field
 			}
 			continue
 		}
@@ -265,6 +282,12 @@ func readCover(lines []string) *Cover {
 			continue
 		}
 		switch open {
+		case fieldSubject:
+			c.Subject += " " + l
+		case fieldReportTo:
+			c.ReportTo += " " + l
+		case fieldReportOf:
+			c.ReportOf += " " + l
 		case fieldSummary:
 			if len(strings.Join(summary, " ")) < 1200 {
 				summary = append(summary, l)

@@ -49,8 +49,13 @@ func viewOf(doc *Document) splitView {
 		it := &doc.Items[i]
 		first := ""
 		for _, s := range doc.Segments(it) {
-			if t := strings.TrimSpace(s.Text); t != "" {
-				first, _, _ = strings.Cut(t, "\n")
+			for _, l := range strings.Split(s.Text, "\n") {
+				if !isRuleRow(l) {
+					first = strings.TrimSpace(l)
+					break
+				}
+			}
+			if first != "" {
 				break
 			}
 		}
@@ -198,6 +203,21 @@ var kentGolden = []string{
 	"kent-county-council-2025-03-13-agenda-frontsheet.pdf",
 	"kent-county-council-2025-03-13-questions-pack.pdf",
 	"kent-scrutiny-call-in-family-hubs-report-2025-03-13.pdf",
+}
+
+func TestGoldenSample(t *testing.T) {
+	for _, rel := range []string{corpustest.SampleText, corpustest.SamplePDF} {
+		path := filepath.Join(corpustest.Root(), rel)
+		if _, err := os.Stat(path); err != nil {
+			t.Skipf("sample pack not built: %v", err)
+		}
+		name := filepath.Base(rel)
+		name = strings.TrimSuffix(name, ".txt")
+		name = strings.Replace(name, ".pdf", "-pdf", 1)
+		t.Run(name, func(t *testing.T) {
+			goldenCheck(t, name, path)
+		})
+	}
 }
 
 func TestGoldenKent(t *testing.T) {

@@ -42,6 +42,9 @@ type unit struct {
 	page    int
 	heading string
 	lines   []string
+	// brk marks a unit that follows a blank-page filler: a page break the
+	// text no longer shows, which a passage does not cross.
+	brk bool
 }
 
 func (u unit) words() int {
@@ -57,8 +60,16 @@ func units(doc *Document, it *Item) []unit {
 	var out []unit
 	head := ""
 	lastPage := 0
+	brk := false // a filler stands between the last unit and the next
 	for _, seg := range doc.Segments(it) {
+		fillers := fillerOffsets(&doc.Pages[seg.Page-1], seg.Offset, seg.Offset+len(seg.Text))
+		off := seg.Offset
 		for pi, para := range strings.Split(seg.Text, "\n\n") {
+			for len(fillers) > 0 && fillers[0] <= off {
+				brk = true
+				fillers = fillers[1:]
+			}
+			off += len(para) + 2
 			var cur *unit
 			lines := strings.Split(para, "\n")
 			for li, l := range lines {
@@ -78,23 +89,41 @@ func units(doc *Document, it *Item) []unit {
 					cur = nil
 					continue
 				}
+				// A numbered paragraph ("2.1 ...") or a list item after prose
+				// starts a new unit even without a blank line before it.
+				if cur != nil && len(cur.lines) > 0 && (reParaNumber.MatchString(l) || isListItem(l) && !isListItem(cur.lines[len(cur.lines)-1])) {
+					cur = nil
+				}
 				if cur == nil {
 					// A paragraph cut by a page break goes on in the same unit.
-					if pi == 0 && li == 0 && len(out) > 0 && lastPage < seg.Page {
+					if pi == 0 && li == 0 && !brk && len(out) > 0 && lastPage < seg.Page {
 						prev := &out[len(out)-1]
 						if prev.heading == head && continues(prev.lines[len(prev.lines)-1], l) {
 							cur = prev
 						}
 					}
 					if cur == nil {
-						out = append(out, unit{page: seg.Page, heading: head})
+						out = append(out, unit{page: seg.Page, heading: head, brk: brk})
 						cur = &out[len(out)-1]
+						brk = false
 					}
 				}
 				cur.lines = append(cur.lines, l)
 			}
 		}
 		lastPage = seg.Page
+	}
+	return out
+}
+
+// fillerOffsets lists the Body offsets of a page's blank-page fillers in
+// [from, to).
+func fillerOffsets(p *Page, from, to int) []int {
+	var out []int
+	for _, m := range p.Marks {
+		if m.Filler && m.Offset > from && m.Offset < to {
+			out = append(out, m.Offset)
+		}
 	}
 	return out
 }
@@ -125,6 +154,8 @@ func joinLines(lines []string) string {
 	}
 	return b.String()
 }
+
+var reParaNumber = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2})+\.?(?:\s|$)`)
 
 var reListItem = regexp.MustCompile(`^(?:[-•*–o]\s|\(?[a-z0-9]{1,3}[.)]\s|\(?[ivx]{1,4}\)\s)`)
 
@@ -158,7 +189,7 @@ func chunkItem(doc *Document, it *Item) []Passage {
 		if w == 0 {
 			continue
 		}
-		if cur.words > 0 && (u.heading != cur.heading && cur.words >= 20 || cur.words+w > MaxPassageWords) {
+		if cur.words > 0 && (u.brk || u.heading != cur.heading && cur.words >= 20 || cur.words+w > MaxPassageWords) {
 			flush()
 		}
 		if w > MaxPassageWords {
@@ -294,6 +325,10 @@ var (
 // returns "" otherwise.
 func heading(l string) string {
 	l = strings.TrimSpace(l)
+	if m := rePages.FindStringIndex(l); m != nil && m[1] == len(l) {
+		// An agenda line: "5.\tFostering Service Annual Report\t(Pages 61 - 78)".
+		l = strings.TrimSpace(strings.ReplaceAll(l[:m[0]], "\t", " "))
+	}
 	n := utf8.RuneCountInString(l)
 	if n < 3 || n > 100 || tableRow(l) {
 		return ""

@@ -39,6 +39,9 @@ func Split(doc *Document) {
 	}
 	if len(entries) > 0 {
 		doc.Meta = readMeta(texts(front))
+		if doc.Meta.Committee == "" {
+			doc.Meta.Committee = committeeLine(texts(front))
+		}
 	} else {
 		doc.Meta = readMeta(texts(headLines(gl, 60)))
 	}
@@ -51,6 +54,10 @@ func Split(doc *Document) {
 	}
 	if len(starts) == 0 {
 		splitSingle(doc, gl)
+		if len(entries) > 0 {
+			// An agenda whose papers are not in the file (a front sheet).
+			doc.Items[0].Title, doc.Items[0].Kind, doc.Items[0].Cover = "Agenda", KindAgenda, nil
+		}
 		return
 	}
 	starts = append([]itemStart{{pos: 0, item: Item{Title: "Agenda", Kind: KindAgenda}}}, starts...)
@@ -246,6 +253,10 @@ func locate(doc *Document, gl []gline, entries []agendaEntry, agendaEnd int) []i
 	var out []itemStart
 	prev := agendaEnd - 1
 	meta := doc.Meta
+	titles := make([]string, len(entries))
+	for i, e := range entries {
+		titles[i] = e.Title
+	}
 	for _, e := range entries {
 		pos := -1
 		// 1. A printed page range mapped to physical pages.
@@ -260,10 +271,10 @@ func locate(doc *Document, gl []gline, entries []agendaEntry, agendaEnd int) []i
 		if pos < 0 {
 			for _, s := range stamps[strings.ToLower(e.Number)] {
 				if s > prev {
-					if c := coverBefore(gl, e.Title, s, prev, meta); c >= 0 {
+					if c := coverBefore(gl, e.Title, s, prev, meta, titles); c >= 0 {
 						pos = c
 					} else {
-						pos = refineBack(doc, gl, s, prev)
+						pos = refineBack(doc, gl, s, prev, true)
 					}
 					break
 				}
@@ -271,8 +282,8 @@ func locate(doc *Document, gl []gline, entries []agendaEntry, agendaEnd int) []i
 		}
 		// 3. A cover sheet or heading with the item's title.
 		if pos < 0 && len(stamps) == 0 {
-			if at := findTitle(gl, e.Title, prev, meta); at >= 0 {
-				pos = refineBack(doc, gl, at, prev)
+			if at := findTitle(gl, e.Title, prev, meta, titles); at >= 0 {
+				pos = refineBack(doc, gl, at, prev, false)
 			}
 		}
 		if pos < 0 || pos <= prev || pos >= len(gl) {
@@ -340,7 +351,7 @@ func printedOffset(doc *Document, gl []gline, entries []agendaEntry, agendaEnd i
 // when no stamp of another item stands between, or, in a text that has
 // lost its page breaks, just after the blank-page filler that ends the
 // previous item's papers.
-func refineBack(doc *Document, gl []gline, at, prev int) int {
+func refineBack(doc *Document, gl []gline, at, prev int, filler bool) int {
 	page := gl[at].page
 	ps := at
 	for ps-1 > prev && gl[ps-1].page == page {
@@ -358,7 +369,7 @@ func refineBack(doc *Document, gl []gline, at, prev int) int {
 			return ps
 		}
 	}
-	for j := at - 1; j > prev; j-- {
+	for j := at - 1; filler && j > prev && at-j <= coverLookBack; j-- {
 		if m := gl[j].mark; m != nil {
 			if m.Filler {
 				return j + 1
@@ -426,14 +437,14 @@ var reLeadNumber = regexp.MustCompile(`^\d{1,2}[a-z]?[.)]?\s+`)
 // findTitle finds, after prev, a cover sheet whose subject is the title or
 // a heading that is the title. A cover sheet that names another committee
 // or another date (an earlier report appended to this one) does not count.
-func findTitle(gl []gline, title string, prev int, meta Meta) int {
+func findTitle(gl []gline, title string, prev int, meta Meta, titles []string) int {
 	norm := strings.ToLower(strings.Join(strings.Fields(title), " "))
 	for i := prev + 1; i < len(gl); i++ {
 		l := gl[i].text
 		if l == "" || len(l) > 400 {
 			continue
 		}
-		if isSubject(gl, i, title, meta) {
+		if isSubject(gl, i, title, meta, titles) {
 			return coverTop(gl, i, prev)
 		}
 		h := strings.ToLower(strings.Join(strings.Fields(reLeadNumber.ReplaceAllString(stripMarkup(l), "")), " "))
@@ -447,12 +458,12 @@ func findTitle(gl []gline, title string, prev int, meta Meta) int {
 // coverBefore looks back from a stamp at gl index at (not past prev, nor
 // further than coverLookBack lines) for the cover sheet of the item with
 // this title: a pack's first page of a report may carry no stamp.
-func coverBefore(gl []gline, title string, at, prev int, meta Meta) int {
+func coverBefore(gl []gline, title string, at, prev int, meta Meta, titles []string) int {
 	for i := at - 1; i > prev && at-i <= coverLookBack; i-- {
 		if m := gl[i].mark; m != nil && m.Stamp != "" {
 			break
 		}
-		if isSubject(gl, i, title, meta) {
+		if isSubject(gl, i, title, meta, titles) {
 			return coverTop(gl, i, prev)
 		}
 	}
@@ -464,14 +475,39 @@ func coverBefore(gl []gline, title string, at, prev int, meta Meta) int {
 const coverLookBack = 150
 
 // isSubject reports whether gl[i] is a cover sheet's subject line naming
-// this title, in a cover sheet that fits the meeting.
-func isSubject(gl []gline, i int, title string, meta Meta) bool {
+// this title, and no other agenda title better, in a cover sheet that fits
+// the meeting.
+func isSubject(gl []gline, i int, title string, meta Meta, titles []string) bool {
 	for _, lv := range lineLabels(gl[i].text) {
-		if lv.field == fieldSubject && lv.value != "" && similarTitles(lv.value, title) {
-			return coverFits(gl, i, meta)
+		if lv.field != fieldSubject || lv.value == "" || !similarTitles(lv.value, title) {
+			continue
 		}
+		own := overlap(lv.value, title)
+		for _, t := range titles {
+			if t != title && overlap(lv.value, t) > own {
+				return false
+			}
+		}
+		return coverFits(gl, i, meta)
 	}
 	return false
+}
+
+// overlap is the share of two titles' content words they have in common
+// (Jaccard).
+func overlap(a, b string) float64 {
+	wa, wb := titleWords(a), titleWords(b)
+	common := 0
+	for w := range wa {
+		if wb[w] {
+			common++
+		}
+	}
+	union := len(wa) + len(wb) - common
+	if union == 0 {
+		return 0
+	}
+	return float64(common) / float64(union)
 }
 
 // coverFits checks the labels around a cover-sheet subject against the
@@ -570,7 +606,7 @@ func splitSingle(doc *Document, gl []gline) {
 	if it.Cover != nil {
 		it.Exempt = it.Cover.Exempt
 		if doc.Meta.Committee == "" {
-			doc.Meta.Committee = it.Cover.ReportTo
+			doc.Meta.Committee = committeeOf(it.Cover.ReportTo)
 		}
 		if doc.Meta.Date == "" {
 			doc.Meta.Date = it.Cover.MeetingDate
@@ -588,6 +624,18 @@ func splitSingle(doc *Document, gl []gline) {
 		it.Kind = KindMinutes
 	}
 	doc.Items = []Item{it}
+}
+
+// committeeOf takes the committee from a cover sheet's "Report to" value,
+// dropping a date after a dash ("Cabinet - 30 January 2025").
+func committeeOf(reportTo string) string {
+	name := reportTo
+	if i := strings.LastIndexAny(name, "-–—"); i > 0 {
+		if _, ok := parseDate(name[i:]); ok {
+			name = name[:i]
+		}
+	}
+	return tidyName(name)
 }
 
 func extOf(name string) string {
