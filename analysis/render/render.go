@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/corpus"
@@ -161,12 +162,14 @@ func view(r *analysis.Report) (*brief, error) {
 	}
 	seen := map[string]int{}
 	for i, it := range r.Items {
-		b.Items = append(b.Items, itemOf(i, it, seen))
+		b.Items = append(b.Items, itemOf(i, len(r.Items) == 1, it, seen))
 	}
 	return b, nil
 }
 
-func itemOf(i int, it analysis.ItemReport, seen map[string]int) itemView {
+// itemOf builds the view of the i-th item; only is true when it is the
+// report's one item (an `ask` of a single report).
+func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemView {
 	v := itemView{
 		Title:     clean(it.Title),
 		Kind:      kindWord(it.Kind),
@@ -179,10 +182,10 @@ func itemOf(i int, it analysis.ItemReport, seen map[string]int) itemView {
 	num := clean(it.Number)
 	if num != "" {
 		v.Label = "Item " + num
-	} else if i == 0 {
+	} else if only {
 		v.Label = "Document"
 	} else {
-		v.Label = "Item"
+		v.Label = "Unnumbered"
 	}
 	if v.Title == "" {
 		v.Title = "Untitled"
@@ -211,7 +214,7 @@ func itemOf(i int, it analysis.ItemReport, seen map[string]int) itemView {
 				qv.Theme = clean(q.Theme)
 			}
 			for _, e := range q.Evidence {
-				qv.Cites = append(qv.Cites, citeView{Cite: cite(e.Page, e.PrintedPage), Quote: clean(e.Quote)})
+				qv.Cites = append(qv.Cites, citeView{Cite: cite(e.Page, e.PrintedPage), Quote: shorten(clean(e.Quote), maxQuote)})
 			}
 			g.Questions = append(g.Questions, qv)
 		}
@@ -247,6 +250,30 @@ func anchor(num string, i int, seen map[string]int) string {
 		seen[id]++
 	}
 	return id
+}
+
+// maxQuote is the most of a quote a brief shows, in runes: enough for a
+// sentence or two a councillor can read out. The JSON report keeps it whole.
+const maxQuote = 320
+
+// shorten cuts s to at most n runes, at the end of a sentence when one
+// ends in the second half of the limit, else at a word boundary, marking
+// the cut with an ellipsis. What is kept is still the report's own words.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	cut := string(r[:n])
+	if i := strings.LastIndexAny(cut, ".?!;"); i >= len(cut)/2 {
+		return cut[:i+1] + " …"
+	}
+	if r[n] != ' ' { // the cut fell inside a word: drop its start
+		if i := strings.LastIndexByte(cut, ' '); i > 0 {
+			cut = cut[:i]
+		}
+	}
+	return strings.TrimRight(cut, " ,:") + " …"
 }
 
 // cite renders a page cite: the printed page first when known, the

@@ -334,3 +334,64 @@ func TestQuestionsKeepNumbersAcrossFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestShorten(t *testing.T) {
+	long := strings.Repeat("word ", 100) // 500 runes
+	for _, tc := range []struct {
+		name, in string
+		n        int
+		want     string
+	}{
+		{"short kept", "Fees rose.", 20, "Fees rose."},
+		{"exact kept", "abcde", 5, "abcde"},
+		{"sentence end", "The plan was agreed. Then more text follows here", 30, "The plan was agreed. …"},
+		{"word boundary", "alpha beta gamma delta", 13, "alpha beta …"},
+		{"early sentence ignored", "Yes. alpha beta gamma delta epsilon", 30, "Yes. alpha beta gamma delta …"},
+		{"no space", "abcdefghij", 4, "abcd …"},
+		{"runes", "café café café", 9, "café café …"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := shorten(tc.in, tc.n); got != tc.want {
+				t.Errorf("shorten(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+			}
+		})
+	}
+	got := shorten(long, maxQuote)
+	if n := utf8.RuneCountInString(got); n > maxQuote+2 || !strings.HasSuffix(got, " …") {
+		t.Errorf("long quote shortened to %d runes: %q", n, got)
+	}
+}
+
+func TestItemLabelsAndAnchors(t *testing.T) {
+	one, err := view(&analysis.Report{Items: []analysis.ItemReport{{Title: "Whole report"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := one.Items[0].Label; got != "Document" {
+		t.Errorf("single unnumbered item labelled %q, want Document", got)
+	}
+	pack, err := view(&analysis.Report{Items: []analysis.ItemReport{
+		{Number: "5"}, {Number: "5"}, {Number: ""}, {Number: "4(a)"}, {Number: "<>"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels, anchors []string
+	for _, it := range pack.Items {
+		labels = append(labels, it.Label)
+		anchors = append(anchors, it.Anchor)
+	}
+	if got, want := strings.Join(labels, "|"), "Item 5|Item 5|Unnumbered|Item 4(a)|Item <>"; got != want {
+		t.Errorf("labels = %s, want %s", got, want)
+	}
+	if got, want := strings.Join(anchors, "|"), "item-5|item-5-2|item-3|item-4a|item-5-3"; got != want {
+		t.Errorf("anchors = %s, want %s", got, want)
+	}
+	seen := map[string]bool{}
+	for _, a := range anchors {
+		if seen[a] {
+			t.Errorf("anchor %q used twice in %v", a, anchors)
+		}
+		seen[a] = true
+	}
+}
