@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/scrutineer/scrutineer/analysis/english"
 )
 
 func mustDefault(t testing.TB) *Bank {
@@ -299,4 +301,53 @@ func TestLoadFileErrors(t *testing.T) {
 	if _, err := LoadFile(big); err == nil || !strings.Contains(err.Error(), "larger than") {
 		t.Errorf("big file error = %v", err)
 	}
+}
+
+// TestSignalsAnalysedOverlap analyses every signal the way the matcher
+// does (analysis/english) and reports signals whose terms sit inside a
+// signal of another theme: a passage matching the longer one also matches
+// the shorter. A few are inherent ("fostering" in "fostering for
+// adoption"); a signal inside many themes' signals, or one that analyses
+// to nothing, is a mistake.
+func TestSignalsAnalysedOverlap(t *testing.T) {
+	b := mustDefault(t)
+	type sig struct {
+		theme, text, terms string
+	}
+	var all []sig
+	for _, th := range b.Themes {
+		for _, s := range th.Signals {
+			terms := english.Terms(s)
+			if len(terms) == 0 {
+				t.Errorf("%s: signal %q has no terms after analysis (only stop words)", th.ID, s)
+				continue
+			}
+			all = append(all, sig{th.ID, s, " " + strings.Join(terms, " ") + " "})
+		}
+	}
+	inside := map[string]map[string]bool{} // "theme: signal" -> themes whose signals contain it
+	pairs := 0
+	for _, x := range all {
+		for _, y := range all {
+			if x.theme == y.theme || !strings.Contains(y.terms, x.terms) {
+				continue
+			}
+			k := x.theme + ": " + x.text
+			if inside[k] == nil {
+				inside[k] = map[string]bool{}
+			}
+			inside[k][y.theme] = true
+			pairs++
+			t.Logf("%s %q is inside %s %q", x.theme, x.text, y.theme, y.text)
+		}
+	}
+	for k, ths := range inside {
+		if len(ths) > 3 {
+			t.Errorf("signal %s is inside signals of %d other themes", k, len(ths))
+		}
+	}
+	if len(inside) > 12 {
+		t.Errorf("%d signals sit inside another theme's signals; keep them theme-specific", len(inside))
+	}
+	t.Logf("%d signals, %d contained in another theme's signal (%d pairs)", len(all), len(inside), pairs)
 }
