@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/index"
@@ -28,12 +29,22 @@ type request struct {
 	files []fileSource
 }
 
-// say delivers r and logs (without its text) when that fails.
+// say delivers r and logs (without its text) when that fails. When the
+// job's context has ended (timeout, shutdown) the reply still gets a few
+// seconds, so the user hears why their request stopped.
 func (b *Bot) say(ctx context.Context, out responder, r Reply) {
+	if ctx.Err() != nil {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), lastWordWait)
+		defer cancel()
+	}
 	if err := out.say(ctx, r); err != nil {
 		b.log.Error("reply failed", "err", err)
 	}
 }
+
+// lastWordWait bounds a reply sent after the job's context has ended.
+const lastWordWait = 3 * time.Second
 
 // sorry tells the user in a plain sentence that what they asked for
 // failed, and logs the error for whoever runs the bot.

@@ -259,8 +259,11 @@ func TestSharedPDFBrief(t *testing.T) {
 	rep.Items = append(rep.Items, analysis.ItemReport{Number: "9", Title: "Residential placement of a named child", StartPage: 120, EndPage: 124, Exempt: true,
 		Questions: []analysis.Question{{Text: "Is the placement meeting the child's needs?"}}})
 	brf := fakeBriefer{
-		brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) { got <- data; return rep, nil },
-		add:   func(ctx context.Context, name string, data []byte) error { added <- name; return nil },
+		brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) {
+			got <- data
+			return rep, nil
+		},
+		add: func(ctx context.Context, name string, data []byte) error { added <- name; return nil },
 	}
 	render := func(w io.Writer, format string, r *analysis.Report) error {
 		_, err := io.WriteString(w, "# Briefing "+format+"\n")
@@ -329,8 +332,11 @@ func TestSharedFileRefused(t *testing.T) {
 			fileJSON := fs.addFile("F"+c.name[:3], c.file, c.data)
 			var briefs atomic.Int32
 			brf := fakeBriefer{
-				brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) { briefs.Add(1); return fosteringReport(), nil },
-				add:   func(ctx context.Context, name string, data []byte) error { return nil },
+				brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) {
+					briefs.Add(1)
+					return fosteringReport(), nil
+				},
+				add: func(ctx context.Context, name string, data []byte) error { return nil },
 			}
 			b, _ := newTestBot(t, fs, Deps{Briefer: brf}, func(cfg *Config) { cfg.Limits.MaxFileMB = c.maxMB })
 			base := startHTTP(t, b)
@@ -357,8 +363,11 @@ func TestSlashBriefLatestPDF(t *testing.T) {
 	fs.mu.Unlock()
 	names := make(chan string, 1)
 	brf := fakeBriefer{
-		brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) { names <- name; return fosteringReport(), nil },
-		add:   func(ctx context.Context, name string, data []byte) error { return nil },
+		brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) {
+			names <- name
+			return fosteringReport(), nil
+		},
+		add: func(ctx context.Context, name string, data []byte) error { return nil },
 	}
 	b, _ := newTestBot(t, fs, Deps{Briefer: brf})
 	base := startHTTP(t, b)
