@@ -1,0 +1,54 @@
+package bank
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// summary is a one-line-per-theme digest of the bank, kept as a golden
+// file so any change to the bank's shape shows up as a diff in review.
+func summary(b *Bank) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "# theme lines signals sources evidence(figure comparison trend views plan outcome)\n")
+	total := map[EvidenceKind]int{}
+	nl, ns := 0, 0
+	for _, th := range b.Themes {
+		k := map[EvidenceKind]int{}
+		for _, l := range th.Lines {
+			for _, e := range l.Evidence {
+				k[e]++
+				total[e]++
+			}
+		}
+		nl += len(th.Lines)
+		ns += len(th.Signals)
+		fmt.Fprintf(&sb, "%-26s %d %2d %d  %d %d %d %d %d %d\n", th.ID, len(th.Lines), len(th.Signals), len(th.Sources),
+			k[Figure], k[Comparison], k[Trend], k[Views], k[Plan], k[Outcome])
+	}
+	fmt.Fprintf(&sb, "%-26s %d %d -  %d %d %d %d %d %d\n", "total", nl, ns,
+		total[Figure], total[Comparison], total[Trend], total[Views], total[Plan], total[Outcome])
+	return sb.String()
+}
+
+func TestSummaryGolden(t *testing.T) {
+	got := summary(mustDefault(t))
+	path := filepath.Join("testdata", "summary.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./analysis/bank/ -run SummaryGolden -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("bank summary changed; if intended, rerun with -update\n--- want\n%s\n--- got\n%s", want, got)
+	}
+}
