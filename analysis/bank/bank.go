@@ -5,6 +5,8 @@
 // priorities on top.
 package bank
 
+import "strings"
+
 // EvidenceKind is the kind of evidence that answers a line of enquiry.
 type EvidenceKind string
 
@@ -55,7 +57,11 @@ type Theme struct {
 	Extends     string `yaml:"extends,omitempty" json:"-"`
 	Title       string `yaml:"title" json:"title"`
 	Description string `yaml:"description" json:"description"`
-	Lines       []Line `yaml:"lines" json:"lines"`
+	// Topic is a short noun phrase that names the theme inside a sentence
+	// ("the health of children in care"). Optional: TopicName falls back
+	// to the title.
+	Topic string `yaml:"topic,omitempty" json:"topic,omitempty"`
+	Lines []Line `yaml:"lines" json:"lines"`
 	// Signals are words and phrases, jargon and acronyms included, that
 	// show a passage is about the theme.
 	Signals []string `yaml:"signals" json:"signals"`
@@ -65,6 +71,15 @@ type Theme struct {
 
 	// origin is "file:line" of the entry the theme was parsed from.
 	origin string
+}
+
+// TopicName returns the phrase that names the theme inside a sentence:
+// Topic when set, otherwise the title in lower case.
+func (t *Theme) TopicName() string {
+	if t.Topic != "" {
+		return t.Topic
+	}
+	return strings.ToLower(t.Title)
 }
 
 // Bank is a validated set of themes. Treat it as read-only: Default

@@ -351,3 +351,18 @@ func TestSignalsAnalysedOverlap(t *testing.T) {
 	}
 	t.Logf("%d signals, %d contained in another theme's signal (%d pairs)", len(all), len(inside), pairs)
 }
+
+func TestTopicName(t *testing.T) {
+	b := mustDefault(t)
+	for _, th := range b.Themes {
+		if th.Topic == "" {
+			t.Errorf("%s: default theme has no topic", th.ID)
+		}
+	}
+	if got := b.Theme("lac-health").TopicName(); got != "the health of children in care" {
+		t.Errorf("TopicName = %q", got)
+	}
+	if got := (&Theme{Title: "SEND Transport"}).TopicName(); got != "send transport" {
+		t.Errorf("TopicName fallback = %q", got)
+	}
+}

@@ -206,7 +206,7 @@ func yamlMessage(err error) string {
 	msg = strings.ReplaceAll(msg, "unmarshal errors:\n  ", "")
 	msg = strings.ReplaceAll(msg, "\n  ", "; ")
 	r := strings.NewReplacer(
-		"in type bank.Theme", "in a theme entry (allowed: id, extends, title, description, lines, signals, sources)",
+		"in type bank.Theme", "in a theme entry (allowed: id, extends, title, topic, description, lines, signals, sources)",
 		"in type bank.Line", "in a line of enquiry (allowed: id, question, evidence, signals)",
 		"in type bank.Source", "in a source (allowed: doc, section)",
 		"in type bank.file", "at the top level (allowed: themes)",

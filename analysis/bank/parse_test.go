@@ -68,7 +68,7 @@ func TestParseErrors(t *testing.T) {
 		{"repeated signal", strings.Replace("themes:"+newTheme, "travel assistance]", "send  transport]", 1), []string{`signal "send transport" listed twice`}},
 		{"source without section", "themes:" + newTheme + "    sources:\n      - doc: a.txt\n", []string{"source 1 needs both doc and section"}},
 		{"id and extends", "themes:\n  - id: fostering\n    extends: fostering\n    signals: [x]\n", []string{"set either id", "not both"}},
-		{"extends changes title", "themes:\n  - extends: fostering\n    title: New\n    signals: [x]\n", []string{`extends "fostering"`, "cannot change its title"}},
+		{"extends changes title", "themes:\n  - extends: fostering\n    title: New\n    signals: [x]\n", []string{`extends "fostering"`, "cannot change its title, topic"}},
 		{"extends adds nothing", "themes:\n  - extends: fostering\n", []string{`extends "fostering" but adds no lines`}},
 		{"extends bad id", "themes:\n  - extends: Foster Care\n    signals: [x]\n", []string{`extends "Foster Care" is not a theme id`}},
 		{"wrong type", "themes:\n  - id: x\n    lines: lots\n", []string{"into the lines list"}},

@@ -119,6 +119,7 @@ func clean(t *Theme) {
 	t.ID = strings.TrimSpace(t.ID)
 	t.Extends = strings.TrimSpace(t.Extends)
 	t.Title = strings.TrimSpace(t.Title)
+	t.Topic = strings.Join(strings.Fields(t.Topic), " ")
 	t.Description = strings.Join(strings.Fields(t.Description), " ")
 	for i := range t.Signals {
 		t.Signals[i] = strings.Join(strings.Fields(t.Signals[i]), " ")
@@ -149,8 +150,8 @@ func checkEntry(t *Theme, ctx *Error, linePos func(j int) int) []error {
 		if !idPattern.MatchString(t.Extends) {
 			add(ctx, "extends %q is not a theme id (lower-case letters, digits and hyphens)", t.Extends)
 		}
-		if t.Title != "" || t.Description != "" {
-			add(ctx, "an entry that extends a theme cannot change its title or description")
+		if t.Title != "" || t.Description != "" || t.Topic != "" {
+			add(ctx, "an entry that extends a theme cannot change its title, topic or description")
 		}
 		if len(t.Lines) == 0 && len(t.Signals) == 0 && len(t.Sources) == 0 {
 			add(ctx, "extends %q but adds no lines, signals or sources", t.Extends)
