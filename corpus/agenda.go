@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -272,8 +273,11 @@ func parseDate(s string) (string, bool) {
 	}
 	var best *cand
 	consider := func(c cand) {
-		if c.m < 1 || c.m > 12 || c.d < 1 || c.d > 31 || c.y < 1990 || c.y > 2100 {
+		if c.m < 1 || c.m > 12 || c.d < 1 || c.y < 1990 || c.y > 2100 {
 			return
+		}
+		if t := time.Date(c.y, time.Month(c.m), c.d, 0, 0, 0, 0, time.UTC); t.Day() != c.d {
+			return // 31 September
 		}
 		if best == nil || c.at < best.at {
 			best = &c

@@ -128,13 +128,13 @@ func headerKey(l string) string {
 }
 
 // mayRepeat reports whether a line could be a running header or footer:
-// not a label ("RESOLVED:"), not a numbered paragraph or heading, not a
-// list item or table row.
+// not a label ("RESOLVED:"), not a sentence, not a numbered paragraph or
+// heading, not a list item, table row or cover-sheet line.
 func mayRepeat(l string) bool {
 	if utf8.RuneCountInString(l) < 4 || utf8.RuneCountInString(l) > 160 {
 		return false
 	}
-	if strings.HasSuffix(l, ":") || reNumbered.MatchString(l) {
+	if strings.HasSuffix(l, ":") || strings.HasSuffix(l, ".") || reNumbered.MatchString(l) {
 		return false
 	}
 	switch l[0] {

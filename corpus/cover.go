@@ -265,12 +265,22 @@ func readCover(lines []string) *Cover {
 						break
 					}
 				}
+				if lv.field == fieldSummary && len(summary) > 0 || lv.field == fieldRecs && len(recs) > 0 {
+					// A later "Summary" section of the report body.
+					open = fieldNone
+					continue
+				}
 				set(lv.field, v)
 				open = lv.field
 			}
 			continue
 		}
-		if (open == fieldSummary && len(summary) > 0 || open == fieldRecs && len(recs) > 0) && heading(l) != "" {
+		if (open == fieldSummary && len(summary) > 0 || open == fieldRecs && len(recs) > 0) && headingOf(l, false) != "" {
+			open = fieldNone
+		}
+		if (open == fieldSubject || open == fieldReportTo || open == fieldReportOf) && (strings.HasSuffix(l, ".") || len(l) > 120) {
+			// A value wrapped onto the next line is a fragment, not a
+			// sentence.
 			open = fieldNone
 		}
 		if heading(l) != "" && reNumbered.MatchString(l) {

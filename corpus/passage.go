@@ -365,6 +365,9 @@ func headingOf(l string, alone bool) string {
 	if n < 3 || n > 70 || tableRow(l) || endsSentence(l) || isListItem(l) {
 		return ""
 	}
+	if sectionWords[strings.ToLower(strings.TrimRight(l, ":"))] {
+		return strings.TrimRight(l, ":")
+	}
 	if i := strings.IndexByte(l, ':'); i >= 0 && i < len(l)-1 {
 		return ""
 	}
@@ -389,6 +392,13 @@ func headingOf(l string, alone bool) string {
 		return strings.TrimRight(l, ":")
 	}
 	return ""
+}
+
+// sectionWords are one-word section headings of reports.
+var sectionWords = map[string]bool{
+	"introduction": true, "background": true, "purpose": true, "context": true, "summary": true,
+	"conclusion": true, "conclusions": true, "recommendations": true, "recommendation": true,
+	"appendices": true, "implications": true, "options": true, "risks": true, "consultation": true,
 }
 
 // endsSentence reports whether s ends like a sentence or a clause.

@@ -188,8 +188,9 @@ func findAgenda(doc *Document, gl []gline) ([]agendaEntry, int) {
 	}
 	// The agenda ends after its last entry's paragraph and a page range
 	// standing alone below it.
-	after := entries[len(entries)-1].line + 1
-	for after < end && gl[after].text != "" {
+	last := entries[len(entries)-1].line
+	after := last + 1
+	for after < end && after-last <= 3 && gl[after].text != "" && gl[after].page == gl[last].page {
 		after++
 	}
 	for k := after; k < end && k < after+4; k++ {
@@ -253,6 +254,7 @@ func locate(doc *Document, gl []gline, entries []agendaEntry, agendaEnd int) []i
 	var out []itemStart
 	prev := agendaEnd - 1
 	meta := doc.Meta
+	keys := newLineKeys(len(gl))
 	titles := make([]string, len(entries))
 	for i, e := range entries {
 		titles[i] = e.Title
@@ -271,7 +273,7 @@ func locate(doc *Document, gl []gline, entries []agendaEntry, agendaEnd int) []i
 		if pos < 0 {
 			for _, s := range stamps[strings.ToLower(e.Number)] {
 				if s > prev {
-					if c := coverBefore(gl, e.Title, s, prev, meta, titles); c >= 0 {
+					if c := coverBefore(gl, keys, e.Title, s, prev, meta, titles); c >= 0 {
 						pos = c
 					} else {
 						pos = refineBack(doc, gl, s, prev, true)
@@ -282,7 +284,7 @@ func locate(doc *Document, gl []gline, entries []agendaEntry, agendaEnd int) []i
 		}
 		// 3. A cover sheet or heading with the item's title.
 		if pos < 0 && len(stamps) == 0 {
-			if at := findTitle(gl, e.Title, prev, meta, titles); at >= 0 {
+			if at := findTitle(gl, keys, e.Title, prev, meta, titles); at >= 0 {
 				pos = refineBack(doc, gl, at, prev, false)
 			}
 		}
@@ -320,15 +322,18 @@ func printedOffset(doc *Document, gl []gline, entries []agendaEntry, agendaEnd i
 	if len(doc.Pages) < 2 {
 		return noOffset
 	}
-	// A stamp at the top of a page that an entry with a range names.
-	for _, e := range entries {
-		if e.PrintedStart == 0 {
-			continue
-		}
-		for i := agendaEnd; i < len(gl); i++ {
-			if m := gl[i].mark; m != nil && m.Stamp == strings.ToLower(e.Number) {
-				return gl[i].page + 1 - e.PrintedStart
+	// The first stamp of an entry with a range.
+	firstStamp := map[string]int{}
+	for i := agendaEnd; i < len(gl); i++ {
+		if m := gl[i].mark; m != nil && m.Stamp != "" {
+			if _, ok := firstStamp[m.Stamp]; !ok {
+				firstStamp[m.Stamp] = gl[i].page
 			}
+		}
+	}
+	for _, e := range entries {
+		if p, ok := firstStamp[strings.ToLower(e.Number)]; ok && e.PrintedStart > 0 {
+			return p + 1 - e.PrintedStart
 		}
 	}
 	// Packs end on the last page of their last item.
@@ -434,21 +439,48 @@ func similarTitles(a, b string) bool {
 
 var reLeadNumber = regexp.MustCompile(`^\d{1,2}[a-z]?[.)]?\s+`)
 
+// lineKeys caches what findTitle compares on each line: the subject on a
+// cover-sheet line and the line as a heading, normalised.
+type lineKeys struct {
+	done    []bool
+	subject []string
+	norm    []string
+}
+
+func newLineKeys(n int) *lineKeys {
+	return &lineKeys{done: make([]bool, n), subject: make([]string, n), norm: make([]string, n)}
+}
+
+func (k *lineKeys) get(gl []gline, i int) (subject, norm string) {
+	if !k.done[i] {
+		k.done[i] = true
+		l := gl[i].text
+		if l != "" && len(l) <= 400 {
+			for _, lv := range lineLabels(l) {
+				if lv.field == fieldSubject && lv.value != "" {
+					k.subject[i] = lv.value
+					break
+				}
+			}
+			if len(l) <= 250 {
+				k.norm[i] = strings.ToLower(strings.Join(strings.Fields(reLeadNumber.ReplaceAllString(stripMarkup(l), "")), " "))
+			}
+		}
+	}
+	return k.subject[i], k.norm[i]
+}
+
 // findTitle finds, after prev, a cover sheet whose subject is the title or
 // a heading that is the title. A cover sheet that names another committee
 // or another date (an earlier report appended to this one) does not count.
-func findTitle(gl []gline, title string, prev int, meta Meta, titles []string) int {
+func findTitle(gl []gline, keys *lineKeys, title string, prev int, meta Meta, titles []string) int {
 	norm := strings.ToLower(strings.Join(strings.Fields(title), " "))
 	for i := prev + 1; i < len(gl); i++ {
-		l := gl[i].text
-		if l == "" || len(l) > 400 {
-			continue
-		}
-		if isSubject(gl, i, title, meta, titles) {
+		subject, h := keys.get(gl, i)
+		if subject != "" && isSubject(gl, i, subject, title, meta, titles) {
 			return coverTop(gl, i, prev)
 		}
-		h := strings.ToLower(strings.Join(strings.Fields(reLeadNumber.ReplaceAllString(stripMarkup(l), "")), " "))
-		if h == norm {
+		if h != "" && h == norm {
 			return i
 		}
 	}
@@ -458,12 +490,12 @@ func findTitle(gl []gline, title string, prev int, meta Meta, titles []string) i
 // coverBefore looks back from a stamp at gl index at (not past prev, nor
 // further than coverLookBack lines) for the cover sheet of the item with
 // this title: a pack's first page of a report may carry no stamp.
-func coverBefore(gl []gline, title string, at, prev int, meta Meta, titles []string) int {
+func coverBefore(gl []gline, keys *lineKeys, title string, at, prev int, meta Meta, titles []string) int {
 	for i := at - 1; i > prev && at-i <= coverLookBack; i-- {
 		if m := gl[i].mark; m != nil && m.Stamp != "" {
 			break
 		}
-		if isSubject(gl, i, title, meta, titles) {
+		if subject, _ := keys.get(gl, i); subject != "" && isSubject(gl, i, subject, title, meta, titles) {
 			return coverTop(gl, i, prev)
 		}
 	}
@@ -474,23 +506,20 @@ func coverBefore(gl []gline, title string, at, prev int, meta Meta, titles []str
 // sheet is looked for, in lines.
 const coverLookBack = 150
 
-// isSubject reports whether gl[i] is a cover sheet's subject line naming
-// this title, and no other agenda title better, in a cover sheet that fits
-// the meeting.
-func isSubject(gl []gline, i int, title string, meta Meta, titles []string) bool {
-	for _, lv := range lineLabels(gl[i].text) {
-		if lv.field != fieldSubject || lv.value == "" || !similarTitles(lv.value, title) {
-			continue
-		}
-		own := overlap(lv.value, title)
-		for _, t := range titles {
-			if t != title && overlap(lv.value, t) > own {
-				return false
-			}
-		}
-		return coverFits(gl, i, meta)
+// isSubject reports whether subject, read from a cover sheet at gl[i],
+// names this title, and no other agenda title better, in a cover sheet
+// that fits the meeting.
+func isSubject(gl []gline, i int, subject, title string, meta Meta, titles []string) bool {
+	if !similarTitles(subject, title) {
+		return false
 	}
-	return false
+	own := overlap(subject, title)
+	for _, t := range titles {
+		if t != title && overlap(subject, t) > own {
+			return false
+		}
+	}
+	return coverFits(gl, i, meta)
 }
 
 // overlap is the share of two titles' content words they have in common

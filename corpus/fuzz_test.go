@@ -1,0 +1,56 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// FuzzSplit feeds arbitrary text through Extract, Split and Chunk: nothing
+// may panic, items must lie in the file in order, and every passage must
+// lie inside its item, on a page of the item.
+func FuzzSplit(f *testing.F) {
+	f.Add(frontSheet)
+	f.Add(frontSheet + "\f\fAgenda Item 2\nMINUTES\nRESOLVED: that it be noted.\nPage 1\fAgenda Item 3\nReport to  Committee\nSubject  Fostering Service Annual Report\n1. Background\nfos-\ntering text.\nPage 3")
+	f.Add("AGENDA\n\n3. Minutes (Pages 1 - 2)\n\nThis page is intentionally left blank\n\nAgenda Item 3\n\nHEADER 2018 - TUESDAY 10TH JULY\n\ntext and\n\nAgenda Item 4\n\nmore text.")
+	f.Add("Meeting\tBoard\nDate\t27 November 2017\nAGENDA\n5. TITLE ONE (Pages 3 - 9)\n6. TITLE TWO (Pages 10 - 12)\nTitle:\tTitle one\nDate:\t27 November 2017\n\nTitle:\tTitle two\n")
+	f.Add("| Report to: | X | Date of Meeting: | 1 May 2020 |\n| Subject: | Y | | |\n\nSummary:\n\nS.\n\nRecommendation(s):\n\n(1) R.")
+	f.Add("Page 1\f2\f- 3 -\f\f\f4\fAgenda Item 1a\f1.\n2.\n(Pages 9 - 1)\f")
+	f.Add(strings.Repeat("word ", 700))
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 1<<16 {
+			return
+		}
+		doc, err := Extract(context.Background(), "fuzz.txt", []byte(text), Options{MaxPages: 200})
+		if err != nil {
+			if errors.Is(err, ErrEmpty) || errors.Is(err, ErrUnsupported) || errors.Is(err, ErrTooLarge) {
+				return
+			}
+			t.Fatalf("extract: %v", err)
+		}
+		Split(doc)
+		Chunk(doc)
+		checkInvariants(t, doc)
+		for i := range doc.Items {
+			it := &doc.Items[i]
+			var body strings.Builder
+			for _, s := range doc.Segments(it) {
+				body.WriteString(s.Text)
+				body.WriteByte('\n')
+			}
+			for _, p := range it.Passages {
+				f := strings.Fields(p.Text)
+				if len(f) == 0 {
+					t.Fatalf("empty passage in item %q", it.Number)
+				}
+				if !strings.Contains(body.String(), f[0]) {
+					t.Fatalf("item %q: passage starting %q is not in the item's text", it.Number, f[0])
+				}
+				if p.PrintedPage != doc.PrintedPage(p.Page) {
+					t.Fatalf("passage printed page %d, page %d is printed %d", p.PrintedPage, p.Page, doc.PrintedPage(p.Page))
+				}
+			}
+		}
+	})
+}
