@@ -18,8 +18,8 @@ func TestJoinHyphen(t *testing.T) {
 		{"a self-", "assessment was done", "a self-assessment was done", true},
 		{"a multi-", "agency panel", "a multi-agency panel", true},
 		{"co-", "production", "co-production", true},
-		{"aged 18-", "25 were", "", false},      // digits: not a broken word
-		{"the plan -", "next year", "", false},   // a dash, not a hyphen
+		{"aged 18-", "25 were", "", false},     // digits: not a broken word
+		{"the plan -", "next year", "", false}, // a dash, not a hyphen
 		{"Children's Ser-", "vices", "Children's Services", true},
 		{"SEND-", "related costs", "SEND-related costs", true},
 		{"the re-", "Design team", "", false}, // next starts upper case
