@@ -52,3 +52,27 @@ func TestSummaryGolden(t *testing.T) {
 		t.Errorf("bank summary changed; if intended, rerun with -update\n--- want\n%s\n--- got\n%s", want, got)
 	}
 }
+
+// BenchmarkLoadDefault measures parsing and validating the embedded bank
+// (Default does this once per process).
+func BenchmarkLoadDefault(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := loadDefault(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMerge measures merging a local priorities file.
+func BenchmarkMerge(b *testing.B) {
+	base := mustDefault(b)
+	local, err := LoadFile(filepath.Join("testdata", "local-example.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		if _, err := base.Merge(local); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
