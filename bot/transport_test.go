@@ -105,8 +105,10 @@ func TestConsole(t *testing.T) {
 			ask: func(ctx context.Context, p Paper) (*analysis.Report, error) { return fosteringReport(), nil },
 		},
 		Briefer: fakeBriefer{
-			brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) { return fosteringReport(), nil },
-			add:   func(ctx context.Context, name string, data []byte) error { added.Add(1); return nil },
+			brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) {
+				return fosteringReport(), nil
+			},
+			add: func(ctx context.Context, name string, data []byte) error { added.Add(1); return nil },
 		},
 		Render: func(w io.Writer, format string, r *analysis.Report) error {
 			_, err := w.Write([]byte("# brief\n"))
