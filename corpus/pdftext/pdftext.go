@@ -285,12 +285,16 @@ func open(data []byte, password string) (*pdf.Reader, error) {
 		return nil, fmt.Errorf("%w: not a PDF (starts with %q)", ErrMalformed, head)
 	}
 	data = fixHeader(data[off:])
-	r, err := newReader(data, password)
-	if err == nil {
-		return r, nil
-	}
-	if errors.Is(err, ErrEncrypted) {
-		return nil, err
+	var r *pdf.Reader
+	err := fmt.Errorf("%w: implausible cross-reference numbers", ErrMalformed)
+	if xrefSane(data) {
+		r, err = newReader(data, password)
+		if err == nil {
+			return r, nil
+		}
+		if errors.Is(err, ErrEncrypted) {
+			return nil, err
+		}
 	}
 	// Try again with a cross-reference table rebuilt from the objects
 	// found in the file (truncated files, broken offsets).

@@ -24,7 +24,9 @@ var (
 // catalog can be found. It lets truncated files and files with broken
 // offsets open. Objects stored inside object streams are not recovered.
 func rebuildXref(data []byte) []byte {
-	const maxObjects = 1 << 20
+	// Object numbers beyond what the file could hold are corrupt; they
+	// would only make the new table (and the time to read it) huge.
+	maxObjects := len(data)/8 + 1024
 	type entry struct {
 		off int
 		gen int
@@ -95,4 +97,50 @@ func rebuildXref(data []byte) []byte {
 	}
 	fmt.Fprintf(&b, " >>\nstartxref\n%d\n%%%%EOF\n", xref)
 	return b.Bytes()
+}
+
+var (
+	subsectionRe = regexp.MustCompile(`(?m)^[ \t]*(\d{1,19})[ \t]+(\d{1,19})[ \t]*\r?$`)
+	sizeRe       = regexp.MustCompile(`/(Size|N)\s+(\d{1,19})`)
+	indexRe      = regexp.MustCompile(`/Index\s*\[([\d\s]{0,200})\]`)
+	wRe          = regexp.MustCompile(`/W\s*\[\s*(\d{1,19})\s+(\d{1,19})\s+(\d{1,19})`)
+)
+
+// xrefSane reports whether the numbers that make the library allocate
+// (cross-reference subsection ranges, /Size, /Index, object-stream /N
+// and xref-stream /W) are plausible for a file of this length. The library
+// trusts them, so one corrupted digit could otherwise allocate gigabytes
+// or loop for a very long time. Files that fail open through rebuildXref.
+func xrefSane(data []byte) bool {
+	bound := uint64(len(data))/4 + 4096
+	big := func(b []byte) uint64 {
+		v, err := strconv.ParseUint(string(b), 10, 64)
+		if err != nil {
+			return ^uint64(0)
+		}
+		return v
+	}
+	for _, m := range subsectionRe.FindAllSubmatch(data, -1) {
+		if big(m[1])+big(m[2]) > bound || big(m[1]) > bound {
+			return false
+		}
+	}
+	for _, m := range sizeRe.FindAllSubmatch(data, -1) {
+		if big(m[2]) > bound {
+			return false
+		}
+	}
+	for _, m := range indexRe.FindAllSubmatch(data, -1) {
+		for _, f := range bytes.Fields(m[1]) {
+			if big(f) > bound {
+				return false
+			}
+		}
+	}
+	for _, m := range wRe.FindAllSubmatch(data, -1) {
+		if big(m[1]) > 8 || big(m[2]) > 8 || big(m[3]) > 8 {
+			return false
+		}
+	}
+	return true
 }
