@@ -125,3 +125,13 @@ func BenchmarkAnalyze(b *testing.B) {
 		Expand(Analyze(text))
 	}
 }
+
+func TestEverydayWordsAreNotJargon(t *testing.T) {
+	for _, s := range []string{"we will send a letter", "the CPP met in March"} {
+		for _, tok := range Expand(Analyze(s)) {
+			if strings.HasPrefix(tok.Term, "syn_") {
+				t.Errorf("%q: unexpected jargon key %s", s, tok.Term)
+			}
+		}
+	}
+}
