@@ -1,0 +1,146 @@
+package bot
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/index"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	p := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run go test ./bot -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (run with -update if the change is meant):\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// The replies users see, in both renderings, are kept as golden files so
+// a change of wording or layout shows up in review.
+func TestReplyGolden(t *testing.T) {
+	briefRep := fosteringReport()
+	briefRep.Meta.Council, briefRep.Meta.Committee, briefRep.Meta.Date = "Wexcombe Council", "Children and Young People Scrutiny", "2026-10-14"
+	replies := map[string]Reply{
+		"help":   helpReply(),
+		"search": searchReply("placement stability", 12, []index.Hit{sampleHits()[0], sampleHits()[2]}),
+		"ask":    askReply(Paper{Source: "wexcombe-cyp-2026-10-14.pdf", Item: "5", Title: "Fostering Service Annual Report"}, fosteringReport(), 0, 8),
+		"brief":  briefReply("wexcombe-cyp-2026-10-14.pdf", briefRep, 2, 8),
+	}
+	for name, r := range replies {
+		t.Run(name, func(t *testing.T) {
+			var blocks bytes.Buffer
+			enc := json.NewEncoder(&blocks)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(r.blockMessages()); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, name+".blocks.json", blocks.Bytes())
+			golden(t, name+".txt", []byte(r.text()))
+		})
+	}
+}
+
+// Long replies stay within Slack's Block Kit limits.
+func TestBlockLimits(t *testing.T) {
+	long := strings.Repeat("Ofsted’s & <findings> ", 400)
+	r := Reply{Heading: long}
+	for range 60 {
+		r.Parts = append(r.Parts, Part{Title: long, Text: long, Note: long})
+	}
+	for range 8 {
+		r.Choices = append(r.Choices, Choice{Label: long, Command: "ask " + long})
+	}
+	msgs := r.blockMessages()
+	if len(msgs) < 2 {
+		t.Fatalf("%d messages for 60 long parts", len(msgs))
+	}
+	for i, m := range msgs {
+		if len(m) > maxBlocks {
+			t.Errorf("message %d has %d blocks", i, len(m))
+		}
+		j, _ := json.Marshal(m)
+		var raw []struct {
+			Type string `json:"type"`
+			Text *struct {
+				Text string `json:"text"`
+			} `json:"text"`
+			Elements []struct {
+				Text  any    `json:"text"`
+				Value string `json:"value"`
+			} `json:"elements"`
+		}
+		if err := json.Unmarshal(j, &raw); err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range raw {
+			if b.Text != nil {
+				limit := maxTextRunes
+				if b.Type == "header" {
+					limit = maxHeaderRunes
+				}
+				if n := utf8.RuneCountInString(b.Text.Text); n > limit {
+					t.Errorf("%s block text of %d runes", b.Type, n)
+				}
+			}
+			if b.Type == "actions" && len(b.Elements) > maxButtons {
+				t.Errorf("%d buttons", len(b.Elements))
+			}
+			for _, e := range b.Elements {
+				if utf8.RuneCountInString(e.Value) > maxValueRunes {
+					t.Errorf("button value of %d runes", utf8.RuneCountInString(e.Value))
+				}
+			}
+		}
+	}
+	if f := r.fallback(); utf8.RuneCountInString(f) > maxTextRunes {
+		t.Errorf("fallback of %d runes", utf8.RuneCountInString(f))
+	}
+}
+
+func TestCite(t *testing.T) {
+	cases := []struct {
+		page, printed int
+		want          string
+	}{
+		{65, 63, "p. 63 (PDF p. 65)"},
+		{12, 12, "p. 12"},
+		{7, 0, "PDF p. 7"},
+	}
+	for _, c := range cases {
+		if got := cite(c.page, c.printed); got != c.want {
+			t.Errorf("cite(%d, %d) = %q, want %q", c.page, c.printed, got, c.want)
+		}
+	}
+}
+
+func TestVisibleLeavesReportAlone(t *testing.T) {
+	r := &analysis.Report{Items: []analysis.ItemReport{{Title: "a"}, {Title: "b", Exempt: true}}}
+	v, n := visible(r, false)
+	if n != 1 || len(v.Items) != 1 || v.Items[0].Title != "a" || len(r.Items) != 2 {
+		t.Errorf("visible: %d withheld, %+v; original %+v", n, v.Items, r.Items)
+	}
+	if v, n := visible(r, true); n != 0 || len(v.Items) != 2 {
+		t.Errorf("allowed channel: %d withheld, %d items", n, len(v.Items))
+	}
+}
