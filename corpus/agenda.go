@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // agendaEntry is one numbered item of an agenda front sheet.
@@ -319,13 +320,13 @@ var (
 // front lines.
 func readMeta(lines []string) Meta {
 	var m Meta
-	var labelDate, dayDate, anyDate string
+	var heldDate, labelDate, dayDate, anyDate string
 	for i, raw := range lines {
 		l := stripMarkup(raw)
 		if l == "" {
 			continue
 		}
-		if m.Council == "" && len(l) <= 60 && reCouncil.MatchString(l) && !strings.HasPrefix(strings.ToLower(l), "dear") {
+		if m.Council == "" && len(l) <= 60 && reCouncil.MatchString(l) && !hasLowerWord(l) {
 			m.Council = tidyName(l)
 		}
 		if mm := reMeetingLb.FindStringSubmatch(l); mm != nil && m.Committee == "" {
@@ -341,8 +342,20 @@ func readMeta(lines []string) Meta {
 				}
 			}
 		}
-		if mm := reMeetingOf.FindStringSubmatch(l); mm != nil && m.Committee == "" && len(mm[1]) < 80 {
-			m.Committee = tidyName(mm[1])
+		if mm := reMeetingOf.FindStringSubmatchIndex(l); mm != nil {
+			if name := l[mm[2]:mm[3]]; m.Committee == "" && len(name) < 80 {
+				m.Committee = tidyName(name)
+			}
+			// "A meeting of the County Council will be held ... on
+			// Thursday, 13th March, 2025": the date may run onto the next
+			// line.
+			rest := l[mm[1]:]
+			if i+1 < len(lines) {
+				rest += " " + lines[i+1]
+			}
+			if d, ok := parseDate(rest); ok && heldDate == "" {
+				heldDate = d
+			}
 		}
 		if mm := reDateLb.FindStringSubmatch(l); mm != nil && labelDate == "" {
 			if d, ok := parseDate(mm[1]); ok {
@@ -353,7 +366,12 @@ func readMeta(lines []string) Meta {
 				}
 			}
 		}
-		if d, ok := parseDate(l); ok {
+		d, ok := parseDate(l)
+		if !ok && reWeekday.MatchString(l) && i+1 < len(lines) {
+			// "Thursday, 13th March," / "2025".
+			d, ok = parseDate(l + " " + lines[i+1])
+		}
+		if ok {
 			if anyDate == "" {
 				anyDate = d
 			}
@@ -363,6 +381,8 @@ func readMeta(lines []string) Meta {
 		}
 	}
 	switch {
+	case heldDate != "":
+		m.Date = heldDate
 	case dayDate != "":
 		m.Date = dayDate
 	case labelDate != "":
@@ -371,6 +391,17 @@ func readMeta(lines []string) Meta {
 		m.Date = anyDate
 	}
 	return m
+}
+
+// hasLowerWord reports whether a name has a word in lower case ("Inspection
+// of Kent County Council" is not a council's name).
+func hasLowerWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // committeeLine finds a short line naming a committee among the first

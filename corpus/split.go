@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Split fills doc.Meta and doc.Items from the cleaned pages.
@@ -649,7 +650,7 @@ func splitSingle(doc *Document, gl []gline) {
 	if it.Title == "" {
 		it.Title = strings.TrimSuffix(doc.Source, extOf(doc.Source))
 	}
-	if strings.Contains(strings.ToLower(it.Title), "minutes") {
+	if strings.Contains(strings.ToLower(it.Title), "minutes") || looksLikeMinutes(lines) {
 		it.Kind = KindMinutes
 	}
 	doc.Items = []Item{it}
@@ -676,18 +677,35 @@ func extOf(name string) string {
 
 var reNotTitle = regexp.MustCompile(`(?i)(@|www\.|https?:|^tel\b|^telephone|^e-?mail|^fax|^date\b|^public document pack$|^page \d|^\d[\d\s/.:-]*$|^dear\b|^our ref|^your ref|^ask for|^direct dial)`)
 
-// firstTitle returns the first line of a file that reads as its title.
+var (
+	reDear    = regexp.MustCompile(`(?i)^dear\b`)
+	reMinutes = regexp.MustCompile(`(?i)^minutes\b`)
+)
+
+// firstTitle returns the first line of a file that reads as its title,
+// with its continuation lines ("Inspection of Camden local authority" /
+// "children's services"). In a letter the title is the line after "Dear
+// ..."; in minutes headed by the council's name it is the "MINUTES of a
+// meeting of ..." line.
 func firstTitle(lines []string) string {
-	seen := 0
+	var head []string
 	for _, l := range lines {
-		l = stripMarkup(l)
-		if l == "" {
-			continue
+		if l = stripMarkup(l); l != "" {
+			head = append(head, l)
+			if len(head) == 30 {
+				break
+			}
 		}
-		seen++
-		if seen > 25 {
+	}
+	from := 0
+	for i, l := range head {
+		if i < 20 && reDear.MatchString(l) {
+			from = i + 1
 			break
 		}
+	}
+	for i := from; i < len(head); i++ {
+		l := head[i]
 		n := len([]rune(l))
 		if n < 8 || n > 160 || reNotTitle.MatchString(l) || strings.IndexFunc(l, unicode.IsLetter) < 0 {
 			continue
@@ -698,9 +716,48 @@ func firstTitle(lines []string) string {
 		if strings.HasSuffix(l, ".") && n > 80 {
 			continue
 		}
-		return cleanTitle(l)
+		if reCouncil.MatchString(l) {
+			// A council's name above its minutes: the minutes line names
+			// the meeting.
+			for j := i + 1; j < len(head) && j <= i+3; j++ {
+				if reMinutes.MatchString(head[j]) {
+					m := head[j]
+					if k := strings.Index(m, " held"); k > 0 {
+						m = m[:k]
+					}
+					return cleanTitle(m)
+				}
+			}
+		}
+		title := l
+		for j := i + 1; j < len(head) && j <= i+2; j++ {
+			r, _ := utf8.DecodeRuneInString(head[j])
+			if !unicode.IsLower(r) || endsSentence(title) || len(head[j]) > 80 {
+				break
+			}
+			title += " " + head[j]
+		}
+		return cleanTitle(title)
 	}
 	return ""
+}
+
+// looksLikeMinutes reports whether the first lines of a file say it is
+// minutes.
+func looksLikeMinutes(lines []string) bool {
+	seen := 0
+	for _, l := range lines {
+		if l = stripMarkup(l); l == "" {
+			continue
+		}
+		if reMinutes.MatchString(l) {
+			return true
+		}
+		if seen++; seen >= 6 {
+			break
+		}
+	}
+	return false
 }
 
 // Segment is the part of one page's Body that belongs to an item.
