@@ -84,6 +84,13 @@ func units(doc *Document, it *Item) []unit {
 				} else {
 					h = heading(l)
 				}
+				if h != "" && li+1 < len(lines) {
+					// A line the next one carries on in lower case is the
+					// start of a wrapped paragraph, not a heading.
+					if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(lines[li+1])); unicode.IsLower(r) {
+						h = ""
+					}
+				}
 				if h != "" {
 					head = h
 					cur = nil
@@ -342,7 +349,11 @@ func heading(l string) string {
 	if m := reNumHeading.FindStringSubmatch(l); m != nil {
 		rest := m[2]
 		r, _ := utf8.DecodeRuneInString(rest)
-		if unicode.IsUpper(r) && utf8.RuneCountInString(rest) <= 80 && len(strings.Fields(rest)) <= 12 && !endsSentence(rest) {
+		maxWords := 12
+		if strings.Contains(m[1], ".") {
+			maxWords = 8 // "3.1 Placement stability", not "3.1 The council has ..."
+		}
+		if unicode.IsUpper(r) && utf8.RuneCountInString(rest) <= 80 && len(strings.Fields(rest)) <= maxWords && !endsSentence(rest) {
 			return l
 		}
 		return ""
@@ -368,7 +379,7 @@ func headingOf(l string, alone bool) string {
 	if sectionWords[strings.ToLower(strings.TrimRight(l, ":"))] {
 		return strings.TrimRight(l, ":")
 	}
-	if i := strings.IndexByte(l, ':'); i >= 0 && i < len(l)-1 {
+	if i := strings.IndexByte(l, ':'); i >= 0 && i < len(l)-1 || strings.Count(l, ",") >= 2 || strings.Contains(l, "?") {
 		return ""
 	}
 	r, _ := utf8.DecodeRuneInString(l)
