@@ -384,6 +384,15 @@ func (in *interp) show(s string) {
 	if dl == 0 || size == 0 || math.IsNaN(size) || math.IsInf(size, 0) {
 		size = 0
 	}
+	if dl > 0 {
+		dx, dy = dx/dl, dy/dl
+	} else {
+		dx, dy = 1, 0
+	}
+	// Character spacing wider than half an em spreads the glyphs apart
+	// (table cells set with Tc): then each glyph is placed on its own so
+	// the gaps between them become spaces.
+	split := gs.tc > 0.5*abs(gs.fs)
 	var text strings.Builder
 	adv := 0.0 // in unscaled text space
 	step := 1
@@ -397,11 +406,11 @@ func (in *interp) show(s string) {
 		} else {
 			code = uint32(s[i])
 		}
-		w := f.width(code)*gs.fs + gs.tc
+		gw := f.width(code) * gs.fs
+		w := gw + gs.tc
 		if step == 1 && code == 32 {
 			w += gs.tw
 		}
-		adv += w * gs.th
 		in.stats.glyphs++
 		u, ok := f.decode(code)
 		if ok && strings.ContainsRune(u, 0xfffd) {
@@ -414,20 +423,26 @@ func (in *interp) show(s string) {
 				in.stats.fonts = make(map[string]int)
 			}
 			in.stats.fonts[f.name]++
-			continue
+			u = ""
 		}
-		text.WriteString(u)
+		if split {
+			g := matrix{1, 0, 0, 1, adv, 0}.mul(in.tm).mul(gs.ctm)
+			x0, y0 := g.apply(0, gs.rise)
+			x1, y1 := g.apply(gw*gs.th, gs.rise)
+			in.place(u, x0, y0, x1, y1, dx, dy, size)
+		} else {
+			text.WriteString(u)
+		}
+		adv += w * gs.th
 	}
-	// Start and end of the string in device space.
 	x0, y0 := trm.apply(0, gs.rise)
 	in.tm = matrix{1, 0, 0, 1, adv, 0}.mul(in.tm)
+	if split {
+		return
+	}
+	// End of the string in device space.
 	end := in.tm.mul(gs.ctm)
 	x1, y1 := end.apply(0, gs.rise)
-	if dl > 0 {
-		dx, dy = dx/dl, dy/dl
-	} else {
-		dx, dy = 1, 0
-	}
 	in.place(text.String(), x0, y0, x1, y1, dx, dy, size)
 }
 

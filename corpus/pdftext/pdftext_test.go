@@ -45,6 +45,8 @@ func TestContentStreams(t *testing.T) {
 			"BT /F1 12 Tf 20 Tw 72 700 Td (a b) Tj (c) Tj ET", "a bc"},
 		{"character spacing is part of the advance",
 			"BT /F1 12 Tf 3 Tc 72 700 Td (abc) Tj 0 Tc (def) Tj ET", "abcdef"},
+		{"wide character spacing separates cells",
+			"BT /F1 1 Tf 6 0 0 6 72 700 Tm 4.8 Tc (00) Tj 0 Tc ( 12) Tj ET", "0 0 12"},
 		{"horizontal scaling shrinks advances",
 			"BT /F1 12 Tf 50 Tz 72 700 Td (Hello) Tj 100 Tz 17 0 Td (there) Tj ET", "Hello there"},
 		{"Td down is a new line",
