@@ -126,7 +126,14 @@ func plainWords(text string) string {
 // Search runs q. Hits are passages, at most q.PerItem from one item so one
 // long report does not fill the page; Total counts matching passages.
 // Facets count matching passages by committee, year, theme and kind.
-func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
+func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
+	defer func() {
+		// The query parser reads user input; a panic in it must not take
+		// the caller down.
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("search %q: internal error: %v", q.Text, r)
+		}
+	}()
 	start := time.Now()
 	limit := q.Limit
 	if limit <= 0 {
@@ -154,10 +161,7 @@ func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if window < 100 {
 		window = 100
 	}
-	var (
-		res      *Results
-		selected []*search.DocumentMatch
-	)
+	var selected []*search.DocumentMatch
 	for round := 0; ; round++ {
 		req := bleve.NewSearchRequestOptions(bq, window, 0, false)
 		if !hasText {
