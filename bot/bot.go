@@ -35,8 +35,8 @@ type Bot struct {
 	mu         sync.Mutex
 	closing    bool
 
+	// events remembers event IDs and messages already answered.
 	events *seenSet
-	files  *seenSet
 	// botUser is the bot's own user ID (from auth.test), so it ignores its
 	// own messages.
 	botUser atomic.Value
@@ -57,7 +57,6 @@ func New(cfg Config, deps Deps, logger *slog.Logger) (*Bot, error) {
 		log:    logger,
 		sem:    make(chan struct{}, cfg.Limits.Jobs),
 		events: newSeenSet(10 * time.Minute),
-		files:  newSeenSet(time.Hour),
 	}
 	b.jobCtx, b.cancelJobs = context.WithCancel(context.Background())
 	b.botUser.Store("")
@@ -186,7 +185,7 @@ func (b *Bot) shutdown() {
 const abandonWait = 5 * time.Second
 
 // seenSet remembers keys for a while, to drop Slack's retries of an event
-// and a file announced by two events.
+// and a message announced by two events.
 type seenSet struct {
 	mu   sync.Mutex
 	ttl  time.Duration

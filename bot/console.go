@@ -65,7 +65,11 @@ func (b *Bot) RunConsole(ctx context.Context, in io.Reader, out io.Writer) error
 // consoleLine answers one line, synchronously.
 func (b *Bot) consoleLine(ctx context.Context, line string, con *consoleOut) {
 	req := request{channel: ConsoleChannel, cmd: parseCommand(line)}
-	if req.cmd.Verb == verbBrief && req.cmd.Arg != "" {
+	if req.cmd.Verb == verbBrief {
+		if req.cmd.Arg == "" {
+			_ = con.say(ctx, Reply{Parts: []Part{{Text: "Give the path of a PDF, for example: brief path/to/pack.pdf"}}})
+			return
+		}
 		req.files = []fileSource{localFile(req.cmd.Arg)}
 	}
 	ctx, cancel := context.WithTimeout(ctx, b.cfg.Limits.JobTimeout)

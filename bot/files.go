@@ -108,16 +108,3 @@ func localFile(path string) fileSource {
 	}
 	return fs
 }
-
-// pdfFiles keeps the shared files that claim to be PDFs and have not been
-// seen before (Slack may announce one file in two events).
-func (b *Bot) pdfFiles(files []slack.File) []fileSource {
-	var out []fileSource
-	for _, f := range files {
-		if !b.files.first(f.ID) {
-			continue
-		}
-		out = append(out, b.slackFile(f))
-	}
-	return out
-}

@@ -49,7 +49,7 @@ const lastWordWait = 3 * time.Second
 // sorry tells the user in a plain sentence that what they asked for
 // failed, and logs the error for whoever runs the bot.
 func (b *Bot) sorry(ctx context.Context, out responder, what string, err error) {
-	b.log.Error(what+" failed", "err", err)
+	b.log.Error("request failed", "err", err)
 	msg := "Sorry, I could not " + what + ". Please try again later."
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):

@@ -109,6 +109,8 @@ type fakeSlack struct {
 	srv     *slacktest.Server
 	posts   chan url.Values
 	uploads chan upload
+	// hooks receives what is posted to a slash command's response URL.
+	hooks chan map[string]any
 	// rateLimit makes the next n chat.postMessage calls answer 429.
 	rateLimit atomic.Int32
 	postCalls atomic.Int32
@@ -132,6 +134,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 	fs := &fakeSlack{
 		posts:     make(chan url.Values, 100),
 		uploads:   make(chan upload, 10),
+		hooks:     make(chan map[string]any, 10),
 		files:     map[string][]byte{},
 		uploaded:  map[string][]byte{},
 		names:     map[string]string{},
@@ -152,6 +155,10 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 				return
 			}
 			v := form(r)
+			if strings.HasPrefix(v.Get("channel"), "CNOTIN") {
+				fmt.Fprint(w, `{"ok":false,"error":"not_in_channel"}`)
+				return
+			}
 			fs.mu.Lock()
 			fs.nextTS++
 			ts := fmt.Sprintf("1800000000.%06d", fs.nextTS)
@@ -196,6 +203,12 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			fs.mu.Unlock()
 			fs.uploads <- u
 			fmt.Fprintf(w, `{"ok":true,"files":[{"id":%q,"title":%q}]}`, files[0].ID, files[0].Title)
+		})
+		c.Handle("/hooks/", func(w http.ResponseWriter, r *http.Request) {
+			var m map[string]any
+			_ = json.NewDecoder(r.Body).Decode(&m)
+			fs.hooks <- m
+			fmt.Fprint(w, "ok")
 		})
 		c.Handle("/files.list", func(w http.ResponseWriter, r *http.Request) {
 			fs.mu.Lock()

@@ -397,3 +397,50 @@ func TestRateLimitRetried(t *testing.T) {
 		t.Errorf("chat.postMessage called %d times, want 2 (429 then success)", n)
 	}
 }
+
+// A slash command in a channel the bot is not in is answered privately
+// through the response URL, with a hint to invite the bot.
+func TestSlashCommandOutsideChannel(t *testing.T) {
+	fs := newFakeSlack(t)
+	var calls atomic.Int32
+	b, _ := newTestBot(t, fs, searchDeps(&calls, nil))
+	base := startHTTP(t, b)
+	v, _ := url.ParseQuery(slashBody("CNOTIN1", "search placement"))
+	v.Set("response_url", fs.srv.GetAPIURL()+"hooks/T1/1/abc")
+	body := v.Encode()
+	postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))
+	var m map[string]any
+	select {
+	case m = <-fs.hooks:
+	case <-time.After(10 * time.Second):
+		t.Fatal("nothing posted to the response URL")
+	}
+	j, _ := json.Marshal(m)
+	if m["response_type"] != "ephemeral" || !strings.Contains(string(j), "Fostering Service Annual Report") || !strings.Contains(string(j), "Invite @scrutineer") {
+		t.Errorf("response URL got %s", j)
+	}
+}
+
+// A mention with a picture attached still answers the words; a file that
+// is not a PDF, shared on its own, is refused.
+func TestMentionWithOtherFiles(t *testing.T) {
+	fs := newFakeSlack(t)
+	var calls atomic.Int32
+	deps := searchDeps(&calls, nil)
+	deps.Briefer = fakeBriefer{
+		brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) {
+			t.Error("briefed a picture")
+			return nil, nil
+		},
+		add: func(ctx context.Context, name string, data []byte) error { return nil },
+	}
+	b, _ := newTestBot(t, fs, deps)
+	base := startHTTP(t, b)
+	img := `{"id":"FIMG","name":"chart.png","mimetype":"image/png","filetype":"png","size":10,"url_private_download":"https://files.slack.com/x/chart.png"}`
+	ev := eventBody("EvI1", `{"type":"app_mention","user":"U1","text":"<@UBOT> search placement","ts":"1800000000.000800","channel":"C1","files":[`+img+`]}`)
+	postSigned(t, base, PathEvents, "application/json", ev, sign(testSecret, time.Now(), ev))
+	fs.waitPostContaining(t, "Search: placement")
+	ev = eventBody("EvI2", `{"type":"app_mention","user":"U1","text":"<@UBOT>","ts":"1800000000.000900","channel":"C1","files":[`+img+`]}`)
+	postSigned(t, base, PathEvents, "application/json", ev, sign(testSecret, time.Now(), ev))
+	fs.waitPostContaining(t, "“chart.png” is not a PDF")
+}

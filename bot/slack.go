@@ -13,28 +13,56 @@ import (
 
 // slackOut posts replies into one Slack thread. With no thread yet (a
 // slash command), the first reply starts one and the rest go under it.
+//
+// A slash command typed in a channel the bot is not in cannot be answered
+// with chat.postMessage; then the replies go to the command's response
+// URL, seen only by the user who typed it, with a hint to invite the bot.
 type slackOut struct {
-	api     *slack.Client
-	channel string
-	mu      sync.Mutex
-	thread  string
+	api         *slack.Client
+	channel     string
+	responseURL string
+	mu          sync.Mutex
+	thread      string
+	// private is set once replies go to the response URL.
+	private bool
 }
+
+// notInChannel is the Slack error for posting where the bot is no member.
+var notInChannel = map[string]bool{"not_in_channel": true, "channel_not_found": true}
 
 func (o *slackOut) say(ctx context.Context, r Reply) error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	for _, blocks := range r.blockMessages() {
+		if o.private {
+			if err := o.whisper(ctx, r.fallback(), blocks); err != nil {
+				return err
+			}
+			continue
+		}
 		opts := []slack.MsgOption{slack.MsgOptionText(r.fallback(), false), slack.MsgOptionBlocks(blocks...)}
 		if o.thread != "" {
 			opts = append(opts, slack.MsgOptionTS(o.thread))
 		}
 		_, ts, err := o.api.PostMessageContext(ctx, o.channel, opts...)
+		if err != nil && notInChannel[err.Error()] && o.responseURL != "" {
+			o.private = true
+			hint := Reply{Parts: []Part{{Note: "I am not in this channel, so only you can see my replies. Invite @scrutineer to the channel to share them."}}}
+			blocks = append(blocks, hint.blockMessages()[0]...)
+			if err := o.whisper(ctx, r.fallback(), blocks); err != nil {
+				return err
+			}
+			continue
+		}
 		if err != nil {
 			return fmt.Errorf("post to %s: %w", o.channel, err)
 		}
 		if o.thread == "" {
 			o.thread = ts
 		}
+	}
+	if o.private {
+		return nil // files cannot go to a response URL
 	}
 	if f := r.File; f != nil {
 		_, err := o.api.UploadFileContext(ctx, slack.UploadFileParameters{
@@ -52,6 +80,15 @@ func (o *slackOut) say(ctx context.Context, r Reply) error {
 	return nil
 }
 
+// whisper posts an ephemeral reply to the slash command's response URL.
+func (o *slackOut) whisper(ctx context.Context, text string, blocks []slack.Block) error {
+	msg := &slack.WebhookMessage{Text: text, ResponseType: slack.ResponseTypeEphemeral, Blocks: &slack.Blocks{BlockSet: blocks}}
+	if err := slack.PostWebhookContext(ctx, o.responseURL, msg); err != nil {
+		return fmt.Errorf("post to response url: %w", err)
+	}
+	return nil
+}
+
 // onEvent handles one Events API callback, from either transport. Retries
 // of an event already seen are dropped.
 func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
@@ -61,7 +98,7 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 	}
 	switch e := ev.InnerEvent.Data.(type) {
 	case *slackevents.AppMentionEvent:
-		if b.isSelf(e.User, e.BotID) {
+		if b.isSelf(e.User, e.BotID) || !b.events.first("msg:"+e.Channel+":"+e.TimeStamp) {
 			return
 		}
 		b.start("mention", e.Channel, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, e.Files)
@@ -72,6 +109,10 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 			return
 		}
 		if e.SubType != "" && e.SubType != "file_share" {
+			return
+		}
+		// A mention in a direct message may also come as app_mention.
+		if !b.events.first("msg:" + e.Channel + ":" + e.TimeStamp) {
 			return
 		}
 		var files []slack.File
@@ -85,10 +126,11 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 // start parses a message and starts the job that answers it in thread.
 func (b *Bot) start(kind, channel, thread, text string, files []slack.File) {
 	req := request{channel: channel, cmd: parseCommand(text)}
-	if len(files) > 0 {
-		req.files = b.pdfFiles(files)
-		if len(req.files) == 0 {
-			return
+	// Shared files are briefed when the message asks for nothing else;
+	// a file that is not a PDF is then refused in a plain sentence.
+	if len(files) > 0 && (req.cmd.Verb == verbHelp || req.cmd.Verb == verbBrief || req.cmd.Verb == verbUnknown) {
+		for _, f := range files {
+			req.files = append(req.files, b.slackFile(f))
 		}
 	}
 	b.log.Info("request", "via", kind, "channel", channel, "verb", req.cmd.Verb, "files", len(req.files))
@@ -109,7 +151,7 @@ func (b *Bot) run(kind string, req request, out responder) {
 func (b *Bot) onCommand(sc slack.SlashCommand) {
 	req := request{channel: sc.ChannelID, cmd: parseCommand(sc.Text)}
 	b.log.Info("request", "via", "command", "channel", sc.ChannelID, "verb", req.cmd.Verb)
-	out := &slackOut{api: b.api, channel: sc.ChannelID}
+	out := &slackOut{api: b.api, channel: sc.ChannelID, responseURL: sc.ResponseURL}
 	if req.cmd.Verb != verbBrief {
 		b.run("command", req, out)
 		return
