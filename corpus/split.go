@@ -260,7 +260,7 @@ func locate(doc *Document, gl []gline, entries []agendaEntry, agendaEnd int) []i
 	for i, e := range entries {
 		titles[i] = e.Title
 	}
-	for _, e := range entries {
+	for ei, e := range entries {
 		pos := -1
 		// 1. A printed page range mapped to physical pages.
 		if e.PrintedStart > 0 && offset != noOffset {
@@ -283,9 +283,16 @@ func locate(doc *Document, gl []gline, entries []agendaEntry, agendaEnd int) []i
 				}
 			}
 		}
-		// 3. A cover sheet or heading with the item's title.
-		if pos < 0 && len(stamps) == 0 {
-			if at := findTitle(gl, keys, e.Title, prev, meta, titles); at >= 0 {
+		// 3. A cover sheet or heading with the item's title. When other
+		// items have stamps, only a cover sheet counts (minutes repeat the
+		// titles of earlier items as headings), and only before the next
+		// item's first stamp.
+		if pos < 0 {
+			limit := len(gl)
+			if len(stamps) > 0 {
+				limit = nextStamp(gl, entries, ei, prev, stamps)
+			}
+			if at := findTitle(gl[:limit], keys, e.Title, prev, meta, titles, len(stamps) == 0); at >= 0 {
 				pos = refineBack(doc, gl, at, prev, false)
 			}
 		}
@@ -472,20 +479,35 @@ func (k *lineKeys) get(gl []gline, i int) (subject, norm string) {
 }
 
 // findTitle finds, after prev, a cover sheet whose subject is the title or
-// a heading that is the title. A cover sheet that names another committee
+// (when headings is true) a heading that is the title. A cover sheet that names another committee
 // or another date (an earlier report appended to this one) does not count.
-func findTitle(gl []gline, keys *lineKeys, title string, prev int, meta Meta, titles []string) int {
+func findTitle(gl []gline, keys *lineKeys, title string, prev int, meta Meta, titles []string, headings bool) int {
 	norm := strings.ToLower(strings.Join(strings.Fields(title), " "))
 	for i := prev + 1; i < len(gl); i++ {
 		subject, h := keys.get(gl, i)
 		if subject != "" && isSubject(gl, i, subject, title, meta, titles) {
 			return coverTop(gl, i, prev)
 		}
-		if h != "" && h == norm {
+		if headings && h != "" && h == norm {
 			return i
 		}
 	}
 	return -1
+}
+
+// nextStamp returns the gl index of the first stamp after prev of an
+// entry after entries[ei], len(gl) when there is none.
+func nextStamp(gl []gline, entries []agendaEntry, ei, prev int, stamps map[string][]int) int {
+	limit := len(gl)
+	for _, e := range entries[ei+1:] {
+		for _, s := range stamps[strings.ToLower(e.Number)] {
+			if s > prev {
+				limit = min(limit, s)
+				break
+			}
+		}
+	}
+	return limit
 }
 
 // coverBefore looks back from a stamp at gl index at (not past prev, nor

@@ -163,6 +163,52 @@ func TestSplitFlowingPackWithStamps(t *testing.T) {
 	}
 }
 
+func TestSplitPagedPackLostStamp(t *testing.T) {
+	// Item 3's stamps were lost and there are no footers: its cover sheet
+	// places it, between the stamped items 2 and 5.
+	pages := []string{frontSheet, "This page is intentionally left blank"}
+	pages = append(pages, reportPages("2", "Minutes", 1, 2)...)
+	for _, p := range reportPages("3", "Fostering Service Annual Report", 3, 3) {
+		pages = append(pages, stripMarks(p))
+	}
+	pages = append(pages, reportPages("5", "Care Leavers Local Offer", 6, 2)...)
+	for i := range pages {
+		pages[i] = stripFooter(pages[i])
+	}
+	doc := readText(t, strings.Join(pages, "\f"))
+	var starts []int
+	for _, it := range doc.Items {
+		starts = append(starts, it.StartPage)
+	}
+	if fmt.Sprint(starts) != "[1 3 5 8]" {
+		t.Errorf("start pages %v, want [1 3 5 8]", starts)
+	}
+	// The same without page breaks: only the cover sheet can place item 3.
+	doc = readText(t, strings.Join(pages, "\n\n"))
+	var got []string
+	for _, it := range doc.Items {
+		first := strings.SplitN(doc.Segments(&it)[0].Text, "\n", 2)[0]
+		got = append(got, it.Number+": "+first)
+	}
+	want := []string{": Public Document Pack", "2: Report to\tChildren's Scrutiny Committee", "3: Report to\tChildren's Scrutiny Committee", "5: Report to\tChildren's Scrutiny Committee"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("items start:\n got %q\nwant %q", got, want)
+	}
+	if !strings.Contains(doc.Segments(&doc.Items[2])[0].Text, "Subject\tFostering Service Annual Report") {
+		t.Errorf("item 3 does not start at its cover sheet")
+	}
+}
+
+func stripFooter(page string) string {
+	var keep []string
+	for _, l := range strings.Split(page, "\n") {
+		if !strings.HasPrefix(l, "Page ") {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
 func TestSplitFlowingPackByCoverSheets(t *testing.T) {
 	// No stamps, no page breaks: items are found from cover sheets that
 	// carry their titles and this meeting's date; an earlier report
