@@ -1,0 +1,190 @@
+package analysis
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/scrutineer/scrutineer/analysis/bank"
+	"github.com/scrutineer/scrutineer/corpus"
+)
+
+// Analyzer turns committee papers into themes and challenge questions
+// using a bank of key lines of enquiry. It is safe for concurrent use.
+type Analyzer struct {
+	bank *bank.Bank
+	m    *Matcher
+}
+
+// New returns an Analyzer for a bank (normally bank.Default()).
+func New(b *bank.Bank) *Analyzer {
+	return &Analyzer{bank: b, m: NewMatcher(b)}
+}
+
+// Matcher returns the analyzer's theme matcher.
+func (a *Analyzer) Matcher() *Matcher { return a.m }
+
+// Ask analyses a whole file as one item: every passage of every item, for
+// `ask` on a single report.
+func (a *Analyzer) Ask(doc *corpus.Document) *Report {
+	r := &Report{Items: []ItemReport{}}
+	if doc == nil {
+		return r
+	}
+	r.Source, r.Meta = doc.Source, doc.Meta
+	whole := corpus.Item{Title: doc.Source, Kind: corpus.KindReport, StartPage: 1, EndPage: len(doc.Pages)}
+	for _, it := range doc.Items {
+		whole.Passages = append(whole.Passages, it.Passages...)
+		whole.Exempt = whole.Exempt || it.Exempt
+	}
+	if len(doc.Items) == 0 {
+		whole.Passages = pagePassages(doc.Pages)
+	}
+	if len(doc.Items) == 1 {
+		one := doc.Items[0]
+		whole.Number, whole.Title, whole.Kind = one.Number, one.Title, one.Kind
+		whole.PrintedStart, whole.PrintedEnd = one.PrintedStart, one.PrintedEnd
+		whole.StartPage, whole.EndPage = one.StartPage, one.EndPage
+	}
+	if whole.Title == "" {
+		whole.Title = doc.Source
+	}
+	r.Items = append(r.Items, a.Item(doc.Meta, whole))
+	return r
+}
+
+// Brief analyses every substantive item of a pack. The agenda itself and
+// procedural items (apologies, declarations of interest, urgent business,
+// exclusion of the press and public) are skipped; minutes and reports are
+// kept. An appendix that follows its report under the same item number is
+// analysed with that report, so its figures count as the report's.
+func (a *Analyzer) Brief(doc *corpus.Document) *Report {
+	r := &Report{Items: []ItemReport{}}
+	if doc == nil {
+		return r
+	}
+	r.Source, r.Meta = doc.Source, doc.Meta
+	for _, it := range mergeAppendices(doc.Items) {
+		if !Substantive(it) {
+			continue
+		}
+		r.Items = append(r.Items, a.Item(doc.Meta, it))
+	}
+	return r
+}
+
+var reProcedural = regexp.MustCompile(`(?i)^\s*(?:apologies|declarations? of (?:interest|pecuniary)|disclosures? of interest|deputations|chair(?:man|person)?'?s? announcements|urgent (?:business|items?)|any other (?:urgent )?business|exclusion of the (?:press|public)|(?:date|dates) of (?:the )?next meeting|public questions|questions from (?:the )?public|welcome and introductions|substitut)`)
+
+// Substantive reports whether an item is worth analysing: not the agenda,
+// not a procedural item, and with some text.
+func Substantive(it corpus.Item) bool {
+	if it.Kind == corpus.KindAgenda || len(it.Passages) == 0 {
+		return false
+	}
+	if reProcedural.MatchString(it.Title) {
+		return false
+	}
+	return true
+}
+
+// mergeAppendices folds each appendix item into the item before it when
+// both carry the same agenda number (or the appendix has none).
+func mergeAppendices(items []corpus.Item) []corpus.Item {
+	var out []corpus.Item
+	for _, it := range items {
+		if n := len(out); n > 0 && it.Kind == corpus.KindAppendix && out[n-1].Kind != corpus.KindAgenda &&
+			(it.Number == "" || sameNumber(it.Number, out[n-1].Number)) {
+			prev := &out[n-1]
+			prev.Passages = append(append([]corpus.Passage(nil), prev.Passages...), it.Passages...)
+			if it.EndPage > prev.EndPage {
+				prev.EndPage = it.EndPage
+			}
+			if it.PrintedEnd > prev.PrintedEnd {
+				prev.PrintedEnd = it.PrintedEnd
+			}
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// sameNumber reports whether two agenda numbers name the same item ("5"
+// and "5a" do).
+func sameNumber(a, b string) bool {
+	trim := func(s string) string { return strings.TrimRight(strings.ToLower(s), "abcdefghijklmnopqrstuvwxyz()") }
+	return a != "" && trim(a) == trim(b)
+}
+
+// Item analyses one agenda item from its passages alone, so it works on an
+// item rebuilt from the search index.
+func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
+	ir := ItemReport{
+		Number: it.Number, Title: it.Title, Kind: it.Kind,
+		StartPage: it.StartPage, EndPage: it.EndPage,
+		PrintedStart: it.PrintedStart, PrintedEnd: it.PrintedEnd,
+		Exempt: it.Exempt, Themes: []ThemeScore{}, Questions: []Question{},
+	}
+	if len(it.Passages) == 0 {
+		return ir
+	}
+	if ir.StartPage == 0 {
+		ir.StartPage, ir.EndPage = pageRange(it.Passages)
+	}
+	ms := Select(a.m.Match(it.Passages))
+	for _, tm := range ms {
+		ir.Themes = append(ir.Themes, ThemeScore{ID: tm.Theme.ID, Title: tm.Theme.Title, Score: tm.Score})
+	}
+	var b strings.Builder
+	for _, p := range it.Passages {
+		b.WriteString(p.Text)
+		b.WriteString("\n\n")
+	}
+	minutes := it.Kind == corpus.KindMinutes || strings.Contains(strings.ToLower(it.Title), "minutes")
+	if qs := a.buildQuestions(itemText{passages: it.Passages, all: b.String(), themes: ms, minutes: minutes}); qs != nil {
+		ir.Questions = qs
+	}
+	return ir
+}
+
+// pagePassages cuts pages into paragraph passages, for a document that
+// has not been split into items.
+func pagePassages(pages []corpus.Page) []corpus.Passage {
+	var out []corpus.Passage
+	for _, pg := range pages {
+		body := pg.Body
+		if body == "" {
+			body = pg.Text
+		}
+		for _, para := range strings.Split(body, "\n\n") {
+			if t := strings.TrimSpace(para); t != "" {
+				out = append(out, corpus.Passage{Page: pg.Number, PrintedPage: pg.Printed, Text: t})
+			}
+		}
+	}
+	return out
+}
+
+func pageRange(ps []corpus.Passage) (int, int) {
+	lo, hi := 0, 0
+	for _, p := range ps {
+		if lo == 0 || p.Page < lo {
+			lo = p.Page
+		}
+		if p.Page > hi {
+			hi = p.Page
+		}
+	}
+	return lo, hi
+}
+
+// PassageThemes returns the ids of the themes one passage is about, best
+// first (at most three), for the search index's theme field.
+func (a *Analyzer) PassageThemes(p corpus.Passage) []string {
+	return a.m.PassageThemes(p.Text)
+}
+
+// ItemMatches returns an item's per-theme evidence for the themes it is
+// about: which passages engage each theme and with which signals.
+func (a *Analyzer) ItemMatches(it corpus.Item) []ThemeMatch {
+	return Select(a.m.Match(it.Passages))
+}

@@ -1,0 +1,287 @@
+package analysis
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// labels is a labelled pack: the themes of each substantive item and key
+// facts of each report, as written by a reader before any tuning.
+type labels struct {
+	Source string      `json:"source"`
+	Items  []labelItem `json:"items"`
+}
+
+type labelItem struct {
+	Number string      `json:"number"`
+	Title  string      `json:"title"`
+	Themes []string    `json:"themes"`
+	Facts  []labelFact `json:"facts"`
+}
+
+type labelFact struct {
+	Page int    `json:"page"`
+	Text string `json:"text"`
+}
+
+func readLabels(t testing.TB, path string) *labels {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read labels: %v", err)
+	}
+	var l labels
+	if err := json.Unmarshal(data, &l); err != nil {
+		t.Fatalf("parse labels %s: %v", path, err)
+	}
+	return &l
+}
+
+// itemScore is the evaluation of one labelled item.
+type itemScore struct {
+	number, title    string
+	tp, fp, fn       int
+	got, want        []string
+	facts, caught    int
+	missed           []string
+	found, questions int
+}
+
+// evalSummary adds up item scores.
+type evalSummary struct {
+	tp, fp, fn    int
+	facts, caught int
+}
+
+func (s evalSummary) precision() float64 {
+	if s.tp+s.fp == 0 {
+		return 0
+	}
+	return float64(s.tp) / float64(s.tp+s.fp)
+}
+
+func (s evalSummary) recall() float64 {
+	if s.tp+s.fn == 0 {
+		return 0
+	}
+	return float64(s.tp) / float64(s.tp+s.fn)
+}
+
+func (s evalSummary) factRate() float64 {
+	if s.facts == 0 {
+		return 0
+	}
+	return float64(s.caught) / float64(s.facts)
+}
+
+func norm(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("“", "", "”", "", "\"", "").Replace(s)), " "))
+}
+
+// evaluate compares a brief with labels. An item is matched by agenda
+// number; a labelled item the brief does not have counts all its themes
+// and facts as missed. A fact is caught when a question's text or an
+// evidence quote contains it (white space and case normalised), or it
+// contains a quote of at least 40 characters.
+func evaluate(r *Report, l *labels) ([]itemScore, evalSummary) {
+	byNum := map[string]*ItemReport{}
+	for i := range r.Items {
+		if _, dup := byNum[r.Items[i].Number]; !dup {
+			byNum[r.Items[i].Number] = &r.Items[i]
+		}
+	}
+	var out []itemScore
+	var sum evalSummary
+	for _, li := range l.Items {
+		s := itemScore{number: li.Number, title: li.Title, want: li.Themes, facts: len(li.Facts)}
+		it := byNum[li.Number]
+		want := map[string]bool{}
+		for _, th := range li.Themes {
+			want[th] = true
+		}
+		if it != nil {
+			s.found = 1
+			s.questions = len(it.Questions)
+			for _, th := range it.Themes {
+				s.got = append(s.got, th.ID)
+				if want[th.ID] {
+					s.tp++
+				} else {
+					s.fp++
+				}
+			}
+		}
+		s.fn = len(li.Themes) - s.tp
+		for _, f := range li.Facts {
+			if it != nil && caught(it, f.Text) {
+				s.caught++
+			} else {
+				s.missed = append(s.missed, f.Text)
+			}
+		}
+		sum.tp += s.tp
+		sum.fp += s.fp
+		sum.fn += s.fn
+		sum.facts += s.facts
+		sum.caught += s.caught
+		out = append(out, s)
+	}
+	return out, sum
+}
+
+func caught(it *ItemReport, fact string) bool {
+	f := norm(fact)
+	for _, q := range it.Questions {
+		if strings.Contains(norm(q.Text), f) {
+			return true
+		}
+		for _, e := range q.Evidence {
+			qq := norm(e.Quote)
+			if strings.Contains(qq, f) || (len(qq) >= 40 && strings.Contains(f, qq)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// evalCase is one labelled pack.
+type evalCase struct {
+	name   string
+	path   string // "" when the pack is absent
+	labels string
+}
+
+// sharedFile returns the path of rel in the shared material, or "" when
+// it is absent (the evaluation runs over whatever packs are present).
+func sharedFile(rel string) string {
+	dir := os.Getenv("SCRUTINEER_SHARED")
+	if dir == "" {
+		dir = filepath.Join(corpustest.Root(), "..", "shared")
+	}
+	p := filepath.Join(dir, rel)
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
+}
+
+func evalCases() []evalCase {
+	sample := filepath.Join(corpustest.Root(), corpustest.SamplePDF)
+	if _, err := os.Stat(sample); err != nil {
+		sample = ""
+	}
+	return []evalCase{
+		{"sample", sample, "testdata/labels/sample.json"},
+		{"sefton", sharedFile("seeds/packs/sefton-osc-childrens-services-2018-09-25.txt"), "testdata/labels/sefton.json"},
+		{"hampshire", sharedFile("seeds/packs/hampshire-corporate-parenting-board-2017-11-27.txt"), "testdata/labels/hampshire.json"},
+	}
+}
+
+// TestEvaluation runs the brief over every labelled pack present and
+// checks theme precision and recall (micro-averaged over labelled items)
+// and the share of labelled facts some question cites. It writes a
+// summary to testdata/eval.golden with -update, so changes in quality show
+// up as diffs.
+func TestEvaluation(t *testing.T) {
+	a := New(testBank(t))
+	var golden strings.Builder
+	var total evalSummary
+	ran := 0
+	for _, c := range evalCases() {
+		if _, err := os.Stat(c.labels); err != nil {
+			t.Logf("%s: no labels yet (%s)", c.name, c.labels)
+			continue
+		}
+		if c.path == "" {
+			t.Logf("%s: pack absent, skipped", c.name)
+			continue
+		}
+		doc, err := corpus.Open(context.Background(), c.path, corpus.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		l := readLabels(t, c.labels)
+		scores, sum := evaluate(a.Brief(doc), l)
+		ran++
+		fmt.Fprintf(&golden, "## %s\n", c.name)
+		for _, s := range scores {
+			fmt.Fprintf(&golden, "item %-3s tp=%d fp=%d fn=%d facts=%d/%d questions=%d got=%v want=%v\n",
+				s.number, s.tp, s.fp, s.fn, s.caught, s.facts, s.questions, s.got, s.want)
+			for _, m := range s.missed {
+				fmt.Fprintf(&golden, "    missed fact: %s\n", m)
+			}
+		}
+		fmt.Fprintf(&golden, "precision=%.2f recall=%.2f facts=%.2f\n\n", sum.precision(), sum.recall(), sum.factRate())
+		t.Logf("%s: precision %.2f recall %.2f facts caught %.2f", c.name, sum.precision(), sum.recall(), sum.factRate())
+		total.tp += sum.tp
+		total.fp += sum.fp
+		total.fn += sum.fn
+		total.facts += sum.facts
+		total.caught += sum.caught
+	}
+	if ran == 0 {
+		t.Skip("no labelled pack present")
+	}
+	fmt.Fprintf(&golden, "## all\nprecision=%.2f recall=%.2f facts=%.2f\n", total.precision(), total.recall(), total.factRate())
+	t.Log("\n" + golden.String())
+	checkGolden(t, "testdata/eval.golden", golden.String())
+	if p := total.precision(); p < 0.8 {
+		t.Errorf("theme precision %.2f, want >= 0.80", p)
+	}
+	if r := total.recall(); r < 0.8 {
+		t.Errorf("theme recall %.2f, want >= 0.80", r)
+	}
+	if f := total.factRate(); f < 0.7 {
+		t.Errorf("facts caught %.2f, want >= 0.70", f)
+	}
+}
+
+// checkGolden compares got with a golden file, rewriting it with -update.
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden %s: %v (run with -update)", path, err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from output (run with -update and review the diff):\n%s", path, firstDiff(string(want), got))
+	}
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, x, y)
+		}
+	}
+	return ""
+}

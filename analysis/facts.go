@@ -1,0 +1,250 @@
+package analysis
+
+import (
+	"regexp"
+	"strings"
+)
+
+// factKind classifies what a sentence of a report tells members.
+type factKind int
+
+// Fact kinds, in no particular order; salience ranks them.
+const (
+	factFigure         factKind = iota // a number and what it measures
+	factTrend                          // a change over time
+	factTarget                         // a figure against a target
+	factRAG                            // a red or amber rating
+	factDelay                          // a delay, slippage or waiting time
+	factWorkforce                      // vacancies, agency staff, caseloads, turnover
+	factCost                           // an overspend or budget pressure
+	factConcern                        // a weakness a report or review names
+	factRecommendation                 // a recommendation or required improvement
+	factResolution                     // an earlier resolution asking for a report back
+	factAction                         // an action-plan row with a date or owner
+)
+
+// salience is the base priority of a kind of fact: what a councillor most
+// needs to ask about comes first.
+var salience = map[factKind]float64{
+	factTarget:         3.0,
+	factRAG:            3.0,
+	factTrend:          2.6,
+	factDelay:          2.3,
+	factCost:           2.2,
+	factWorkforce:      2.1,
+	factConcern:        2.0,
+	factRecommendation: 1.9,
+	factResolution:     1.9,
+	factFigure:         1.5,
+	factAction:         1.2,
+}
+
+// fact is one thing a report says that a question can be built on.
+type fact struct {
+	kind    factKind
+	passage int    // index of the passage in the item
+	text    string // the sentence or table row, white space collapsed
+	quote   string // a verbatim quote of at most maxQuote bytes
+	match   string // the words that made it a fact ("down from 41")
+	percent bool   // carries a percentage
+	weight  float64
+}
+
+var (
+	// reNumber is a figure: digits with optional decimals, a currency sign,
+	// or a percentage.
+	reNumber  = regexp.MustCompile(`(?:£\s?)?\b\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent\b|m\b|k\b|million\b|bn\b))?`)
+	rePercent = regexp.MustCompile(`\d(?:\.\d+)?\s?(?:%|per ?cent\b)`)
+	// reYearLike matches numbers that are dates, years, references or
+	// phone numbers rather than measures.
+	reYearLike = regexp.MustCompile(`^(?:19|20)\d\d$|^\d{1,2}(?:st|nd|rd|th)?$`)
+	reDateWord = regexp.MustCompile(`(?i)^\s*(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b`)
+
+	reTrend     = regexp.MustCompile(`(?i)\b(?:(?:increased|decreased|rose|fell|risen|fallen|dropped|reduced|grown|grew|improved|declined|deteriorated|went (?:up|down)|has gone (?:up|down))\b[^.;]{0,60}?\bfrom\b[^.;]{0,40}?\bto\b\s*\S+|(?:up|down) from\s+\S+(?:\s+\S+){0,5}|compar(?:ed|es) (?:with|to)\s+[^.;]{0,50}?(?:last year|previous (?:financial )?year|the previous\b[^.;]{0,20}|in 20\d\d(?:[-/]\d\d(?:\d\d)?)?|20\d\d[-/]\d\d(?:\d\d)?)|(?:an? )?(?:slight |small |significant |sharp |further )?(?:increase|decrease|rise|fall|reduction|drop|improvement|deterioration) (?:of|in|on|from)\b[^.;]{0,60}?(?:last year|previous|20\d\d)|(?:than|from) (?:the )?(?:same (?:period|quarter|point) )?last year)`)
+	reTarget    = regexp.MustCompile(`(?i)\b(?:against (?:a|the|our) target(?: of)?\s*\S+|target(?:s)? (?:of|was|is)\s+\S+|(?:below|above|off|short of|missed (?:the|its|our)?)\s*target|target (?:not|has not been|was not) (?:met|achieved)|(?:national|england|statutory) (?:target|standard|timescale) of\s+\S+)`)
+	reRAGWord   = regexp.MustCompile(`(?i)\b(?:rated|rag(?: rated| rating| status)?(?: of| is| was)?|status)\s*(?:as\s+)?(?:red|amber)\b`)
+	reDelay     = regexp.MustCompile(`(?i)\b(?:delay(?:s|ed)?|slipp(?:ed|age)|behind schedule|overdue|deferred|postponed|backlog|waiting (?:times?|lists?)|(?:was|were|is|are) late)\b`)
+	reWork      = regexp.MustCompile(`(?i)\b(?:vacanc(?:y|ies)|vacant posts?|agency (?:staff|workers?|social workers?)|locums?|turnover|caseloads?|sickness absence|(?:recruitment|retention) (?:of|and retention of) (?:social workers|staff))\b`)
+	reCost      = regexp.MustCompile(`(?i)\b(?:overspen[dt]s?|over budget|budget pressures?|shortfall|deficit|savings? of|forecast(?:s|ing)? to overspend|cost pressures?)\b`)
+	reConcern   = regexp.MustCompile(`(?i)\b(?:not always|not robust|insufficient(?:ly)?|inconsistent(?:ly)?|poor(?:ly)?|weak(?:ness|nesses)?|lack of|fragmented|requires? improvement|inadequate|too (?:long|slow|high|low|few|many)|not (?:effectively|adequately|sufficiently|consistently|properly)|remains? (?:relatively )?(?:high|low)|significant (?:challenge|challenges|concern|concerns)|concerns? (?:about|over|regarding|were raised)|unclear|drift|not (?:yet )?(?:been )?(?:fully )?(?:achieved|met))\b`)
+	reRecommend = regexp.MustCompile(`(?i)\b(?:recommend(?:s|ed)? that|we recommend|it is recommended|the (?:local authority|council|authority|service|partnership) (?:should|must|needs? to)|needs? to (?:improve|ensure|strengthen|address|develop)|should (?:ensure|improve|implement|consider|strengthen|address|develop))`)
+	reResolved  = regexp.MustCompile(`(?i)\b(?:resolved\b|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
+	// reLeadNumber is list numbering at the start of a sentence ("1.1",
+	// "(f)", "a)", "3.").
+	reLeadNumber = regexp.MustCompile(`^[\s\-•●▪◦*–]*(?:\(?[0-9]{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|\d+(?:\.\d+)+\.?|\d{1,2}\.)\s+`)
+	// reMarkup marks text left over from a converter's markup.
+	reMarkup = regexp.MustCompile(`<[a-z/][^>]*>|style="|[a-z]+="`)
+	// reNoDelay is "delay" said as an aim, not a fact.
+	reNoDelay     = regexp.MustCompile(`(?i)\b(?:minimi[sz]e|avoid|reduce|prevent|without|no|any|undue|unnecessary|reducing|minimising|minimizing)\s+(?:\w+\s+)?(?:delays?|drift)`)
+	reStrongDelay = regexp.MustCompile(`(?i)\b(?:delayed|slipp(?:ed|age)|behind schedule|overdue|was a delay|were delays|postponed|deferred|not (?:yet )?(?:been )?(?:fully )?(?:completed|delivered|implemented))\b`)
+	reToNote      = regexp.MustCompile(`(?i)\b(?:to note|be noted|is noted|are noted|noted the|receive[sd]? the report|report be received)\b`)
+	reCoverRow    = regexp.MustCompile(`(?i)report to|date of meeting|subject|report of|wards affected|portfolio|key decision|forward plan|exempt|contact officer|telephone|email`)
+	reOwnerDate   = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|q[1-4]\b|end of q[1-4]|complete[d]?|ongoing|in progress)\b`)
+)
+
+// findFacts scans an item's passages for facts.
+func findFacts(passages []string) []fact {
+	var out []fact
+	for pi, text := range passages {
+		for _, sp := range sentences(text) {
+			raw := text[sp.start:sp.end]
+			var sent string
+			if sp.table {
+				sent = cleanRow(raw)
+			} else {
+				sent = clean(raw)
+			}
+			sent = strings.TrimSpace(sent[len(reLeadNumber.FindString(sent)):])
+			if len(sent) < 12 || strings.HasSuffix(sent, "?") || reMarkup.MatchString(sent) {
+				continue
+			}
+			for _, f := range classify(sent, sp.table) {
+				f.passage = pi
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// classify returns the facts one sentence or table row carries: at most
+// one per kind, the first matching pattern giving the quote's anchor.
+func classify(sent string, table bool) []fact {
+	var out []fact
+	add := func(k factKind, loc []int) {
+		f := fact{kind: k, text: sent, match: sent[loc[0]:loc[1]], percent: rePercent.MatchString(sent)}
+		f.quote = quoteAround(sent, loc[0], loc[1])
+		f.weight = salience[k]
+		if f.percent {
+			f.weight += 0.2
+		}
+		// A crisp sentence is a better fact than a long one that happens to
+		// hold a number.
+		switch {
+		case len(sent) <= 120:
+			f.weight += 0.3
+		case len(sent) > 250:
+			f.weight -= 0.3
+		}
+		out = append(out, f)
+	}
+	nums := measures(sent)
+	hasNum := len(nums) > 0
+	if loc := reTrend.FindStringIndex(sent); loc != nil && hasNum {
+		add(factTrend, loc)
+	}
+	if loc := reTarget.FindStringIndex(sent); loc != nil && hasNum {
+		add(factTarget, loc)
+	}
+	if table {
+		if loc := ragCell(sent); loc != nil {
+			add(factRAG, loc)
+		}
+	} else if loc := reRAGWord.FindStringIndex(sent); loc != nil {
+		add(factRAG, loc)
+	}
+	if loc := reDelay.FindStringIndex(sent); loc != nil && !reNoDelay.MatchString(sent) && (hasNum || reStrongDelay.MatchString(sent)) {
+		add(factDelay, loc)
+	}
+	if loc := reWork.FindStringIndex(sent); loc != nil && (hasNum || reConcern.MatchString(sent) || reTrend.MatchString(sent)) {
+		add(factWorkforce, loc)
+	}
+	if loc := reCost.FindStringIndex(sent); loc != nil {
+		add(factCost, loc)
+	}
+	if loc := reConcern.FindStringIndex(sent); loc != nil && !table {
+		add(factConcern, loc)
+	}
+	if loc := reRecommend.FindStringIndex(sent); loc != nil && !table && !reToNote.MatchString(sent) {
+		add(factRecommendation, loc)
+	}
+	if loc := reResolved.FindStringIndex(sent); loc != nil && !table && !reToNote.MatchString(sent) {
+		add(factResolution, loc)
+	}
+	if table && strings.Count(sent, "|") >= 2 && !reCoverRow.MatchString(sent) && longestCell(sent) >= 30 {
+		if loc := reOwnerDate.FindStringIndex(sent); loc != nil {
+			add(factAction, loc)
+		}
+	}
+	if len(out) == 0 && hasNum {
+		add(factFigure, nums[0])
+	}
+	return out
+}
+
+// measures returns the locations of numbers in a sentence that measure
+// something: not years, days of the month, paragraph references or phone
+// numbers.
+func measures(sent string) [][]int {
+	var out [][]int
+	for _, loc := range reNumber.FindAllStringIndex(sent, -1) {
+		n := sent[loc[0]:loc[1]]
+		digits := strings.TrimLeft(n, "£ ")
+		if rePercent.MatchString(n) || strings.HasPrefix(n, "£") {
+			out = append(out, loc)
+			continue
+		}
+		// Ordinals and codes ("1st", "Q1", "S47"), fiscal years and dates
+		// ("2017/18", "01.08.18").
+		if loc[1] < len(sent) && (isLetter(sent[loc[1]]) || sent[loc[1]] == '/') ||
+			loc[0] > 0 && (isLetter(sent[loc[0]-1]) || sent[loc[0]-1] == '/' || sent[loc[0]-1] == '.') {
+			continue
+		}
+		if reYearLike.MatchString(digits) && (len(digits) == 4 || reDateWord.MatchString(sent[loc[1]:]) || isDayBefore(sent, loc[0])) {
+			continue
+		}
+		// Paragraph and section references ("1.1.2", "section 20").
+		if strings.Count(digits, ".") > 1 || loc[1] < len(sent) && sent[loc[1]] == '.' && loc[1]+1 < len(sent) && sent[loc[1]+1] >= '0' && sent[loc[1]+1] <= '9' {
+			continue
+		}
+		before := strings.ToLower(sent[max(0, loc[0]-12):loc[0]])
+		if strings.Contains(before, "section") || strings.Contains(before, "regulation") || strings.Contains(before, "paragraph") || strings.Contains(before, "minute no") || strings.Contains(before, "page") || strings.Contains(before, "tel") || strings.Contains(before, "item") || strings.Contains(before, "phase") || strings.Contains(before, "appendix") || strings.Contains(before, "annex") || strings.Contains(before, "question") || strings.Contains(before, "recommendation") || strings.Contains(before, "outcome") || strings.Contains(before, "objective") || strings.Contains(before, "priority") || strings.Contains(before, "year ") || strings.Contains(before, "key stage") || strings.Contains(before, "tier") || strings.Contains(before, "level") {
+			continue
+		}
+		if len(strings.ReplaceAll(digits, ",", "")) >= 7 {
+			continue // phone numbers, reference codes
+		}
+		out = append(out, loc)
+	}
+	return out
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// longestCell is the length of the longest cell of a cleaned table row.
+func longestCell(row string) int {
+	n := 0
+	for _, c := range strings.Split(row, " | ") {
+		n = max(n, len(c))
+	}
+	return n
+}
+
+// isDayBefore reports whether a number at i is preceded by a month name
+// ("April 12").
+func isDayBefore(sent string, i int) bool {
+	b := strings.TrimSpace(sent[max(0, i-10):i])
+	fs := strings.Fields(b)
+	if len(fs) == 0 {
+		return false
+	}
+	return reDateWord.MatchString(fs[len(fs)-1])
+}
+
+// ragCell finds a cell of a table row that is a red or amber rating.
+func ragCell(row string) []int {
+	off := 0
+	for _, c := range strings.Split(row, "|") {
+		t := strings.TrimSpace(c)
+		switch strings.ToLower(t) {
+		case "red", "amber", "red/amber", "amber/red", "r", "a":
+			if len(t) == 1 && t != "R" && t != "A" {
+				break
+			}
+			i := off + strings.Index(c, t)
+			return []int{i, i + len(t)}
+		}
+		off += len(c) + 1
+	}
+	return nil
+}

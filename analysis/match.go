@@ -1,0 +1,459 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/scrutineer/scrutineer/analysis/bank"
+	"github.com/scrutineer/scrutineer/analysis/english"
+	"github.com/scrutineer/scrutineer/corpus"
+)
+
+// Weights and constants of the matching model. SCORES.md explains them.
+var (
+	// lineWeight is the weight of a content word of a line of enquiry (or
+	// of the theme's title) relative to a signal.
+	lineWeight = 0.3
+	// phraseBonus is the extra weight per extra term of a multi-word
+	// signal: a phrase is more specific than its words.
+	phraseBonus = 0.5
+	// bm25K1 and bm25B are the BM25 saturation and length-normalisation
+	// parameters; avgPassageTerms is the passage length (analysed terms)
+	// at which no length correction applies.
+	bm25K1          = 1.2
+	bm25B           = 0.5
+	avgPassageTerms = 60.0
+	// engageAt is the passage score at which a passage fully engages a
+	// theme (roughly two specific signals, or one signal used three times
+	// in a normal-length passage).
+	engageAt = 4.0
+	// halfShare is the share of an item's text engaging a theme that maps
+	// to a score of 0.5 ("a substantial part of the item").
+	halfShare = 0.2
+	// coverageScale sets how fast the coverage factor grows with the
+	// number of distinct signals an item uses: 1 - exp(-n/coverageScale).
+	coverageScale = 1.5
+	// minTheme and relTheme select an item's themes: a score of at least
+	// minTheme and at least relTheme times the best score; at most
+	// maxThemes themes.
+	minTheme  = 0.3
+	relTheme  = 0.4
+	maxThemes = 5
+	// passageMin is the passage score from which a passage is said to be
+	// about a theme (PassageThemes), maxPassageThemes the most it reports.
+	passageMin       = 0.6 * engageAt
+	maxPassageThemes = 3
+)
+
+// feature is one thing a theme matches: an analysed signal (a term
+// sequence, or a single jargon key), or a content word of its lines.
+type feature struct {
+	theme  int
+	terms  []string // analysed terms matched in sequence; one term for keys
+	weight float64  // idf * kind weight * phrase bonus
+	label  string   // the signal as written, for evidence
+	signal bool     // a signal rather than a line word
+}
+
+// Matcher scores text against the themes of a bank. It is safe for
+// concurrent use once built.
+type Matcher struct {
+	themes []*bank.Theme
+	byID   map[string]int
+	// byFirst indexes features by their first analysed term (or jargon
+	// key).
+	byFirst map[string][]*feature
+}
+
+// NewMatcher builds a matcher from a bank. Each theme's signals are
+// analysed with the same chain as the index (english.Analyze, then
+// english.Expand): a signal that is wholly one jargon group matches through
+// the group's key, so "LAC" and "children in care" meet; any other signal
+// matches as its sequence of analysed terms. Content words of the theme's
+// title and lines of enquiry match too, at lineWeight. Every feature is
+// weighted by an inverse document frequency learned from the bank itself:
+// ln(1 + T/df), where T is the number of themes and df the number of themes
+// that use the feature, so a word every theme uses counts for little.
+func NewMatcher(b *bank.Bank) *Matcher {
+	m := &Matcher{byID: map[string]int{}, byFirst: map[string][]*feature{}}
+	if b == nil {
+		return m
+	}
+	m.themes = b.Themes
+	type key struct{ terms string }
+	var all []*feature
+	df := map[string]map[int]bool{}
+	add := func(f *feature) {
+		k := strings.Join(f.terms, " ")
+		if df[k] == nil {
+			df[k] = map[int]bool{}
+		}
+		df[k][f.theme] = true
+		all = append(all, f)
+	}
+	for ti, th := range b.Themes {
+		m.byID[th.ID] = ti
+		seen := map[string]bool{}
+		for _, s := range th.Signals {
+			terms := signalTerms(s)
+			if degenerate(s, terms) {
+				continue
+			}
+			k := strings.Join(terms, " ")
+			if len(terms) == 0 || seen[k] {
+				continue
+			}
+			seen[k] = true
+			add(&feature{theme: ti, terms: terms, label: s, signal: true})
+		}
+		for _, ln := range th.Lines {
+			for _, s := range ln.Signals {
+				terms := signalTerms(s)
+				if degenerate(s, terms) {
+					continue
+				}
+				k := strings.Join(terms, " ")
+				if len(terms) == 0 || seen[k] {
+					continue
+				}
+				seen[k] = true
+				add(&feature{theme: ti, terms: terms, label: s, signal: true})
+			}
+		}
+		words := []string{th.Title}
+		for _, ln := range th.Lines {
+			words = append(words, ln.Question)
+		}
+		for _, w := range words {
+			for _, tok := range english.Expand(english.Analyze(w)) {
+				if seen[tok.Term] || isNumber(tok.Term) || genericTerms[tok.Term] {
+					continue
+				}
+				seen[tok.Term] = true
+				add(&feature{theme: ti, terms: []string{tok.Term}, label: tok.Term})
+			}
+		}
+	}
+	nThemes := float64(len(b.Themes))
+	for _, f := range all {
+		idf := math.Log(1 + nThemes/float64(len(df[strings.Join(f.terms, " ")])))
+		w := idf * (1 + phraseBonus*float64(len(f.terms)-1))
+		if !f.signal {
+			w = idf * lineWeight
+		}
+		f.weight = w
+		m.byFirst[f.terms[0]] = append(m.byFirst[f.terms[0]], f)
+	}
+	return m
+}
+
+// genericTerms are analysed words of lines of enquiry that say nothing
+// about a theme ("how do we know ...").
+var genericTerms = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"know", "make", "sure", "can", "will", "get", "happen", "ask", "tell", "us", "good", "well", "much", "mani", "member", "councillor", "council", "work", "need", "improv", "support", "servic", "plan", "year", "children", "child", "young", "peopl", "person", "report", "doe", "also", "may", "use", "way", "whether", "now", "right", "enough", "sure", "often"} {
+		genericTerms[english.Stem(w)] = true
+		genericTerms[w] = true
+	}
+}
+
+// signalTerms analyses a signal: a jargon key when the whole signal is one
+// jargon term, else its analysed terms.
+func signalTerms(s string) []string {
+	toks := english.Analyze(s)
+	if len(toks) == 0 {
+		return nil
+	}
+	exp := english.Expand(toks)
+	var keys []string
+	for _, t := range exp {
+		if strings.HasPrefix(t.Term, "syn_") {
+			keys = append(keys, t.Term)
+		}
+	}
+	if len(keys) == 1 && len(exp) == len(toks)+1 {
+		// One jargon match: does it cover every term of the signal?
+		ms := english.FindJargon(termsOf(toks))
+		if len(ms) == 1 && ms[0].At == 0 && ms[0].Len == len(toks) {
+			return keys
+		}
+	}
+	return termsOf(toks)
+}
+
+// degenerate reports whether analysis has reduced a signal of three or
+// more words to one term (a slogan such as "what if this were my child"
+// would otherwise match every "child").
+func degenerate(signal string, terms []string) bool {
+	return len(terms) == 1 && !strings.HasPrefix(terms[0], "syn_") && len(strings.Fields(signal)) >= 3
+}
+
+func termsOf(toks []english.Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Term
+	}
+	return out
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Themes returns the bank's themes the matcher scores, in bank order.
+func (m *Matcher) Themes() []*bank.Theme { return m.themes }
+
+// PassageScore is one passage's evidence for one theme.
+type PassageScore struct {
+	// Passage is the index of the passage in the item.
+	Passage int
+	// Score is the BM25-like sum over the theme's features.
+	Score float64
+	// Signals are the theme's signals (as written in the bank) the passage
+	// uses, most weighty first.
+	Signals []string
+}
+
+// ThemeMatch is an item's evidence for one theme.
+type ThemeMatch struct {
+	Theme *bank.Theme
+	// Score is calibrated to [0, 1]; see SCORES.md.
+	Score float64
+	// Share is the length-weighted share of the item's text that engages
+	// the theme, in [0, 1].
+	Share float64
+	// Distinct is the number of distinct signals the item uses.
+	Distinct int
+	// Passages are the passages that engage the theme, best first.
+	Passages []PassageScore
+}
+
+// analysed is a passage's analysed text.
+type analysed struct {
+	terms []string // analysed terms, jargon keys in place after their match
+	n     int      // number of analysed (non-key) terms
+}
+
+func analyse(text string) analysed {
+	toks := english.Expand(english.Analyze(text))
+	a := analysed{terms: make([]string, len(toks))}
+	for i, t := range toks {
+		a.terms[i] = t.Term
+		if !strings.HasPrefix(t.Term, "syn_") {
+			a.n++
+		}
+	}
+	return a
+}
+
+// hit is one feature's count in a passage.
+type hit struct {
+	f  *feature
+	tf int
+}
+
+// scorePassage returns the passage's score per theme (indexed like
+// m.themes) and the features it hits.
+func (m *Matcher) scorePassage(a analysed) ([]float64, []hit) {
+	counts := map[*feature]int{}
+	for i, t := range a.terms {
+		for _, f := range m.byFirst[t] {
+			if len(f.terms) == 1 {
+				counts[f]++
+				continue
+			}
+			if seqAt(a.terms, i, f.terms) {
+				counts[f]++
+			}
+		}
+	}
+	scores := make([]float64, len(m.themes))
+	if len(counts) == 0 {
+		return scores, nil
+	}
+	norm := bm25K1 * (1 - bm25B + bm25B*float64(max(a.n, 1))/avgPassageTerms)
+	hits := make([]hit, 0, len(counts))
+	for f, tf := range counts {
+		scores[f.theme] += f.weight * float64(tf) * (bm25K1 + 1) / (float64(tf) + norm)
+		hits = append(hits, hit{f, tf})
+	}
+	return scores, hits
+}
+
+// seqAt reports whether want occurs in terms at i, skipping jargon keys
+// inside the text (they sit after the terms they stand for).
+func seqAt(terms []string, i int, want []string) bool {
+	j := i
+	for _, w := range want {
+		for j < len(terms) && strings.HasPrefix(terms[j], "syn_") && !strings.HasPrefix(w, "syn_") {
+			j++
+		}
+		if j >= len(terms) || terms[j] != w {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// PassageThemes returns the ids of the themes a single passage is about,
+// best first: those scoring at least passageMin, at most three.
+func (m *Matcher) PassageThemes(text string) []string {
+	scores, _ := m.scorePassage(analyse(text))
+	type ts struct {
+		i int
+		s float64
+	}
+	var out []ts
+	for i, s := range scores {
+		if s >= passageMin {
+			out = append(out, ts{i, s})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].s != out[b].s {
+			return out[a].s > out[b].s
+		}
+		return out[a].i < out[b].i
+	})
+	if len(out) > maxPassageThemes {
+		out = out[:maxPassageThemes]
+	}
+	ids := make([]string, len(out))
+	for k, t := range out {
+		ids[k] = m.themes[t.i].ID
+	}
+	return ids
+}
+
+// Match scores an item's passages against every theme and returns the
+// matches for all themes with any evidence, best first. Use Select to keep
+// the themes the item is really about.
+func (m *Matcher) Match(passages []corpus.Passage) []ThemeMatch {
+	nt := len(m.themes)
+	if nt == 0 || len(passages) == 0 {
+		return nil
+	}
+	engaged := make([]float64, nt) // length-weighted engagement
+	distinct := make([]map[string]bool, nt)
+	pscores := make([][]PassageScore, nt)
+	total := 0.0
+	for pi, p := range passages {
+		a := analyse(p.Text)
+		if a.n == 0 {
+			continue
+		}
+		// Very short passages (a heading, a table cell) weigh as a short
+		// sentence, so that a title alone cannot claim an item.
+		length := float64(max(a.n, 8))
+		total += length
+		scores, hits := m.scorePassage(a)
+		// The passage's engagement (how clearly it is about anything in the
+		// bank) is shared among the themes in proportion to the square of
+		// their scores, so a passage about fostering that names care
+		// leavers once counts almost wholly to fostering.
+		best, sum2 := 0.0, 0.0
+		for _, s := range scores {
+			best = math.Max(best, s)
+			sum2 += s * s
+		}
+		if best == 0 {
+			continue
+		}
+		engage := length * math.Min(1, best/engageAt)
+		for ti, s := range scores {
+			if s <= 0 {
+				continue
+			}
+			engaged[ti] += engage * s * s / sum2
+			var sigs []hit
+			for _, h := range hits {
+				if h.f.theme == ti && h.f.signal {
+					if distinct[ti] == nil {
+						distinct[ti] = map[string]bool{}
+					}
+					distinct[ti][strings.Join(h.f.terms, " ")] = true
+					sigs = append(sigs, h)
+				}
+			}
+			sort.Slice(sigs, func(a, b int) bool {
+				wa, wb := sigs[a].f.weight*float64(sigs[a].tf), sigs[b].f.weight*float64(sigs[b].tf)
+				if wa != wb {
+					return wa > wb
+				}
+				return sigs[a].f.label < sigs[b].f.label
+			})
+			labels := make([]string, len(sigs))
+			for k, h := range sigs {
+				labels[k] = h.f.label
+			}
+			pscores[ti] = append(pscores[ti], PassageScore{Passage: pi, Score: s, Signals: labels})
+		}
+	}
+	if total == 0 {
+		return nil
+	}
+	var out []ThemeMatch
+	for ti := range m.themes {
+		if len(pscores[ti]) == 0 {
+			continue
+		}
+		share := engaged[ti] / total
+		d := len(distinct[ti])
+		ps := pscores[ti]
+		sort.SliceStable(ps, func(a, b int) bool { return ps[a].Score > ps[b].Score })
+		out = append(out, ThemeMatch{
+			Theme:    m.themes[ti],
+			Score:    calibrate(share, d),
+			Share:    share,
+			Distinct: d,
+			Passages: ps,
+		})
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].Score != out[b].Score {
+			return out[a].Score > out[b].Score
+		}
+		return out[a].Theme.ID < out[b].Theme.ID
+	})
+	return out
+}
+
+// calibrate maps an item's engagement share and the number of distinct
+// signals it uses to a score in [0, 1]. The share part is
+// s(1+h)/(s+h) with h = halfShare, so that a share of halfShare gives 0.5
+// and a share of 1 gives 1; the coverage part 1-exp(-d/coverageScale)
+// discounts a theme carried by one repeated word.
+func calibrate(share float64, distinct int) float64 {
+	if share <= 0 {
+		return 0
+	}
+	s := share * (1 + halfShare) / (share + halfShare)
+	c := 1 - math.Exp(-float64(distinct)/coverageScale)
+	return math.Round(s*c*1000) / 1000
+}
+
+// Select keeps the themes an item is really about: score at least
+// minTheme and at least relTheme of the best, at most maxThemes, best
+// first. It may return none (procedural items).
+func Select(ms []ThemeMatch) []ThemeMatch {
+	if len(ms) == 0 || ms[0].Score < minTheme {
+		return nil
+	}
+	top := ms[0].Score
+	var out []ThemeMatch
+	for _, tm := range ms {
+		if tm.Score < minTheme || tm.Score < relTheme*top || len(out) == maxThemes {
+			break
+		}
+		out = append(out, tm)
+	}
+	return out
+}

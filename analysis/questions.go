@@ -1,0 +1,515 @@
+package analysis
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/scrutineer/scrutineer/analysis/bank"
+	"github.com/scrutineer/scrutineer/analysis/english"
+	"github.com/scrutineer/scrutineer/corpus"
+)
+
+// Limits on the questions of one item.
+const (
+	maxQuestions   = 12
+	minQuestions   = 5
+	maxEvidenceQs  = 9
+	maxGapQs       = 3
+	maxFollowupQs  = 4
+	maxFactWords   = 28   // words of a fact quoted inside a question
+	dupSimilarity  = 0.55 // Jaccard of analysed terms above which two questions are duplicates
+	maxGapThemes   = 2    // gaps are asked for the item's best themes only
+	inspectionBump = 1.5
+)
+
+// candidate is a question before ranking.
+type candidate struct {
+	q        Question
+	priority float64
+	terms    map[string]bool
+}
+
+// itemText is what question building needs from an item.
+type itemText struct {
+	passages []corpus.Passage
+	all      string // every passage, joined
+	themes   []ThemeMatch
+	minutes  bool
+}
+
+// buildQuestions returns the ranked questions for an item.
+func (a *Analyzer) buildQuestions(it itemText) []Question {
+	if len(it.themes) == 0 {
+		return nil
+	}
+	texts := make([]string, len(it.passages))
+	for i, p := range it.passages {
+		texts[i] = p.Text
+	}
+	var cands []candidate
+	facts := findFacts(texts)
+	insp := detectInspection(it.all)
+	inRecs := recommendationPassages(it.passages)
+	for i, f := range facts {
+		th, fit := a.factTheme(f.text, it.themes)
+		if th == nil {
+			continue
+		}
+		kind := KindEvidence
+		switch f.kind {
+		case factRecommendation, factResolution, factAction:
+			kind = KindFollowup
+		}
+		if inRecs[f.passage] && (f.kind == factConcern || f.kind == factFigure) {
+			kind = KindFollowup
+			f.kind = factRecommendation
+		}
+		text := phrase(f, it.minutes, insp != nil, th, i)
+		if text == "" {
+			continue
+		}
+		p := it.passages[f.passage]
+		w := f.weight
+		if f.kind == factFigure && fit >= 0.5 {
+			w += 0.6 // a figure about the theme itself
+		}
+		pr := w * (0.5 + fit) * (0.5 + themeScore(it.themes, th.ID))
+		if f.passage*5 < len(it.passages) {
+			pr *= 1.3 // summaries come first and carry the key messages
+		}
+		if insp != nil && kind == KindFollowup {
+			pr *= inspectionBump
+		}
+		cands = append(cands, candidate{
+			q: Question{Text: text, Theme: th.ID, Kind: kind, Evidence: []Evidence{{
+				Page: p.Page, PrintedPage: p.PrintedPage, Quote: f.quote,
+			}}},
+			priority: pr,
+		})
+	}
+	cands = append(cands, a.gapQuestions(it)...)
+	if insp != nil {
+		cands = append(cands, inspectionQuestions(insp, it)...)
+	}
+	return rank(cands)
+}
+
+// themeScore returns the item's score for a theme id, 0 when absent.
+func themeScore(ts []ThemeMatch, id string) float64 {
+	for _, t := range ts {
+		if t.Theme.ID == id {
+			return t.Score
+		}
+	}
+	return 0
+}
+
+// factTheme picks the item theme a fact sentence engages most and how
+// strongly (0..1). A sentence that engages none of the item's themes is
+// given the item's best theme at a low fit when it carries a strong kind of
+// fact, and dropped otherwise.
+func (a *Analyzer) factTheme(sentence string, ts []ThemeMatch) (*bank.Theme, float64) {
+	scores, _ := a.m.scorePassage(analyse(sentence))
+	var best *bank.Theme
+	bestS := 0.0
+	for _, t := range ts {
+		s := scores[a.m.byID[t.Theme.ID]]
+		if s > bestS {
+			best, bestS = t.Theme, s
+		}
+	}
+	if best == nil {
+		return ts[0].Theme, 0
+	}
+	fit := bestS / engageAt
+	if fit > 1 {
+		fit = 1
+	}
+	return best, fit
+}
+
+// phrase words an evidence or follow-up question around a fact. The fact
+// is quoted, so the question names exactly what the report says; the ask
+// depends on the kind of fact and varies with n so that a list of
+// questions does not read as one template.
+func phrase(f fact, minutes, inspection bool, th *bank.Theme, n int) string {
+	q := shortFact(f)
+	if q == "" {
+		return ""
+	}
+	pick := func(opts ...string) string { return fmt.Sprintf(opts[n%len(opts)], q) }
+	switch f.kind {
+	case factTrend:
+		return pick(
+			"The report says %s. What is behind that change, and do we expect it to continue?",
+			"We are told %s. Why has this moved, and is it where we want it to be?",
+		)
+	case factTarget:
+		return pick(
+			"The report shows %s. Why is the target being missed, what is being done, and by when will it be met?",
+			"On targets, the report says %s. What will it take to meet the target, and when will members see it met?",
+		)
+	case factRAG:
+		return pick(
+			"This is rated red or amber: %s. What would make it green, who is responsible, and by when?",
+			"The report flags %s as red or amber. What is going wrong, and when will it be back on track?",
+		)
+	case factDelay:
+		return pick(
+			"The report says %s. What is causing the delay, what is the new date, and what does it mean for children in the meantime?",
+			"We read that %s. How long will children be waiting, and what is being done to shorten it?",
+		)
+	case factWorkforce:
+		return pick(
+			"The report says %s. What does this mean for the children these staff work with, and what is being done about it?",
+			"On staffing, we read that %s. How does that compare with similar councils, and what is the plan?",
+		)
+	case factCost:
+		return pick(
+			"The report says %s. What is driving this, and how will it be managed without weakening help for children?",
+			"We are told %s. Which placements or services are behind it, and what is the plan to bring it back in line?",
+		)
+	case factConcern:
+		return pick(
+			"The report finds %s. What is being done about it, by when, and how will members know it is fixed?",
+			"We read that %s. Why is this, and what would good look like a year from now?",
+		)
+	case factRecommendation:
+		if inspection {
+			return pick(
+				"The inspectors asked for improvement here: %s. What has been done since, and how do we know it is working?",
+				"On the inspection finding %s, what is in the improvement plan, who owns it, and when will members see progress?",
+			)
+		}
+		return pick(
+			"The report recommends %s. Has this been acted on, and how will members know it has made a difference?",
+			"On the recommendation %s, who is responsible, by when, and what evidence will show it has worked?",
+		)
+	case factResolution:
+		if minutes {
+			return pick(
+				"The minutes record %s. Has this happened, and what did members learn from it?",
+				"Members asked for this last time: %s. Has it come back, and did it answer the question?",
+			)
+		}
+		return pick(
+			"The report commits to %s. When will members see it, and what will it need to show?",
+			"Members are promised %s. What should that report tell us, and when will it come?",
+		)
+	case factAction:
+		return pick(
+			"The action plan lists %s. Is it done, is it working, and what is the evidence?",
+			"On the action %s, has the date been met, and what difference has it made for children?",
+		)
+	default:
+		if f.percent {
+			return pick(
+				"The report says %s. How does that compare with similar councils and the England average?",
+				"We are told %s. Is that better or worse than last year, and than similar councils?",
+			)
+		}
+		return pick(
+			"The report says %s. Is that enough for the children who need it, and how does it compare with last year?",
+			"We are told %s. What does that figure tell us about how well children are served, and how do we compare with similar councils?",
+		)
+	}
+}
+
+// shortFact is the fact as quoted inside a question: the quote cut to at
+// most maxFactWords words around the words that made it a fact, in
+// quotation marks.
+func shortFact(f fact) string {
+	q := f.quote
+	words := strings.Fields(q)
+	if len(words) > maxFactWords {
+		at := strings.Index(q, f.match)
+		start := 0
+		if at > 0 {
+			start = len(strings.Fields(q[:at]))
+		}
+		lo := max(0, start-maxFactWords/3)
+		hi := min(len(words), lo+maxFactWords)
+		lo = max(0, hi-maxFactWords)
+		words = words[lo:hi]
+	}
+	s := strings.TrimRight(strings.Join(words, " "), ".,;: ")
+	if s == "" {
+		return ""
+	}
+	return "“" + s + "”"
+}
+
+// Vocabulary tests for what an item says nothing about.
+var (
+	reHasComparison = regexp.MustCompile(`(?i)statistical neighbou?rs?|national average|england average|(?:regional|north west|south east|london) average|comparator|similar (?:councils|authorities|local authorities)|other (?:councils|authorities|local authorities)|benchmark|compared (?:with|to) (?:national|england|the national|other|similar)|nationally|national (?:figure|rate|data|picture)|\bengland\b`)
+	reHasViews      = regexp.MustCompile(`(?i)told us|\bsaid\b|\bviews?\b|feedback|survey|children in care council|\bvoice\b|wishes and feelings|consult(?:ed|ation)|participation|care ambassadors?|listen(?:ed|ing)? to|comments from|what (?:children|young people) (?:think|want)`)
+	reHasTrend      = regexp.MustCompile(`(?i)last year|previous (?:financial )?year|(?:up|down) from|compared (?:with|to) \d|increased from|decreased from|fell from|rose from|year on year|since 20\d\d|over the (?:last|past) (?:\w+ )?years`)
+	reHasPlanDate   = regexp.MustCompile(`(?i)\bby (?:the end of )?(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|20\d\d)|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? '?(?:20)?\d\d\b|timescales?|deadline|review date`)
+	reHasPlanOwner  = regexp.MustCompile(`(?i)\blead\b|owner|responsible (?:officer|manager)|service manager|head of service|action plan|improvement plan`)
+	reHasOutcome    = regexp.MustCompile(`(?i)outcomes? for|impact (?:on|of)|difference (?:it|this|they) (?:has|have)? ?made|improved outcomes|better outcomes|as a result|evidence (?:of|shows)|children (?:are|were) now|fewer children|more children`)
+	reActivity      = regexp.MustCompile(`(?i)training|meetings?|events?|sessions?|workshops?|campaigns?|courses?|visits?|briefings?`)
+)
+
+// gap is one kind of evidence the guidance expects.
+type gap struct {
+	kind  bank.EvidenceKind
+	texts []string // question wordings, %s = topic
+}
+
+var gaps = []gap{
+	{bank.Comparison, []string{
+		"The report does not compare the figures on %s with similar councils or the England average. How do we compare, and what does that tell us?",
+		"There is no comparison here with statistical neighbours or national figures for %s. Are we doing better or worse than similar councils?",
+	}},
+	{bank.Views, []string{
+		"The report does not say what children and families think about %s. What have they told us, and what has changed because of it?",
+		"We hear nothing from children themselves about %s. How are their views gathered, and what do they say?",
+	}},
+	{bank.Outcome, []string{
+		"The report describes activity on %s but not the difference it has made for children. What has improved for them, and how do we know?",
+		"Beyond the activity listed, what outcomes for children has the work on %s achieved, and what is the evidence?",
+	}},
+	{bank.Trend, []string{
+		"The report gives no earlier figures for %s. Are things getting better or worse over the last few years?",
+		"Without previous years' figures for %s we cannot see the direction of travel. What is the trend, and what is driving it?",
+	}},
+	{bank.Plan, []string{
+		"The report sets out no actions with dates and owners for %s. What will be done, by whom and by when, and how will members follow it?",
+		"There is no timetable here for %s. Who is accountable, what are the milestones, and when should members expect a report back?",
+	}},
+}
+
+// present reports whether an item's text gives evidence of a kind.
+func present(kind bank.EvidenceKind, text string) bool {
+	switch kind {
+	case bank.Comparison:
+		return reHasComparison.MatchString(text)
+	case bank.Views:
+		return len(reHasViews.FindAllStringIndex(text, 3)) >= 2
+	case bank.Trend:
+		return reHasTrend.MatchString(text)
+	case bank.Plan:
+		return len(reHasPlanDate.FindAllStringIndex(text, 3)) >= 2 && reHasPlanOwner.MatchString(text)
+	case bank.Outcome:
+		return len(reHasOutcome.FindAllStringIndex(text, 3)) >= 2 || !reActivity.MatchString(text)
+	}
+	return true
+}
+
+// gapQuestions asks, for the item's best themes, about the kinds of
+// evidence the theme's lines of enquiry expect and the item does not give.
+func (a *Analyzer) gapQuestions(it itemText) []candidate {
+	var out []candidate
+	n := 0
+	for ti, tm := range it.themes {
+		if ti == maxGapThemes {
+			break
+		}
+		want := map[bank.EvidenceKind]bool{}
+		for _, ln := range tm.Theme.Lines {
+			for _, e := range ln.Evidence {
+				want[e] = true
+			}
+		}
+		ev := a.bestEvidence(it, tm)
+		if ev == nil {
+			continue
+		}
+		for gi, g := range gaps {
+			if !want[g.kind] || present(g.kind, it.all) {
+				continue
+			}
+			text := fmt.Sprintf(g.texts[n%len(g.texts)], topic(tm.Theme))
+			n++
+			out = append(out, candidate{
+				q:        Question{Text: text, Theme: tm.Theme.ID, Kind: KindGap, Evidence: []Evidence{*ev}},
+				priority: (1.9 - 0.1*float64(gi)) * (0.5 + tm.Score) * (1 - 0.25*float64(ti)),
+			})
+		}
+	}
+	return out
+}
+
+// bestEvidence cites the sentence of the item that most engages a theme,
+// from the passages that engage it most.
+func (a *Analyzer) bestEvidence(it itemText, tm ThemeMatch) *Evidence {
+	ti := a.m.byID[tm.Theme.ID]
+	var best *Evidence
+	bestS := 0.0
+	for k, ps := range tm.Passages {
+		if k == 3 {
+			break
+		}
+		p := it.passages[ps.Passage]
+		for _, sp := range sentences(p.Text) {
+			raw := p.Text[sp.start:sp.end]
+			sent := clean(raw)
+			if sp.table {
+				sent = cleanRow(raw)
+			}
+			if len(sent) < 20 {
+				continue
+			}
+			scores, _ := a.m.scorePassage(analyse(sent))
+			if s := scores[ti]; s > bestS {
+				bestS = s
+				best = &Evidence{Page: p.Page, PrintedPage: p.PrintedPage, Quote: quoteAround(sent, 0, 0)}
+			}
+		}
+	}
+	return best
+}
+
+// topicNames are how questions name the fixed themes of the bank.
+var topicNames = map[string]string{
+	"safeguarding-arrangements": "safeguarding partnership working",
+	"early-help":                "early help and the front door",
+	"child-protection":          "child protection",
+	"voice-of-child":            "children's participation",
+	"lac-commissioning":         "placements and their costs",
+	"lac-education":             "the education of children in care",
+	"lac-health":                "the health of children in care",
+	"placement-stability":       "placement stability",
+	"adoption":                  "adoption",
+	"fostering":                 "fostering",
+	"residential-care":          "children's homes",
+	"care-leavers":              "care leavers",
+	"workforce":                 "the social work workforce",
+	"corporate-parenting":       "corporate parenting",
+	"school-relationships":      "our relationships with schools",
+	"school-resources":          "school funding",
+	"school-place-planning":     "school places",
+	"school-performance":        "school results",
+	"inspection-response":       "the inspection response",
+	"risk-management":           "the main risks",
+	"performance-management":    "performance",
+	"self-evaluation":           "the self-evaluation",
+	"scrutiny-effectiveness":    "this committee's work",
+}
+
+func topic(th *bank.Theme) string {
+	if t, ok := topicNames[th.ID]; ok {
+		return t
+	}
+	return strings.ToLower(th.Title)
+}
+
+// recommendationPassages marks passages that sit in a "what needs to
+// improve" or "recommendations" section of the item.
+func recommendationPassages(ps []corpus.Passage) map[int]bool {
+	out := map[int]bool{}
+	in := false
+	for i, p := range ps {
+		h := strings.ToLower(p.Heading)
+		first := strings.ToLower(firstLine(p.Text))
+		switch {
+		case reRecHeading.MatchString(h) || reRecHeading.MatchString(first):
+			in = true
+		case p.Heading != "" || looksLikeHeading(p.Text):
+			in = false
+		}
+		if in {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+var reRecHeading = regexp.MustCompile(`^\s*(?:\d+\.?\s*)?(?:what needs to improve|what does the local authority need to improve|recommendations?\b|areas? for (?:priority action|improvement))`)
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// looksLikeHeading reports whether a passage is a short heading line.
+func looksLikeHeading(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) < 80 && !strings.ContainsAny(s, ".\n") && len(strings.Fields(s)) <= 10
+}
+
+// rank orders candidates by priority, drops near-duplicates and keeps at
+// most maxQuestions, with caps per kind so that an item gets a mix.
+func rank(cands []candidate) []Question {
+	for i := range cands {
+		// Evidence and follow-up questions are compared on what they cite
+		// (their wording shares a few templates); gaps on their wording.
+		if cands[i].q.Kind != KindGap && len(cands[i].q.Evidence) > 0 {
+			cands[i].terms = termSet(cands[i].q.Evidence[0].Quote)
+		} else {
+			cands[i].terms = termSet(cands[i].q.Text)
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].priority > cands[j].priority })
+	caps := map[string]int{KindEvidence: maxEvidenceQs, KindGap: maxGapQs, KindFollowup: maxFollowupQs}
+	used := map[string]int{}
+	var kept []candidate
+	quotes := map[string]bool{}
+	take := func(c candidate, capped bool) bool {
+		if capped && used[c.q.Kind] >= caps[c.q.Kind] {
+			return false
+		}
+		if len(c.q.Evidence) > 0 && quotes[c.q.Kind+"\x00"+c.q.Evidence[0].Quote] {
+			return false
+		}
+		for _, k := range kept {
+			if jaccard(k.terms, c.terms) >= dupSimilarity {
+				return false
+			}
+		}
+		kept = append(kept, c)
+		used[c.q.Kind]++
+		if len(c.q.Evidence) > 0 {
+			quotes[c.q.Kind+"\x00"+c.q.Evidence[0].Quote] = true
+		}
+		return true
+	}
+	taken := map[int]bool{}
+	for i, c := range cands {
+		if len(kept) == maxQuestions {
+			break
+		}
+		if take(c, true) {
+			taken[i] = true
+		}
+	}
+	// Too few after the caps: relax them.
+	for i, c := range cands {
+		if len(kept) >= minQuestions {
+			break
+		}
+		if !taken[i] {
+			take(c, false)
+		}
+	}
+	out := make([]Question, len(kept))
+	for i, k := range kept {
+		out[i] = k.q
+	}
+	return out
+}
+
+func termSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range english.Terms(s) {
+		m[t] = true
+	}
+	return m
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 1
+	}
+	inter := 0
+	for t := range a {
+		if b[t] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}

@@ -1,0 +1,272 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxQuote is the longest quote a question cites, in bytes.
+const maxQuote = 200
+
+// span is a piece of a passage's text: a sentence, a bullet or a table row.
+type span struct {
+	start, end int
+	table      bool // a table row
+}
+
+// abbreviations end with a full stop that does not end a sentence.
+var abbreviations = map[string]bool{
+	"e.g": true, "i.e": true, "eg": true, "ie": true, "etc": true, "no": true, "nos": true,
+	"cllr": true, "mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "para": true,
+	"paras": true, "ref": true, "vs": true, "approx": true, "fig": true, "cf": true, "p": true,
+	"pp": true, "sch": true, "art": true, "reg": true, "min": true, "v": true, "inc": true,
+}
+
+// sentences splits a passage into sentences, bullets and table rows,
+// returning byte offsets into text. Each line that starts a bullet or a
+// table row starts a new span; prose is split after ".", "!" or "?"
+// followed by a space and an upper-case letter, a digit or a quote mark,
+// unless the word before is a known abbreviation.
+func sentences(text string) []span {
+	var out []span
+	lineStart := 0
+	cur := -1 // start of the open prose span
+	flush := func(end int) {
+		if cur >= 0 {
+			out = append(out, splitProse(text, cur, end)...)
+			cur = -1
+		}
+	}
+	for lineStart <= len(text) {
+		nl := strings.IndexByte(text[lineStart:], '\n')
+		lineEnd := len(text)
+		if nl >= 0 {
+			lineEnd = lineStart + nl
+		}
+		line := text[lineStart:lineEnd]
+		trim := strings.TrimSpace(line)
+		switch {
+		case trim == "":
+			flush(lineStart)
+		case strings.HasPrefix(trim, "|"):
+			flush(lineStart)
+			if !isRuleRow(trim) {
+				out = append(out, span{start: lineStart, end: lineEnd, table: true})
+			}
+		case startsBullet(trim):
+			flush(lineStart)
+			cur = lineStart
+		default:
+			if cur < 0 {
+				cur = lineStart
+			}
+		}
+		if nl < 0 {
+			break
+		}
+		lineStart = lineEnd + 1
+	}
+	flush(len(text))
+	return out
+}
+
+func isRuleRow(s string) bool {
+	return strings.Trim(s, "|-: ") == ""
+}
+
+func startsBullet(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '-', '•', '●', '▪', '◦', '*', '–', '\uf0b7':
+		return true
+	}
+	// "(1)", "1.1", "a)", "3." numbered points
+	i := 0
+	for i < len(s) && (s[i] == '(' || s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == ' ' || s[i] == ')' || s[i] == '\t') && s[i-1] != '(' {
+		return true
+	}
+	return false
+}
+
+// splitProse splits text[start:end] into sentences.
+func splitProse(text string, start, end int) []span {
+	var out []span
+	s := start
+	for i := start; i < end; i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < end && (text[j] == '"' || text[j] == '\'' || text[j] == ')') {
+			j++
+		}
+		if j >= end || (text[j] != ' ' && text[j] != '\n') {
+			continue
+		}
+		k := j
+		for k < end && (text[k] == ' ' || text[k] == '\n' || text[k] == '\t') {
+			k++
+		}
+		if k >= end {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[k:])
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '‘') {
+			continue
+		}
+		if c == '.' {
+			w := lastWord(text[s:i])
+			if abbreviations[strings.ToLower(w)] || (len(w) == 1 && unicode.IsUpper(rune(w[0]))) {
+				continue
+			}
+		}
+		out = append(out, span{start: s, end: j})
+		s = k
+		i = k - 1
+	}
+	if strings.TrimSpace(text[s:end]) != "" {
+		out = append(out, span{start: s, end: end})
+	}
+	return out
+}
+
+func lastWord(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !(unicode.IsLetter(r) || r == '.') {
+			break
+		}
+		i -= size
+	}
+	return s[i:]
+}
+
+// clean collapses runs of white space to one space and trims.
+func clean(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// cleanRow turns a table row into its cells joined by " | ", keeping the
+// row's own text (cells are verbatim).
+func cleanRow(s string) string {
+	var cells []string
+	for _, c := range strings.Split(s, "|") {
+		if c = clean(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return strings.Join(cells, " | ")
+}
+
+// quoteAround cuts a quote of at most maxQuote bytes from a sentence,
+// keeping the byte range [at, to) of the sentence inside it, cut at clause
+// boundaries where it can and at word boundaries otherwise. The result is
+// verbatim text of the sentence with white space collapsed.
+func quoteAround(sentence string, at, to int) string {
+	s := sentence
+	if at < 0 || at > len(s) {
+		at = 0
+	}
+	if to < at || to > len(s) {
+		to = at
+	}
+	if len(clean(s)) <= maxQuote {
+		return trimQuote(clean(s))
+	}
+	// Clause boundaries: the sentence's ends and the positions just after
+	// a clause delimiter.
+	bounds := []int{0}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ';', ':', '(', ')':
+			bounds = append(bounds, i+1)
+		}
+	}
+	bounds = append(bounds, len(s))
+	// Start from the clause holding [at, to), then grow by whole clauses,
+	// leftwards first, while the quote fits.
+	li, hi := 0, len(bounds)-1
+	for k, b := range bounds {
+		if b <= at {
+			li = k
+		}
+	}
+	for k := len(bounds) - 1; k >= 0; k-- {
+		if bounds[k] >= to {
+			hi = k
+		}
+	}
+	if hi <= li {
+		hi = min(li+1, len(bounds)-1)
+	}
+	fits := func(a, b int) bool { return len(clean(s[bounds[a]:bounds[b]])) <= maxQuote }
+grow:
+	for {
+		switch {
+		case li > 0 && fits(li-1, hi):
+			li--
+		case hi < len(bounds)-1 && fits(li, hi+1):
+			hi++
+		default:
+			break grow
+		}
+	}
+	lo := bounds[li]
+	q := clean(s[lo:bounds[hi]])
+	if len(q) > maxQuote {
+		// One clause is too long: cut at a word boundary, from the clause
+		// start when the match is near it, else from the match.
+		if len(clean(s[lo:to])) > maxQuote-20 {
+			lo = at
+		}
+		q = clean(s[lo:])
+		if len(q) > maxQuote {
+			q = q[:maxQuote]
+			if i := strings.LastIndexByte(q, ' '); i > maxQuote/2 {
+				q = q[:i]
+			}
+		}
+	}
+	return trimQuote(q)
+}
+
+func lastIndexAny(s, chars string) int {
+	best := -1
+	for _, c := range chars {
+		if i := strings.LastIndex(s, string(c)); i > best {
+			best = i
+		}
+	}
+	return best
+}
+
+// trimQuote drops leading bullets, list numbers and stray punctuation and
+// a trailing comma or semicolon, so a quote reads as a clause.
+func trimQuote(q string) string {
+	q = strings.TrimLeft(q, "-•●▪◦*– ")
+	q = strings.TrimRight(q, ",;: –")
+	q = strings.TrimSpace(q)
+	// Keep quotes at or below the limit even after a window grew.
+	if len(q) > maxQuote {
+		q = q[:maxQuote]
+		if i := strings.LastIndexByte(q, ' '); i > 0 {
+			q = q[:i]
+		}
+		q = strings.TrimRight(q, ",;: –")
+	}
+	return validUTF8(q)
+}
+
+// validUTF8 drops a rune cut in half at the end of s.
+func validUTF8(s string) string {
+	for len(s) > 0 && !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
