@@ -26,6 +26,9 @@ import (
 // line.
 func Split(doc *Document) {
 	doc.Items = nil
+	if needsClean(doc) {
+		Clean(doc)
+	}
 	gl := flatten(doc)
 	if len(doc.Pages) == 0 {
 		return
@@ -81,6 +84,22 @@ func Split(doc *Document) {
 		}
 		doc.Items = append(doc.Items, it)
 	}
+}
+
+// needsClean reports whether a document's pages were never cleaned (built
+// by hand or read back from JSON, which does not carry Body): some page
+// has text and no page has a Body or is marked blank.
+func needsClean(doc *Document) bool {
+	hasText := false
+	for _, p := range doc.Pages {
+		if p.Body != "" || p.Blank {
+			return false
+		}
+		if strings.TrimSpace(p.Text) != "" {
+			hasText = true
+		}
+	}
+	return hasText
 }
 
 // gline is one line of a page's Body, or a mark Clean left there, in

@@ -263,6 +263,16 @@ func TestSplitSingleReport(t *testing.T) {
 	}
 }
 
+func TestSplitUncleanedPages(t *testing.T) {
+	// Pages built by hand (or read back from JSON) carry Text only.
+	doc := &Document{Pages: []Page{{Number: 1, Text: "Inspection of Wexcombe children's services\n\n" + words(50, "finding") + "."}}}
+	Split(doc)
+	Chunk(doc)
+	if len(doc.Items) != 1 || len(doc.Items[0].Passages) != 1 || doc.Items[0].Title != "Inspection of Wexcombe children's services" {
+		t.Errorf("items %+v", doc.Items)
+	}
+}
+
 func TestSplitEmpty(t *testing.T) {
 	doc := &Document{}
 	Split(doc)
