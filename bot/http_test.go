@@ -1,17 +1,21 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 	"github.com/scrutineer/scrutineer/index"
 )
 
@@ -250,8 +254,12 @@ func TestMentionAskByTitle(t *testing.T) {
 // A PDF sent to the bot is downloaded with the bot token, briefed in the
 // thread with the brief attached through the upload flow, and indexed.
 func TestSharedPDFBrief(t *testing.T) {
+	pack, err := os.ReadFile(filepath.Join(corpustest.Root(), corpustest.SamplePDF))
+	if err != nil {
+		t.Skipf("sample pack: %v", err)
+	}
 	fs := newFakeSlack(t)
-	fileJSON := fs.addFile("F9", "wexcombe-cyp-2026-10-14.pdf", samplePDF)
+	fileJSON := fs.addFile("F9", "wexcombe-cyp-2026-10-14.pdf", pack)
 	added := make(chan string, 1)
 	got := make(chan []byte, 1)
 	rep := fosteringReport()
@@ -283,8 +291,8 @@ func TestSharedPDFBrief(t *testing.T) {
 	if !strings.Contains(working.Get("blocks"), "Reading") || working.Get("thread_ts") != "1800000000.000200" {
 		t.Errorf("no working message in the thread: %v", working)
 	}
-	if data := <-got; string(data) != string(samplePDF) {
-		t.Errorf("briefed %q, want the shared file", data)
+	if data := <-got; !bytes.Equal(data, pack) {
+		t.Errorf("briefed %d bytes, want the %d bytes of the shared pack", len(data), len(pack))
 	}
 	fs.mu.Lock()
 	auth := fs.auth
@@ -443,4 +451,36 @@ func TestMentionWithOtherFiles(t *testing.T) {
 	ev = eventBody("EvI2", `{"type":"app_mention","user":"U1","text":"<@UBOT>","ts":"1800000000.000900","channel":"C1","files":[`+img+`]}`)
 	postSigned(t, base, PathEvents, "application/json", ev, sign(testSecret, time.Now(), ev))
 	fs.waitPostContaining(t, "“chart.png” is not a PDF")
+}
+
+// An event may carry only the file's ID and name; the download URL then
+// comes from files.info.
+func TestSharedFileNeedsFileInfo(t *testing.T) {
+	fs := newFakeSlack(t)
+	full := fs.addFile("F5", "pack.pdf", samplePDF)
+	fs.srv.Handle("/files.info", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.WriteString(w, `{"ok":true,"file":`+full+`}`)
+	})
+	got := make(chan []byte, 1)
+	deps := Deps{Briefer: fakeBriefer{
+		brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) {
+			got <- data
+			return fosteringReport(), nil
+		},
+		add: func(ctx context.Context, name string, data []byte) error { return nil },
+	}}
+	b, _ := newTestBot(t, fs, deps)
+	base := startHTTP(t, b)
+	partial := `{"id":"F5","name":"pack.pdf","mimetype":"application/pdf","file_access":"check_file_info"}`
+	ev := eventBody("EvF5", `{"type":"message","subtype":"file_share","channel_type":"im","user":"U1","text":"","ts":"1800000000.001000","channel":"D1","files":[`+partial+`]}`)
+	postSigned(t, base, PathEvents, "application/json", ev, sign(testSecret, time.Now(), ev))
+	select {
+	case data := <-got:
+		if !bytes.Equal(data, samplePDF) {
+			t.Errorf("briefed %q", data)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("file never briefed")
+	}
+	fs.waitPostContaining(t, "Briefing: pack.pdf")
 }
