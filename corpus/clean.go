@@ -206,7 +206,8 @@ const flowingPage = 250
 
 // printedNumbers returns each page's printed number, 0 when it has none:
 // "Page N" in the top or bottom zone, or a bare number there when the bare
-// numbers of several pages agree on one offset from the physical page.
+// numbers of several pages agree on one offset from the physical page; a
+// page between pages N-1 and N+1 is page N.
 func printedNumbers(lines [][]string) []int {
 	out := make([]int, len(lines))
 	bare := make([][]int, len(lines))
@@ -231,17 +232,24 @@ func printedNumbers(lines [][]string) []int {
 			best, bestN = off, n
 		}
 	}
-	if bestN < 2 {
-		return out
-	}
-	for p := range lines {
-		if out[p] != 0 {
-			continue
-		}
-		for _, n := range bare[p] {
-			if p+1-n == best {
-				out[p] = n
+	if bestN >= 2 {
+		for p := range lines {
+			if out[p] != 0 {
+				continue
 			}
+			for _, n := range bare[p] {
+				if p+1-n == best {
+					out[p] = n
+				}
+			}
+		}
+	}
+	// A page between two numbered pages whose numbers leave a gap of one
+	// carries the number between: its footer was lost in extraction (a
+	// landscape table, a filler page).
+	for p := 1; p+1 < len(out); p++ {
+		if out[p] == 0 && out[p-1] > 0 && out[p+1] == out[p-1]+2 {
+			out[p] = out[p-1] + 1
 		}
 	}
 	return out

@@ -165,6 +165,13 @@ func TestCleanFlowingText(t *testing.T) {
 	}
 }
 
+func TestPrintedNumbersGap(t *testing.T) {
+	lines := [][]string{{"text", "Page 8"}, {"a landscape table"}, {"text", "Page 10"}, {"text"}, {"text", "Page 13"}}
+	if got, want := printedNumbers(lines), []int{8, 9, 10, 0, 13}; !reflect.DeepEqual(got, want) {
+		t.Errorf("printedNumbers = %v, want %v", got, want)
+	}
+}
+
 func TestPrintedNumbersOffsets(t *testing.T) {
 	lines := [][]string{{"front"}, {"text", "Page 1"}, {"Page 2 of 9", "text"}, {"text", "- 3 -"}}
 	got := printedNumbers(lines)
