@@ -322,6 +322,9 @@ func sentences(s string) []string {
 }
 
 var (
+	// reWord finds a word of three letters or more: "4 Q38" is a footnote,
+	// not a heading.
+	reWord       = regexp.MustCompile(`\pL{3}`)
 	reNumHeading = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$`)
 	reMDHeading  = regexp.MustCompile(`^#{1,6}\s+(.+)$`)
 )
@@ -353,7 +356,7 @@ func heading(l string) string {
 		if strings.Contains(m[1], ".") {
 			maxWords = 8 // "3.1 Placement stability", not "3.1 The council has ..."
 		}
-		if unicode.IsUpper(r) && utf8.RuneCountInString(rest) <= 80 && len(strings.Fields(rest)) <= maxWords && !endsSentence(rest) {
+		if unicode.IsUpper(r) && utf8.RuneCountInString(rest) <= 80 && len(strings.Fields(rest)) <= maxWords && !endsSentence(rest) && reWord.MatchString(rest) {
 			return l
 		}
 		return ""

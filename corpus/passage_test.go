@@ -30,6 +30,7 @@ func TestHeading(t *testing.T) {
 		{"| Ref | Action | Lead |", true, ""},
 		{"5.\tFostering Service Annual Report\t(Pages 61 - 78)", false, "5. Fostering Service Annual Report"},
 		{"## Markdown heading", false, "Markdown heading"},
+		{"30 Q66", false, ""},
 		{"**Bold heading**", false, "Bold heading"},
 	}
 	for _, tt := range tests {
