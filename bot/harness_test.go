@@ -129,7 +129,7 @@ type upload struct {
 	Data                  []byte
 }
 
-func newFakeSlack(t *testing.T) *fakeSlack {
+func newFakeSlack(t testing.TB) *fakeSlack {
 	t.Helper()
 	fs := &fakeSlack{
 		posts:     make(chan url.Values, 100),
@@ -251,7 +251,7 @@ func (fs *fakeSlack) addFile(id, name string, data []byte) string {
 }
 
 // waitPost returns the next message posted to the fake Slack.
-func (fs *fakeSlack) waitPost(t *testing.T) url.Values {
+func (fs *fakeSlack) waitPost(t testing.TB) url.Values {
 	t.Helper()
 	select {
 	case v := <-fs.posts:
@@ -263,7 +263,7 @@ func (fs *fakeSlack) waitPost(t *testing.T) url.Values {
 }
 
 // waitPostContaining skips posts until one whose blocks or text contain s.
-func (fs *fakeSlack) waitPostContaining(t *testing.T, s string) url.Values {
+func (fs *fakeSlack) waitPostContaining(t testing.TB, s string) url.Values {
 	t.Helper()
 	for {
 		v := fs.waitPost(t)
@@ -273,7 +273,7 @@ func (fs *fakeSlack) waitPostContaining(t *testing.T, s string) url.Values {
 	}
 }
 
-func (fs *fakeSlack) waitUpload(t *testing.T) upload {
+func (fs *fakeSlack) waitUpload(t testing.TB) upload {
 	t.Helper()
 	select {
 	case u := <-fs.uploads:
@@ -304,7 +304,7 @@ func (s *syncBuffer) String() string {
 
 // newTestBot returns a bot talking to fs (which may be nil), with its
 // logs captured in the returned buffer. It is shut down when the test ends.
-func newTestBot(t *testing.T, fs *fakeSlack, deps Deps, edit ...func(*Config)) (*Bot, *syncBuffer) {
+func newTestBot(t testing.TB, fs *fakeSlack, deps Deps, edit ...func(*Config)) (*Bot, *syncBuffer) {
 	t.Helper()
 	cfg := DefaultConfig()
 	cfg.BotToken = testBotToken
@@ -338,7 +338,7 @@ func sign(secret string, ts time.Time, body string) http.Header {
 }
 
 // postSigned posts body to the bot's HTTP server, signed with secret.
-func postSigned(t *testing.T, base, path, contentType, body string, h http.Header) *http.Response {
+func postSigned(t testing.TB, base, path, contentType, body string, h http.Header) *http.Response {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodPost, base+path, strings.NewReader(body))
 	if err != nil {
@@ -368,7 +368,7 @@ func eventBody(eventID, inner string) string {
 }
 
 // startHTTP serves the bot's handler on a real HTTP server.
-func startHTTP(t *testing.T, b *Bot) string {
+func startHTTP(t testing.TB, b *Bot) string {
 	t.Helper()
 	srv := httptest.NewServer(b.Handler())
 	t.Cleanup(srv.Close)
@@ -376,7 +376,7 @@ func startHTTP(t *testing.T, b *Bot) string {
 }
 
 // blocksOf decodes a post's Block Kit JSON to text for assertions.
-func blocksOf(t *testing.T, v url.Values) string {
+func blocksOf(t testing.TB, v url.Values) string {
 	t.Helper()
 	var blocks []map[string]any
 	if err := json.Unmarshal([]byte(v.Get("blocks")), &blocks); err != nil {

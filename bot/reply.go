@@ -93,18 +93,23 @@ func clip(s string, n int) string {
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
-var mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+var (
+	// markHider swaps highlights for control bytes that survive escaping;
+	// mrkdwnEscaper escapes Slack's three special characters and turns the
+	// control bytes into bold markers.
+	markHider     = strings.NewReplacer("<mark>", "\x00", "</mark>", "\x01")
+	mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\x00", "*", "\x01", "*")
+	markRemover   = strings.NewReplacer("<mark>", "", "</mark>", "")
+)
 
 // mrkdwn escapes text for Slack and turns <mark> highlights into bold.
 func mrkdwn(s string) string {
-	s = strings.NewReplacer("<mark>", "\x00", "</mark>", "\x01").Replace(s)
-	s = mrkdwnEscaper.Replace(s)
-	return strings.NewReplacer("\x00", "*", "\x01", "*").Replace(s)
+	return mrkdwnEscaper.Replace(markHider.Replace(s))
 }
 
 // plain removes <mark> highlights.
 func plain(s string) string {
-	return strings.NewReplacer("<mark>", "", "</mark>", "").Replace(s)
+	return markRemover.Replace(s)
 }
 
 // fallback is the notification text of a reply.

@@ -306,3 +306,38 @@ func TestShutdown(t *testing.T) {
 		})
 	}
 }
+
+// Run without an app token serves HTTP, checks the token with auth.test
+// first, and returns cleanly when cancelled.
+func TestRunHTTPStops(t *testing.T) {
+	fs := newFakeSlack(t)
+	b, logs := newTestBot(t, fs, Deps{}, func(c *Config) { c.Addr = "127.0.0.1:0" })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(logs.String(), "serving slack over http"); {
+		if time.Now().After(deadline) {
+			t.Fatalf("server never started:\n%s", logs.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("run: %v", err)
+	}
+	if b.botUser.Load().(string) == "" {
+		t.Error("bot user not learnt from auth.test")
+	}
+}
+
+// Without a bot token the Slack transports refuse to start.
+func TestSlackNeedsTokens(t *testing.T) {
+	b, _ := newTestBot(t, nil, Deps{}, func(c *Config) { c.BotToken = ""; c.AppToken = "xapp-1" })
+	if err := b.Run(context.Background()); !errors.Is(err, ErrNoToken) {
+		t.Errorf("socket mode without bot token: %v", err)
+	}
+	b, _ = newTestBot(t, nil, Deps{}, func(c *Config) { c.BotToken = "" })
+	if err := b.RunHTTP(context.Background(), "127.0.0.1:0"); !errors.Is(err, ErrNoToken) {
+		t.Errorf("http without bot token: %v", err)
+	}
+}
