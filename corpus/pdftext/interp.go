@@ -105,6 +105,19 @@ type interp struct {
 	dirY     float64
 	lastSize float64
 	lastRune rune
+	// recent pieces, to drop overprinted copies ("fake bold")
+	recent [recentPieces]piece
+	nextP  int
+}
+
+// recentPieces is how many recent pieces a new one is compared with when
+// looking for overprinted copies: enough for a word drawn glyph by glyph
+// and then drawn again.
+const recentPieces = 16
+
+type piece struct {
+	text string
+	x, y float64
 }
 
 func newInterp(fonts fontCache) *interp {
@@ -464,6 +477,18 @@ func (in *interp) place(s string, x0, y0, x1, y1, dx, dy, size float64) {
 	s = clean(s)
 	if s == "" {
 		return
+	}
+	if strings.TrimSpace(s) != "" {
+		tol := math.Max(size, in.lastSize) * 0.1
+		for _, p := range in.recent {
+			if p.text == s && abs(x0-p.x) < tol && abs(y0-p.y) < tol {
+				// The same text drawn again almost on top of itself: a
+				// simulated bold or shadow, not more words.
+				return
+			}
+		}
+		in.recent[in.nextP] = piece{s, x0, y0}
+		in.nextP = (in.nextP + 1) % recentPieces
 	}
 	in.textBytes += len(s)
 	if !in.have || len(in.lines) == 0 {
