@@ -51,6 +51,10 @@ const lastWordWait = 3 * time.Second
 func (b *Bot) sorry(ctx context.Context, out responder, what string, err error) {
 	b.log.Error("request failed", "err", err)
 	msg := "Sorry, I could not " + what + ". Please try again later."
+	if ctx.Err() != nil {
+		// Whatever the service returned, the job was stopped.
+		err = ctx.Err()
+	}
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		msg = "Sorry, I could not " + what + ": it took too long, so I stopped."

@@ -48,7 +48,9 @@ func (o *slackOut) say(ctx context.Context, r Reply) error {
 		if err != nil && notInChannel[err.Error()] && o.responseURL != "" {
 			o.private = true
 			hint := Reply{Parts: []Part{{Note: "I am not in this channel, so only you can see my replies. Invite @scrutineer to the channel to share them."}}}
-			blocks = append(blocks, hint.blockMessages()[0]...)
+			if err := o.whisper(ctx, hint.fallback(), hint.blockMessages()[0]); err != nil {
+				return err
+			}
 			if err := o.whisper(ctx, r.fallback(), blocks); err != nil {
 				return err
 			}
@@ -138,7 +140,8 @@ func (b *Bot) start(kind, channel, thread, text string, files []slack.File) {
 	b.run(kind, req, out)
 }
 
-// run answers req in a job, or says the bot is shutting down.
+// run answers req in a job; when the bot is shutting down it is dropped
+// and logged.
 func (b *Bot) run(kind string, req request, out responder) {
 	ok := b.spawn(kind, out, func(ctx context.Context) { b.handle(ctx, req, out) })
 	if !ok {
@@ -200,7 +203,7 @@ func (b *Bot) onInteraction(ic slack.InteractionCallback) {
 		req.channel = firstNonEmpty(ic.Channel.ID, ic.Container.ChannelID)
 		thread := firstNonEmpty(ic.Container.ThreadTs, ic.Message.ThreadTimestamp, ic.Container.MessageTs, ic.Message.Timestamp)
 		b.log.Info("request", "via", "button", "channel", req.channel, "verb", req.cmd.Verb)
-		b.run("button", req, &slackOut{api: b.api, channel: req.channel, thread: thread})
+		b.run("button", req, &slackOut{api: b.api, channel: req.channel, thread: thread, responseURL: ic.ResponseURL})
 	}
 }
 
