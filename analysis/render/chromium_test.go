@@ -125,26 +125,10 @@ func TestChromiumRender(t *testing.T) {
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		t.Fatalf("printed file is not a PDF (starts %q)", data[:min(len(data), 8)])
 	}
-	if _, err := exec.LookPath("pdfinfo"); err == nil {
-		out, err := exec.Command("pdfinfo", pdf).Output()
-		if err != nil {
-			t.Fatalf("pdfinfo: %v", err)
-		}
-		m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
-		if m == nil {
-			t.Fatalf("pdfinfo gave no page count:\n%s", out)
-		}
-		pages, _ := strconv.Atoi(string(m[1]))
+	if pages, ok := pdfPages(t, pdf); ok {
 		// The contents page, then every item starts a page of its own.
 		if want := 1 + len(r.Items); pages < want {
 			t.Errorf("pdf has %d pages, want at least %d", pages, want)
-		}
-		if size := regexp.MustCompile(`(?m)^Page size:\s+([\d.]+) x ([\d.]+) pts`).FindSubmatch(out); size != nil {
-			w, _ := strconv.ParseFloat(string(size[1]), 64)
-			h, _ := strconv.ParseFloat(string(size[2]), 64)
-			if w < 590 || w > 600 || h < 837 || h > 847 { // A4 is 595 x 842 pt
-				t.Errorf("pdf page is %.0f x %.0f pt, want A4", w, h)
-			}
 		}
 		t.Logf("pdf: %d bytes, %d pages", len(data), pages)
 	}
@@ -169,6 +153,58 @@ func TestChromiumRender(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestChromiumPrintOneItem prints a brief of one short item: with no
+// contents list it must not start the item on a second page.
+func TestChromiumPrintOneItem(t *testing.T) {
+	bin := chromium()
+	if bin == "" {
+		t.Skip("chromium not on PATH")
+	}
+	if testing.Short() {
+		t.Skip("browser render skipped in -short mode")
+	}
+	r := fixture(t)
+	r.Items = r.Items[1:2]
+	dir := t.TempDir()
+	page := filepath.Join(dir, "one.html")
+	if err := os.WriteFile(page, []byte(render(t, FormatHTML, r)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(dir, "one.pdf")
+	runChromium(t, bin, page, "--print-to-pdf="+pdf, "--no-pdf-header-footer")
+	if pages, ok := pdfPages(t, pdf); ok && pages != 1 {
+		t.Errorf("one short item printed on %d pages, want 1", pages)
+	}
+}
+
+// pdfPages returns the page count pdfinfo reports for an A4 PDF; ok is
+// false when pdfinfo is not installed.
+func pdfPages(t *testing.T, pdf string) (pages int, ok bool) {
+	t.Helper()
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		return 0, false
+	}
+	out, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v", pdf, err)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("pdfinfo gave no page count:\n%s", out)
+	}
+	pages, _ = strconv.Atoi(string(m[1]))
+	size := regexp.MustCompile(`(?m)^Page size:\s+([\d.]+) x ([\d.]+) pts`).FindSubmatch(out)
+	if size == nil {
+		t.Fatalf("pdfinfo gave no page size:\n%s", out)
+	}
+	w, _ := strconv.ParseFloat(string(size[1]), 64)
+	h, _ := strconv.ParseFloat(string(size[2]), 64)
+	if w < 590 || w > 600 || h < 837 || h > 847 { // A4 is 595 x 842 pt
+		t.Errorf("pdf page is %.0f x %.0f pt, want A4", w, h)
+	}
+	return pages, true
 }
 
 // inkShare returns the share of dark pixels (text) and of white pixels
