@@ -99,7 +99,7 @@ type brief struct {
 	Council   string
 	Committee string
 	Date      string // long form, e.g. "Wednesday 14 October 2026"
-	DateISO   string
+	DateISO   string // YYYY-MM-DD, "" when the date did not parse
 	Source    string
 	HowTo     string
 	NoItems   string
@@ -108,7 +108,7 @@ type brief struct {
 
 type itemView struct {
 	Anchor    string // unique HTML id
-	Label     string // "Item 5", or "Document" when unnumbered
+	Label     string // "Item 5"; "Document" or "Unnumbered" without a number
 	Title     string
 	Kind      string // "Report", "Minutes", ...
 	Pages     string // "pp. 11–28 (PDF pp. 13–30)"
@@ -150,11 +150,13 @@ func view(r *analysis.Report) (*brief, error) {
 	b := &brief{
 		Council:   clean(r.Meta.Council),
 		Committee: clean(r.Meta.Committee),
-		DateISO:   clean(r.Meta.Date),
-		Date:      longDate(r.Meta.Date),
+		Date:      clean(r.Meta.Date),
 		Source:    clean(r.Source),
 		HowTo:     howTo,
 		NoItems:   noItems,
+	}
+	if t, err := time.Parse("2006-01-02", b.Date); err == nil {
+		b.DateISO, b.Date = b.Date, t.Format("Monday 2 January 2006")
 	}
 	b.Heading = b.Committee
 	if b.Heading == "" {
@@ -343,17 +345,6 @@ func kindWord(k corpus.Kind) string {
 		return ""
 	}
 	return "Other"
-}
-
-// longDate renders YYYY-MM-DD as "Wednesday 14 October 2026"; anything
-// else is returned cleaned but unchanged.
-func longDate(s string) string {
-	s = clean(s)
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return s
-	}
-	return t.Format("Monday 2 January 2006")
 }
 
 // clean collapses runs of white space (PDF text keeps line breaks and

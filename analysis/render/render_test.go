@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -393,5 +394,28 @@ func TestItemLabelsAndAnchors(t *testing.T) {
 			t.Errorf("anchor %q used twice in %v", a, anchors)
 		}
 		seen[a] = true
+	}
+}
+
+func TestMeetingDate(t *testing.T) {
+	for _, tc := range []struct {
+		date, want string
+		time       bool // the HTML carries a machine-readable <time>
+	}{
+		{"2026-10-14", "Wednesday 14 October 2026", true},
+		{"  2026-10-14\n", "Wednesday 14 October 2026", true},
+		{"2026-02-30", "2026-02-30", false},
+		{"Spring 2026", "Spring 2026", false},
+	} {
+		r := &analysis.Report{Meta: corpus.Meta{Committee: "Scrutiny", Date: tc.date}}
+		for _, f := range Formats() {
+			out := render(t, f, r)
+			if !strings.Contains(out, tc.want) {
+				t.Errorf("%s: date %q not shown as %q", f, tc.date, tc.want)
+			}
+			if f == FormatHTML && strings.Contains(out, "<time") != tc.time {
+				t.Errorf("html: date %q: <time> present = %v, want %v", tc.date, !tc.time, tc.time)
+			}
+		}
 	}
 }
