@@ -3,8 +3,12 @@ package corpus
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
 
 // bigPack builds a text pack of about 250 pages: a front sheet listing 25
@@ -59,5 +63,21 @@ func BenchmarkReadSeedFlowing(b *testing.B) {
 		if _, err := Read(context.Background(), "big.txt", data, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func BenchmarkReadSeedPacks(b *testing.B) {
+	for _, path := range corpustest.SeedPacks(b) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(filepath.Base(path), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := Read(context.Background(), filepath.Base(path), data, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -236,10 +236,12 @@ func readCover(lines []string) *Cover {
 			continue
 		}
 		seen++
-		if m := reSchedule12A.FindStringSubmatch(l); m != nil && !negated(l) {
-			c.Exempt = true
-			if c.ExemptReason == "" {
-				c.ExemptReason = "paragraph " + strings.TrimSpace(m[1]) + " of Part 1 of Schedule 12A to the Local Government Act 1972"
+		if strings.Contains(l, "12A") || strings.Contains(l, "12a") {
+			if m := reSchedule12A.FindStringSubmatch(l); m != nil && !negated(l) {
+				c.Exempt = true
+				if c.ExemptReason == "" {
+					c.ExemptReason = "paragraph " + strings.TrimSpace(m[1]) + " of Part 1 of Schedule 12A to the Local Government Act 1972"
+				}
 			}
 		}
 		if strings.Trim(l, "|-:+= \t") == "" {
