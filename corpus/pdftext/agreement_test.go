@@ -84,6 +84,7 @@ func TestAgreementWithPdftotext(t *testing.T) {
 	for _, fx := range fixtures() {
 		rows = append(rows, measureFixture(t, fx.name, fx.pdf(t)))
 	}
+	rows = append(rows, measureSample(t)...)
 	table := agreementTable(rows)
 	t.Log("\n" + table)
 	if *agreementOut != "" {
@@ -154,6 +155,35 @@ func measureFixture(t *testing.T, name string, data []byte) agreement {
 	compare(&a, res.Pages, ref)
 	dump(name+".pdf", res.Pages, ref)
 	return a
+}
+
+// measureSample measures the project's sample pack, when present, against
+// pdftotext and against the text it was made from.
+func measureSample(t *testing.T) []agreement {
+	t.Helper()
+	pdfPath := filepath.Join(corpustest.Root(), corpustest.SamplePDF)
+	data, err := os.ReadFile(pdfPath)
+	if err != nil {
+		t.Logf("sample pack not present: %v", err)
+		return nil
+	}
+	rows := []agreement{measureFixture(t, "sample-pack", data)}
+	src, err := os.ReadFile(filepath.Join(corpustest.Root(), corpustest.SampleText))
+	if err != nil {
+		return rows
+	}
+	a := agreement{file: "fixture/sample-pack vs its source text"}
+	res, err := Extract(context.Background(), data, Options{})
+	if err != nil {
+		a.err = err.Error()
+		return append(rows, a)
+	}
+	ref := strings.Split(string(src), "\f")
+	if len(ref) > len(res.Pages) && strings.TrimSpace(ref[len(ref)-1]) == "" {
+		ref = ref[:len(ref)-1]
+	}
+	compare(&a, res.Pages, ref)
+	return append(rows, a)
 }
 
 func compare(a *agreement, ours, ref []string) {

@@ -112,7 +112,7 @@ var (
 // trusts them, so one corrupted digit could otherwise allocate gigabytes
 // or loop for a very long time. Files that fail open through rebuildXref.
 func xrefSane(data []byte) bool {
-	bound := uint64(len(data))/4 + 4096
+	bound := uint64(len(data))/2 + 1<<16
 	big := func(b []byte) uint64 {
 		v, err := strconv.ParseUint(string(b), 10, 64)
 		if err != nil {
