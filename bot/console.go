@@ -88,9 +88,9 @@ func (c *consoleOut) say(_ context.Context, r Reply) error {
 	if f := r.File; f != nil {
 		p := filepath.Join(c.dir, f.Name)
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			text += "I could not save the brief file: " + err.Error() + "\n"
+			text += "I could not save the file: " + err.Error() + "\n"
 		} else {
-			text += "Saved the brief to " + p + "\n"
+			text += "Saved the file to " + p + "\n"
 		}
 	}
 	_, err := io.WriteString(c.w, text)

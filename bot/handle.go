@@ -253,7 +253,16 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 		return
 	}
 	b.log.Info("ask answered", "channel", req.channel, "items", len(rep.Items), "withheld", withheld)
-	b.say(ctx, out, askReply(pick, rep, withheld, b.cfg.Limits.Questions))
+	reply := askReply(pick, rep, withheld, b.cfg.Limits.Questions)
+	if b.deps.Render != nil && truncated(rep, b.cfg.Limits.Questions) {
+		// The message shows the first questions; the file has them all.
+		if file, err := b.render(pick.Source, rep, "-questions"); err != nil {
+			b.log.Error("render questions failed", "err", err)
+		} else {
+			reply.File = file
+		}
+	}
+	b.say(ctx, out, reply)
 }
 
 const exemptSentence = "That paper is exempt or confidential, so I cannot show it in this channel."
@@ -290,6 +299,17 @@ func visible(r *analysis.Report, allowed bool) (*analysis.Report, int) {
 		}
 	}
 	return &c, len(r.Items) - len(c.Items)
+}
+
+// truncated reports whether some item has more questions than a reply
+// shows.
+func truncated(r *analysis.Report, maxQuestions int) bool {
+	for _, it := range r.Items {
+		if len(it.Questions) > maxQuestions {
+			return true
+		}
+	}
+	return false
 }
 
 func askReply(p Paper, r *analysis.Report, withheld, maxQuestions int) Reply {
@@ -356,7 +376,7 @@ func questionParts(qs []analysis.Question, max int) []Part {
 	var parts []Part
 	for i, q := range qs {
 		if i == max {
-			parts = append(parts, Part{Note: fmt.Sprintf("%d more questions are in the full brief.", len(qs)-max)})
+			parts = append(parts, Part{Note: fmt.Sprintf("%d more questions are in the file below.", len(qs)-max)})
 			break
 		}
 		label := kindLabel[q.Kind]
@@ -366,7 +386,8 @@ func questionParts(qs []analysis.Question, max int) []Part {
 		var cites []string
 		for _, e := range q.Evidence {
 			c := cite(e.Page, e.PrintedPage)
-			if e.Quote != "" {
+			// The question often quotes its evidence already.
+			if e.Quote != "" && !strings.Contains(q.Text, e.Quote) && !strings.Contains(q.Text, strings.TrimRight(e.Quote, ".")) {
 				c += ": “" + clip(e.Quote, 200) + "”"
 			}
 			cites = append(cites, c)
@@ -410,7 +431,7 @@ func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out respo
 	shown, withheld := visible(rep, allowed)
 	reply := briefReply(f.name, shown, withheld, b.cfg.Limits.Questions)
 	if b.deps.Render != nil && len(shown.Items) > 0 {
-		file, err := b.render(f.name, shown)
+		file, err := b.render(f.name, shown, "-brief")
 		if err != nil {
 			b.log.Error("render brief failed", "err", err)
 			reply.Parts = append(reply.Parts, Part{Note: "I could not make the brief file this time."})
@@ -428,8 +449,9 @@ func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out respo
 	b.say(ctx, out, reply)
 }
 
-// render writes the brief file for r in the configured format.
-func (b *Bot) render(name string, r *analysis.Report) (*Attachment, error) {
+// render writes r as a file in the configured format, named after the
+// source file with suffix.
+func (b *Bot) render(name string, r *analysis.Report, suffix string) (*Attachment, error) {
 	var buf strings.Builder
 	if err := b.deps.Render(&buf, b.cfg.BriefFormat, r); err != nil {
 		return nil, fmt.Errorf("render %s brief of %s: %w", b.cfg.BriefFormat, name, err)
@@ -439,7 +461,7 @@ func (b *Bot) render(name string, r *analysis.Report) (*Attachment, error) {
 		ext = ".html"
 	}
 	base := strings.TrimSuffix(path.Base(name), path.Ext(name))
-	return &Attachment{Name: base + "-brief" + ext, Title: "Briefing: " + name, Data: []byte(buf.String())}, nil
+	return &Attachment{Name: base + suffix + ext, Title: "Scrutineer: " + name, Data: []byte(buf.String())}, nil
 }
 
 func briefReply(name string, r *analysis.Report, withheld, maxQuestions int) Reply {

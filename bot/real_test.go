@@ -127,7 +127,7 @@ func TestConsoleWithRealComponents(t *testing.T) {
 	for _, want := range []string{
 		"Briefing: wexcombe-cyp-scrutiny-2026-10-14.pdf",
 		"Fostering Service Annual Report",
-		"Saved the brief to " + filepath.Join(out, "wexcombe-cyp-scrutiny-2026-10-14-brief.md"),
+		"Saved the file to " + filepath.Join(out, "wexcombe-cyp-scrutiny-2026-10-14-brief.md"),
 		"Added to the index",
 		"Search: fostering households",
 		"wexcombe-cyp-scrutiny-2026-10-14.pdf",
@@ -153,6 +153,9 @@ func TestConsoleWithRealComponents(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("ask output lacks %q:\n%s", want, got)
 		}
+	}
+	if strings.Contains(got, "more questions are in the file below") && !strings.Contains(got, "-questions.md") {
+		t.Errorf("questions cut short but no file saved:\n%s", got)
 	}
 	t.Logf("console session:\n%s", got)
 }

@@ -126,7 +126,7 @@ func TestConsole(t *testing.T) {
 		"What Scrutineer can do",
 		"Item 5: Fostering Service Annual Report", "(p. 63 (PDF p. 65) · wexcombe-cyp-2026-10-14.pdf", "long-term placement stability fell",
 		"I picked “Fostering Service Annual Report”", "1. On what the report says", "p. 66 (PDF p. 68): “approvals fell from 31 to 19”",
-		"Briefing: wexcombe-cyp-2026-10-14.pdf", "Saved the brief to " + filepath.Join(dir, "wexcombe-cyp-2026-10-14-brief.md"),
+		"Briefing: wexcombe-cyp-2026-10-14.pdf", "Saved the file to " + filepath.Join(dir, "wexcombe-cyp-2026-10-14-brief.md"),
 		"“notes.txt” is not a PDF",
 		"I cannot open " + filepath.Join(dir, "missing.pdf"),
 		"I did not understand that.",
