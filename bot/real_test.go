@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/analysis/bank"
@@ -158,4 +160,47 @@ func TestConsoleWithRealComponents(t *testing.T) {
 		t.Errorf("questions cut short but no file saved:\n%s", got)
 	}
 	t.Logf("console session:\n%s", got)
+}
+
+// A pack shared with the bot in Slack is briefed by the real analysis; the
+// uploaded file is the real rendered brief.
+func TestSlackBriefWithRealComponents(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads and indexes a whole pack")
+	}
+	pack, err := os.ReadFile(filepath.Join(corpustest.Root(), corpustest.SamplePDF))
+	if err != nil {
+		t.Skipf("sample pack: %v", err)
+	}
+	bk, err := bank.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := index.Open(t.TempDir(), index.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	fs := newFakeSlack(t)
+	fileJSON := fs.addFile("FREAL", "wexcombe-cyp-scrutiny-2026-10-14.pdf", pack)
+	deps := Deps{Search: idx, Briefer: realBriefer{idx: idx, an: analysis.New(bk)}, Render: render.Write}
+	b, _ := newTestBot(t, fs, deps, func(c *Config) { c.BriefFormat = "html" })
+	base := startHTTP(t, b)
+	ev := eventBody("EvReal", `{"type":"message","subtype":"file_share","channel_type":"im","user":"U1","text":"","ts":"1800000000.002000","channel":"D9","files":[`+fileJSON+`]}`)
+	postSigned(t, base, PathEvents, "application/json", ev, sign(testSecret, time.Now(), ev))
+	briefing := fs.waitPostContaining(t, "Briefing: wexcombe-cyp-scrutiny-2026-10-14.pdf")
+	if !strings.Contains(blocksOf(t, briefing), "Fostering Service Annual Report") || briefing.Get("thread_ts") != "1800000000.002000" {
+		t.Errorf("briefing %v", briefing)
+	}
+	up := fs.waitUpload(t)
+	if up.Name != "wexcombe-cyp-scrutiny-2026-10-14-brief.html" || !bytes.Contains(up.Data, []byte("<html")) || !bytes.Contains(up.Data, []byte("Fostering Service Annual Report")) {
+		t.Errorf("uploaded %s (%d bytes)", up.Name, len(up.Data))
+	}
+	// The pack is now in the index: a search in Slack finds it.
+	body := slashBody("C1", "search fostering households")
+	postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))
+	found := fs.waitPostContaining(t, "Search: fostering households")
+	if !strings.Contains(found.Get("blocks"), "wexcombe-cyp-scrutiny-2026-10-14.pdf") {
+		t.Errorf("search after brief: %s", found.Get("blocks"))
+	}
 }
