@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -116,7 +117,7 @@ func TestConsole(t *testing.T) {
 		},
 	}
 	b, _ := newTestBot(t, nil, deps, func(c *Config) { c.BotToken, c.SigningSecret, c.ConsoleDir = "", "", dir })
-	in := strings.NewReader("help\nsearch placement stability\n\nask fostering\nbrief " + pack + "\nbrief " + notPDF + "\nbrief " + filepath.Join(dir, "missing.pdf") + "\nwhat now\nquit\nsearch never reached\n")
+	in := strings.NewReader("help\nsearch placement stability\n\nask fostering\nbrief " + pack + "\nbrief\nbrief " + notPDF + "\nbrief " + filepath.Join(dir, "missing.pdf") + "\nwhat now\nquit\nsearch never reached\n")
 	var out bytes.Buffer
 	if err := b.RunConsole(context.Background(), in, &out); err != nil {
 		t.Fatal(err)
@@ -128,6 +129,7 @@ func TestConsole(t *testing.T) {
 		"I picked “Fostering Service Annual Report”", "1. On what the report says", "p. 66 (PDF p. 68): “approvals fell from 31 to 19”",
 		"Briefing: wexcombe-cyp-2026-10-14.pdf", "Saved the file to " + filepath.Join(dir, "wexcombe-cyp-2026-10-14-brief.md"),
 		"“notes.txt” is not a PDF",
+		"Give the path of a PDF",
 		"I cannot open " + filepath.Join(dir, "missing.pdf"),
 		"I did not understand that.",
 	} {
@@ -340,4 +342,37 @@ func TestSlackNeedsTokens(t *testing.T) {
 	if err := b.RunHTTP(context.Background(), "127.0.0.1:0"); !errors.Is(err, ErrNoToken) {
 		t.Errorf("http without bot token: %v", err)
 	}
+}
+
+// A request that outlives limits.job_timeout is stopped and the user told.
+func TestJobTimeout(t *testing.T) {
+	deps := Deps{Search: fakeSearcher{search: func(ctx context.Context, q index.Query) (*index.Results, error) {
+		<-ctx.Done()
+		return nil, errors.New("search interrupted")
+	}}}
+	b, _ := newTestBot(t, nil, deps, func(c *Config) { c.Limits.JobTimeout = 20 * time.Millisecond })
+	out := &syncRecorder{}
+	b.run("test", request{channel: "C1", cmd: command{Verb: verbSearch, Arg: "placement"}}, out)
+	b.shutdown() // waits for the job
+	if got := out.String(); !strings.Contains(got, "Sorry, I could not search the papers: it took too long, so I stopped.") {
+		t.Errorf("reply %q", got)
+	}
+}
+
+// syncRecorder is a recorder safe to read after a job wrote to it.
+type syncRecorder struct {
+	mu sync.Mutex
+	r  recorder
+}
+
+func (s *syncRecorder) say(ctx context.Context, rep Reply) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.r.say(ctx, rep)
+}
+
+func (s *syncRecorder) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.r.String()
 }
