@@ -264,12 +264,16 @@ var hyphenPrefixes = map[string]bool{
 	"high": true, "low": true, "year": true, "face": true, "child": true, "family": true,
 }
 
+// maxJoinedLine bounds the lines joinHyphen extends: real lines are short,
+// and joining a long chain of hyphen-ended lines would copy quadratically.
+const maxJoinedLine = 1000
+
 // joinHyphen joins a line ending in a hyphenated word with the next line's
 // start. It returns the joined line and true when prev ends with a word
 // broken by a hyphen ("fos-") and next starts with a lower-case letter; the
 // hyphen is dropped unless the first part is a common compound prefix.
 func joinHyphen(prev, next string) (string, bool) {
-	if len(prev) < 3 || !strings.HasSuffix(prev, "-") || next == "" {
+	if len(prev) < 3 || len(prev) > maxJoinedLine || !strings.HasSuffix(prev, "-") || next == "" {
 		return "", false
 	}
 	r, _ := utf8.DecodeRuneInString(next)

@@ -65,6 +65,20 @@ func Split(doc *Document) {
 		return
 	}
 	starts = append([]itemStart{{pos: 0, item: Item{Title: "Agenda", Kind: KindAgenda}}}, starts...)
+	// Two starts at one place (a stamp and the line after it share an
+	// offset): the first item would be empty, so it goes.
+	kept := starts[:0]
+	for i, s := range starts {
+		if i+1 < len(starts) {
+			p, o := posOf(doc, gl, s.pos)
+			np, no := posOf(doc, gl, starts[i+1].pos)
+			if p == np && o == no {
+				continue
+			}
+		}
+		kept = append(kept, s)
+	}
+	starts = kept
 	for i, s := range starts {
 		it := s.item
 		it.StartPage, it.StartOffset = posOf(doc, gl, s.pos)
