@@ -51,6 +51,24 @@ func (l *limitedBuffer) Write(p []byte) (int, error) {
 	return l.buf.Write(p)
 }
 
+// readLimited collects what fill writes, failing with a plain sentence
+// once it passes max bytes.
+func readLimited(name string, max int64, fill func(w io.Writer) error) ([]byte, error) {
+	lb := &limitedBuffer{max: max}
+	if err := fill(lb); err != nil {
+		if errors.Is(err, errTooLarge) {
+			return nil, tooLarge(name, max)
+		}
+		return nil, err
+	}
+	return lb.buf.Bytes(), nil
+}
+
+// tooLarge says a file is over the size limit.
+func tooLarge(name string, max int64) userError {
+	return userError(fmt.Sprintf("“%s” is larger than %d MB, which is the most I read. Share the items you need as a smaller PDF.", name, max>>20))
+}
+
 // slackFile is a file shared in Slack, downloaded with the bot token.
 func (b *Bot) slackFile(f slack.File) fileSource {
 	return fileSource{
@@ -73,14 +91,11 @@ func (b *Bot) slackFile(f slack.File) fileSource {
 					u = full.URLPrivate
 				}
 			}
-			lb := &limitedBuffer{max: max}
-			if err := b.api.GetFileContext(ctx, u, lb); err != nil {
-				if errors.Is(err, errTooLarge) {
-					return nil, userError(fmt.Sprintf("“%s” is larger than %d MB, which is the most I read.", f.Name, max>>20))
-				}
+			data, err := readLimited(f.Name, max, func(w io.Writer) error { return b.api.GetFileContext(ctx, u, w) })
+			if err != nil {
 				return nil, fmt.Errorf("download file %s: %w", f.ID, err)
 			}
-			return lb.buf.Bytes(), nil
+			return data, nil
 		},
 	}
 }
@@ -97,14 +112,11 @@ func localFile(path string) fileSource {
 			return nil, userError("I cannot open " + path + ": " + errors.Unwrap(err).Error() + ".")
 		}
 		defer f.Close()
-		lb := &limitedBuffer{max: max}
-		if _, err := io.Copy(lb, f); err != nil {
-			if errors.Is(err, errTooLarge) {
-				return nil, userError(fmt.Sprintf("%s is larger than %d MB, which is the most I read.", path, max>>20))
-			}
+		data, err := readLimited(fs.name, max, func(w io.Writer) error { _, err := io.Copy(w, f); return err })
+		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
-		return lb.buf.Bytes(), nil
+		return data, nil
 	}
 	return fs
 }

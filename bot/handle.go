@@ -159,17 +159,11 @@ func searchReply(q string, total uint64, hits []index.Hit) Reply {
 		if h.Item != "" {
 			title = "Item " + h.Item + ": " + title
 		}
-		note := []string{cite(h.Page, h.PrintedPage), h.Source}
-		for _, s := range []string{h.Committee, h.Date} {
-			if s != "" {
-				note = append(note, s)
-			}
-		}
 		text := h.Snippet
 		if h.Heading != "" {
 			text = h.Heading + "\n" + text
 		}
-		r.Parts = append(r.Parts, Part{Title: title, Text: clip(text, 600), Note: strings.Join(note, " · ")})
+		r.Parts = append(r.Parts, Part{Title: title, Text: clip(text, 600), Note: joinSet(" · ", cite(h.Page, h.PrintedPage), h.Source, h.Committee, h.Date)})
 	}
 	return r
 }
@@ -269,17 +263,22 @@ const exemptSentence = "That paper is exempt or confidential, so I cannot show i
 
 // describe names a paper for the user: title, file, item and date.
 func describe(p Paper) string {
-	var bits []string
-	bits = append(bits, p.Source)
+	item := ""
 	if p.Item != "" {
-		bits = append(bits, "item "+p.Item)
+		item = "item " + p.Item
 	}
-	for _, s := range []string{p.Committee, p.Date} {
-		if s != "" {
-			bits = append(bits, s)
+	return "“" + p.Title + "” (" + joinSet(", ", p.Source, item, p.Committee, p.Date) + ")"
+}
+
+// joinSet joins the non-empty strings of s with sep.
+func joinSet(sep string, s ...string) string {
+	var set []string
+	for _, v := range s {
+		if v != "" {
+			set = append(set, v)
 		}
 	}
-	return "“" + p.Title + "” (" + strings.Join(bits, ", ") + ")"
+	return strings.Join(set, sep)
 }
 
 // visible returns r without the items that may not be shown, and how many
@@ -409,7 +408,7 @@ func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out respo
 		return
 	}
 	if f.size > b.cfg.maxFileBytes() {
-		b.say(ctx, out, Reply{Parts: []Part{{Text: fmt.Sprintf("“%s” is larger than %d MB, which is the most I read. Share the items you need as a smaller PDF.", f.name, b.cfg.Limits.MaxFileMB)}}})
+		b.say(ctx, out, Reply{Parts: []Part{{Text: tooLarge(f.name, b.cfg.maxFileBytes()).Error()}}})
 		return
 	}
 	b.say(ctx, out, Reply{Parts: []Part{{Text: "Reading “" + f.name + "”. This can take a minute for a long pack; I will reply here when the briefing is ready."}}})
@@ -466,14 +465,8 @@ func (b *Bot) render(name string, r *analysis.Report, suffix string) (*Attachmen
 
 func briefReply(name string, r *analysis.Report, withheld, maxQuestions int) Reply {
 	reply := Reply{Heading: "Briefing: " + name}
-	var meta []string
-	for _, s := range []string{r.Meta.Council, r.Meta.Committee, r.Meta.Date} {
-		if s != "" {
-			meta = append(meta, s)
-		}
-	}
-	if len(meta) > 0 {
-		reply.Parts = append(reply.Parts, Part{Text: strings.Join(meta, " · ")})
+	if meta := joinSet(" · ", r.Meta.Council, r.Meta.Committee, r.Meta.Date); meta != "" {
+		reply.Parts = append(reply.Parts, Part{Text: meta})
 	}
 	if len(r.Items) == 0 {
 		reply.Parts = append(reply.Parts, Part{Text: "I found no items to brief in this file. It may be a scan without a text layer."})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -333,11 +334,16 @@ func TestSharedFileRefused(t *testing.T) {
 	}{
 		{"not a pdf inside", "minutes.pdf", []byte("<html>sign in</html>"), 50, "is not a PDF inside"},
 		{"too large", "huge.pdf", append([]byte("%PDF-1.7\n"), make([]byte, 1<<20)...), 1, "larger than 1 MB"},
+		// The event understates the size: the download itself is cut off.
+		{"too large on download", "huge2.pdf", append([]byte("%PDF-1.7\n"), make([]byte, 1<<20)...), 1, "larger than 1 MB"},
 	}
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			fs := newFakeSlack(t)
-			fileJSON := fs.addFile("F"+c.name[:3], c.file, c.data)
+			fileJSON := fs.addFile(fmt.Sprintf("F%d", i), c.file, c.data)
+			if strings.HasSuffix(c.name, "on download") {
+				fileJSON = strings.Replace(fileJSON, fmt.Sprintf(`"size":%d`, len(c.data)), `"size":10`, 1)
+			}
 			var briefs atomic.Int32
 			brf := fakeBriefer{
 				brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) {
