@@ -244,7 +244,7 @@ func readCover(lines []string) *Cover {
 				}
 			}
 		}
-		if strings.Trim(l, "|-:+= \t") == "" {
+		if isRuleRow(l) {
 			continue
 		}
 		if lvs := lineLabels(l); len(lvs) > 0 {

@@ -42,9 +42,10 @@ func Split(doc *Document) {
 		front = front[:400]
 	}
 	if len(entries) > 0 {
-		doc.Meta = readMeta(texts(front))
+		lines := texts(front)
+		doc.Meta = readMeta(lines)
 		if doc.Meta.Committee == "" {
-			doc.Meta.Committee = committeeLine(texts(front))
+			doc.Meta.Committee = committeeLine(lines)
 		}
 	} else {
 		doc.Meta = readMeta(texts(headLines(gl, 60)))
@@ -458,22 +459,28 @@ func titleWords(s string) map[string]bool {
 	return out
 }
 
-// similarTitles reports whether two titles name the same paper: most
-// content words of the shorter are in the longer.
-func similarTitles(a, b string) bool {
+// commonWords returns how many content words two titles share, and how
+// many each has.
+func commonWords(a, b string) (common, na, nb int) {
 	wa, wb := titleWords(a), titleWords(b)
-	if len(wa) == 0 || len(wb) == 0 {
-		return false
-	}
-	common := 0
 	for w := range wa {
 		if wb[w] {
 			common++
 		}
 	}
-	small := min(len(wa), len(wb))
+	return common, len(wa), len(wb)
+}
+
+// similarTitles reports whether two titles name the same paper: most
+// content words of the shorter are in the longer.
+func similarTitles(a, b string) bool {
+	common, na, nb := commonWords(a, b)
+	if na == 0 || nb == 0 {
+		return false
+	}
+	small := min(na, nb)
 	if small == 1 {
-		return common == 1 && len(wa) == len(wb)
+		return common == 1 && na == nb
 	}
 	return common >= 2 && float64(common) >= 0.6*float64(small)
 }
@@ -581,14 +588,8 @@ func isSubject(gl []gline, i int, subject, title string, meta Meta, titles []str
 // overlap is the share of two titles' content words they have in common
 // (Jaccard).
 func overlap(a, b string) float64 {
-	wa, wb := titleWords(a), titleWords(b)
-	common := 0
-	for w := range wa {
-		if wb[w] {
-			common++
-		}
-	}
-	union := len(wa) + len(wb) - common
+	common, na, nb := commonWords(a, b)
+	union := na + nb - common
 	if union == 0 {
 		return 0
 	}

@@ -123,10 +123,19 @@ func TestSplitPagedPackWithoutFooters(t *testing.T) {
 	}
 }
 
-func stripMarks(page string) string {
+func stripMarks(page string) string { return dropLines(page, "Agenda Item", "Page ") }
+
+func stripFooter(page string) string { return dropLines(page, "Page ") }
+
+// dropLines removes the lines of page that start with one of prefixes.
+func dropLines(page string, prefixes ...string) string {
 	var keep []string
 	for _, l := range strings.Split(page, "\n") {
-		if !strings.HasPrefix(l, "Agenda Item") && !strings.HasPrefix(l, "Page ") {
+		drop := false
+		for _, p := range prefixes {
+			drop = drop || strings.HasPrefix(l, p)
+		}
+		if !drop {
 			keep = append(keep, l)
 		}
 	}
@@ -197,16 +206,6 @@ func TestSplitPagedPackLostStamp(t *testing.T) {
 	if !strings.Contains(doc.Segments(&doc.Items[2])[0].Text, "Subject\tFostering Service Annual Report") {
 		t.Errorf("item 3 does not start at its cover sheet")
 	}
-}
-
-func stripFooter(page string) string {
-	var keep []string
-	for _, l := range strings.Split(page, "\n") {
-		if !strings.HasPrefix(l, "Page ") {
-			keep = append(keep, l)
-		}
-	}
-	return strings.Join(keep, "\n")
 }
 
 func TestSplitFlowingPackByCoverSheets(t *testing.T) {
