@@ -110,12 +110,14 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 	res = &Result{Pages: make([]string, len(pages))}
 	fonts := make(fontCache)
 	var noMap, garbled []int
+	damaged := 0
 	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("extract page %d: %w", i+1, err)
 		}
 		pt, perr := pageText(p, fonts)
 		if perr != nil {
+			damaged++
 			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %v", i+1, perr))
 		}
 		res.Pages[i] = pt.text
@@ -140,6 +142,9 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: text looks garbled (fonts without a usable Unicode map?)", pageList(garbled)))
 	}
 	if len(res.NoTextPages) == len(pages) {
+		if damaged*2 >= len(pages) {
+			return res, fmt.Errorf("%w: the content of %d of %d pages could not be decoded (damaged, or encrypted with its keys lost)", ErrMalformed, damaged, len(pages))
+		}
 		if len(noMap) > 0 {
 			return res, fmt.Errorf("%w: its fonts have no Unicode map", ErrNoText)
 		}
@@ -298,12 +303,21 @@ func open(data []byte, password string) (*pdf.Reader, error) {
 	}
 	// Try again with a cross-reference table rebuilt from the objects
 	// found in the file (truncated files, broken offsets).
-	if fixed := rebuildXref(data); fixed != nil {
-		if r2, err2 := newReader(fixed, password); err2 == nil {
+	fixed, rerr := rebuildXref(data)
+	if rerr != nil {
+		return nil, rerr
+	}
+	if fixed != nil {
+		r2, err2 := newReader(fixed, password)
+		if err2 == nil {
 			return r2, nil
-		} else if errors.Is(err2, ErrEncrypted) {
+		}
+		if errors.Is(err2, ErrEncrypted) {
 			return nil, err2
 		}
+	}
+	if strings.Contains(err.Error(), "%%EOF") || strings.Contains(err.Error(), "startxref") {
+		return nil, fmt.Errorf("%w: truncated or damaged (no usable cross-reference table or %%%%EOF) and it could not be repaired", ErrMalformed)
 	}
 	return nil, err
 }

@@ -13,17 +13,37 @@ var (
 	refRe     = func(key string) *regexp.Regexp {
 		return regexp.MustCompile(`/` + key + `\s+(\d{1,7})\s+(\d{1,5})\s+R`)
 	}
-	rootRe    = refRe("Root")
-	infoRe    = refRe("Info")
-	encryptRe = refRe("Encrypt")
-	idRe      = regexp.MustCompile(`/ID\s*\[\s*(<[0-9A-Fa-f\s]*>|\([^)]*\))\s*(<[0-9A-Fa-f\s]*>|\([^)]*\))\s*\]`)
+	rootRe     = refRe("Root")
+	infoRe     = refRe("Info")
+	encryptRe  = refRe("Encrypt")
+	standardRe = regexp.MustCompile(`/Filter\s*/Standard\b`)
+	idRe       = regexp.MustCompile(`/ID\s*\[\s*(<[0-9A-Fa-f\s]*>|\([^)]*\))\s*(<[0-9A-Fa-f\s]*>|\([^)]*\))\s*\]`)
 )
+
+// errRepairEncrypted means a damaged file is encrypted but the keys to
+// decrypt it (the /Encrypt reference and the file /ID) are lost.
+var errRepairEncrypted = fmt.Errorf("%w: the file is encrypted and damaged; its decryption keys are lost", ErrEncrypted)
+
+// lastRef returns the last match of re in the trailer part of the file
+// (tail), or failing that anywhere in it: linearized files carry a copy of
+// the trailer near the start, which survives truncation.
+func lastRef(re *regexp.Regexp, tail, data []byte) [][]byte {
+	if m := re.FindAllSubmatch(tail, -1); len(m) > 0 {
+		return m[len(m)-1]
+	}
+	if m := re.FindAllSubmatch(data, -1); len(m) > 0 {
+		return m[len(m)-1]
+	}
+	return nil
+}
 
 // rebuildXref returns data with a new cross-reference table and trailer
 // appended, built by scanning for "N G obj" markers, or nil when no
 // catalog can be found. It lets truncated files and files with broken
 // offsets open. Objects stored inside object streams are not recovered.
-func rebuildXref(data []byte) []byte {
+// An encrypted file whose /Encrypt or /ID cannot be found gives
+// errRepairEncrypted.
+func rebuildXref(data []byte) ([]byte, error) {
 	// Object numbers beyond what the file could hold are corrupt; they
 	// would only make the new table (and the time to read it) huge.
 	maxObjects := len(data)/8 + 1024
@@ -54,22 +74,25 @@ func rebuildXref(data []byte) []byte {
 		}
 	}
 	if len(objs) == 0 {
-		return nil
+		return nil, nil
 	}
 	// Prefer the Root named by the last trailer (or xref stream) seen.
 	tail := data
 	if i := bytes.LastIndex(data, []byte("trailer")); i >= 0 {
 		tail = data[i:]
 	}
-	if m := rootRe.FindAllSubmatch(tail, -1); len(m) > 0 {
-		last := m[len(m)-1]
+	if last := lastRef(rootRe, tail, data); last != nil {
 		id, _ := strconv.Atoi(string(last[1]))
 		if _, ok := objs[id]; ok {
 			root = fmt.Sprintf("%s %s R", last[1], last[2])
 		}
 	}
 	if root == "" {
-		return nil
+		return nil, nil
+	}
+	enc, id := lastRef(encryptRe, tail, data), lastRef(idRe, tail, data)
+	if standardRe.Match(data) && (enc == nil || id == nil) {
+		return nil, errRepairEncrypted
 	}
 	var b bytes.Buffer
 	b.Grow(len(data) + 20*(maxID+1) + 256)
@@ -86,17 +109,17 @@ func rebuildXref(data []byte) []byte {
 		}
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %s", maxID+1, root)
-	if m := infoRe.FindAllSubmatch(tail, -1); len(m) > 0 {
-		fmt.Fprintf(&b, " /Info %s %s R", m[len(m)-1][1], m[len(m)-1][2])
+	if m := lastRef(infoRe, tail, data); m != nil {
+		fmt.Fprintf(&b, " /Info %s %s R", m[1], m[2])
 	}
-	if m := encryptRe.FindAllSubmatch(tail, -1); len(m) > 0 {
-		fmt.Fprintf(&b, " /Encrypt %s %s R", m[len(m)-1][1], m[len(m)-1][2])
+	if enc != nil {
+		fmt.Fprintf(&b, " /Encrypt %s %s R", enc[1], enc[2])
 	}
-	if m := idRe.FindAllSubmatch(tail, -1); len(m) > 0 {
-		fmt.Fprintf(&b, " /ID [%s %s]", m[len(m)-1][1], m[len(m)-1][2])
+	if id != nil {
+		fmt.Fprintf(&b, " /ID [%s %s]", id[1], id[2])
 	}
 	fmt.Fprintf(&b, " >>\nstartxref\n%d\n%%%%EOF\n", xref)
-	return b.Bytes()
+	return b.Bytes(), nil
 }
 
 var (

@@ -3,6 +3,7 @@ package pdftext
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,6 +23,7 @@ func TestSharedRobustness(t *testing.T) {
 		errText  string // in the error message
 		contains string // in the text of some page
 		warn     string // in the warnings
+		cut      int    // keep only this percentage of the file
 	}{
 		{file: "robustness/empty-zero-bytes.pdf", err: ErrMalformed, errText: "empty"},
 		{file: "robustness/not-a-pdf-html-error-page-saved-as-ofsted-birmingham-2012.pdf", err: ErrMalformed, errText: "not a PDF"},
@@ -40,12 +42,26 @@ func TestSharedRobustness(t *testing.T) {
 		{file: "robustness/rotated-page-table-nics-2015-11.pdf", contains: "Hawaii 1,248"},
 		{file: "other-uk/west-sussex-vulnerable-looked-after-children-needs-assessment-2008.pdf", contains: "looked after children", warn: "page 1: characters in fonts without a Unicode map"},
 		{file: "council/kent-county-council-2025-03-13-agenda-frontsheet.pdf", contains: "Corporate Parenting Panel", warn: "page 2: no text"},
+		// Truncated copies (cut in memory): the cross-reference table is
+		// rebuilt from the objects that are left.
+		{file: "ofsted/ofsted-ilacs-kent-2026-02.pdf", cut: 50, contains: "Inspection of Kent County Council"},
+		{file: "council/kent-county-council-2025-03-13-printed-minutes.pdf", cut: 90, contains: "RESOLVED"},
+		{file: "council/kent-cabinet-2025-03-13-public-reports-pack.pdf", cut: 50, err: ErrMalformed, errText: "could not be repaired"},
+		{file: "robustness/encrypted-userpw-test.pdf", cut: 50, err: ErrMalformed, errText: "could not be decoded"},
+		{file: "robustness/encrypted-aes256-r6-userpw-usersecret.pdf", cut: 90, err: ErrEncrypted, errText: "keys are lost"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.file, func(t *testing.T) {
+		name := tc.file
+		if tc.cut > 0 {
+			name += fmt.Sprintf(" cut to %d%%", tc.cut)
+		}
+		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(dir, tc.file))
 			if err != nil {
 				t.Skipf("not present: %v", err)
+			}
+			if tc.cut > 0 {
+				data = data[:len(data)*tc.cut/100]
 			}
 			res, err := Extract(context.Background(), data, tc.opts)
 			if tc.err != nil {
