@@ -49,6 +49,7 @@ func (a *Analyzer) Ask(doc *corpus.Document) *Report {
 		whole.Title = doc.Source
 	}
 	r.Items = append(r.Items, a.Item(doc.Meta, whole))
+	locate(doc, r)
 	return r
 }
 
@@ -69,7 +70,48 @@ func (a *Analyzer) Brief(doc *corpus.Document) *Report {
 		}
 		r.Items = append(r.Items, a.Item(doc.Meta, it))
 	}
+	locate(doc, r)
 	return r
+}
+
+// locate moves each cited page to the page whose text holds the quote: a
+// passage that runs over a page break starts on one page and may be
+// quoted from the next.
+func locate(doc *corpus.Document, r *Report) {
+	cleaned := make([]string, len(doc.Pages))
+	page := func(n int) string {
+		if cleaned[n-1] == "" {
+			cleaned[n-1] = clean(doc.Pages[n-1].Text)
+		}
+		return cleaned[n-1]
+	}
+	for i := range r.Items {
+		for j := range r.Items[i].Questions {
+			ev := r.Items[i].Questions[j].Evidence
+			for k := range ev {
+				q := clean(ev[k].Quote)
+				if ev[k].Page < 1 || ev[k].Page > len(doc.Pages) || strings.Contains(page(ev[k].Page), q) {
+					continue
+				}
+				found := false
+				for n := ev[k].Page + 1; n <= len(doc.Pages) && n <= ev[k].Page+3; n++ {
+					if strings.Contains(page(n), q) {
+						ev[k].Page, ev[k].PrintedPage = n, doc.Pages[n-1].Printed
+						found = true
+						break
+					}
+				}
+				if !found {
+					// The quote runs over a page break, or the page's text
+					// orders the words differently: keep the longest leading
+					// part the page holds, when it says enough.
+					if pre := onPage(q, page(ev[k].Page)); len(pre) >= 30 {
+						ev[k].Quote = pre
+					}
+				}
+			}
+		}
+	}
 }
 
 var reProcedural = regexp.MustCompile(`(?i)^\s*(?:apologies|declarations? of (?:interest|pecuniary)|disclosures? of interest|deputations|chair(?:man|person)?'?s? announcements|urgent (?:business|items?)|any other (?:urgent )?business|exclusion of the (?:press|public)|(?:date|dates) of (?:the )?next meeting|public questions|questions from (?:the )?public|welcome and introductions|substitut)`)
@@ -115,6 +157,18 @@ func sameNumber(a, b string) bool {
 	return a != "" && trim(a) == trim(b)
 }
 
+// onPage returns the longest run of q's leading words that page holds.
+func onPage(q, page string) string {
+	words := strings.Fields(q)
+	for n := len(words) - 1; n > 0; n-- {
+		pre := strings.Join(words[:n], " ")
+		if strings.Contains(page, pre) {
+			return strings.TrimRight(pre, ",;:")
+		}
+	}
+	return ""
+}
+
 // Item analyses one agenda item from its passages alone, so it works on an
 // item rebuilt from the search index.
 func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
@@ -130,17 +184,22 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 	if ir.StartPage == 0 {
 		ir.StartPage, ir.EndPage = pageRange(it.Passages)
 	}
-	ms := Select(a.m.Match(it.Passages))
-	for _, tm := range ms {
-		ir.Themes = append(ir.Themes, ThemeScore{ID: tm.Theme.ID, Title: tm.Theme.Title, Score: tm.Score})
-	}
 	var b strings.Builder
 	for _, p := range it.Passages {
 		b.WriteString(p.Text)
 		b.WriteString("\n\n")
 	}
+	all := b.String()
+	ms := a.m.Match(it.Passages)
+	if detectInspection(all) != nil {
+		ms = promote(ms, "inspection-response", a.m)
+	}
+	ms = Select(ms)
+	for _, tm := range ms {
+		ir.Themes = append(ir.Themes, ThemeScore{ID: tm.Theme.ID, Title: tm.Theme.Title, Score: tm.Score})
+	}
 	minutes := it.Kind == corpus.KindMinutes || strings.Contains(strings.ToLower(it.Title), "minutes")
-	if qs := a.buildQuestions(itemText{passages: it.Passages, all: b.String(), themes: ms, minutes: minutes}); qs != nil {
+	if qs := a.buildQuestions(itemText{passages: it.Passages, themes: ms, minutes: minutes, all: all}); qs != nil {
 		ir.Questions = qs
 	}
 	return ir
@@ -163,6 +222,33 @@ func pagePassages(pages []corpus.Page) []corpus.Passage {
 	}
 	return out
 }
+
+// promote puts a theme first with at least inspectionFloor: an Ofsted
+// inspection report is about the response to that inspection whatever
+// else it covers.
+func promote(ms []ThemeMatch, id string, m *Matcher) []ThemeMatch {
+	ti, ok := m.byID[id]
+	if !ok {
+		return ms
+	}
+	top := inspectionFloor
+	if len(ms) > 0 && ms[0].Score > top {
+		top = ms[0].Score
+	}
+	out := []ThemeMatch{{Theme: m.themes[ti], Score: top}}
+	for _, tm := range ms {
+		if tm.Theme.ID == id {
+			out[0].Share, out[0].Distinct, out[0].Passages = tm.Share, tm.Distinct, tm.Passages
+			continue
+		}
+		out = append(out, tm)
+	}
+	return out
+}
+
+// inspectionFloor is the least score the inspection-response theme has on
+// an inspection report.
+const inspectionFloor = 0.6
 
 func pageRange(ps []corpus.Passage) (int, int) {
 	lo, hi := 0, 0

@@ -21,6 +21,7 @@ const (
 	factRecommendation                 // a recommendation or required improvement
 	factResolution                     // an earlier resolution asking for a report back
 	factAction                         // an action-plan row with a date or owner
+	factComparison                     // a figure set against other councils or England
 )
 
 // salience is the base priority of a kind of fact: what a councillor most
@@ -29,6 +30,7 @@ var salience = map[factKind]float64{
 	factTarget:         3.0,
 	factRAG:            3.0,
 	factTrend:          2.6,
+	factComparison:     2.6,
 	factDelay:          2.3,
 	factCost:           2.2,
 	factWorkforce:      2.1,
@@ -60,26 +62,37 @@ var (
 	reYearLike = regexp.MustCompile(`^(?:19|20)\d\d$|^\d{1,2}(?:st|nd|rd|th)?$`)
 	reDateWord = regexp.MustCompile(`(?i)^\s*(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b`)
 
-	reTrend     = regexp.MustCompile(`(?i)\b(?:(?:increased|decreased|rose|fell|risen|fallen|dropped|reduced|grown|grew|improved|declined|deteriorated|went (?:up|down)|has gone (?:up|down))\b[^.;]{0,60}?\bfrom\b[^.;]{0,40}?\bto\b\s*\S+|(?:up|down) from\s+\S+(?:\s+\S+){0,5}|compar(?:ed|es) (?:with|to)\s+[^.;]{0,50}?(?:last year|previous (?:financial )?year|the previous\b[^.;]{0,20}|in 20\d\d(?:[-/]\d\d(?:\d\d)?)?|20\d\d[-/]\d\d(?:\d\d)?)|(?:an? )?(?:slight |small |significant |sharp |further )?(?:increase|decrease|rise|fall|reduction|drop|improvement|deterioration) (?:of|in|on|from)\b[^.;]{0,60}?(?:last year|previous|20\d\d)|(?:than|from) (?:the )?(?:same (?:period|quarter|point) )?last year)`)
-	reTarget    = regexp.MustCompile(`(?i)\b(?:against (?:a|the|our) target(?: of)?\s*\S+|target(?:s)? (?:of|was|is)\s+\S+|(?:below|above|off|short of|missed (?:the|its|our)?)\s*target|target (?:not|has not been|was not) (?:met|achieved)|(?:national|england|statutory) (?:target|standard|timescale) of\s+\S+)`)
-	reRAGWord   = regexp.MustCompile(`(?i)\b(?:rated|rag(?: rated| rating| status)?(?: of| is| was)?|status)\s*(?:as\s+)?(?:red|amber)\b`)
-	reDelay     = regexp.MustCompile(`(?i)\b(?:delay(?:s|ed)?|slipp(?:ed|age)|behind schedule|overdue|deferred|postponed|backlog|waiting (?:times?|lists?)|(?:was|were|is|are) late)\b`)
-	reWork      = regexp.MustCompile(`(?i)\b(?:vacanc(?:y|ies)|vacant posts?|agency (?:staff|workers?|social workers?)|locums?|turnover|caseloads?|sickness absence|(?:recruitment|retention) (?:of|and retention of) (?:social workers|staff))\b`)
-	reCost      = regexp.MustCompile(`(?i)\b(?:overspen[dt]s?|over budget|budget pressures?|shortfall|deficit|savings? of|forecast(?:s|ing)? to overspend|cost pressures?)\b`)
-	reConcern   = regexp.MustCompile(`(?i)\b(?:not always|not robust|insufficient(?:ly)?|inconsistent(?:ly)?|poor(?:ly)?|weak(?:ness|nesses)?|lack of|fragmented|requires? improvement|inadequate|too (?:long|slow|high|low|few|many)|not (?:effectively|adequately|sufficiently|consistently|properly)|remains? (?:relatively )?(?:high|low)|significant (?:challenge|challenges|concern|concerns)|concerns? (?:about|over|regarding|were raised)|unclear|drift|not (?:yet )?(?:been )?(?:fully )?(?:achieved|met))\b`)
-	reRecommend = regexp.MustCompile(`(?i)\b(?:recommend(?:s|ed)? that|we recommend|it is recommended|the (?:local authority|council|authority|service|partnership) (?:should|must|needs? to)|needs? to (?:improve|ensure|strengthen|address|develop)|should (?:ensure|improve|implement|consider|strengthen|address|develop))`)
-	reResolved  = regexp.MustCompile(`(?i)\b(?:resolved\b|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
+	reTrend     = regexp.MustCompile(`\b(?:(?:increased|decreased|rose|fell|risen|fallen|dropped|reduced|grown|grew|improved|declined|deteriorated|went (?:up|down)|has gone (?:up|down))\b[^.;]{0,60}?\bfrom\b[^.;]{0,40}?\bto\b\s*\S+|(?:up|down) from\s+\S+(?:\s+\S+){0,5}|compar(?:ed|es) (?:with|to)\s+[^.;]{0,50}?(?:last year|previous (?:financial )?year|the previous\b[^.;]{0,20}|in 20\d\d(?:[-/]\d\d(?:\d\d)?)?|20\d\d[-/]\d\d(?:\d\d)?)|(?:an? )?(?:slight |small |significant |sharp |further )?(?:increase|decrease|rise|fall|reduction|drop|improvement|deterioration) (?:of|in|on|from)\b[^.;]{0,60}?(?:last year|previous|20\d\d)|(?:than|from) (?:the )?(?:same (?:period|quarter|point) )?last year)`)
+	reTarget    = regexp.MustCompile(`\b(?:against (?:a|the|our) target(?: of)?\s*\S+|target(?:s)? (?:of|was|is)\s+\S+|(?:below|above|off|short of|missed (?:the|its|our)?)\s*target|target (?:not|has not been|was not) (?:met|achieved)|(?:national|england|statutory) (?:target|standard|timescale) of\s+\S+)`)
+	reRAGWord   = regexp.MustCompile(`\b(?:rated|rag(?: rated| rating| status)?(?: of| is| was)?|status)\s*(?:as\s+)?(?:red|amber)\b`)
+	reDelay     = regexp.MustCompile(`\b(?:delay(?:s|ed)?|slipp(?:ed|age)|behind schedule|overdue|deferred|postponed|backlog|waiting (?:times?|lists?)|(?:was|were|is|are) late)\b`)
+	reWork      = regexp.MustCompile(`\b(?:vacanc(?:y|ies)|vacant posts?|agency (?:staff|workers?|social workers?)|locums?|turnover|caseloads?|sickness absence|(?:recruitment|retention) (?:of|and retention of) (?:social workers|staff))\b`)
+	reCost      = regexp.MustCompile(`\b(?:overspen[dt]s?|over budget|budget pressures?|shortfall|deficit|savings? of|forecast(?:s|ing)? to overspend|cost pressures?)\b`)
+	reConcern   = regexp.MustCompile(`\b(?:not always|not robust|insufficient(?:ly)?|inconsistent(?:ly)?|poor(?:ly)?|weak(?:ness|nesses)?|lack of|fragmented|requires? improvement|inadequate|too (?:long|slow|high|low|few|many)|not (?:effectively|adequately|sufficiently|consistently|properly)|remains? (?:relatively )?(?:high|low)|significant (?:challenge|challenges|concern|concerns)|concerns? (?:about|over|regarding|were raised)|unclear|drift|not (?:yet )?(?:been )?(?:fully )?(?:achieved|met))\b`)
+	reRecommend = regexp.MustCompile(`\b(?:recommend(?:s|ed)? that|we recommend|it is recommended|the (?:local authority|council|authority|service|partnership) (?:should|needs? to)|needs? to (?:improve|ensure|strengthen|address|develop)|should (?:ensure|improve|implement|consider|strengthen|address|develop))`)
+	reResolved  = regexp.MustCompile(`\b(?:resolved\b|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
+	// reContentsRow is a contents row: a title and a page number.
+	reContentsRow = regexp.MustCompile(`^[^|]+ \| \d{1,3}$`)
+	// reWordRun is a word of three or more letters.
+	reWordRun = regexp.MustCompile(`[A-Za-z]{3,}`)
+	// reCompare is a figure set against others.
+	reCompare = regexp.MustCompile(`statistical neighbou?rs?|national (?:average|figure|rate)|england average|for england\b|(?:regional|north west|south east|london) average|comparator|similar (?:councils|authorities|local authorities)`)
 	// reLeadNumber is list numbering at the start of a sentence ("1.1",
 	// "(f)", "a)", "3.").
-	reLeadNumber = regexp.MustCompile(`^[\s\-•●▪◦*–]*(?:\(?[0-9]{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|\d+(?:\.\d+)+\.?|\d{1,2}\.)\s+`)
+	reLeadNumber = regexp.MustCompile(`^[\s\-•●▪◼■◦*–]*(?:\(?[0-9]{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|\d+(?:\.\d+)+\.?|\d{1,2}\.)\s+`)
+	// reDayRange follows the first day of a range of dates ("3 to 7
+	// November").
+	reDayRange = regexp.MustCompile(`(?i)^\s*(?:to|-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)`)
+	// reFootnote is a bare footnote number opening a sentence.
+	reFootnote = regexp.MustCompile(`^\d{1,2}\s+([A-Z])`)
 	// reMarkup marks text left over from a converter's markup.
 	reMarkup = regexp.MustCompile(`<[a-z/][^>]*>|style="|[a-z]+="`)
 	// reNoDelay is "delay" said as an aim, not a fact.
-	reNoDelay     = regexp.MustCompile(`(?i)\b(?:minimi[sz]e|avoid|reduce|prevent|without|no|any|undue|unnecessary|reducing|minimising|minimizing)\s+(?:\w+\s+)?(?:delays?|drift)`)
-	reStrongDelay = regexp.MustCompile(`(?i)\b(?:delayed|slipp(?:ed|age)|behind schedule|overdue|was a delay|were delays|postponed|deferred|not (?:yet )?(?:been )?(?:fully )?(?:completed|delivered|implemented))\b`)
-	reToNote      = regexp.MustCompile(`(?i)\b(?:to note|be noted|is noted|are noted|noted the|receive[sd]? the report|report be received)\b`)
-	reCoverRow    = regexp.MustCompile(`(?i)report to|date of meeting|subject|report of|wards affected|portfolio|key decision|forward plan|exempt|contact officer|telephone|email`)
-	reOwnerDate   = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|q[1-4]\b|end of q[1-4]|complete[d]?|ongoing|in progress)\b`)
+	reNoDelay     = regexp.MustCompile(`\b(?:minimi[sz]e|avoid|reduce|prevent|without|no|any|undue|unnecessary|reducing|minimising|minimizing)\s+(?:\w+\s+)?(?:delays?|drift)`)
+	reStrongDelay = regexp.MustCompile(`\b(?:delayed|slipp(?:ed|age)|behind schedule|overdue|was a delay|were delays|postponed|deferred|not (?:yet )?(?:been )?(?:fully )?(?:completed|delivered|implemented))\b`)
+	reToNote      = regexp.MustCompile(`\b(?:to note|be noted|is noted|are noted|noted the|receive[sd]? the report|report be received)\b`)
+	reCoverRow    = regexp.MustCompile(`report to|date of meeting|subject|report of|wards affected|portfolio|key decision|forward plan|exempt|contact officer|telephone|email`)
+	reOwnerDate   = regexp.MustCompile(`\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|q[1-4]\b|end of q[1-4]|complete[d]?|ongoing|in progress)\b`)
 )
 
 // findFacts scans an item's passages for facts.
@@ -95,6 +108,9 @@ func findFacts(passages []string) []fact {
 				sent = clean(raw)
 			}
 			sent = strings.TrimSpace(sent[len(reLeadNumber.FindString(sent)):])
+			if m := reFootnote.FindStringSubmatchIndex(sent); m != nil {
+				sent = sent[m[2]:] // a footnote number before a capital
+			}
 			if len(sent) < 12 || strings.HasSuffix(sent, "?") || reMarkup.MatchString(sent) {
 				continue
 			}
@@ -130,43 +146,81 @@ func classify(sent string, table bool) []fact {
 	}
 	nums := measures(sent)
 	hasNum := len(nums) > 0
-	if loc := reTrend.FindStringIndex(sent); loc != nil && hasNum {
-		add(factTrend, loc)
+	words := len(reWordRun.FindAllString(sent, -1))
+	if hasNum && words < len(nums)+1 {
+		return nil // a run of table figures with too few words to say what they measure
 	}
-	if loc := reTarget.FindStringIndex(sent); loc != nil && hasNum {
-		add(factTarget, loc)
+	if strings.Contains(sent, "....") || strings.Contains(sent, "…") || table && reContentsRow.MatchString(sent) {
+		return nil // a table of contents
+	}
+	// Cheap keyword tests on the lower-cased sentence decide which of the
+	// (slower) patterns to run.
+	low := strings.ToLower(sent)
+	if len(low) != len(sent) {
+		low = sent // offsets must hold; rare case changes that resize text
+	}
+	if hasNum && hasAny(low, "statistical", "national", "england", "regional", "comparator", "similar") {
+		if loc := reCompare.FindStringIndex(low); loc != nil {
+			add(factComparison, loc)
+		}
+	}
+	if hasNum && hasAny(low, "target", "standard", "timescale") {
+		if loc := reTarget.FindStringIndex(low); loc != nil {
+			add(factTarget, loc)
+		}
+	}
+	if hasNum && hasAny(low, "from", "compar", "increase", "decrease", "rise", "fall", "reduction", "drop", "improvement", "deterioration", "last year") {
+		if loc := reTrend.FindStringIndex(low); loc != nil {
+			add(factTrend, loc)
+		}
 	}
 	if table {
 		if loc := ragCell(sent); loc != nil {
 			add(factRAG, loc)
 		}
-	} else if loc := reRAGWord.FindStringIndex(sent); loc != nil {
-		add(factRAG, loc)
+	} else if hasAny(low, "red", "amber") {
+		if loc := reRAGWord.FindStringIndex(low); loc != nil {
+			add(factRAG, loc)
+		}
 	}
-	if loc := reDelay.FindStringIndex(sent); loc != nil && !reNoDelay.MatchString(sent) && (hasNum || reStrongDelay.MatchString(sent)) {
-		add(factDelay, loc)
+	if hasAny(low, "delay", "slipp", "schedule", "overdue", "defer", "postpon", "backlog", "waiting", "late") {
+		if loc := reDelay.FindStringIndex(low); loc != nil && !reNoDelay.MatchString(low) && (hasNum || reStrongDelay.MatchString(low)) {
+			add(factDelay, loc)
+		}
 	}
-	if loc := reWork.FindStringIndex(sent); loc != nil && (hasNum || reConcern.MatchString(sent) || reTrend.MatchString(sent)) {
-		add(factWorkforce, loc)
+	concern := hasAny(low, "not ", "insufficient", "inconsistent", "poor", "weak", "lack of", "fragmented", "requir", "inadequate", "too ", "remain", "significant", "concern", "unclear", "drift")
+	if hasAny(low, "vacan", "agency", "locum", "turnover", "caseload", "sickness", "recruitment", "retention") {
+		if loc := reWork.FindStringIndex(low); loc != nil && (hasNum || concern && reConcern.MatchString(low) || reTrend.MatchString(low)) {
+			add(factWorkforce, loc)
+		}
 	}
-	if loc := reCost.FindStringIndex(sent); loc != nil {
-		add(factCost, loc)
+	if hasAny(low, "overspen", "budget", "shortfall", "deficit", "saving", "pressure") {
+		if loc := reCost.FindStringIndex(low); loc != nil {
+			add(factCost, loc)
+		}
 	}
-	if loc := reConcern.FindStringIndex(sent); loc != nil && !table {
-		add(factConcern, loc)
+	if concern && !table {
+		if loc := reConcern.FindStringIndex(low); loc != nil {
+			add(factConcern, loc)
+		}
 	}
-	if loc := reRecommend.FindStringIndex(sent); loc != nil && !table && !reToNote.MatchString(sent) {
-		add(factRecommendation, loc)
+	toNote := hasAny(low, "note", "receive") && reToNote.MatchString(low)
+	if !table && !toNote && hasAny(low, "recommend", "should", "need") {
+		if loc := reRecommend.FindStringIndex(low); loc != nil {
+			add(factRecommendation, loc)
+		}
 	}
-	if loc := reResolved.FindStringIndex(sent); loc != nil && !table && !reToNote.MatchString(sent) {
-		add(factResolution, loc)
+	if !table && !toNote && hasAny(low, "resolved", "report", "update", "work programme", "monthly", "annual") {
+		if loc := reResolved.FindStringIndex(low); loc != nil {
+			add(factResolution, loc)
+		}
 	}
-	if table && strings.Count(sent, "|") >= 2 && !reCoverRow.MatchString(sent) && longestCell(sent) >= 30 {
-		if loc := reOwnerDate.FindStringIndex(sent); loc != nil {
+	if table && strings.Count(sent, "|") >= 2 && !reCoverRow.MatchString(low) && longestCell(sent) >= 30 {
+		if loc := reOwnerDate.FindStringIndex(low); loc != nil {
 			add(factAction, loc)
 		}
 	}
-	if len(out) == 0 && hasNum {
+	if len(out) == 0 && hasNum && words >= 4 {
 		add(factFigure, nums[0])
 	}
 	return out
@@ -186,11 +240,11 @@ func measures(sent string) [][]int {
 		}
 		// Ordinals and codes ("1st", "Q1", "S47"), fiscal years and dates
 		// ("2017/18", "01.08.18").
-		if loc[1] < len(sent) && (isLetter(sent[loc[1]]) || sent[loc[1]] == '/') ||
+		if loc[1] < len(sent) && (isLetter(sent[loc[1]]) || sent[loc[1]] == '/' || sent[loc[1]] == '-') ||
 			loc[0] > 0 && (isLetter(sent[loc[0]-1]) || sent[loc[0]-1] == '/' || sent[loc[0]-1] == '.') {
 			continue
 		}
-		if reYearLike.MatchString(digits) && (len(digits) == 4 || reDateWord.MatchString(sent[loc[1]:]) || isDayBefore(sent, loc[0])) {
+		if reYearLike.MatchString(digits) && (len(digits) == 4 || reDateWord.MatchString(sent[loc[1]:]) || isDayBefore(sent, loc[0]) || reDayRange.MatchString(sent[loc[1]:])) {
 			continue
 		}
 		// Paragraph and section references ("1.1.2", "section 20").
@@ -198,8 +252,11 @@ func measures(sent string) [][]int {
 			continue
 		}
 		before := strings.ToLower(sent[max(0, loc[0]-12):loc[0]])
-		if strings.Contains(before, "section") || strings.Contains(before, "regulation") || strings.Contains(before, "paragraph") || strings.Contains(before, "minute no") || strings.Contains(before, "page") || strings.Contains(before, "tel") || strings.Contains(before, "item") || strings.Contains(before, "phase") || strings.Contains(before, "appendix") || strings.Contains(before, "annex") || strings.Contains(before, "question") || strings.Contains(before, "recommendation") || strings.Contains(before, "outcome") || strings.Contains(before, "objective") || strings.Contains(before, "priority") || strings.Contains(before, "year ") || strings.Contains(before, "key stage") || strings.Contains(before, "tier") || strings.Contains(before, "level") {
+		if strings.Contains(before, "section") || strings.Contains(before, "regulation") || strings.Contains(before, "paragraph") || strings.Contains(before, "minute no") || strings.Contains(before, "page") || strings.Contains(before, "tel") || strings.Contains(before, "item") || strings.Contains(before, "phase") || strings.Contains(before, "appendix") || strings.Contains(before, "annex") || strings.Contains(before, "question") || strings.Contains(before, "recommendation") || strings.Contains(before, "outcome") || strings.Contains(before, "objective") || strings.Contains(before, "priority") || strings.Contains(before, "year ") || strings.Contains(before, "key stage") || strings.Contains(before, "tier") || strings.Contains(before, "level") || strings.Contains(before, "aged") || strings.Contains(before, "turn") || strings.Contains(before, "age ") || strings.Contains(before, "under") || strings.Contains(before, "over") {
 			continue
+		}
+		if labelBefore(sent, loc[0]) && !strings.ContainsAny(n, "%£") {
+			continue // "Room 3", "Stage 2": a name, not a measure
 		}
 		if len(strings.ReplaceAll(digits, ",", "")) >= 7 {
 			continue // phone numbers, reference codes
@@ -211,6 +268,16 @@ func measures(sent string) [][]int {
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
+// hasAny reports whether s contains any of the words.
+func hasAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // longestCell is the length of the longest cell of a cleaned table row.
 func longestCell(row string) int {
 	n := 0
@@ -218,6 +285,17 @@ func longestCell(row string) int {
 		n = max(n, len(c))
 	}
 	return n
+}
+
+// labelBefore reports whether the word before position i is a
+// capitalised word inside the sentence ("in Room 3").
+func labelBefore(sent string, i int) bool {
+	fs := strings.Fields(sent[:i])
+	if len(fs) < 2 {
+		return false
+	}
+	w := fs[len(fs)-1]
+	return w[0] >= 'A' && w[0] <= 'Z' && !strings.HasSuffix(fs[len(fs)-2], ".") && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != ""
 }
 
 // isDayBefore reports whether a number at i is preceded by a month name

@@ -24,7 +24,7 @@ type judgement struct {
 }
 
 var (
-	reInspTitle = regexp.MustCompile(`(?i)inspection of [^\n]{1,80}?local authority children['’]s services|inspection of services for children in need of help and protection`)
+	reInspTitle = regexp.MustCompile(`(?i)inspection of [^\n]{1,80}?children['’]s services|inspection of services for children in need of help and protection`)
 	reJudgement = regexp.MustCompile(`(?i)(overall effectiveness|the impact of leaders on (?:social work )?practice(?: with children and families)?|the experiences and progress of (?:children who need help and protection|children in care and care leavers|children in care|care leavers)|children who need help and protection|children looked after and achieving permanence|leadership, management and governance)\s*[:|]?\s*(requires improvement to be good|requires improvement|outstanding|good|inadequate)\b`)
 )
 
@@ -33,11 +33,17 @@ var (
 // not one.
 func detectInspection(all string) *inspection {
 	insp := &inspection{}
-	if loc := reInspTitle.FindStringIndex(all); loc != nil && loc[0] < 3000 {
+	if loc := reInspTitle.FindStringIndex(all[:min(len(all), 3000)]); loc != nil {
 		insp.title = clean(all[loc[0]:loc[1]])
 	}
 	seen := map[string]bool{}
-	for _, m := range reJudgement.FindAllStringSubmatch(all, -1) {
+	// Judgements are graded near the start of a report; the first part of
+	// the text is enough and keeps the pattern off long papers.
+	head := all
+	if len(head) > 20000 {
+		head = head[:20000]
+	}
+	for _, m := range reJudgement.FindAllStringSubmatch(head, -1) {
 		area := strings.ToLower(clean(m[1]))
 		if seen[area] {
 			continue

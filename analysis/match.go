@@ -30,7 +30,7 @@ var (
 	engageAt = 4.0
 	// halfShare is the share of an item's text engaging a theme that maps
 	// to a score of 0.5 ("a substantial part of the item").
-	halfShare = 0.2
+	halfShare = 0.1
 	// coverageScale sets how fast the coverage factor grows with the
 	// number of distinct signals an item uses: 1 - exp(-n/coverageScale).
 	coverageScale = 1.5
@@ -427,17 +427,18 @@ func (m *Matcher) Match(passages []corpus.Passage) []ThemeMatch {
 }
 
 // calibrate maps an item's engagement share and the number of distinct
-// signals it uses to a score in [0, 1]. The share part is
-// s(1+h)/(s+h) with h = halfShare, so that a share of halfShare gives 0.5
-// and a share of 1 gives 1; the coverage part 1-exp(-d/coverageScale)
+// signals it uses to a score in [0, 1]. The share part is s(1+c)/(s+c)
+// with c = h/(1-2h) and h = halfShare, so that a share of halfShare gives
+// 0.5 and a share of 1 gives 1; the coverage part 1-exp(-d/coverageScale)
 // discounts a theme carried by one repeated word.
 func calibrate(share float64, distinct int) float64 {
 	if share <= 0 {
 		return 0
 	}
-	s := share * (1 + halfShare) / (share + halfShare)
-	c := 1 - math.Exp(-float64(distinct)/coverageScale)
-	return math.Round(s*c*1000) / 1000
+	c := halfShare / (1 - 2*halfShare)
+	s := share * (1 + c) / (share + c)
+	cov := 1 - math.Exp(-float64(distinct)/coverageScale)
+	return math.Round(s*cov*1000) / 1000
 }
 
 // Select keeps the themes an item is really about: score at least

@@ -37,6 +37,8 @@ type itemText struct {
 	all      string // every passage, joined
 	themes   []ThemeMatch
 	minutes  bool
+	present  map[bank.EvidenceKind]bool // memo of has
+	low      string                     // all, lower-cased, for has
 }
 
 // buildQuestions returns the ranked questions for an item.
@@ -89,7 +91,7 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 			priority: pr,
 		})
 	}
-	cands = append(cands, a.gapQuestions(it)...)
+	cands = append(cands, a.gapQuestions(&it)...)
 	if insp != nil {
 		cands = append(cands, inspectionQuestions(insp, it)...)
 	}
@@ -145,6 +147,11 @@ func phrase(f fact, minutes, inspection bool, th *bank.Theme, n int) string {
 		return pick(
 			"The report says %s. What is behind that change, and do we expect it to continue?",
 			"We are told %s. Why has this moved, and is it where we want it to be?",
+		)
+	case factComparison:
+		return pick(
+			"The report says %s. What explains the difference from other councils, and what would close the gap?",
+			"Set against other councils, we read %s. Is that gap a concern, and what are we doing about it?",
 		)
 	case factTarget:
 		return pick(
@@ -243,13 +250,13 @@ func shortFact(f fact) string {
 
 // Vocabulary tests for what an item says nothing about.
 var (
-	reHasComparison = regexp.MustCompile(`(?i)statistical neighbou?rs?|national average|england average|(?:regional|north west|south east|london) average|comparator|similar (?:councils|authorities|local authorities)|other (?:councils|authorities|local authorities)|benchmark|compared (?:with|to) (?:national|england|the national|other|similar)|nationally|national (?:figure|rate|data|picture)|\bengland\b`)
-	reHasViews      = regexp.MustCompile(`(?i)told us|\bsaid\b|\bviews?\b|feedback|survey|children in care council|\bvoice\b|wishes and feelings|consult(?:ed|ation)|participation|care ambassadors?|listen(?:ed|ing)? to|comments from|what (?:children|young people) (?:think|want)`)
-	reHasTrend      = regexp.MustCompile(`(?i)last year|previous (?:financial )?year|(?:up|down) from|compared (?:with|to) \d|increased from|decreased from|fell from|rose from|year on year|since 20\d\d|over the (?:last|past) (?:\w+ )?years`)
-	reHasPlanDate   = regexp.MustCompile(`(?i)\bby (?:the end of )?(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|20\d\d)|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? '?(?:20)?\d\d\b|timescales?|deadline|review date`)
-	reHasPlanOwner  = regexp.MustCompile(`(?i)\blead\b|owner|responsible (?:officer|manager)|service manager|head of service|action plan|improvement plan`)
-	reHasOutcome    = regexp.MustCompile(`(?i)outcomes? for|impact (?:on|of)|difference (?:it|this|they) (?:has|have)? ?made|improved outcomes|better outcomes|as a result|evidence (?:of|shows)|children (?:are|were) now|fewer children|more children`)
-	reActivity      = regexp.MustCompile(`(?i)training|meetings?|events?|sessions?|workshops?|campaigns?|courses?|visits?|briefings?`)
+	reHasComparison = regexp.MustCompile(`statistical neighbou?rs?|national average|england average|(?:regional|north west|south east|london) average|comparator|similar (?:councils|authorities|local authorities)|other (?:councils|authorities|local authorities)|benchmark|compared (?:with|to) (?:national|england|the national|other|similar)|nationally|national (?:figure|rate|data|picture)|\bengland\b`)
+	reHasViews      = regexp.MustCompile(`told us|\bsaid\b|\bviews?\b|feedback|survey|children in care council|\bvoice\b|wishes and feelings|consult(?:ed|ation)|participation|care ambassadors?|listen(?:ed|ing)? to|comments from|what (?:children|young people) (?:think|want)`)
+	reHasTrend      = regexp.MustCompile(`last year|previous (?:financial )?year|(?:up|down) from|compared (?:with|to) \d|increased from|decreased from|fell from|rose from|year on year|since 20\d\d|over the (?:last|past) (?:\w+ )?years`)
+	reHasPlanDate   = regexp.MustCompile(`\bby (?:the end of )?(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|20\d\d)|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.? '?(?:20)?\d\d\b|timescales?|deadline|review date`)
+	reHasPlanOwner  = regexp.MustCompile(`\blead\b|owner|responsible (?:officer|manager)|service manager|head of service|action plan|improvement plan`)
+	reHasOutcome    = regexp.MustCompile(`outcomes? for|impact (?:on|of)|difference (?:it|this|they) (?:has|have)? ?made|improved outcomes|better outcomes|as a result|evidence (?:of|shows)|children (?:are|were) now|fewer children|more children`)
+	reActivity      = regexp.MustCompile(`training|meetings?|events?|sessions?|workshops?|campaigns?|courses?|visits?|briefings?`)
 )
 
 // gap is one kind of evidence the guidance expects.
@@ -281,7 +288,25 @@ var gaps = []gap{
 	}},
 }
 
-// present reports whether an item's text gives evidence of a kind.
+// has reports whether the item's text gives evidence of a kind, testing
+// each kind once per item.
+func (it *itemText) has(kind bank.EvidenceKind) bool {
+	if it.present == nil {
+		it.present = map[bank.EvidenceKind]bool{}
+	}
+	v, ok := it.present[kind]
+	if !ok {
+		if it.low == "" {
+			it.low = strings.ToLower(it.all)
+		}
+		v = present(kind, it.low)
+		it.present[kind] = v
+	}
+	return v
+}
+
+// present reports whether an item's lower-cased text gives evidence of a
+// kind.
 func present(kind bank.EvidenceKind, text string) bool {
 	switch kind {
 	case bank.Comparison:
@@ -300,7 +325,7 @@ func present(kind bank.EvidenceKind, text string) bool {
 
 // gapQuestions asks, for the item's best themes, about the kinds of
 // evidence the theme's lines of enquiry expect and the item does not give.
-func (a *Analyzer) gapQuestions(it itemText) []candidate {
+func (a *Analyzer) gapQuestions(it *itemText) []candidate {
 	var out []candidate
 	n := 0
 	for ti, tm := range it.themes {
@@ -313,12 +338,12 @@ func (a *Analyzer) gapQuestions(it itemText) []candidate {
 				want[e] = true
 			}
 		}
-		ev := a.bestEvidence(it, tm)
+		ev := a.bestEvidence(*it, tm)
 		if ev == nil {
 			continue
 		}
 		for gi, g := range gaps {
-			if !want[g.kind] || present(g.kind, it.all) {
+			if !want[g.kind] || it.has(g.kind) {
 				continue
 			}
 			text := fmt.Sprintf(g.texts[n%len(g.texts)], topic(tm.Theme))
@@ -362,39 +387,7 @@ func (a *Analyzer) bestEvidence(it itemText, tm ThemeMatch) *Evidence {
 	return best
 }
 
-// topicNames are how questions name the fixed themes of the bank.
-var topicNames = map[string]string{
-	"safeguarding-arrangements": "safeguarding partnership working",
-	"early-help":                "early help and the front door",
-	"child-protection":          "child protection",
-	"voice-of-child":            "children's participation",
-	"lac-commissioning":         "placements and their costs",
-	"lac-education":             "the education of children in care",
-	"lac-health":                "the health of children in care",
-	"placement-stability":       "placement stability",
-	"adoption":                  "adoption",
-	"fostering":                 "fostering",
-	"residential-care":          "children's homes",
-	"care-leavers":              "care leavers",
-	"workforce":                 "the social work workforce",
-	"corporate-parenting":       "corporate parenting",
-	"school-relationships":      "our relationships with schools",
-	"school-resources":          "school funding",
-	"school-place-planning":     "school places",
-	"school-performance":        "school results",
-	"inspection-response":       "the inspection response",
-	"risk-management":           "the main risks",
-	"performance-management":    "performance",
-	"self-evaluation":           "the self-evaluation",
-	"scrutiny-effectiveness":    "this committee's work",
-}
-
-func topic(th *bank.Theme) string {
-	if t, ok := topicNames[th.ID]; ok {
-		return t
-	}
-	return strings.ToLower(th.Title)
-}
+func topic(th *bank.Theme) string { return th.TopicName() }
 
 // recommendationPassages marks passages that sit in a "what needs to
 // improve" or "recommendations" section of the item.
@@ -469,14 +462,28 @@ func rank(cands []candidate) []Question {
 		return true
 	}
 	taken := map[int]bool{}
+	// First the best question of each theme, so that an item's second
+	// and third themes are asked about too.
+	seenTheme := map[string]bool{}
 	for i, c := range cands {
-		if len(kept) == maxQuestions {
-			break
+		if seenTheme[c.q.Theme] {
+			continue
 		}
+		seenTheme[c.q.Theme] = true
 		if take(c, true) {
 			taken[i] = true
 		}
 	}
+	for i, c := range cands {
+		if len(kept) == maxQuestions {
+			break
+		}
+		if !taken[i] && take(c, true) {
+			taken[i] = true
+		}
+	}
+	// Keep the order of priority, not of selection.
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].priority > kept[j].priority })
 	// Too few after the caps: relax them.
 	for i, c := range cands {
 		if len(kept) >= minQuestions {

@@ -61,6 +61,11 @@ func sentences(text string) []span {
 			if cur < 0 {
 				cur = lineStart
 			}
+			if headingLine(trim) && nl >= 0 && startsUpper(text[lineEnd+1:]) {
+				// A short line with no closing punctuation before a new
+				// capitalised line is a heading or a title: its own span.
+				flush(lineEnd)
+			}
 		}
 		if nl < 0 {
 			break
@@ -71,6 +76,25 @@ func sentences(text string) []span {
 	return out
 }
 
+// headingLine reports whether a trimmed line looks like a heading: short,
+// with no closing punctuation.
+func headingLine(s string) bool {
+	if len(s) > 60 || s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '.', ',', ';', ':', '-', '(':
+		return false
+	}
+	return true
+}
+
+func startsUpper(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 func isRuleRow(s string) bool {
 	return strings.Trim(s, "|-: ") == ""
 }
@@ -78,7 +102,7 @@ func isRuleRow(s string) bool {
 func startsBullet(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	switch r {
-	case '-', '•', '●', '▪', '◦', '*', '–', '\uf0b7':
+	case '-', '•', '●', '▪', '◼', '■', '◦', '*', '–', '\uf0b7':
 		return true
 	}
 	// "(1)", "1.1", "a)", "3." numbered points
@@ -98,6 +122,14 @@ func splitProse(text string, start, end int) []span {
 	s := start
 	for i := start; i < end; i++ {
 		c := text[i]
+		if c == 0xE2 && i > s && i+2 < end && isBulletGlyph(text[i:i+3]) {
+			// A bullet glyph inside a line starts a new point.
+			if strings.TrimSpace(text[s:i]) != "" {
+				out = append(out, span{start: s, end: i})
+			}
+			s = i
+			continue
+		}
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}
@@ -133,6 +165,14 @@ func splitProse(text string, start, end int) []span {
 		out = append(out, span{start: s, end: end})
 	}
 	return out
+}
+
+func isBulletGlyph(s string) bool {
+	switch s {
+	case "•", "●", "▪", "◼", "■", "◦":
+		return true
+	}
+	return false
 }
 
 func lastWord(s string) string {
@@ -249,7 +289,7 @@ func lastIndexAny(s, chars string) int {
 // trimQuote drops leading bullets, list numbers and stray punctuation and
 // a trailing comma or semicolon, so a quote reads as a clause.
 func trimQuote(q string) string {
-	q = strings.TrimLeft(q, "-•●▪◦*– ")
+	q = strings.TrimLeft(q, "-•●▪◼■◦*– ")
 	q = strings.TrimRight(q, ",;: –")
 	q = strings.TrimSpace(q)
 	// Keep quotes at or below the limit even after a window grew.

@@ -1,0 +1,308 @@
+package analysis
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scrutineer/scrutineer/analysis/bank"
+	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
+)
+
+// smallBank is a bank of three themes written for these tests, so the
+// matcher's behaviour can be checked without the default bank's data.
+func smallBank() *bank.Bank {
+	return &bank.Bank{Themes: []*bank.Theme{
+		{ID: "fostering", Title: "Fostering", Signals: []string{"foster carers", "fostering", "connected persons", "kinship care", "deregistration"},
+			Lines: []bank.Line{
+				{ID: "fostering-1", Question: "How many foster carers did we approve and lose this year, and why did they leave?", Evidence: []bank.EvidenceKind{bank.Figure, bank.Trend}},
+				{ID: "fostering-2", Question: "What do foster carers say about the support they get?", Evidence: []bank.EvidenceKind{bank.Views}},
+			}},
+		{ID: "care-leavers", Title: "Care leavers", Signals: []string{"care leavers", "pathway plan", "personal adviser", "staying put", "NEET"},
+			Lines: []bank.Line{
+				{ID: "care-leavers-1", Question: "How many care leavers are in education, employment or training compared with similar councils?", Evidence: []bank.EvidenceKind{bank.Figure, bank.Comparison}},
+			}},
+		{ID: "workforce", Title: "Social work workforce", Signals: []string{"social workers", "agency staff", "caseloads", "vacancies", "turnover"},
+			Lines: []bank.Line{
+				{ID: "workforce-1", Question: "What is our vacancy rate and how many posts are filled by agency staff?", Evidence: []bank.EvidenceKind{bank.Figure, bank.Comparison}},
+			}},
+	}}
+}
+
+func passages(texts ...string) []corpus.Passage {
+	out := make([]corpus.Passage, len(texts))
+	for i, t := range texts {
+		out[i] = corpus.Passage{Item: "5", Page: i + 1, Text: t}
+	}
+	return out
+}
+
+func TestMatchPicksTheTheme(t *testing.T) {
+	m := NewMatcher(smallBank())
+	tests := []struct {
+		name string
+		text []string
+		want []string
+	}{
+		{"fostering", []string{
+			"We approved 12 new foster carers and 9 households left through deregistration.",
+			"Recruitment of foster carers remains hard; fostering enquiries fell and connected persons assessments rose.",
+			"Kinship care arrangements grew to 66 households.",
+		}, []string{"fostering"}},
+		{"care leavers via jargon", []string{
+			"Of our care experienced young people, 61% are NEET and 40% have an up to date pathway plan.",
+			"Every care leaver has a personal adviser; staying put arrangements rose to 28.",
+		}, []string{"care-leavers"}},
+		{"procedural", []string{"Apologies for absence were received from Councillor Smith.", "The minutes were agreed."}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, tm := range Select(m.Match(passages(tc.text...))) {
+				got = append(got, tm.Theme.ID)
+			}
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("themes %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMatchKeepsPassageEvidence(t *testing.T) {
+	m := NewMatcher(smallBank())
+	ms := m.Match(passages("The budget was agreed.", "Agency staff cover 30% of social workers posts and caseloads are high."))
+	if len(ms) == 0 || ms[0].Theme.ID != "workforce" {
+		t.Fatalf("want workforce first, got %+v", ms)
+	}
+	if p := ms[0].Passages[0]; p.Passage != 1 || len(p.Signals) < 2 {
+		t.Errorf("want passage 1 with its signals, got %+v", p)
+	}
+}
+
+func TestCalibrate(t *testing.T) {
+	tests := []struct {
+		share    float64
+		distinct int
+		lo, hi   float64
+	}{
+		{0, 5, 0, 0},
+		{halfShare, 100, 0.49, 0.51},
+		{1, 100, 0.99, 1},
+		{0.5, 1, 0.3, 0.6},
+	}
+	for _, tc := range tests {
+		if got := calibrate(tc.share, tc.distinct); got < tc.lo || got > tc.hi {
+			t.Errorf("calibrate(%v, %d) = %v, want in [%v, %v]", tc.share, tc.distinct, got, tc.lo, tc.hi)
+		}
+	}
+}
+
+func TestSelect(t *testing.T) {
+	th := func(id string) *bank.Theme { return &bank.Theme{ID: id} }
+	ms := []ThemeMatch{{Theme: th("a"), Score: 0.9}, {Theme: th("b"), Score: 0.5}, {Theme: th("c"), Score: 0.32}, {Theme: th("d"), Score: 0.31}, {Theme: th("e"), Score: 0.3}, {Theme: th("f"), Score: 0.3}, {Theme: th("g"), Score: 0.3}}
+	got := Select(ms)
+	if len(got) > maxThemes || got[0].Theme.ID != "a" {
+		t.Errorf("Select kept %d themes starting %s", len(got), got[0].Theme.ID)
+	}
+	for _, g := range got {
+		if g.Score < relTheme*0.9 {
+			t.Errorf("kept %s at %v below the relative cut", g.Theme.ID, g.Score)
+		}
+	}
+	if got := Select([]ThemeMatch{{Theme: th("a"), Score: 0.1}}); got != nil {
+		t.Errorf("weak theme kept: %+v", got)
+	}
+}
+
+func TestPassageThemes(t *testing.T) {
+	a := New(smallBank())
+	got := a.PassageThemes(corpus.Passage{Text: "Foster carers told us fostering support improved; 12 foster carers were approved."})
+	if len(got) == 0 || got[0] != "fostering" {
+		t.Errorf("PassageThemes = %v", got)
+	}
+	if got := a.PassageThemes(corpus.Passage{Text: "The meeting closed at 8pm."}); len(got) != 0 {
+		t.Errorf("PassageThemes of nothing = %v", got)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Numbers rose to 5.5% this year. Approvals fell.", []string{"Numbers rose to 5.5% this year.", "Approvals fell."}},
+		{"See e.g. the plan. It is late.", []string{"See e.g. the plan.", "It is late."}},
+		{"- first point\n- second point", []string{"- first point", "- second point"}},
+		{"| Measure | 74% | 90% | Red |\n|---|---|---|---|\n| Other | 1 | 2 | Green |", []string{"| Measure | 74% | 90% | Red |", "| Other | 1 | 2 | Green |"}},
+		{"Cllr. Smith asked a question. The answer came.", []string{"Cllr. Smith asked a question.", "The answer came."}},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, sp := range sentences(tc.in) {
+			got = append(got, strings.TrimSpace(tc.in[sp.start:sp.end]))
+		}
+		if strings.Join(got, "\x00") != strings.Join(tc.want, "\x00") {
+			t.Errorf("sentences(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		sent  string
+		table bool
+		want  factKind
+	}{
+		{"Placement moves fell to 9%, down from 12% last year.", false, factTrend},
+		{"Pathway plans up to date | 74% | 90% | Red", true, factRAG},
+		{"Performance was 74% against a target of 90% for the year.", false, factTarget},
+		{"The placements budget is forecast to overspend by £2.9 million.", false, factCost},
+		{"Agency staff fill 19% of social worker posts.", false, factWorkforce},
+		{"This compares with 71 per 10,000 for statistical neighbours and 70 for England.", false, factComparison},
+		{"Initial health assessments were delayed for 14 children.", false, factDelay},
+		{"Sefton currently has 89 mainstream fostering households.", false, factFigure},
+		{"Data is not always robust and sometimes contradictory.", false, factConcern},
+		{"We recommend that the council strengthens its oversight of caseloads.", false, factRecommendation},
+	}
+	for _, tc := range tests {
+		fs := classify(tc.sent, tc.table)
+		found := false
+		for _, f := range fs {
+			if f.kind == tc.want {
+				found = true
+				if !strings.Contains(tc.sent, f.quote) {
+					t.Errorf("%q: quote %q is not verbatim", tc.sent, f.quote)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("classify(%q) kinds %v, want %v", tc.sent, kinds(fs), tc.want)
+		}
+	}
+	for _, s := range []string{"The meeting was held on 14 October 2026 in Room 3.", "Tel: 0151 934 2254", "We aim to avoid unnecessary delay for children."} {
+		for _, f := range classify(s, false) {
+			if f.kind == factFigure || f.kind == factDelay {
+				t.Errorf("classify(%q) found %v", s, f.kind)
+			}
+		}
+	}
+}
+
+func kinds(fs []fact) []factKind {
+	var out []factKind
+	for _, f := range fs {
+		out = append(out, f.kind)
+	}
+	return out
+}
+
+func TestQuoteAround(t *testing.T) {
+	long := strings.Repeat("the service continued to develop its offer, ", 8) + "and 23 children moved after a placement breakdown, which is more than last year; the team is reviewing every case."
+	at := strings.Index(long, "23 children")
+	q := quoteAround(long, at, at+11)
+	if len(q) > maxQuote || !strings.Contains(q, "23 children") || !strings.Contains(clean(long), q) {
+		t.Errorf("quote %q (len %d)", q, len(q))
+	}
+	if q := quoteAround("Short sentence.", 0, 0); q != "Short sentence." {
+		t.Errorf("short quote %q", q)
+	}
+}
+
+// TestItemQuotesAreOnTheirPages checks on the sample pack that every quote
+// appears on the page it cites, that each substantive item gets 5 to 12
+// questions, and that no question runs on.
+func TestItemQuotesAreOnTheirPages(t *testing.T) {
+	doc, err := corpus.Open(context.Background(), corpustest.Sample(t), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(testBank(t)).Brief(doc)
+	if len(r.Items) == 0 {
+		t.Fatal("no items")
+	}
+	for _, it := range r.Items {
+		if len(it.Themes) > maxThemes {
+			t.Errorf("item %s: %d themes", it.Number, len(it.Themes))
+		}
+		if len(it.Themes) > 0 && (len(it.Questions) < minQuestions || len(it.Questions) > maxQuestions) {
+			t.Errorf("item %s: %d questions", it.Number, len(it.Questions))
+		}
+		for _, q := range it.Questions {
+			if n := len(strings.Fields(q.Text)); n > 70 {
+				t.Errorf("item %s: question of %d words: %s", it.Number, n, q.Text)
+			}
+			for _, e := range q.Evidence {
+				page := clean(doc.Pages[e.Page-1].Text)
+				if len(e.Quote) > maxQuote+10 || !strings.Contains(page, clean(e.Quote)) {
+					t.Errorf("item %s: quote %q not on page %d", it.Number, e.Quote, e.Page)
+				}
+			}
+		}
+	}
+}
+
+// TestAskGolden keeps the questions for the sample pack's fostering report
+// and for an Ofsted inspection report, so that changes show as diffs.
+func TestAskGolden(t *testing.T) {
+	a := New(testBank(t))
+	t.Run("sample-fostering", func(t *testing.T) {
+		doc, err := corpus.Open(context.Background(), corpustest.Sample(t), corpus.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var one *corpus.Item
+		for i := range doc.Items {
+			if strings.Contains(strings.ToLower(doc.Items[i].Title), "fostering") {
+				one = &doc.Items[i]
+				break
+			}
+		}
+		if one == nil {
+			t.Fatal("no fostering report in the sample pack")
+		}
+		doc.Items = []corpus.Item{*one}
+		golden(t, "testdata/golden/ask-sample-fostering.json", a.Ask(doc))
+	})
+	t.Run("ofsted-ilacs", func(t *testing.T) {
+		p := corpustest.SharedFile(t, filepath.Join("testdata", "pdfs", "real", "ofsted", "ofsted-ilacs-kent-2026-02.pdf"))
+		doc, err := corpus.Open(context.Background(), p, corpus.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := a.Ask(doc)
+		if len(r.Items) != 1 || len(r.Items[0].Themes) == 0 || r.Items[0].Themes[0].ID != "inspection-response" {
+			t.Errorf("inspection report not led by inspection-response: %+v", r.Items[0].Themes)
+		}
+		golden(t, "testdata/golden/ask-ofsted-ilacs-kent-2026.json", r)
+	})
+}
+
+func golden(t *testing.T, path string, r *Report) {
+	t.Helper()
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, path, string(data)+"\n")
+}
+
+func FuzzFacts(f *testing.F) {
+	f.Add("Placement moves fell to 9%, down from 12% last year. Approvals | 10 | 15 | Red")
+	f.Add("- 1.1 (a) £2.9m overspend; ◼ What needs to improve?\n| a | b |")
+	f.Add("...??!!||||\n\n\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, sp := range sentences(s) {
+			if sp.start < 0 || sp.end > len(s) || sp.start > sp.end {
+				t.Fatalf("bad span %+v", sp)
+			}
+		}
+		for _, fc := range findFacts([]string{s}) {
+			if len(fc.quote) > maxQuote {
+				t.Fatalf("quote too long: %d", len(fc.quote))
+			}
+		}
+	})
+}
