@@ -123,7 +123,7 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 		return
 	}
 	allowed := b.cfg.ExemptAllowed(req.channel)
-	res, err := b.deps.Search.Search(ctx, index.Query{Text: q, Limit: b.cfg.Limits.SearchResults, IncludeExempt: allowed})
+	res, err := b.deps.Search.Search(ctx, index.Query{Text: q, Limit: b.cfg.Limits.SearchResults, IncludeExempt: allowed, PerItem: searchPerItem})
 	if err != nil {
 		b.sorry(ctx, out, "search the papers", err)
 		return
@@ -142,6 +142,10 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 	b.log.Info("search answered", "channel", req.channel, "hits", len(hits), "withheld", withheld)
 	b.say(ctx, out, searchReply(q, res.Total, hits))
 }
+
+// searchPerItem caps the passages a search shows from one item, so a
+// short list covers more than one report.
+const searchPerItem = 2
 
 func searchReply(q string, total uint64, hits []index.Hit) Reply {
 	r := Reply{Heading: "Search: " + q}
@@ -485,7 +489,7 @@ func briefReply(name string, r *analysis.Report, withheld, maxQuestions int) Rep
 			}
 			c := ""
 			if len(q.Evidence) > 0 {
-				c = " (" + cite(q.Evidence[0].Page, q.Evidence[0].PrintedPage) + ")"
+				c = " — " + cite(q.Evidence[0].Page, q.Evidence[0].PrintedPage)
 			}
 			lines = append(lines, "• "+q.Text+c)
 		}

@@ -123,7 +123,7 @@ func TestSlashSearchEndToEnd(t *testing.T) {
 		t.Fatalf("status %d", resp.StatusCode)
 	}
 	q := <-queries
-	if q.Text != "placement stability" || q.IncludeExempt || q.Limit != 5 {
+	if q.Text != "placement stability" || q.IncludeExempt || q.Limit != 5 || q.PerItem != 2 {
 		t.Errorf("query %+v", q)
 	}
 	post := fs.waitPost(t)
@@ -303,7 +303,7 @@ func TestSharedPDFBrief(t *testing.T) {
 	}
 	briefing := fs.waitPost(t)
 	bb := blocksOf(t, briefing)
-	for _, want := range []string{"Briefing: wexcombe-cyp-2026-10-14.pdf", "Wexcombe Council", "Item 5: Fostering Service Annual Report", "PDF pp. 61–78", "(p. 66 (PDF p. 68))", "1 item is exempt or confidential", "Added to the index"} {
+	for _, want := range []string{"Briefing: wexcombe-cyp-2026-10-14.pdf", "Wexcombe Council", "Item 5: Fostering Service Annual Report", "PDF pp. 61–78", "— p. 66 (PDF p. 68)", "1 item is exempt or confidential", "Added to the index"} {
 		if !strings.Contains(bb, want) {
 			t.Errorf("briefing lacks %q:\n%s", want, bb)
 		}

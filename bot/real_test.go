@@ -3,18 +3,15 @@ package bot
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/analysis/render"
-	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
 	"github.com/scrutineer/scrutineer/index"
 )
@@ -25,78 +22,9 @@ var _ Searcher = (*index.Index)(nil)
 // The project's renderer is a Renderer.
 var _ Renderer = render.Write
 
-// realLibrary and realBriefer join the bot to the project's index and
-// analysis, the way `scrutineer serve` does, for the end-to-end test.
-type realLibrary struct {
-	idx *index.Index
-	an  *analysis.Analyzer
-	mu  sync.Mutex
-	// paths remembers where each found paper's file is.
-	paths map[string]string
-}
-
-func (l *realLibrary) FindPapers(ctx context.Context, text string, limit int) ([]Paper, error) {
-	res, err := l.idx.Search(ctx, index.Query{Text: text, Limit: 50, IncludeExempt: true, PerItem: 1})
-	if err != nil {
-		return nil, err
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	seen := map[string]bool{}
-	var out []Paper
-	for _, h := range res.Hits {
-		key := h.Source + "#" + h.Item
-		if seen[key] || len(out) == limit {
-			continue
-		}
-		seen[key] = true
-		l.paths[h.Source] = h.Path
-		out = append(out, Paper{Source: h.Source, Item: h.Item, Title: h.Title, Committee: h.Committee, Date: h.Date, Exempt: h.Exempt})
-	}
-	return out, nil
-}
-
-func (l *realLibrary) Ask(ctx context.Context, p Paper) (*analysis.Report, error) {
-	l.mu.Lock()
-	path := l.paths[p.Source]
-	l.mu.Unlock()
-	doc, err := corpus.Open(ctx, path, corpus.Options{})
-	if err != nil {
-		return nil, err
-	}
-	for _, it := range doc.Items {
-		if it.Number == p.Item {
-			return &analysis.Report{Source: doc.Source, Meta: doc.Meta, Items: []analysis.ItemReport{l.an.Item(doc.Meta, it)}}, nil
-		}
-	}
-	return nil, fmt.Errorf("item %q not found in %s", p.Item, p.Source)
-}
-
-type realBriefer struct {
-	idx *index.Index
-	an  *analysis.Analyzer
-}
-
-func (r realBriefer) Brief(ctx context.Context, name string, data []byte) (*analysis.Report, error) {
-	doc, err := corpus.Read(ctx, name, data, corpus.Options{})
-	if err != nil {
-		return nil, err
-	}
-	return r.an.Brief(doc), nil
-}
-
-func (r realBriefer) Add(ctx context.Context, name string, data []byte) error {
-	doc, err := corpus.Read(ctx, name, data, corpus.Options{})
-	if err != nil {
-		return err
-	}
-	_, err = r.idx.IngestDocument(ctx, doc, index.IngestOptions{})
-	return err
-}
-
 // The console over the project's real index, analysis and renderer, with
-// the project's sample agenda pack: brief it (which indexes it), then
-// search it and ask about its fostering report.
+// the project's sample agenda pack: brief it (which keeps and indexes it),
+// then search it and ask about its fostering report.
 func TestConsoleWithRealComponents(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and indexes a whole pack")
@@ -113,14 +41,9 @@ func TestConsoleWithRealComponents(t *testing.T) {
 	}
 	defer idx.Close()
 	out := t.TempDir()
-	deps := Deps{
-		Search:  idx,
-		Library: &realLibrary{idx: idx, an: an, paths: map[string]string{}},
-		Briefer: realBriefer{idx: idx, an: an},
-		Render:  render.Write,
-	}
-	b, _ := newTestBot(t, nil, deps, func(c *Config) { c.ConsoleDir = out })
-	in := strings.NewReader("brief " + pack + "\nsearch fostering households\n")
+	proj := &Project{Index: idx, Analyzer: an, Dir: filepath.Join(t.TempDir(), "shared")}
+	b, _ := newTestBot(t, nil, proj.Deps(), func(c *Config) { c.ConsoleDir = out })
+	in := strings.NewReader("brief " + pack + "\nsearch fostering households\nwhat should I ask about the fostering service annual report?\n")
 	var buf bytes.Buffer
 	if err := b.RunConsole(context.Background(), in, &buf); err != nil {
 		t.Fatal(err)
@@ -141,17 +64,7 @@ func TestConsoleWithRealComponents(t *testing.T) {
 	if strings.Contains(got, "Nothing in the papers matches") {
 		t.Errorf("search found nothing in the pack it just indexed:\n%s", got)
 	}
-	// The index keeps the path it read from only for files ingested from
-	// disk, so ask about a file ingested by path.
-	if _, err := idx.IngestPaths(context.Background(), []string{pack}, index.IngestOptions{Force: true}); err != nil {
-		t.Fatal(err)
-	}
-	buf.Reset()
-	if err := b.RunConsole(context.Background(), strings.NewReader("what should I ask about the fostering service annual report?\n"), &buf); err != nil {
-		t.Fatal(err)
-	}
-	got = buf.String()
-	for _, want := range []string{"I picked “", "Questions: ", "Themes"} {
+	for _, want := range []string{"I picked “Fostering Service Annual Report", "Questions: Fostering Service Annual Report", "Themes"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("ask output lacks %q:\n%s", want, got)
 		}
@@ -183,8 +96,8 @@ func TestSlackBriefWithRealComponents(t *testing.T) {
 	defer idx.Close()
 	fs := newFakeSlack(t)
 	fileJSON := fs.addFile("FREAL", "wexcombe-cyp-scrutiny-2026-10-14.pdf", pack)
-	deps := Deps{Search: idx, Briefer: realBriefer{idx: idx, an: analysis.New(bk)}, Render: render.Write}
-	b, _ := newTestBot(t, fs, deps, func(c *Config) { c.BriefFormat = "html" })
+	proj := &Project{Index: idx, Analyzer: analysis.New(bk), Dir: filepath.Join(t.TempDir(), "shared")}
+	b, _ := newTestBot(t, fs, proj.Deps(), func(c *Config) { c.BriefFormat = "html" })
 	base := startHTTP(t, b)
 	ev := eventBody("EvReal", `{"type":"message","subtype":"file_share","channel_type":"im","user":"U1","text":"","ts":"1800000000.002000","channel":"D9","files":[`+fileJSON+`]}`)
 	postSigned(t, base, PathEvents, "application/json", ev, sign(testSecret, time.Now(), ev))
@@ -202,5 +115,41 @@ func TestSlackBriefWithRealComponents(t *testing.T) {
 	found := fs.waitPostContaining(t, "Search: fostering households")
 	if !strings.Contains(found.Get("blocks"), "wexcombe-cyp-scrutiny-2026-10-14.pdf") {
 		t.Errorf("search after brief: %s", found.Get("blocks"))
+	}
+}
+
+func TestTitleQuery(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"fostering report", "title:fostering^3 fostering title:report^3 report"},
+		{"SEND inspection?", "title:send^3 send title:inspection^3 inspection"},
+		{`"x" +y -z title:a^9 (b)`, "title:title^3 title"},
+		{"a", ""},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := titleQuery(c.in); got != c.want {
+			t.Errorf("titleQuery(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// A shared pack is kept under its own name; a different pack with the
+// same name is kept beside it, not over it.
+func TestProjectKeep(t *testing.T) {
+	p := &Project{Dir: filepath.Join(t.TempDir(), "shared")}
+	a, err := p.keep("pack.pdf", strings.Repeat("a", 64), []byte("%PDF-a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := p.keep("pack.pdf", hashOf([]byte("%PDF-a")), []byte("%PDF-a"))
+	if err != nil || again != a {
+		t.Errorf("same pack kept again at %s (%v), want %s", again, err, a)
+	}
+	other, err := p.keep("pack.pdf", strings.Repeat("b", 64), []byte("%PDF-b"))
+	if err != nil || other == a || filepath.Base(other) != "pack-bbbbbbbb.pdf" {
+		t.Errorf("different pack kept at %s (%v)", other, err)
+	}
+	if data, _ := os.ReadFile(a); string(data) != "%PDF-a" {
+		t.Errorf("first pack overwritten: %q", data)
 	}
 }

@@ -1,0 +1,218 @@
+package bot
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/analysis/render"
+	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
+)
+
+// Project serves the bot from the project's own packages: searches from
+// the index, papers found by title in the index and analysed again from
+// their files, shared packs read by corpus, analysed, kept in Dir and
+// ingested. Its Deps method gives everything New needs.
+type Project struct {
+	Index    *index.Index
+	Analyzer *analysis.Analyzer
+	// Dir keeps the packs shared with the bot, so "ask" can read them
+	// again later; "" keeps none (they are indexed but cannot be asked
+	// about).
+	Dir string
+	// Ingest are the options for adding shared packs, as for `scrutineer
+	// ingest` (a Themer, corpus limits).
+	Ingest index.IngestOptions
+
+	mu sync.Mutex
+	// read keeps documents between Brief and Add, so a pack is read once.
+	read map[string]*corpus.Document
+}
+
+var (
+	_ Library = (*Project)(nil)
+	_ Briefer = (*Project)(nil)
+)
+
+// maxReadCache bounds the documents kept between Brief and Add.
+const maxReadCache = 8
+
+// Deps returns the bot's services backed by p, with briefs rendered by
+// the project's renderer.
+func (p *Project) Deps() Deps {
+	return Deps{Search: p.Index, Library: p, Briefer: p, Render: render.Write}
+}
+
+// FindPapers searches the index with title words weighted up and returns
+// the distinct items of the best passages, the agenda itself excluded.
+// Exempt items are included: the bot decides where they may be shown.
+func (p *Project) FindPapers(ctx context.Context, text string, limit int) ([]Paper, error) {
+	q := titleQuery(text)
+	if q == "" {
+		return nil, nil
+	}
+	res, err := p.Index.Search(ctx, index.Query{Text: q, Limit: 50, PerItem: 1, IncludeExempt: true})
+	if err != nil {
+		return nil, fmt.Errorf("find papers: %w", err)
+	}
+	seen := map[string]bool{}
+	var out []Paper
+	for _, h := range res.Hits {
+		key := h.Source + "\x00" + h.Item
+		if seen[key] || h.Kind == string(corpus.KindAgenda) {
+			continue
+		}
+		seen[key] = true
+		out = append(out, Paper{Source: h.Source, Item: h.Item, Title: h.Title, Committee: h.Committee, Date: h.Date, Exempt: h.Exempt})
+		if len(out) == limit {
+			break
+		}
+	}
+	return out, nil
+}
+
+// titleQuery turns free text into a query-string query that matches the
+// words anywhere and weighs matches in titles three times. Only letters
+// and digits survive, so user text cannot inject query syntax.
+func titleQuery(text string) string {
+	var parts []string
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len([]rune(w)) < 2 {
+			continue
+		}
+		w = strings.ToLower(w)
+		parts = append(parts, "title:"+w+"^3", w)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Ask reads the paper's file again and analyses its item (the whole file
+// when the paper has no item number).
+func (p *Project) Ask(ctx context.Context, paper Paper) (*analysis.Report, error) {
+	res, err := p.Index.Search(ctx, index.Query{Source: paper.Source, Limit: 1, IncludeExempt: true})
+	if err != nil {
+		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Path == "" {
+		return nil, userError("I no longer have the file “" + paper.Source + "” to read, so I cannot work out questions for it. Share it with me again.")
+	}
+	doc, err := corpus.Open(ctx, res.Hits[0].Path, p.Ingest.Corpus)
+	if err != nil {
+		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
+	}
+	if paper.Item == "" {
+		return p.Analyzer.Ask(doc), nil
+	}
+	for _, it := range doc.Items {
+		if it.Number == paper.Item {
+			return &analysis.Report{Source: doc.Source, Meta: doc.Meta, Items: []analysis.ItemReport{p.Analyzer.Item(doc.Meta, it)}}, nil
+		}
+	}
+	return nil, fmt.Errorf("ask %s: item %s not in the file", paper.Source, paper.Item)
+}
+
+// Brief reads and analyses every item of a shared pack.
+func (p *Project) Brief(ctx context.Context, name string, data []byte) (*analysis.Report, error) {
+	doc, err := p.readDoc(ctx, name, data)
+	if err != nil {
+		return nil, err
+	}
+	return p.Analyzer.Brief(doc), nil
+}
+
+// Add keeps the pack in Dir (when set) and ingests it, so searches find it
+// and "ask" can read it again.
+func (p *Project) Add(ctx context.Context, name string, data []byte) error {
+	doc, err := p.readDoc(ctx, name, data)
+	if err != nil {
+		return err
+	}
+	p.forget(doc.Hash)
+	if p.Dir != "" {
+		path, err := p.keep(doc.Source, doc.Hash, data)
+		if err != nil {
+			return err
+		}
+		doc.Path = path
+	}
+	if _, err := p.Index.IngestDocument(ctx, doc, p.Ingest); err != nil {
+		return fmt.Errorf("add %s to the index: %w", doc.Source, err)
+	}
+	return nil
+}
+
+// readDoc reads a pack, or returns the document Brief already read.
+func (p *Project) readDoc(ctx context.Context, name string, data []byte) (*corpus.Document, error) {
+	key := hashOf(data)
+	p.mu.Lock()
+	doc := p.read[key]
+	p.mu.Unlock()
+	if doc != nil {
+		return doc, nil
+	}
+	doc, err := corpus.Read(ctx, filepath.Base(name), data, p.Ingest.Corpus)
+	if err != nil {
+		var explain string
+		switch {
+		case errors.Is(err, corpus.ErrEncrypted):
+			explain = "“" + name + "” is protected with a password, so I cannot read it."
+		case errors.Is(err, corpus.ErrNoText):
+			explain = "“" + name + "” has no text I can read: it may be a scan."
+		}
+		if explain != "" {
+			return nil, userError(explain)
+		}
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	p.mu.Lock()
+	if p.read == nil {
+		p.read = map[string]*corpus.Document{}
+	}
+	if len(p.read) >= maxReadCache {
+		clear(p.read)
+	}
+	p.read[key] = doc
+	p.mu.Unlock()
+	return doc, nil
+}
+
+func (p *Project) forget(hash string) {
+	p.mu.Lock()
+	delete(p.read, hash)
+	p.mu.Unlock()
+}
+
+// keep writes a shared pack into Dir under its own name, or under the
+// name with a hash suffix when a different file already has it.
+func (p *Project) keep(source, hash string, data []byte) (string, error) {
+	if err := os.MkdirAll(p.Dir, 0o755); err != nil {
+		return "", fmt.Errorf("keep %s: %w", source, err)
+	}
+	path := filepath.Join(p.Dir, source)
+	if old, err := os.ReadFile(path); err == nil {
+		if hashOf(old) == hash {
+			return path, nil
+		}
+		ext := filepath.Ext(source)
+		path = filepath.Join(p.Dir, strings.TrimSuffix(source, ext)+"-"+hash[:8]+ext)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return "", fmt.Errorf("keep %s: %w", source, err)
+	}
+	return path, nil
+}
+
+// hashOf is the hex SHA-256 of data, as corpus gives in Document.Hash.
+func hashOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
