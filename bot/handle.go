@@ -153,7 +153,10 @@ func searchReply(q string, total uint64, hits []index.Hit) Reply {
 		r.Parts = []Part{{Text: "Nothing in the papers matches that. Try other words, or fewer of them."}}
 		return r
 	}
-	shown := fmt.Sprintf("The top %d passages.", len(hits))
+	shown := fmt.Sprintf("%d passages match.", len(hits))
+	if len(hits) == 1 {
+		shown = "One passage matches."
+	}
 	if total > uint64(len(hits)) {
 		shown = fmt.Sprintf("%d passages match; here are the top %d.", total, len(hits))
 	}
