@@ -190,7 +190,7 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 		b.WriteString("\n\n")
 	}
 	all := b.String()
-	ms := a.m.Match(it.Passages)
+	ms := a.m.MatchTitled(it.Title, it.Passages)
 	if detectInspection(all) != nil {
 		ms = promote(ms, "inspection-response", a.m)
 	}
@@ -272,5 +272,5 @@ func (a *Analyzer) PassageThemes(p corpus.Passage) []string {
 // ItemMatches returns an item's per-theme evidence for the themes it is
 // about: which passages engage each theme and with which signals.
 func (a *Analyzer) ItemMatches(it corpus.Item) []ThemeMatch {
-	return Select(a.m.Match(it.Passages))
+	return Select(a.m.MatchTitled(it.Title, it.Passages))
 }

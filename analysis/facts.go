@@ -22,6 +22,7 @@ const (
 	factResolution                     // an earlier resolution asking for a report back
 	factAction                         // an action-plan row with a date or owner
 	factComparison                     // a figure set against other councils or England
+	factProposal                       // what the report proposes or commits to
 )
 
 // salience is the base priority of a kind of fact: what a councillor most
@@ -39,6 +40,7 @@ var salience = map[factKind]float64{
 	factResolution:     1.9,
 	factFigure:         1.5,
 	factAction:         1.2,
+	factProposal:       1.4,
 }
 
 // fact is one thing a report says that a question can be built on.
@@ -67,7 +69,7 @@ var (
 	reRAGWord   = regexp.MustCompile(`\b(?:rated|rag(?: rated| rating| status)?(?: of| is| was)?|status)\s*(?:as\s+)?(?:red|amber)\b`)
 	reDelay     = regexp.MustCompile(`\b(?:delay(?:s|ed)?|slipp(?:ed|age)|behind schedule|overdue|deferred|postponed|backlog|waiting (?:times?|lists?)|(?:was|were|is|are) late)\b`)
 	reWork      = regexp.MustCompile(`\b(?:vacanc(?:y|ies)|vacant posts?|agency (?:staff|workers?|social workers?)|locums?|turnover|caseloads?|sickness absence|(?:recruitment|retention) (?:of|and retention of) (?:social workers|staff))\b`)
-	reCost      = regexp.MustCompile(`\b(?:overspen[dt]s?|over budget|budget pressures?|shortfall|deficit|savings? of|forecast(?:s|ing)? to overspend|cost pressures?)\b`)
+	reCost      = regexp.MustCompile(`\b(?:overspen[dt]s?|over budget|budget pressures?|shortfall|deficit|savings? of|forecast(?:s|ing)? to overspend|cost pressures?|more than (?:the )?budget(?:ed)?|above (?:the )?budget)\b`)
 	reConcern   = regexp.MustCompile(`\b(?:not always|not robust|insufficient(?:ly)?|inconsistent(?:ly)?|poor(?:ly)?|weak(?:ness|nesses)?|lack of|fragmented|requires? improvement|inadequate|too (?:long|slow|high|low|few|many)|not (?:effectively|adequately|sufficiently|consistently|properly)|remains? (?:relatively )?(?:high|low)|significant (?:challenge|challenges|concern|concerns)|concerns? (?:about|over|regarding|were raised)|unclear|drift|not (?:yet )?(?:been )?(?:fully )?(?:achieved|met))\b`)
 	reRecommend = regexp.MustCompile(`\b(?:recommend(?:s|ed)? that|we recommend|it is recommended|the (?:local authority|council|authority|service|partnership) (?:should|needs? to)|needs? to (?:improve|ensure|strengthen|address|develop)|should (?:ensure|improve|implement|consider|strengthen|address|develop))`)
 	reResolved  = regexp.MustCompile(`\b(?:resolved\b|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
@@ -75,8 +77,10 @@ var (
 	reContentsRow = regexp.MustCompile(`^[^|]+ \| \d{1,3}$`)
 	// reWordRun is a word of three or more letters.
 	reWordRun = regexp.MustCompile(`[A-Za-z]{3,}`)
+	// reProposal is what a paper proposes or commits the council to.
+	reProposal = regexp.MustCompile(`\b(?:it is proposed|(?:we|the council|the board|the committee) (?:propose|proposes|will)|is proposed|are proposed|proposal is|(?:will|shall) (?:be (?:undertaken|held|produced|submitted|presented|reported|reviewed|introduced|made up)|meet|produce|review|report|consist|comprise)|agreed to (?:the )?(?:creation|establish|introduce|set up))`)
 	// reCompare is a figure set against others.
-	reCompare = regexp.MustCompile(`statistical neighbou?rs?|national (?:average|figure|rate)|england average|for england\b|(?:regional|north west|south east|london) average|comparator|similar (?:councils|authorities|local authorities)`)
+	reCompare = regexp.MustCompile(`(?:compared (?:with|to)|than|against|versus) [^.;]{0,40}?(?:in|for|across) england\b|statistical neighbou?rs?|national (?:average|figure|rate)|england average|for england\b|(?:regional|north west|south east|london) average|comparator|similar (?:councils|authorities|local authorities)`)
 	// reLeadNumber is list numbering at the start of a sentence ("1.1",
 	// "(f)", "a)", "3.").
 	reLeadNumber = regexp.MustCompile(`^[\s\-•●▪◼■◦*–]*(?:\(?[0-9]{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|\d+(?:\.\d+)+\.?|\d{1,2}\.)\s+`)
@@ -132,7 +136,7 @@ func classify(sent string, table bool) []fact {
 		f.quote = quoteAround(sent, loc[0], loc[1])
 		f.weight = salience[k]
 		if f.percent {
-			f.weight += 0.2
+			f.weight += 0.4
 		}
 		// A crisp sentence is a better fact than a long one that happens to
 		// hold a number.
@@ -215,12 +219,17 @@ func classify(sent string, table bool) []fact {
 			add(factResolution, loc)
 		}
 	}
+	if !table && !toNote && hasAny(low, "propos", "will ", "agreed", "shall") {
+		if loc := reProposal.FindStringIndex(low); loc != nil {
+			add(factProposal, loc)
+		}
+	}
 	if table && strings.Count(sent, "|") >= 2 && !reCoverRow.MatchString(low) && longestCell(sent) >= 30 {
 		if loc := reOwnerDate.FindStringIndex(low); loc != nil {
 			add(factAction, loc)
 		}
 	}
-	if len(out) == 0 && hasNum && words >= 4 {
+	if (len(out) == 0 || len(out) == 1 && out[0].kind == factProposal) && hasNum && words >= 4 {
 		add(factFigure, nums[0])
 	}
 	return out
@@ -252,7 +261,7 @@ func measures(sent string) [][]int {
 			continue
 		}
 		before := strings.ToLower(sent[max(0, loc[0]-12):loc[0]])
-		if strings.Contains(before, "section") || strings.Contains(before, "regulation") || strings.Contains(before, "paragraph") || strings.Contains(before, "minute no") || strings.Contains(before, "page") || strings.Contains(before, "tel") || strings.Contains(before, "item") || strings.Contains(before, "phase") || strings.Contains(before, "appendix") || strings.Contains(before, "annex") || strings.Contains(before, "question") || strings.Contains(before, "recommendation") || strings.Contains(before, "outcome") || strings.Contains(before, "objective") || strings.Contains(before, "priority") || strings.Contains(before, "year ") || strings.Contains(before, "key stage") || strings.Contains(before, "tier") || strings.Contains(before, "level") || strings.Contains(before, "aged") || strings.Contains(before, "turn") || strings.Contains(before, "age ") || strings.Contains(before, "under") || strings.Contains(before, "over") {
+		if strings.Contains(before, "section") || strings.Contains(before, "regulation") || strings.Contains(before, "paragraph") || strings.Contains(before, "minute no") || strings.Contains(before, "page") || strings.Contains(before, "tel") || strings.Contains(before, "item") || strings.Contains(before, "phase") || strings.Contains(before, "appendix") || strings.Contains(before, "annex") || strings.Contains(before, "question") || strings.Contains(before, "recommendation") || strings.Contains(before, "outcome") || strings.Contains(before, "objective") || strings.Contains(before, "priority") || strings.Contains(before, "year ") || strings.Contains(before, "key stage") || strings.Contains(before, "tier") || strings.Contains(before, "level") || strings.Contains(before, "table") || strings.Contains(before, "figure") || strings.Contains(before, "chart") || strings.Contains(before, "graph") || strings.Contains(before, "aged") || strings.Contains(before, "turn") || strings.Contains(before, "age ") || strings.Contains(before, "under") || strings.Contains(before, "over") {
 			continue
 		}
 		if labelBefore(sent, loc[0]) && !strings.ContainsAny(n, "%£") {

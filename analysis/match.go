@@ -28,17 +28,22 @@ var (
 	// theme (roughly two specific signals, or one signal used three times
 	// in a normal-length passage).
 	engageAt = 4.0
+	// attrPower shares a passage's engagement among themes in proportion
+	// to their scores raised to this power.
+	attrPower = 2.0
+	// titleShare is the share an item's title adds to a theme it names.
+	titleShare = 0.1
 	// halfShare is the share of an item's text engaging a theme that maps
 	// to a score of 0.5 ("a substantial part of the item").
-	halfShare = 0.1
+	halfShare = 0.15
 	// coverageScale sets how fast the coverage factor grows with the
 	// number of distinct signals an item uses: 1 - exp(-n/coverageScale).
 	coverageScale = 1.5
 	// minTheme and relTheme select an item's themes: a score of at least
 	// minTheme and at least relTheme times the best score; at most
 	// maxThemes themes.
-	minTheme  = 0.3
-	relTheme  = 0.4
+	minTheme  = 0.35
+	relTheme  = 0.3
 	maxThemes = 5
 	// passageMin is the passage score from which a passage is said to be
 	// about a theme (PassageThemes), maxPassageThemes the most it reports.
@@ -337,6 +342,13 @@ func (m *Matcher) PassageThemes(text string) []string {
 // matches for all themes with any evidence, best first. Use Select to keep
 // the themes the item is really about.
 func (m *Matcher) Match(passages []corpus.Passage) []ThemeMatch {
+	return m.MatchTitled("", passages)
+}
+
+// MatchTitled is Match for an item with a title: a theme the title is
+// about (its title score reaches half of engageAt) has titleShare added to
+// its share, since a title states what the item is for.
+func (m *Matcher) MatchTitled(title string, passages []corpus.Passage) []ThemeMatch {
 	nt := len(m.themes)
 	if nt == 0 || len(passages) == 0 {
 		return nil
@@ -362,7 +374,7 @@ func (m *Matcher) Match(passages []corpus.Passage) []ThemeMatch {
 		best, sum2 := 0.0, 0.0
 		for _, s := range scores {
 			best = math.Max(best, s)
-			sum2 += s * s
+			sum2 += math.Pow(s, attrPower)
 		}
 		if best == 0 {
 			continue
@@ -372,7 +384,7 @@ func (m *Matcher) Match(passages []corpus.Passage) []ThemeMatch {
 			if s <= 0 {
 				continue
 			}
-			engaged[ti] += engage * s * s / sum2
+			engaged[ti] += engage * math.Pow(s, attrPower) / sum2
 			var sigs []hit
 			for _, h := range hits {
 				if h.f.theme == ti && h.f.signal {
@@ -400,12 +412,19 @@ func (m *Matcher) Match(passages []corpus.Passage) []ThemeMatch {
 	if total == 0 {
 		return nil
 	}
+	var titled []float64
+	if title != "" {
+		titled, _ = m.scorePassage(analyse(title))
+	}
 	var out []ThemeMatch
 	for ti := range m.themes {
 		if len(pscores[ti]) == 0 {
 			continue
 		}
 		share := engaged[ti] / total
+		if titled != nil && titled[ti] >= engageAt/2 {
+			share = math.Min(1, share+titleShare)
+		}
 		d := len(distinct[ti])
 		ps := pscores[ti]
 		sort.SliceStable(ps, func(a, b int) bool { return ps[a].Score > ps[b].Score })
@@ -417,13 +436,18 @@ func (m *Matcher) Match(passages []corpus.Passage) []ThemeMatch {
 			Passages: ps,
 		})
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Score != out[b].Score {
-			return out[a].Score > out[b].Score
-		}
-		return out[a].Theme.ID < out[b].Theme.ID
-	})
+	sortMatches(out)
 	return out
+}
+
+// sortMatches orders matches best first, by id on ties.
+func sortMatches(ms []ThemeMatch) {
+	sort.SliceStable(ms, func(a, b int) bool {
+		if ms[a].Score != ms[b].Score {
+			return ms[a].Score > ms[b].Score
+		}
+		return ms[a].Theme.ID < ms[b].Theme.ID
+	})
 }
 
 // calibrate maps an item's engagement share and the number of distinct

@@ -15,7 +15,7 @@ import (
 const (
 	maxQuestions   = 12
 	minQuestions   = 5
-	maxEvidenceQs  = 9
+	maxEvidenceQs  = 10
 	maxGapQs       = 3
 	maxFollowupQs  = 4
 	maxFactWords   = 28   // words of a fact quoted inside a question
@@ -61,7 +61,7 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		}
 		kind := KindEvidence
 		switch f.kind {
-		case factRecommendation, factResolution, factAction:
+		case factRecommendation, factResolution, factAction, factProposal:
 			kind = KindFollowup
 		}
 		if inRecs[f.passage] && (f.kind == factConcern || f.kind == factFigure) {
@@ -204,6 +204,11 @@ func phrase(f fact, minutes, inspection bool, th *bank.Theme, n int) string {
 		return pick(
 			"The report commits to %s. When will members see it, and what will it need to show?",
 			"Members are promised %s. What should that report tell us, and when will it come?",
+		)
+	case factProposal:
+		return pick(
+			"The report proposes %s. What will this change for children, and how will members know it is working?",
+			"On the proposal %s, what will success look like in a year, and when will members hear how it is going?",
 		)
 	case factAction:
 		return pick(
