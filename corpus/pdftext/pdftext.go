@@ -82,7 +82,7 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 			res, err = nil, fmt.Errorf("%w: %v", ErrMalformed, r)
 		}
 	}()
-	r, err := open(data, opts.Password)
+	r, repaired, err := open(data, opts.Password)
 	if err != nil {
 		return nil, err
 	}
@@ -108,6 +108,9 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 		return nil, fmt.Errorf("%w: the document has no pages", ErrMalformed)
 	}
 	res = &Result{Pages: make([]string, len(pages))}
+	if repaired {
+		res.Warnings = append(res.Warnings, "the file is damaged (truncated or with a broken cross-reference table) and was repaired: pages may be missing or out of order")
+	}
 	fonts := make(fontCache)
 	var noMap, garbled []int
 	damaged := 0
@@ -277,9 +280,14 @@ func walkPages(root pdf.Value, limit int) ([]pdf.Value, error) {
 // open parses the file, working around what the library refuses but can
 // read: leading junk before the header, a %PDF-2.0 header, a damaged or
 // missing cross-reference table.
-func open(data []byte, password string) (*pdf.Reader, error) {
+func open(data []byte, password string) (r *pdf.Reader, repaired bool, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			r, repaired, err = nil, false, fmt.Errorf("%w: %v", ErrMalformed, x)
+		}
+	}()
 	if len(data) == 0 {
-		return nil, fmt.Errorf("%w: empty file", ErrMalformed)
+		return nil, false, fmt.Errorf("%w: empty file", ErrMalformed)
 	}
 	off := headerOffset(data)
 	if off < 0 {
@@ -287,39 +295,46 @@ func open(data []byte, password string) (*pdf.Reader, error) {
 		if len(head) > 16 {
 			head = head[:16]
 		}
-		return nil, fmt.Errorf("%w: not a PDF (starts with %q)", ErrMalformed, head)
+		return nil, false, fmt.Errorf("%w: not a PDF (starts with %q)", ErrMalformed, head)
 	}
 	data = fixHeader(data[off:])
-	var r *pdf.Reader
-	err := fmt.Errorf("%w: implausible cross-reference numbers", ErrMalformed)
+	err = fmt.Errorf("%w: implausible cross-reference numbers", ErrMalformed)
 	if xrefSane(data) {
 		r, err = newReader(data, password)
 		if err == nil {
-			return r, nil
+			return r, false, nil
 		}
 		if errors.Is(err, ErrEncrypted) {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	// Try again with a cross-reference table rebuilt from the objects
-	// found in the file (truncated files, broken offsets).
-	fixed, rerr := rebuildXref(data)
-	if rerr != nil {
-		return nil, rerr
-	}
-	if fixed != nil {
+	// found in the file (truncated files, broken offsets), and failing
+	// that with a page tree made of the page objects found.
+	for _, synthetic := range []bool{false, true} {
+		fixed, rerr := rebuildXref(data, synthetic)
+		if rerr != nil {
+			return nil, false, rerr
+		}
+		if fixed == nil {
+			continue
+		}
 		r2, err2 := newReader(fixed, password)
-		if err2 == nil {
-			return r2, nil
-		}
 		if errors.Is(err2, ErrEncrypted) {
-			return nil, err2
+			return nil, false, err2
 		}
+		if err2 != nil {
+			continue
+		}
+		if pages, werr := walkPages(r2.Trailer().Key("Root").Key("Pages"), 1); werr == nil && len(pages) == 0 {
+			continue
+		}
+		return r2, true, nil
 	}
 	if strings.Contains(err.Error(), "%%EOF") || strings.Contains(err.Error(), "startxref") {
-		return nil, fmt.Errorf("%w: truncated or damaged (no usable cross-reference table or %%%%EOF) and it could not be repaired", ErrMalformed)
+		return nil, false, fmt.Errorf("%w: truncated or damaged (no usable cross-reference table or %%%%EOF) and it could not be repaired", ErrMalformed)
 	}
-	return nil, err
+	return nil, false, err
 }
 
 // fixHeader rewrites a header the library rejects ("%PDF-2.0", or one not
