@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -47,9 +48,10 @@ func (b *Bot) say(ctx context.Context, out responder, r Reply) {
 const lastWordWait = 3 * time.Second
 
 // sorry tells the user in a plain sentence that what they asked for
-// failed, and logs the error for whoever runs the bot.
-func (b *Bot) sorry(ctx context.Context, out responder, what string, err error) {
-	b.log.Error("request failed", "err", err)
+// failed, and logs the error for whoever runs the bot, with the user's
+// words (which the services may quote in their errors) cut out.
+func (b *Bot) sorry(ctx context.Context, out responder, what string, err error, words ...string) {
+	b.log.Error("request failed", "err", redact(err.Error(), words...))
 	msg := "Sorry, I could not " + what + ". Please try again later."
 	if ctx.Err() != nil {
 		// Whatever the service returned, the job was stopped.
@@ -66,6 +68,19 @@ func (b *Bot) sorry(ctx context.Context, out responder, what string, err error) 
 		msg = string(ue)
 	}
 	b.say(ctx, out, Reply{Parts: []Part{{Text: msg}}})
+}
+
+// redact replaces each non-empty word in s, as it stands or as %q
+// escapes it, with "[…]".
+func redact(s string, words ...string) string {
+	for _, w := range words {
+		if w = strings.TrimSpace(w); w != "" {
+			quoted := strconv.Quote(w)
+			s = strings.ReplaceAll(s, quoted[1:len(quoted)-1], "[…]")
+			s = strings.ReplaceAll(s, w, "[…]")
+		}
+	}
+	return s
 }
 
 // userError is an error whose text is meant for the user as it stands.
@@ -125,7 +140,7 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 	allowed := b.cfg.ExemptAllowed(req.channel)
 	res, err := b.deps.Search.Search(ctx, index.Query{Text: q, Limit: b.cfg.Limits.SearchResults, IncludeExempt: allowed, PerItem: searchPerItem})
 	if err != nil {
-		b.sorry(ctx, out, "search the papers", err)
+		b.sorry(ctx, out, "search the papers", err, q)
 		return
 	}
 	var hits []index.Hit
@@ -208,7 +223,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 		}
 		found, err := b.deps.Library.FindPapers(ctx, topic, 2*(1+b.cfg.Limits.Candidates))
 		if err != nil {
-			b.sorry(ctx, out, "look for that paper", err)
+			b.sorry(ctx, out, "look for that paper", err, topic)
 			return
 		}
 		var papers []Paper
@@ -241,7 +256,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	b.say(ctx, out, picked)
 	rep, err := b.deps.Library.Ask(ctx, pick)
 	if err != nil {
-		b.sorry(ctx, out, "work out questions for that paper", err)
+		b.sorry(ctx, out, "work out questions for that paper", err, req.cmd.Arg)
 		return
 	}
 	rep, withheld := visible(rep, allowed)

@@ -144,3 +144,20 @@ func TestVisibleLeavesReportAlone(t *testing.T) {
 		t.Errorf("allowed channel: %d withheld, %d items", n, len(v.Items))
 	}
 }
+
+func TestRedact(t *testing.T) {
+	cases := []struct {
+		s     string
+		words []string
+		want  string
+	}{
+		{`search "placement": bad`, []string{"placement"}, `search "[…]": bad`},
+		{`parse query "\"missing from care\" -x": syntax`, []string{`"missing from care" -x`}, `parse query "[…]": syntax`},
+		{"nothing to hide", []string{"", "  "}, "nothing to hide"},
+	}
+	for _, c := range cases {
+		if got := redact(c.s, c.words...); got != c.want {
+			t.Errorf("redact(%q) = %q, want %q", c.s, got, c.want)
+		}
+	}
+}

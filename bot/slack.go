@@ -162,7 +162,7 @@ func (b *Bot) onCommand(sc slack.SlashCommand) {
 	b.spawn("command", out, func(ctx context.Context) {
 		f, err := b.latestPDF(ctx, sc.ChannelID, req.cmd.Arg)
 		if err != nil {
-			b.sorry(ctx, out, "find a PDF shared in this channel", err)
+			b.sorry(ctx, out, "find a PDF shared in this channel", err, req.cmd.Arg)
 			return
 		}
 		req.files = []fileSource{b.slackFile(*f)}

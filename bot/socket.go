@@ -53,8 +53,14 @@ func (b *Bot) RunSocketMode(ctx context.Context) error {
 	return nil
 }
 
-// onSocketEvent acknowledges an envelope at once, then handles it.
+// onSocketEvent acknowledges an envelope at once, then handles it. A
+// panic while handling one envelope is logged and does not end the loop.
 func (b *Bot) onSocketEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
+	defer func() {
+		if r := recover(); r != nil {
+			b.log.Error("socket mode event failed", "type", string(evt.Type), "panic", fmt.Sprint(r))
+		}
+	}()
 	ack := func() {
 		if evt.Request == nil {
 			return

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -222,7 +223,7 @@ func TestFailuresAreContained(t *testing.T) {
 			add: func(ctx context.Context, name string, data []byte) error { return nil },
 		},
 		Search: fakeSearcher{search: func(ctx context.Context, q index.Query) (*index.Results, error) {
-			return nil, errors.New("open index /var/idx: read meta: unexpected EOF")
+			return nil, fmt.Errorf("search %q: open index /var/idx: read meta: unexpected EOF", q.Text)
 		}},
 	}
 	b, logs := newTestBot(t, fs, deps)
@@ -239,8 +240,11 @@ func TestFailuresAreContained(t *testing.T) {
 	if strings.Contains(p.Get("blocks"), "unexpected EOF") || strings.Contains(p.Get("blocks"), "goroutine") {
 		t.Errorf("error details shown to the user: %s", p.Get("blocks"))
 	}
-	if !strings.Contains(logs.String(), "assignment to entry in nil map") {
-		t.Errorf("panic not logged:\n%s", logs.String())
+	if !strings.Contains(logs.String(), "assignment to entry in nil map") || !strings.Contains(logs.String(), "unexpected EOF") {
+		t.Errorf("panic or search failure not logged:\n%s", logs.String())
+	}
+	if strings.Contains(logs.String(), "placement") {
+		t.Errorf("the user's words reached the logs through an error:\n%s", logs.String())
 	}
 }
 
