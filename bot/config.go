@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -42,6 +43,9 @@ type Config struct {
 	Addr string `yaml:"addr"`
 	// Index is the index folder the caller opens for search and ingest.
 	Index string `yaml:"index"`
+	// SharedDir keeps the packs shared with the bot (Project.Dir); see
+	// PacksDir for the default.
+	SharedDir string `yaml:"shared_dir"`
 	// ExemptChannels are the channel IDs (or ConsoleChannel) where exempt or
 	// confidential items may be shown. Everywhere else they are withheld.
 	ExemptChannels []string `yaml:"exempt_channels"`
@@ -165,6 +169,18 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("brief_format must be markdown or html, got %q", c.BriefFormat))
 	}
 	return errors.Join(errs...)
+}
+
+// PacksDir is where packs shared with the bot are kept: SharedDir, or
+// "shared" inside the index folder, or "" (not kept) when neither is set.
+func (c Config) PacksDir() string {
+	switch {
+	case c.SharedDir != "":
+		return c.SharedDir
+	case c.Index != "":
+		return filepath.Join(c.Index, "shared")
+	}
+	return ""
 }
 
 // ExemptAllowed reports whether exempt or confidential material may be

@@ -22,7 +22,7 @@ func TestLoadConfig(t *testing.T) {
 	}
 	want := Config{
 		BotToken: "xoxb-from-env", SigningSecret: "secret-from-env", APIURL: "http://127.0.0.1:9/api/",
-		Addr: ":8080", Index: "/var/lib/scrutineer/index", ExemptChannels: []string{"C0SCRUTINY1", "console"},
+		Addr: ":8080", Index: "/var/lib/scrutineer/index", SharedDir: "/var/lib/scrutineer/shared", ExemptChannels: []string{"C0SCRUTINY1", "console"},
 		BriefFormat: "html",
 		Limits: Limits{MaxFileMB: 40, MaxBodyKB: 512, SearchResults: 6, Candidates: 2, Questions: 10, Jobs: 3,
 			JobTimeout: 3 * time.Minute, ShutdownWait: 20 * time.Second},
@@ -98,5 +98,18 @@ func TestConfigLogValueHidesSecrets(t *testing.T) {
 	}
 	if !strings.Contains(out, "config.bot_token_set=true") {
 		t.Errorf("log does not say the token is set: %s", out)
+	}
+}
+
+func TestPacksDir(t *testing.T) {
+	cases := []struct{ index, shared, want string }{
+		{"/idx", "/keep", "/keep"},
+		{"/idx", "", filepath.Join("/idx", "shared")},
+		{"", "", ""},
+	}
+	for _, c := range cases {
+		if got := (Config{Index: c.index, SharedDir: c.shared}).PacksDir(); got != c.want {
+			t.Errorf("PacksDir(index %q, shared_dir %q) = %q, want %q", c.index, c.shared, got, c.want)
+		}
 	}
 }
