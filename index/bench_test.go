@@ -75,11 +75,22 @@ func bigIndex(b *testing.B) *Index {
 				per += len(it.Passages)
 			}
 		}
-		big.dir, big.err = os.MkdirTemp("", "scrutineer-bench-")
-		if big.err != nil {
-			return
+		// SCRUTINEER_BENCH_INDEX keeps the index in a folder between runs.
+		dir := os.Getenv("SCRUTINEER_BENCH_INDEX")
+		if dir != "" {
+			if x, err := Open(filepath.Join(dir, "idx"), Options{}); err == nil {
+				big.x = x
+				big.passages, big.err = x.Passages()
+				big.bytes = dirSize(filepath.Join(dir, "idx"))
+				return
+			}
+		} else {
+			if dir, big.err = os.MkdirTemp("", "scrutineer-bench-"); big.err != nil {
+				return
+			}
+			big.dir = dir // removed at the end
 		}
-		big.x, big.err = Open(filepath.Join(big.dir, "idx"), Options{Create: true})
+		big.x, big.err = Open(filepath.Join(dir, "idx"), Options{Create: true})
 		if big.err != nil {
 			return
 		}
@@ -100,7 +111,7 @@ func bigIndex(b *testing.B) *Index {
 		}
 		big.build = time.Since(start)
 		big.passages, big.err = big.x.Passages()
-		big.bytes = dirSize(filepath.Join(big.dir, "idx"))
+		big.bytes = dirSize(filepath.Join(dir, "idx"))
 	})
 	if big.err != nil {
 		b.Fatal(big.err)
@@ -150,12 +161,18 @@ var benchQueries = []Query{
 // passages and reports p50 and p99, the build time, the index size and the
 // memory in use.
 func BenchmarkSearch100k(b *testing.B) {
+	b.Run("facets", func(b *testing.B) { benchSearch(b, false) })
+	b.Run("nofacets", func(b *testing.B) { benchSearch(b, true) })
+}
+
+func benchSearch(b *testing.B, noFacets bool) {
 	x := bigIndex(b)
 	ctx := context.Background()
 	var lat []time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, q := range benchQueries {
+			q.NoFacets = noFacets
 			t0 := time.Now()
 			r, err := x.Search(ctx, q)
 			if err != nil {

@@ -20,7 +20,7 @@ func (x *Index) Documents(ctx context.Context) ([]DocumentInfo, error) {
 		return nil, fmt.Errorf("list documents in %s: %w", x.dir, err)
 	}
 	out := make([]DocumentInfo, 0, len(files))
-	for _, src := range files {
+	for _, src := range files.sorted() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

@@ -165,8 +165,8 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	known := make(map[string]string, len(w.known))
-	for k, v := range w.known {
+	known := make(map[string]string, len(w.files))
+	for k, v := range w.files {
 		known[k] = v
 	}
 	results := x.readAll(ctx, todo, opts, known)
@@ -317,7 +317,7 @@ func (x *Index) IngestDocument(ctx context.Context, doc *corpus.Document, opts I
 		return Summary{}, err
 	}
 	sum := Summary{Files: 1}
-	if !opts.Force && doc.Hash != "" && w.known[doc.Source] == doc.Hash {
+	if !opts.Force && doc.Hash != "" && w.files[doc.Source] == doc.Hash {
 		sum.Unchanged = 1
 		sum.Took = time.Since(start)
 		return sum, nil
@@ -352,7 +352,6 @@ type writer struct {
 	x     *Index
 	opts  IngestOptions
 	files fileSet
-	known map[string]string // source → hash
 	b     *bleve.Batch
 	limit int
 }
@@ -362,28 +361,18 @@ func (x *Index) newWriter(opts IngestOptions) (*writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ingest into %s: %w", x.dir, err)
 	}
-	known := make(map[string]string, len(files))
-	for _, src := range files {
-		rec, err := x.readRecord(src)
-		if err != nil {
-			return nil, fmt.Errorf("ingest into %s: %w", x.dir, err)
-		}
-		if rec != nil {
-			known[src] = rec.Hash
-		}
-	}
 	limit := opts.BatchSize
 	if limit <= 0 {
 		limit = DefaultBatchSize
 	}
-	return &writer{x: x, opts: opts, files: files, known: known, b: x.bi.NewBatch(), limit: limit}, nil
+	return &writer{x: x, opts: opts, files: files, b: x.bi.NewBatch(), limit: limit}, nil
 }
 
 // add puts doc into the current batch and reports whether it replaces an
 // earlier version.
 func (w *writer) add(doc *corpus.Document) (bool, error) {
 	var old *DocumentInfo
-	if w.files.has(doc.Source) {
+	if _, ok := w.files[doc.Source]; ok {
 		var err error
 		if old, err = w.x.readRecord(doc.Source); err != nil {
 			return false, err
@@ -399,8 +388,7 @@ func (w *writer) add(doc *corpus.Document) (bool, error) {
 	if _, err := addDocument(w.b, old, doc, w.opts.Themer); err != nil {
 		return false, err
 	}
-	w.files.add(doc.Source)
-	w.known[doc.Source] = doc.Hash
+	w.files[doc.Source] = doc.Hash
 	return old != nil, nil
 }
 
@@ -444,7 +432,7 @@ func (x *Index) Delete(ctx context.Context, source string) error {
 	if err != nil {
 		return err
 	}
-	files.remove(source)
+	delete(files, source)
 	b := x.bi.NewBatch()
 	for _, id := range rec.ids() {
 		b.Delete(id)

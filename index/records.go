@@ -114,29 +114,17 @@ func passageDoc(info *DocumentInfo, itemIdx, k int, it *corpus.Item, p *corpus.P
 	return d
 }
 
-// fileSet is the list of ingested sources, kept sorted.
-type fileSet []string
+// fileSet maps each ingested source to its content hash.
+type fileSet map[string]string
 
-func (s fileSet) has(src string) bool {
-	i := sort.SearchStrings(s, src)
-	return i < len(s) && s[i] == src
-}
-
-func (s *fileSet) add(src string) {
-	i := sort.SearchStrings(*s, src)
-	if i < len(*s) && (*s)[i] == src {
-		return
+// sorted returns the sources in name order.
+func (s fileSet) sorted() []string {
+	out := make([]string, 0, len(s))
+	for k := range s {
+		out = append(out, k)
 	}
-	*s = append(*s, "")
-	copy((*s)[i+1:], (*s)[i:])
-	(*s)[i] = src
-}
-
-func (s *fileSet) remove(src string) {
-	i := sort.SearchStrings(*s, src)
-	if i < len(*s) && (*s)[i] == src {
-		*s = append((*s)[:i], (*s)[i+1:]...)
-	}
+	sort.Strings(out)
+	return out
 }
 
 func (x *Index) readFiles() (fileSet, error) {
@@ -144,13 +132,12 @@ func (x *Index) readFiles() (fileSet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read file list: %w", err)
 	}
-	var s fileSet
+	s := fileSet{}
 	if len(data) > 0 {
 		if err := json.Unmarshal(data, &s); err != nil {
 			return nil, fmt.Errorf("read file list: %w", err)
 		}
 	}
-	sort.Strings(s)
 	return s, nil
 }
 

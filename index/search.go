@@ -27,7 +27,6 @@ const (
 	FacetCommittee = "committee"
 	FacetYear      = "year"
 	FacetTheme     = "theme"
-	FacetKind      = "kind"
 )
 
 // buildQuery turns q into a bleve query: the query string on the passage
@@ -63,11 +62,6 @@ func buildQuery(q Query) (query.Query, bool, error) {
 		t.SetField(field)
 		filters = append(filters, t)
 	}
-	if !q.IncludeExempt {
-		b := query.NewBoolFieldQuery(false)
-		b.SetField(fExempt)
-		filters = append(filters, b)
-	}
 	if c := strings.ToLower(strings.TrimSpace(q.Committee)); c != "" {
 		term(fCommitteeKey, c)
 	}
@@ -92,6 +86,13 @@ func buildQuery(q Query) (query.Query, bool, error) {
 	}
 
 	bq := query.NewBooleanQuery([]query.Query{textQ}, nil, nil)
+	if !q.IncludeExempt {
+		// Few passages are exempt: excluding them is cheaper than
+		// filtering every hit for the rest.
+		b := query.NewBoolFieldQuery(true)
+		b.SetField(fExempt)
+		bq.AddMustNot(b)
+	}
 	if plain := plainWords(text); plain != "" {
 		t := query.NewMatchQuery(plain)
 		t.SetField(fTitle)
@@ -125,7 +126,8 @@ func plainWords(text string) string {
 
 // Search runs q. Hits are passages, at most q.PerItem from one item so one
 // long report does not fill the page; Total counts matching passages.
-// Facets count matching passages by committee, year, theme and kind.
+// Facets count matching passages by committee, year and theme, unless
+// q.NoFacets is set.
 func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 	defer func() {
 		// The query parser reads user input; a panic in it must not take
@@ -167,11 +169,12 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 		if !hasText {
 			req.SortBy([]string{"-" + fDate, fSource, fItemIndex, fSeq})
 		}
-		if round == 0 {
+		if round == 0 && !q.NoFacets {
+			// Facets cost a doc-values read per matching passage: about
+			// half the time of a broad query.
 			req.AddFacet(FacetCommittee, bleve.NewFacetRequest(fCommittee, 20))
 			req.AddFacet(FacetYear, bleve.NewFacetRequest(fYear, 20))
 			req.AddFacet(FacetTheme, bleve.NewFacetRequest(fThemes, 30))
-			req.AddFacet(FacetKind, bleve.NewFacetRequest(fKind, 10))
 		}
 		sr, err := x.bi.SearchInContext(ctx, req)
 		if err != nil {
