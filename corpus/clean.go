@@ -134,7 +134,7 @@ func mayRepeat(l string) bool {
 	if utf8.RuneCountInString(l) < 4 || utf8.RuneCountInString(l) > 160 {
 		return false
 	}
-	if strings.HasSuffix(l, ":") || strings.HasSuffix(l, ".") || reNumbered.MatchString(l) {
+	if strings.HasSuffix(l, ":") || strings.HasSuffix(l, ".") || numberedPara(l) {
 		return false
 	}
 	switch l[0] {
@@ -146,6 +146,18 @@ func mayRepeat(l string) bool {
 		return false
 	}
 	return strings.IndexFunc(l, unicode.IsLetter) >= 0
+}
+
+// numberedPara reports whether l starts like a numbered paragraph or
+// heading ("3. Background", "2.1 The service"): a number, then a capital.
+// A running header that starts with a date ("3 to 7 March 2025 5") does not.
+func numberedPara(l string) bool {
+	loc := reNumbered.FindStringIndex(l)
+	if loc == nil {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(l[loc[1]:])
+	return !unicode.IsLower(r)
 }
 
 // runningLines finds the lines that repeat at the top or bottom of at least

@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -178,5 +179,23 @@ func TestPrintedNumbersOffsets(t *testing.T) {
 	if want := []int{0, 1, 2, 0}; !reflect.DeepEqual(got, want) {
 		// "- 3 -" alone is one bare number: not enough to trust.
 		t.Errorf("printedNumbers = %v, want %v", got, want)
+	}
+}
+
+func TestDatedHeaderWithPageNumberIsRunning(t *testing.T) {
+	doc := &Document{}
+	for i := 1; i <= 4; i++ {
+		text := "Inspection of Camden local authority children’s services\n3 to 7 March 2025 " +
+			strconv.Itoa(i) + "\n\n" + strconv.Itoa(i) + ". Leaders know their services well and act on what they learn."
+		doc.Pages = append(doc.Pages, Page{Number: i, Text: text})
+	}
+	Clean(doc)
+	for _, p := range doc.Pages {
+		if strings.Contains(p.Body, "March 2025") || strings.Contains(p.Body, "Inspection of Camden") {
+			t.Errorf("page %d: running header left in body: %q", p.Number, p.Body)
+		}
+		if !strings.Contains(p.Body, "Leaders know") {
+			t.Errorf("page %d: body lost: %q", p.Number, p.Body)
+		}
 	}
 }
