@@ -380,3 +380,59 @@ func TestPageList(t *testing.T) {
 		}
 	}
 }
+
+// TestRepair checks rebuilt cross-reference sections: objects inside an
+// object stream after the file lost its tail, and a page tree made from
+// the page objects when the file's own tree was cut off.
+func TestRepair(t *testing.T) {
+	content := "BT /F1 12 Tf 72 700 Td (Care leavers) Tj ET"
+
+	// Catalog, page tree, page and font live in an (unfiltered) object
+	// stream; the content stream is a plain object. The file stops right
+	// after them: no xref, no trailer.
+	inner := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		helvetica,
+	}
+	var hdr, body strings.Builder
+	for i, o := range inner {
+		fmt.Fprintf(&hdr, "%d %d ", i+1, body.Len())
+		body.WriteString(o + "\n")
+	}
+	objstm := hdr.String() + body.String()
+	var stm bytes.Buffer
+	stm.WriteString("%PDF-1.5\n")
+	fmt.Fprintf(&stm, "5 0 obj\n%s\nendobj\n", stream("", content))
+	fmt.Fprintf(&stm, "6 0 obj\n%s\nendobj\n", stream(fmt.Sprintf("/Type /ObjStm /N %d /First %d", len(inner), hdr.Len()), objstm))
+
+	// The catalog's page tree is missing.
+	var moved pdfBuilder
+	cat := moved.add("<< /Type /Catalog /Pages 99 0 R >>")
+	moved.add(helvetica)
+	c1 := moved.add(stream("", content))
+	moved.add(fmt.Sprintf("<< /Type /Page /Resources << /Font << /F1 2 0 R >> >> /Contents %d 0 R >>", c1))
+	lost := moved.bytes(cat, "")
+	lost = lost[:bytes.Index(lost, []byte("xref"))]
+
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"object stream, no xref", stm.Bytes(), "Care leavers"},
+		{"catalog points at a missing tree", lost, "Care leavers"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extract(t, tc.data)
+			if res.Pages[0] != tc.want {
+				t.Errorf("page 1 = %q, want %q", res.Pages[0], tc.want)
+			}
+			if !strings.Contains(strings.Join(res.Warnings, "\n"), "repaired") {
+				t.Errorf("no repair warning in %q", res.Warnings)
+			}
+		})
+	}
+}

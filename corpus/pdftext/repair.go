@@ -76,11 +76,18 @@ func rebuildXref(data []byte, synthetic bool) ([]byte, error) {
 		if id > maxID {
 			maxID = id
 		}
-		end := m[1] + 512
+		// The start of the object's own dictionary: up to its endobj or
+		// stream keyword, so a neighbour's keys are not taken for its own.
+		end := m[1] + 1024
 		if end > len(data) {
 			end = len(data)
 		}
 		head := data[m[1]:end]
+		for _, stop := range [][]byte{[]byte("endobj"), []byte("stream"), []byte(" obj")} {
+			if i := bytes.Index(head, stop); i >= 0 {
+				head = head[:i]
+			}
+		}
 		if catalogRe.Match(head) {
 			root = fmt.Sprintf("%d %d R", id, gen)
 		}
