@@ -75,6 +75,9 @@ var (
 	reResolved  = regexp.MustCompile(`\b(?:resolved\b|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
 	// reContentsRow is a contents row: a title and a page number.
 	reContentsRow = regexp.MustCompile(`^[^|]+ \| \d{1,3}$`)
+	// reTOCLine is a contents line: a question or title, then a page
+	// number.
+	reTOCLine = regexp.MustCompile(`[?]\s+\d{1,3}\b`)
 	// reWordRun is a word of three or more letters.
 	reWordRun = regexp.MustCompile(`[A-Za-z]{3,}`)
 	// reProposal is what a paper proposes or commits the council to.
@@ -83,10 +86,12 @@ var (
 	reCompare = regexp.MustCompile(`(?:compared (?:with|to)|than|against|versus) [^.;]{0,40}?(?:in|for|across) england\b|statistical neighbou?rs?|national (?:average|figure|rate)|england average|for england\b|(?:regional|north west|south east|london) average|comparator|similar (?:councils|authorities|local authorities)`)
 	// reLeadNumber is list numbering at the start of a sentence ("1.1",
 	// "(f)", "a)", "3.").
-	reLeadNumber = regexp.MustCompile(`^[\s\-•●▪◼■◦*–]*(?:\(?[0-9]{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|\d+(?:\.\d+)+\.?|\d{1,2}\.)\s+`)
+	reLeadNumber = regexp.MustCompile(`^[\s\-•●▪◼■◦*–]*(?:\(?[0-9]{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|\d+(?:\.\d+)+\.?|\d{1,2}\.)\**\s+`)
 	// reDayRange follows the first day of a range of dates ("3 to 7
 	// November").
 	reDayRange = regexp.MustCompile(`(?i)^\s*(?:to|-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)`)
+	// reAgeAfter follows a number that is someone's age.
+	reAgeAfter = regexp.MustCompile(`^[ -](?:years?|months?|weeks?)[ -]old`)
 	// reFootnote is a bare footnote number opening a sentence.
 	reFootnote = regexp.MustCompile(`^\d{1,2}\s+([A-Z])`)
 	// reMarkup marks text left over from a converter's markup.
@@ -154,7 +159,7 @@ func classify(sent string, table bool) []fact {
 	if hasNum && words < len(nums)+1 {
 		return nil // a run of table figures with too few words to say what they measure
 	}
-	if strings.Contains(sent, "....") || strings.Contains(sent, "…") || table && reContentsRow.MatchString(sent) {
+	if strings.Contains(sent, "....") || strings.Contains(sent, "…") || table && reContentsRow.MatchString(sent) || reTOCLine.MatchString(sent) {
 		return nil // a table of contents
 	}
 	// Cheap keyword tests on the lower-cased sentence decide which of the
@@ -173,7 +178,7 @@ func classify(sent string, table bool) []fact {
 			add(factTarget, loc)
 		}
 	}
-	if hasNum && hasAny(low, "from", "compar", "increase", "decrease", "rise", "fall", "reduction", "drop", "improvement", "deterioration", "last year") {
+	if hasNum && hasAny(low, "from", "compar", "since", "increase", "decrease", "rise", "fall", "reduction", "drop", "improvement", "deterioration", "last year") {
 		if loc := reTrend.FindStringIndex(low); loc != nil {
 			add(factTrend, loc)
 		}
@@ -194,7 +199,7 @@ func classify(sent string, table bool) []fact {
 	}
 	concern := hasAny(low, "not ", "insufficient", "inconsistent", "poor", "weak", "lack of", "fragmented", "requir", "inadequate", "too ", "remain", "significant", "concern", "unclear", "drift")
 	if hasAny(low, "vacan", "agency", "locum", "turnover", "caseload", "sickness", "recruitment", "retention") {
-		if loc := reWork.FindStringIndex(low); loc != nil && (hasNum || concern && reConcern.MatchString(low) || reTrend.MatchString(low)) {
+		if loc := reWork.FindStringIndex(low); loc != nil && (hasNum || hasAny(low, "minimal", "reliance", "shortage", "stable", "rising", "falling", "high", "low") || concern && reConcern.MatchString(low) || reTrend.MatchString(low)) {
 			add(factWorkforce, loc)
 		}
 	}
@@ -261,8 +266,11 @@ func measures(sent string) [][]int {
 			continue
 		}
 		before := strings.ToLower(sent[max(0, loc[0]-12):loc[0]])
-		if strings.Contains(before, "section") || strings.Contains(before, "regulation") || strings.Contains(before, "paragraph") || strings.Contains(before, "minute no") || strings.Contains(before, "page") || strings.Contains(before, "tel") || strings.Contains(before, "item") || strings.Contains(before, "phase") || strings.Contains(before, "appendix") || strings.Contains(before, "annex") || strings.Contains(before, "question") || strings.Contains(before, "recommendation") || strings.Contains(before, "outcome") || strings.Contains(before, "objective") || strings.Contains(before, "priority") || strings.Contains(before, "year ") || strings.Contains(before, "key stage") || strings.Contains(before, "tier") || strings.Contains(before, "level") || strings.Contains(before, "table") || strings.Contains(before, "figure") || strings.Contains(before, "chart") || strings.Contains(before, "graph") || strings.Contains(before, "aged") || strings.Contains(before, "turn") || strings.Contains(before, "age ") || strings.Contains(before, "under") || strings.Contains(before, "over") {
+		if strings.Contains(before, "section") || strings.Contains(before, "regulation") || strings.Contains(before, "paragraph") || strings.Contains(before, "minute no") || strings.Contains(before, "page") || strings.Contains(before, "tel") || strings.Contains(before, "item") || strings.Contains(before, "phase") || strings.Contains(before, "appendix") || strings.Contains(before, "annex") || strings.Contains(before, "question") || strings.Contains(before, "recommendation") || strings.Contains(before, "outcome") || strings.Contains(before, "objective") || strings.Contains(before, "priority") || strings.Contains(before, "year ") || strings.Contains(before, "key stage") || strings.Contains(before, "tier") || strings.Contains(before, "level") || strings.Contains(before, "table") || strings.Contains(before, "lesson") || strings.Contains(before, "step") || strings.Contains(before, "stage") || strings.Contains(before, "figure") || strings.Contains(before, "chart") || strings.Contains(before, "graph") || strings.Contains(before, "aged") || strings.Contains(before, "turn") || strings.Contains(before, "age ") || strings.Contains(before, "under") || strings.Contains(before, "over") {
 			continue
+		}
+		if reAgeAfter.MatchString(sent[loc[1]:]) {
+			continue // an age, not a measure
 		}
 		if labelBefore(sent, loc[0]) && !strings.ContainsAny(n, "%£") {
 			continue // "Room 3", "Stage 2": a name, not a measure

@@ -29,6 +29,55 @@ type candidate struct {
 	q        Question
 	priority float64
 	terms    map[string]bool
+	passage  int  // passage of a fact question
+	figure   bool // built on a figure, trend, comparison or target
+}
+
+func isFigureKind(k factKind) bool {
+	switch k {
+	case factFigure, factTrend, factComparison, factTarget, factCost, factWorkforce, factDelay:
+		return true
+	}
+	return false
+}
+
+// pairFigures folds the weaker of two figure questions from the same
+// paragraph and theme into the stronger one as a second piece of
+// evidence: members see the figures that belong together, and the
+// question list is not spent on one paragraph.
+func pairFigures(cands []candidate) []candidate {
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return cands[order[a]].priority > cands[order[b]].priority })
+	host := map[[2]string]int{} // passage+theme -> index of the host question
+	drop := map[int]bool{}
+	for _, i := range order {
+		c := &cands[i]
+		if !c.figure || c.q.Kind != KindEvidence {
+			continue
+		}
+		k := [2]string{fmt.Sprint(c.passage), c.q.Theme}
+		h, ok := host[k]
+		if !ok {
+			host[k] = i
+			continue
+		}
+		hc := &cands[h]
+		if len(hc.q.Evidence) >= 2 || hc.q.Evidence[0].Quote == c.q.Evidence[0].Quote {
+			continue
+		}
+		hc.q.Evidence = append(hc.q.Evidence, c.q.Evidence[0])
+		drop[i] = true
+	}
+	out := cands[:0:0]
+	for i, c := range cands {
+		if !drop[i] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // itemText is what question building needs from an item.
@@ -89,8 +138,11 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 				Page: p.Page, PrintedPage: p.PrintedPage, Quote: f.quote,
 			}}},
 			priority: pr,
+			passage:  f.passage,
+			figure:   isFigureKind(f.kind),
 		})
 	}
+	cands = pairFigures(cands)
 	cands = append(cands, a.gapQuestions(&it)...)
 	if insp != nil {
 		cands = append(cands, inspectionQuestions(insp, it)...)
