@@ -99,3 +99,25 @@ func type0Font(b *pdfBuilder, w string, uni map[uint16]string) int {
 	desc := b.add(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSans /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W %s >>", w))
 	return b.add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /TestSans /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", desc, tu))
 }
+
+// objStmPDF returns a file whose catalog, page tree, page and font live in
+// an unfiltered object stream, with the page's content as a plain object,
+// and which stops right after them: no xref, no trailer.
+func objStmPDF(content string) []byte {
+	inner := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		helvetica,
+	}
+	var hdr, body strings.Builder
+	for i, o := range inner {
+		fmt.Fprintf(&hdr, "%d %d ", i+1, body.Len())
+		body.WriteString(o + "\n")
+	}
+	var out bytes.Buffer
+	out.WriteString("%PDF-1.5\n")
+	fmt.Fprintf(&out, "5 0 obj\n%s\nendobj\n", stream("", content))
+	fmt.Fprintf(&out, "6 0 obj\n%s\nendobj\n", stream(fmt.Sprintf("/Type /ObjStm /N %d /First %d", len(inner), hdr.Len()), hdr.String()+body.String()))
+	return out.Bytes()
+}

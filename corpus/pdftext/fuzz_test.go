@@ -26,7 +26,7 @@ func fuzzSeeds(t testing.TB) [][]byte {
 	pg := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /Resources << /Font << /T0 %d 0 R >> /XObject << /X %d 0 R >> >> /Contents %d 0 R >>", pages, font, form, cs))
 	b.set(cat, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
 	b.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", pg))
-	docs = append(docs, b.bytes(cat, ""))
+	docs = append(docs, b.bytes(cat, ""), objStmPDF("BT /F1 12 Tf 72 700 Td (kept) Tj ET"))
 
 	var seeds [][]byte
 	for _, d := range docs {

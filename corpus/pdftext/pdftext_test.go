@@ -387,25 +387,7 @@ func TestPageList(t *testing.T) {
 func TestRepair(t *testing.T) {
 	content := "BT /F1 12 Tf 72 700 Td (Care leavers) Tj ET"
 
-	// Catalog, page tree, page and font live in an (unfiltered) object
-	// stream; the content stream is a plain object. The file stops right
-	// after them: no xref, no trailer.
-	inner := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-		helvetica,
-	}
-	var hdr, body strings.Builder
-	for i, o := range inner {
-		fmt.Fprintf(&hdr, "%d %d ", i+1, body.Len())
-		body.WriteString(o + "\n")
-	}
-	objstm := hdr.String() + body.String()
-	var stm bytes.Buffer
-	stm.WriteString("%PDF-1.5\n")
-	fmt.Fprintf(&stm, "5 0 obj\n%s\nendobj\n", stream("", content))
-	fmt.Fprintf(&stm, "6 0 obj\n%s\nendobj\n", stream(fmt.Sprintf("/Type /ObjStm /N %d /First %d", len(inner), hdr.Len()), objstm))
+	stm := objStmPDF(content)
 
 	// The catalog's page tree is missing.
 	var moved pdfBuilder
@@ -421,7 +403,7 @@ func TestRepair(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"object stream, no xref", stm.Bytes(), "Care leavers"},
+		{"object stream, no xref", stm, "Care leavers"},
 		{"catalog points at a missing tree", lost, "Care leavers"},
 	}
 	for _, tc := range tests {
