@@ -364,14 +364,31 @@ func itemTitle(it analysis.ItemReport) string {
 	return "Item " + it.Number + ": " + it.Title
 }
 
+// pages gives an item's page range as councillors speak of it: the
+// printed range first, then the file's own pages.
 func pages(it analysis.ItemReport) string {
-	if it.StartPage == 0 {
+	phys, printed := span(it.StartPage, it.EndPage), span(it.PrintedStart, it.PrintedEnd)
+	switch {
+	case printed != "" && phys != "" && printed != phys:
+		return printed + " (PDF " + phys + ")"
+	case printed != "":
+		return printed
+	case phys != "":
+		return "PDF " + phys
+	}
+	return ""
+}
+
+// span renders a page range: "p. 7", "pp. 7–10", or "" when unknown.
+func span(from, to int) string {
+	switch {
+	case from <= 0:
 		return ""
+	case to > from:
+		return fmt.Sprintf("pp. %d–%d", from, to)
+	default:
+		return fmt.Sprintf("p. %d", from)
 	}
-	if it.EndPage > it.StartPage {
-		return fmt.Sprintf("PDF pp. %d–%d", it.StartPage, it.EndPage)
-	}
-	return fmt.Sprintf("PDF p. %d", it.StartPage)
 }
 
 // themeLine lists themes with their scores as percentages.

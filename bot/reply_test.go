@@ -161,3 +161,20 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+func TestPages(t *testing.T) {
+	cases := []struct {
+		it   analysis.ItemReport
+		want string
+	}{
+		{analysis.ItemReport{StartPage: 7, EndPage: 10, PrintedStart: 5, PrintedEnd: 8}, "pp. 5–8 (PDF pp. 7–10)"},
+		{analysis.ItemReport{StartPage: 7, EndPage: 10, PrintedStart: 7, PrintedEnd: 10}, "pp. 7–10"},
+		{analysis.ItemReport{StartPage: 7, EndPage: 7}, "PDF p. 7"},
+		{analysis.ItemReport{}, ""},
+	}
+	for _, c := range cases {
+		if got := pages(c.it); got != c.want {
+			t.Errorf("pages(%+v) = %q, want %q", c.it, got, c.want)
+		}
+	}
+}
