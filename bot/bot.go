@@ -113,8 +113,8 @@ func (b *Bot) isSelf(user, botID string) bool {
 	return botID != "" || (user != "" && user == b.botUser.Load().(string))
 }
 
-// spawn runs fn as a job: at most Limits.Jobs at once, each bounded by
-// Limits.JobTimeout. A panic in fn is logged and answered with an apology;
+// spawn runs fn as a job: at most Limits.Jobs at once (a job that must
+// wait says so), each bounded by Limits.JobTimeout. A panic in fn is logged and answered with an apology;
 // it never stops the bot. It returns false when the bot is shutting down.
 func (b *Bot) spawn(kind string, out responder, fn func(ctx context.Context)) bool {
 	b.mu.Lock()
@@ -130,8 +130,14 @@ func (b *Bot) spawn(kind string, out responder, fn func(ctx context.Context)) bo
 		defer b.inFlight.Add(-1)
 		select {
 		case b.sem <- struct{}{}:
-		case <-b.jobCtx.Done():
-			return
+		default:
+			// Every slot is taken: say so, then wait for one.
+			b.say(b.jobCtx, out, Reply{Parts: []Part{{Text: "I am busy with other requests; yours is next in the queue."}}})
+			select {
+			case b.sem <- struct{}{}:
+			case <-b.jobCtx.Done():
+				return
+			}
 		}
 		defer func() { <-b.sem }()
 		ctx, cancel := context.WithTimeout(b.jobCtx, b.cfg.Limits.JobTimeout)

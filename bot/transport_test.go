@@ -380,3 +380,34 @@ func (s *syncRecorder) String() string {
 	defer s.mu.Unlock()
 	return s.r.String()
 }
+
+// With every job slot taken, a new request says it is queued, then runs.
+func TestQueuedRequestIsTold(t *testing.T) {
+	release := make(chan struct{})
+	started := make(chan string, 2)
+	deps := Deps{Search: fakeSearcher{search: func(ctx context.Context, q index.Query) (*index.Results, error) {
+		started <- q.Text
+		if q.Text == "first" {
+			<-release
+		}
+		return &index.Results{}, nil
+	}}}
+	b, _ := newTestBot(t, nil, deps, func(c *Config) { c.Limits.Jobs = 1 })
+	first, second := &syncRecorder{}, &syncRecorder{}
+	b.run("test", request{cmd: command{Verb: verbSearch, Arg: "first"}}, first)
+	if got := <-started; got != "first" {
+		t.Fatalf("started %q", got)
+	}
+	b.run("test", request{cmd: command{Verb: verbSearch, Arg: "second"}}, second)
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(second.String(), "yours is next in the queue"); {
+		if time.Now().After(deadline) {
+			t.Fatalf("queued request not told: %q", second.String())
+		}
+		time.Sleep(time.Millisecond)
+	}
+	close(release)
+	b.shutdown()
+	if !strings.Contains(second.String(), "Nothing in the papers matches") || strings.Contains(first.String(), "queue") {
+		t.Errorf("first %q, second %q", first.String(), second.String())
+	}
+}
