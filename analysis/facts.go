@@ -75,13 +75,15 @@ var (
 	reResolved  = regexp.MustCompile(`\b(?:resolved\b|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
 	// reContentsRow is a contents row: a title and a page number.
 	reContentsRow = regexp.MustCompile(`^[^|]+ \| \d{1,3}$`)
+	// reCounted is a number followed closely by what it counts.
+	reCounted = regexp.MustCompile(`\d%?\s+(?:[a-z/-]+\s+){0,3}(?:children|child|young people|carers?|households|families|placements?|places|approvals?|assessments?|enquiries|referrals|moves|breakdowns?|social workers|posts|vacancies|cases|plans|visits|attendances|leavers|homes|beds|weeks|days)\b|\bwas \d+\.?$`)
 	// reTOCLine is a contents line: a question or title, then a page
 	// number.
 	reTOCLine = regexp.MustCompile(`[?]\s+\d{1,3}\b`)
 	// reWordRun is a word of three or more letters.
 	reWordRun = regexp.MustCompile(`[A-Za-z]{3,}`)
 	// reProposal is what a paper proposes or commits the council to.
-	reProposal = regexp.MustCompile(`\b(?:it is proposed|(?:we|the council|the board|the committee) (?:propose|proposes|will)|is proposed|are proposed|proposal is|(?:will|shall) (?:be (?:undertaken|held|produced|submitted|presented|reported|reviewed|introduced|made up)|meet|produce|review|report|consist|comprise)|agreed to (?:the )?(?:creation|establish|introduce|set up))`)
+	reProposal = regexp.MustCompile(`\b(?:it is proposed|(?:we|the council|the board|the committee) (?:propose|proposes|will)|is proposed|are proposed|proposal is|(?:will|shall) (?:be (?:undertaken|held|produced|submitted|presented|reported|reviewed|introduced|made up)|meet|produce|review|report|consist|comprise)|agreed to (?:the )?(?:creation|establish|introduce|set up)|\b(?:held|reviewed|reviewing|review|reported|report|reports|meet|meets|submitted|produced|produces|monitor|monitored)\b[^.;]{0,80}?\b(?:quarterly|annually|monthly|bi-annually|six-monthly|each year|every year|on an annual basis|at each (?:board )?meeting))`)
 	// reCompare is a figure set against others.
 	reCompare = regexp.MustCompile(`(?:compared (?:with|to)|than|against|versus) [^.;]{0,40}?(?:in|for|across) england\b|statistical neighbou?rs?|national (?:average|figure|rate)|england average|for england\b|(?:regional|north west|south east|london) average|comparator|similar (?:councils|authorities|local authorities)`)
 	// reLeadNumber is list numbering at the start of a sentence ("1.1",
@@ -224,7 +226,7 @@ func classify(sent string, table bool) []fact {
 			add(factResolution, loc)
 		}
 	}
-	if !table && !toNote && hasAny(low, "propos", "will ", "agreed", "shall") {
+	if !table && !toNote && hasAny(low, "propos", "will ", "agreed", "shall", "quarterly", "annual", "monthly", "each year", "every year", "each meeting", "board meeting") {
 		if loc := reProposal.FindStringIndex(low); loc != nil {
 			add(factProposal, loc)
 		}
@@ -236,6 +238,13 @@ func classify(sent string, table bool) []fact {
 	}
 	if (len(out) == 0 || len(out) == 1 && out[0].kind == factProposal) && hasNum && words >= 4 {
 		add(factFigure, nums[0])
+	}
+	// A figure that counts children, carers or places is what members
+	// most need to hear about.
+	if hasNum && reCounted.MatchString(strings.ToLower(sent)) {
+		for i := range out {
+			out[i].weight += 0.5
+		}
 	}
 	return out
 }
@@ -265,7 +274,13 @@ func measures(sent string) [][]int {
 		if strings.Count(digits, ".") > 1 || loc[1] < len(sent) && sent[loc[1]] == '.' && loc[1]+1 < len(sent) && sent[loc[1]+1] >= '0' && sent[loc[1]+1] <= '9' {
 			continue
 		}
-		before := strings.ToLower(sent[max(0, loc[0]-12):loc[0]])
+		before := strings.ToLower(sent[max(0, loc[0]-16):loc[0]])
+		if strings.Contains(digits, ".") && (loc[0] == 0 || strings.HasSuffix(sent[:loc[0]], "| ")) {
+			continue // a section number opening a cell
+		}
+		if strings.HasPrefix(sent[loc[1]:], " x ") || loc[0] > 0 && sent[loc[0]-1] == '-' || strings.HasPrefix(sent[loc[1]:], "-") {
+			continue // "2 x", ranges "60-74"
+		}
 		if strings.Contains(before, "section") || strings.Contains(before, "regulation") || strings.Contains(before, "paragraph") || strings.Contains(before, "minute no") || strings.Contains(before, "page") || strings.Contains(before, "tel") || strings.Contains(before, "item") || strings.Contains(before, "phase") || strings.Contains(before, "appendix") || strings.Contains(before, "annex") || strings.Contains(before, "question") || strings.Contains(before, "recommendation") || strings.Contains(before, "outcome") || strings.Contains(before, "objective") || strings.Contains(before, "priority") || strings.Contains(before, "year ") || strings.Contains(before, "key stage") || strings.Contains(before, "tier") || strings.Contains(before, "level") || strings.Contains(before, "table") || strings.Contains(before, "lesson") || strings.Contains(before, "step") || strings.Contains(before, "stage") || strings.Contains(before, "figure") || strings.Contains(before, "chart") || strings.Contains(before, "graph") || strings.Contains(before, "aged") || strings.Contains(before, "turn") || strings.Contains(before, "age ") || strings.Contains(before, "under") || strings.Contains(before, "over") {
 			continue
 		}

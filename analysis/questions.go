@@ -126,7 +126,10 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		if f.kind == factFigure && fit >= 0.5 {
 			w += 0.6 // a figure about the theme itself
 		}
-		pr := w * (0.5 + fit) * (0.5 + themeScore(it.themes, th.ID))
+		// Within an item the kind of fact matters more than how many of
+		// the theme's words its sentence uses; the theme's weight in the
+		// item still counts.
+		pr := w * (0.5 + themeScore(it.themes, th.ID))
 		if f.passage*5 < len(it.passages) {
 			pr *= 1.3 // summaries come first and carry the key messages
 		}
