@@ -18,13 +18,11 @@ type font struct {
 	scale  float64      // glyph space to text space (0.001, or a Type3 FontMatrix)
 	w1     [256]float64 // simple fonts: width of each code, glyph units
 	cidW   map[uint32]float64
-	dw     float64 // Type0 default width
-	missW  float64 // simple fonts: width for codes outside Widths
-	hasW   bool
+	dw     float64           // Type0 default width
+	missW  float64           // simple fonts: width for codes outside Widths
 	uni    map[uint32]string // from ToUnicode
 	ucs2   bool              // Type0 with a UCS-2/UTF-16 CMap: code is the character
 	simple [256]string       // simple fonts: decoded text per byte
-	noMap  bool              // Type0 codes with no way to Unicode (glyph ids)
 }
 
 // width returns the advance of code in text space units per unit font size.
@@ -100,9 +98,6 @@ func loadFont(v pdf.Value) *font {
 		if strings.Contains(encName, "UCS2") || strings.Contains(encName, "UTF16") {
 			f.ucs2 = true
 		}
-		if f.uni == nil && !f.ucs2 {
-			f.noMap = true
-		}
 		desc := v.Key("DescendantFonts").Index(0)
 		if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
 			f.dw = dw.Float64()
@@ -120,7 +115,6 @@ func loadFont(v pdf.Value) *font {
 	f.missW = desc.Key("MissingWidth").Float64()
 	ws := v.Key("Widths")
 	if ws.Kind() == pdf.Array && ws.Len() > 0 {
-		f.hasW = true
 		first := int(v.Key("FirstChar").Int64())
 		for i := range f.w1 {
 			f.w1[i] = f.missW
@@ -134,7 +128,6 @@ func loadFont(v pdf.Value) *font {
 			f.w1[c] = ws.Index(i).Float64()
 		}
 	} else if std := std14Widths(f.name); std != nil {
-		f.hasW = true
 		for i := range f.w1 {
 			f.w1[i] = float64(std[i])
 		}

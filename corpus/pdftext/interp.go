@@ -73,13 +73,12 @@ type line struct {
 type gstate struct {
 	ctm matrix
 	// text state (kept in the graphics state, as the specification says)
-	font    *font
-	fs      float64
-	tc, tw  float64
-	th      float64
-	tl      float64
-	rise    float64
-	fontRef string
+	font   *font
+	fs     float64
+	tc, tw float64
+	th     float64
+	tl     float64
+	rise   float64
 }
 
 // interp runs one page's content stream and lays its text out.
@@ -277,7 +276,6 @@ func (in *interp) do(op string, ops []operand, res pdf.Value, depth int, l *lexe
 		a := last(ops, 2)
 		in.gs.fs = num(a, 1)
 		if a[0].k == kName {
-			in.gs.fontRef = a[0].s
 			in.gs.font = in.fontFor(res, a[0].s)
 		}
 	case "Tc":

@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
@@ -113,6 +114,7 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 	}
 	fonts := make(fontCache)
 	var noMap, garbled []int
+	noMapFonts := map[string]bool{}
 	damaged := 0
 	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
@@ -129,6 +131,9 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 		}
 		if pt.stats.unmapped >= 2*minUnmapped || pt.stats.unmapped >= minUnmapped && pt.stats.unmapped*10 > pt.stats.glyphs {
 			noMap = append(noMap, i+1)
+			for name := range pt.stats.fonts {
+				noMapFonts[name] = true
+			}
 		}
 		if pt.text != "" && looksGarbled(pt.text) {
 			garbled = append(garbled, i+1)
@@ -139,7 +144,7 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 	}
 	res.GarbledPages = garbled
 	if len(noMap) > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: characters in fonts without a Unicode map were skipped (OCR needed for them)", pageList(noMap)))
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: characters in fonts without a Unicode map (%s) were skipped (OCR needed for them)", pageList(noMap), fontList(noMapFonts)))
 	}
 	if len(garbled) > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: text looks garbled (fonts without a usable Unicode map?)", pageList(garbled)))
@@ -157,6 +162,22 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no text (scanned or blank)", pageList(res.NoTextPages)))
 	}
 	return res, nil
+}
+
+// fontList names up to five fonts, sorted.
+func fontList(set map[string]bool) string {
+	var names []string
+	for n := range set {
+		if n == "" {
+			n = "unnamed"
+		}
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(names) > 5 {
+		names = append(names[:5], fmt.Sprintf("and %d more", len(names)-5))
+	}
+	return strings.Join(names, ", ")
 }
 
 // pageList formats page numbers as "page 3" or "pages 1-4, 7".
