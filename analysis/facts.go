@@ -75,6 +75,9 @@ var (
 	reResolved  = regexp.MustCompile(`\b(?:resolved\b|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
 	// reContentsRow is a contents row: a title and a page number.
 	reContentsRow = regexp.MustCompile(`^[^|]+ \| \d{1,3}$`)
+	// reStatus is the status of an action or recommendation that is not
+	// done, in a tracker row.
+	reStatus = regexp.MustCompile(`\b(?:outstanding|in progress|overdue|not started|not yet (?:provided|started|done|met)|delayed|behind)\b`)
 	// reCounted is a number followed closely by what it counts.
 	reCounted = regexp.MustCompile(`\d%?\s+(?:[a-z/-]+\s+){0,3}(?:children|child|young people|carers?|households|families|placements?|places|approvals?|assessments?|enquiries|referrals|moves|breakdowns?|social workers|posts|vacancies|cases|plans|visits|attendances|leavers|homes|beds|weeks|days)\b|\bwas \d+\.?$`)
 	// reTOCLine is a contents line: a question or title, then a page
@@ -113,9 +116,12 @@ func findFacts(passages []string) []fact {
 		for _, sp := range sentences(text) {
 			raw := text[sp.start:sp.end]
 			var sent string
-			if sp.table {
+			switch {
+			case sp.spaced:
+				sent = spacedCells(raw)
+			case sp.table:
 				sent = cleanRow(raw)
-			} else {
+			default:
 				sent = clean(raw)
 			}
 			sent = strings.TrimSpace(sent[len(reLeadNumber.FindString(sent)):])
@@ -125,8 +131,21 @@ func findFacts(passages []string) []fact {
 			if len(sent) < 12 || strings.HasSuffix(sent, "?") || reMarkup.MatchString(sent) {
 				continue
 			}
-			for _, f := range classify(sent, sp.table) {
+			fs := classify(sent, sp.table)
+			if sp.row {
+				if loc := reStatus.FindStringIndex(strings.ToLower(sent)); loc != nil && len(strings.ToLower(sent)) == len(sent) {
+					f := fact{kind: factAction, text: sent, match: sent[loc[0]:loc[1]], quote: quoteAround(sent, loc[0], loc[1]), weight: salience[factAction] + 0.8}
+					fs = append([]fact{f}, fs...)
+				}
+			}
+			for _, f := range fs {
 				f.passage = pi
+				if sp.spaced {
+					// The cells were joined with bars for the tests; quote
+					// the row as laid out.
+					f.quote = strings.ReplaceAll(f.quote, " | ", " ")
+					f.text = strings.ReplaceAll(f.text, " | ", " ")
+				}
 				out = append(out, f)
 			}
 		}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,6 +14,8 @@ const maxQuote = 200
 type span struct {
 	start, end int
 	table      bool // a table row
+	spaced     bool // a table row whose cells are set apart by runs of spaces
+	row        bool // a line of a list or table without bars (a tracker row)
 }
 
 // abbreviations end with a full stop that does not end a sentence.
@@ -29,6 +32,9 @@ var abbreviations = map[string]bool{
 // followed by a space and an upper-case letter, a digit or a quote mark,
 // unless the word before is a known abbreviation.
 func sentences(text string) []span {
+	if rows := lineRows(text); rows != nil {
+		return rows
+	}
 	var out []span
 	lineStart := 0
 	cur := -1 // start of the open prose span
@@ -54,6 +60,9 @@ func sentences(text string) []span {
 			if !isRuleRow(trim) {
 				out = append(out, span{start: lineStart, end: lineEnd, table: true})
 			}
+		case spacedRow(trim):
+			flush(lineStart)
+			out = append(out, span{start: lineStart, end: lineEnd, table: true, spaced: true})
 		case startsBullet(trim):
 			flush(lineStart)
 			cur = lineStart
@@ -74,6 +83,64 @@ func sentences(text string) []span {
 	}
 	flush(len(text))
 	return out
+}
+
+// lineRows splits a passage of three or more lines that do not read as
+// sentences (almost none ends with a full stop) into one span per line: a
+// table the extraction laid out as lines, such as a recommendations
+// tracker. It returns nil for prose.
+func lineRows(text string) []span {
+	lines := strings.Split(text, "\n")
+	if len(lines) < 3 || strings.HasPrefix(strings.TrimSpace(text), "|") {
+		return nil
+	}
+	ended := 0
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			return nil
+		}
+		if strings.HasSuffix(l, ".") || strings.HasSuffix(l, ";") || strings.HasSuffix(l, ",") {
+			ended++
+		}
+	}
+	if ended*5 > len(lines) {
+		return nil
+	}
+	var out []span
+	off := 0
+	for _, l := range lines {
+		out = append(out, span{start: off, end: off + len(l), row: true})
+		off += len(l) + 1
+	}
+	return out
+}
+
+// reCellGap is the gap between cells of a table row laid out with spaces.
+var reCellGap = regexp.MustCompile(`\S(?: {2,}|\t)\S`)
+
+// reParaNumber is a paragraph number, which is followed by two spaces in
+// laid-out text ("2.1  The tracker ...").
+var reParaNumber = regexp.MustCompile(`^(?:\d+(?:\.\d+)*\.?|\([a-z0-9]+\)|[a-z]\))\s+`)
+
+// spacedRow reports whether a line is a table row laid out with spaces:
+// two or more cell gaps once any paragraph number is set aside.
+func spacedRow(line string) bool {
+	rest := line[len(reParaNumber.FindString(line)):]
+	return len(reCellGap.FindAllStringIndex(rest, 3)) >= 2
+}
+
+var reCellSplit = regexp.MustCompile(` {2,}|\t`)
+
+// spacedCells turns a spaced table row into cells joined by " | ".
+func spacedCells(row string) string {
+	var cells []string
+	for _, c := range reCellSplit.Split(strings.TrimSpace(row), -1) {
+		if c = clean(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return strings.Join(cells, " | ")
 }
 
 // headingLine reports whether a trimmed line looks like a heading: short,
