@@ -140,13 +140,6 @@ func (x *Index) FindItems(ctx context.Context, text string, limit int) ([]ItemHi
 	add(fTitle, 6)
 	add(fHeading, 1.5)
 	add(fText, 1)
-	for _, k := range jargonKeys(text) {
-		for _, f := range []string{fTitle, fText} {
-			t := query.NewTermQuery(k)
-			t.SetField(f)
-			qs = append(qs, t)
-		}
-	}
 	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), 2000, 0, false)
 	sr, err := x.bi.SearchInContext(ctx, req)
 	if err != nil {
