@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/analysis/bank"
+	"github.com/scrutineer/scrutineer/analysis/render"
+)
+
+func init() {
+	register(&command{
+		name:    "ask",
+		args:    "[--json] [--format text|markdown|html] [--bank FILE] FILE",
+		summary: "Propose challenge questions for one report, with its themes and page cites.\nThe whole file is treated as one item.",
+		flags:   analysisFlags,
+		run: func(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
+			return runAnalysis(ctx, fs, args, io, false)
+		},
+	})
+	register(&command{
+		name: "brief",
+		args: "[--json] [--format text|markdown|html] [--bank FILE] FILE\n       scrutineer brief [flags] --index DIR (--meeting DATE [--committee NAME] | --source NAME)",
+		summary: "Brief a whole agenda pack: themes and challenge questions for every substantive item.\n" +
+			"With --index, brief a paper already in the index instead of a file:\n" +
+			"by meeting date (YYYY-MM-DD, with --committee when several met that day) or by source file name.",
+		flags: func(fs *flag.FlagSet) {
+			analysisFlags(fs)
+			fs.String("index", "", "brief from this index instead of a file (see --meeting, --source)")
+			fs.String("meeting", "", "with --index: the meeting date, YYYY-MM-DD")
+			fs.String("committee", "", "with --index --meeting: the committee, when several met that day")
+			fs.String("source", "", "with --index: the source file name of the paper")
+			fs.Bool("include-exempt", false, "with --index: include exempt or confidential items")
+		},
+		run: func(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
+			return runAnalysis(ctx, fs, args, io, true)
+		},
+	})
+}
+
+func analysisFlags(fs *flag.FlagSet) {
+	fs.Bool("json", false, "print JSON (the stable contract; overrides --format)")
+	fs.String("format", "text", "output format: text, markdown or html")
+	fs.String("bank", "", "a YAML file of local lines of enquiry added to the built-in bank")
+	fs.String("password", "", "password of an encrypted PDF")
+}
+
+// loadBank returns the built-in bank, with a council's own file on top
+// when one is named.
+func loadBank(path string) (*bank.Bank, error) {
+	if path == "" {
+		return bank.Default()
+	}
+	b, err := bank.WithLocal(path)
+	if err != nil {
+		return nil, fmt.Errorf("load bank: %w", err)
+	}
+	return b, nil
+}
+
+func runAnalysis(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio, whole bool) error {
+	format := flagString(fs, "format")
+	if _, err := render.ParseFormat(format); err != nil {
+		return usagef("%v", err)
+	}
+	b, err := loadBank(flagString(fs, "bank"))
+	if err != nil {
+		return err
+	}
+	an := analysis.New(b)
+	var rep *analysis.Report
+	if whole && fs.Lookup("index").Value.String() != "" {
+		if len(args) > 0 {
+			return usagef("give either FILE or --index, not both")
+		}
+		rep, err = briefFromIndex(ctx, fs, an)
+		if err != nil {
+			return err
+		}
+	} else {
+		doc, err := openDoc(ctx, fs, args)
+		if err != nil {
+			return err
+		}
+		warn(io.Err, doc)
+		if whole {
+			rep = an.Brief(doc)
+		} else {
+			rep = an.Ask(doc)
+		}
+	}
+	if flagBool(fs, "json") {
+		return writeJSON(io.Out, rep)
+	}
+	if err := render.Write(io.Out, format, rep); err != nil {
+		return fmt.Errorf("render %s: %w", rep.Source, err)
+	}
+	return nil
+}

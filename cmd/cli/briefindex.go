@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/index"
+)
+
+// briefFromIndex briefs papers already in the index: one file by --source,
+// or every file of a meeting by --meeting (and --committee).
+func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer) (*analysis.Report, error) {
+	source, meeting, committee := flagString(fs, "source"), flagString(fs, "meeting"), flagString(fs, "committee")
+	if (source == "") == (meeting == "") {
+		return nil, usagef("with --index, give --source NAME or --meeting YYYY-MM-DD")
+	}
+	if meeting != "" {
+		if _, err := parseDate(fs, "meeting"); err != nil {
+			return nil, err
+		}
+	}
+	x, err := openIndex(fs, false)
+	if err != nil {
+		return nil, err
+	}
+	defer x.Close()
+	docs, err := x.Documents(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var picked []index.DocumentInfo
+	var known []string
+	for _, d := range docs {
+		switch {
+		case source != "" && d.Source == source:
+			picked = append(picked, d)
+		case meeting != "" && d.Meta.Date == meeting &&
+			(committee == "" || strings.EqualFold(d.Meta.Committee, committee)):
+			picked = append(picked, d)
+		}
+		if meeting != "" && d.Meta.Date == meeting {
+			known = append(known, fmt.Sprintf("%s (%s)", d.Source, d.Meta.Committee))
+		}
+	}
+	if len(picked) == 0 {
+		if source != "" {
+			return nil, fmt.Errorf("no paper %q in the index %s", source, x.Dir())
+		}
+		if len(known) > 0 {
+			return nil, fmt.Errorf("no paper of committee %q on %s; that day: %s", committee, meeting, strings.Join(known, ", "))
+		}
+		return nil, fmt.Errorf("no paper for a meeting on %s in the index %s", meeting, x.Dir())
+	}
+	include := flagBool(fs, "include-exempt")
+	rep := &analysis.Report{Meta: picked[0].Meta}
+	var sources []string
+	for _, d := range picked {
+		sources = append(sources, d.Source)
+		for _, it := range d.Items {
+			if !analysis.Substantive(it) || (it.Exempt && !include) {
+				continue
+			}
+			full, _, err := x.Item(ctx, d.Source, it.Number)
+			if err != nil {
+				return nil, fmt.Errorf("read item %s of %s from the index: %w", it.Number, d.Source, err)
+			}
+			rep.Items = append(rep.Items, an.Item(d.Meta, *full))
+		}
+	}
+	rep.Source = strings.Join(sources, ", ")
+	return rep, nil
+}

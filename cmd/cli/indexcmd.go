@@ -1,0 +1,342 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
+)
+
+func init() {
+	register(&command{
+		name: "ingest",
+		args: "[--index DIR] PATH...",
+		summary: "Add files, or every PDF and text file under a folder, to the search index.\n" +
+			"An unchanged file is skipped; a changed one replaces its old passages.\n" +
+			"A file that cannot be read is reported and skipped; the rest still go in.",
+		flags: func(fs *flag.FlagSet) {
+			indexFlag(fs)
+			fs.Bool("force", false, "re-index files even when unchanged")
+			fs.Int("workers", 0, "files read at once (default: one per CPU)")
+			fs.Bool("json", false, "print the summary as JSON")
+			fs.String("bank", "", "a YAML file of local lines of enquiry, for the themes field")
+		},
+		run: runIngest,
+	})
+	register(&command{
+		name: "search",
+		args: "[--index DIR] [--json] [--limit N] [--theme ID] [--committee NAME] [--from DATE] [--to DATE] QUERY",
+		summary: "Search indexed papers: ranked passages with highlights and page cites.\n" +
+			"QUERY uses bleve's syntax: words, \"a phrase\", +must, -not, field:value.\n" +
+			"Officers' jargon is understood: LAC, CLA and children in care find each other.",
+		flags: func(fs *flag.FlagSet) {
+			indexFlag(fs)
+			fs.Bool("json", false, "print JSON, with facets (committee, year, theme)")
+			fs.Int("limit", 10, "most passages shown")
+			fs.String("theme", "", "only passages on this theme (an id such as placement-stability)")
+			fs.String("committee", "", "only papers of this committee")
+			fs.String("from", "", "only meetings on or after this date (YYYY-MM-DD)")
+			fs.String("to", "", "only meetings on or before this date (YYYY-MM-DD)")
+			fs.String("kind", "", "only items of this kind: agenda, minutes, report, appendix, other")
+			fs.String("source", "", "only this file (its base name)")
+			fs.Int("per-item", 3, "most passages from one item")
+			fs.Bool("include-exempt", false, "include exempt or confidential items")
+		},
+		run: runSearch,
+	})
+}
+
+func indexFlag(fs *flag.FlagSet) {
+	fs.String("index", "", "index folder (default $SCRUTINEER_INDEX, else "+displayIndexDir()+")")
+}
+
+func flagInt(fs *flag.FlagSet, name string) int {
+	return fs.Lookup(name).Value.(flag.Getter).Get().(int)
+}
+
+// DefaultIndexDir is the per-user index folder: $SCRUTINEER_INDEX when set,
+// else scrutineer/index under the user's data folder ($XDG_DATA_HOME or
+// ~/.local/share on Linux and BSD, the user config folder elsewhere).
+func DefaultIndexDir() (string, error) {
+	if v := os.Getenv("SCRUTINEER_INDEX"); v != "" {
+		return v, nil
+	}
+	if x := os.Getenv("XDG_DATA_HOME"); x != "" {
+		return filepath.Join(x, "scrutineer", "index"), nil
+	}
+	switch runtime.GOOS {
+	case "darwin", "windows", "ios", "plan9":
+		d, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("find a data folder for the index (set SCRUTINEER_INDEX): %w", err)
+		}
+		return filepath.Join(d, "scrutineer", "index"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("find a data folder for the index (set SCRUTINEER_INDEX): %w", err)
+	}
+	return filepath.Join(home, ".local", "share", "scrutineer", "index"), nil
+}
+
+func displayIndexDir() string {
+	if runtime.GOOS == "linux" {
+		return "~/.local/share/scrutineer/index"
+	}
+	return "the user data folder"
+}
+
+func indexDir(fs *flag.FlagSet) (string, error) {
+	if d := flagString(fs, "index"); d != "" {
+		return d, nil
+	}
+	return DefaultIndexDir()
+}
+
+// openIndex opens the index named by --index (or the default); create
+// makes it when missing.
+func openIndex(fs *flag.FlagSet, create bool) (*index.Index, error) {
+	dir, err := indexDir(fs)
+	if err != nil {
+		return nil, err
+	}
+	x, err := index.Open(dir, index.Options{Create: create})
+	if errors.Is(err, index.ErrNoIndex) {
+		return nil, fmt.Errorf("no index at %s: add papers first with 'scrutineer ingest --index %s FILE...'", dir, dir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// themer gives each passage the themes of its item (the 2-5 themes the
+// item is about) plus those the passage itself engages, so a theme filter
+// finds an item's passages on that theme.
+func themer(an *analysis.Analyzer) index.Themer {
+	var last *corpus.Item
+	var itemThemes []string
+	return func(_ *index.DocumentInfo, it *corpus.Item, p *corpus.Passage) []string {
+		if it != last {
+			last, itemThemes = it, nil
+			for _, m := range an.ItemMatches(*it) {
+				itemThemes = append(itemThemes, m.Theme.ID)
+			}
+		}
+		out := append([]string{}, itemThemes...)
+		for _, t := range an.PassageThemes(*p) {
+			if !contains(out, t) {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
+	if len(args) == 0 {
+		return usagef("missing PATH: name files or folders to add")
+	}
+	b, err := loadBank(flagString(fs, "bank"))
+	if err != nil {
+		return err
+	}
+	x, err := openIndex(fs, true)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	opts := index.IngestOptions{
+		Workers: flagInt(fs, "workers"),
+		Force:   flagBool(fs, "force"),
+		Themer:  themer(analysis.New(b)),
+	}
+	var bar *progressBar
+	if isTerminal(io.Err) {
+		bar = &progressBar{w: io.Err, start: time.Now()}
+		opts.Progress = bar.update
+	}
+	sum, err := x.IngestPaths(ctx, args, opts)
+	bar.done()
+	if err != nil {
+		return fmt.Errorf("ingest into %s: %w", x.Dir(), err)
+	}
+	if flagBool(fs, "json") {
+		if err := writeJSON(io.Out, sum); err != nil {
+			return err
+		}
+	} else {
+		printSummary(io.Out, x.Dir(), sum)
+	}
+	for _, s := range sum.Skipped {
+		fmt.Fprintf(io.Err, "skipped %s: %s\n", s.Path, oneLine(s.Reason))
+	}
+	for _, w := range sum.Warnings {
+		fmt.Fprintf(io.Err, "warning: %s\n", oneLine(w))
+	}
+	if len(sum.Skipped) > 0 && sum.Added+sum.Updated+sum.Unchanged == 0 {
+		return fmt.Errorf("no file could be added (%d skipped)", len(sum.Skipped))
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, dir string, s index.Summary) {
+	fmt.Fprintf(w, "Index %s: %d %s read in %s\n", dir, s.Files, plural(s.Files, "file"), s.Took.Round(time.Millisecond))
+	fmt.Fprintf(w, "  added %d, updated %d, unchanged %d, skipped %d\n", s.Added, s.Updated, s.Unchanged, len(s.Skipped))
+	fmt.Fprintf(w, "  %d pages, %d passages indexed\n", s.Pages, s.Passages)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// progressBar draws ingest progress on a terminal, on one line.
+type progressBar struct {
+	w     io.Writer
+	start time.Time
+	drawn bool
+}
+
+func (b *progressBar) update(p index.Progress) {
+	const width = 30
+	fill := 0
+	if p.FilesTotal > 0 {
+		fill = width * p.FilesDone / p.FilesTotal
+	}
+	name := filepath.Base(p.File)
+	if len(name) > 32 {
+		name = name[:29] + "..."
+	}
+	fmt.Fprintf(b.w, "\r[%s%s] %d/%d files, %d pages, %d passages  %-32s",
+		strings.Repeat("=", fill), strings.Repeat(" ", width-fill), p.FilesDone, p.FilesTotal, p.Pages, p.Passages, name)
+	b.drawn = true
+}
+
+func (b *progressBar) done() {
+	if b != nil && b.drawn {
+		fmt.Fprint(b.w, "\r\033[K")
+	}
+}
+
+func parseDate(fs *flag.FlagSet, name string) (time.Time, error) {
+	s := flagString(fs, name)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, usagef("--%s %q: want a date as YYYY-MM-DD", name, s)
+	}
+	return t, nil
+}
+
+func runSearch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
+	text := strings.TrimSpace(strings.Join(args, " "))
+	if text == "" {
+		return usagef("missing QUERY")
+	}
+	from, err := parseDate(fs, "from")
+	if err != nil {
+		return err
+	}
+	to, err := parseDate(fs, "to")
+	if err != nil {
+		return err
+	}
+	if !to.IsZero() {
+		to = to.Add(24*time.Hour - time.Nanosecond) // the whole day
+	}
+	if flagInt(fs, "limit") < 1 {
+		return usagef("--limit must be at least 1")
+	}
+	q := index.Query{
+		Text: text, Limit: flagInt(fs, "limit"), Theme: flagString(fs, "theme"),
+		Committee: flagString(fs, "committee"), Kind: flagString(fs, "kind"), Source: flagString(fs, "source"),
+		From: from, To: to, IncludeExempt: flagBool(fs, "include-exempt"), PerItem: flagInt(fs, "per-item"),
+	}
+	if q.Theme != "" {
+		b, err := loadBank("")
+		if err != nil {
+			return err
+		}
+		if b.Theme(q.Theme) == nil {
+			return usagef("unknown theme %q (themes: %s)", q.Theme, strings.Join(b.IDs(), ", "))
+		}
+	}
+	x, err := openIndex(fs, false)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	res, err := x.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	if flagBool(fs, "json") {
+		return writeJSON(io.Out, res)
+	}
+	printHits(io.Out, res)
+	return nil
+}
+
+// printHits writes search results for reading in a terminal or pasting
+// into a note: highlights as **bold**, printed page first.
+func printHits(w io.Writer, res *index.Results) {
+	if len(res.Hits) == 0 {
+		fmt.Fprintf(w, "No passages match %q.\n", res.Query)
+		return
+	}
+	fmt.Fprintf(w, "%d %s match %q; showing %d.\n", res.Total, plural(int(res.Total), "passage"), res.Query, len(res.Hits))
+	for i, h := range res.Hits {
+		title := h.Title
+		if h.Item != "" {
+			title = fmt.Sprintf("Item %s: %s", h.Item, h.Title)
+		}
+		fmt.Fprintf(w, "\n%d. %s", i+1, title)
+		if h.Exempt {
+			fmt.Fprint(w, "  [EXEMPT]")
+		}
+		fmt.Fprintln(w)
+		var where []string
+		for _, s := range []string{h.Source, h.Committee, h.Date} {
+			if s != "" {
+				where = append(where, s)
+			}
+		}
+		where = append(where, pageLabel(h.Page, h.PrintedPage))
+		if h.Heading != "" {
+			where = append(where, "under “"+h.Heading+"”")
+		}
+		fmt.Fprintf(w, "   %s\n", strings.Join(where, " · "))
+		fmt.Fprintf(w, "   %s\n", snippetText(h.Snippet))
+	}
+}
+
+var markReplacer = strings.NewReplacer("<mark>", "**", "</mark>", "**")
+
+func snippetText(s string) string {
+	return oneLine(html.UnescapeString(markReplacer.Replace(s)))
+}
