@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
 )
 
@@ -60,12 +61,15 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 	for _, d := range picked {
 		sources = append(sources, d.Source)
 		for _, it := range d.Items {
-			if !analysis.Substantive(it) || (it.Exempt && !include) {
+			if it.Kind == corpus.KindAgenda || (it.Exempt && !include) {
 				continue
 			}
 			full, _, err := x.Item(ctx, d.Source, it.Number)
 			if err != nil {
 				return nil, fmt.Errorf("read item %s of %s from the index: %w", it.Number, d.Source, err)
+			}
+			if !analysis.Substantive(*full) {
+				continue
 			}
 			rep.Items = append(rep.Items, an.Item(d.Meta, *full))
 		}

@@ -1,0 +1,185 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
+)
+
+// samplePack copies the bundled sample pack into a temp folder and returns
+// that folder.
+func samplePack(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, corpus.SampleName), corpus.SamplePDF(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestIngestSearchBrief(t *testing.T) {
+	papers := samplePack(t)
+	// A bad file in the folder is reported and skipped; the rest goes in.
+	if err := os.WriteFile(filepath.Join(papers, "broken.pdf"), []byte("%PDF-1.4\ngarbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	idx := filepath.Join(t.TempDir(), "index")
+
+	code, out, errs := run(t, "ingest", "--index", idx, papers)
+	if code != ExitOK {
+		t.Fatalf("ingest exit %d: %s %s", code, out, errs)
+	}
+	if !strings.Contains(out, "added 1") || !strings.Contains(errs, "broken.pdf") {
+		t.Errorf("ingest summary/skip report unexpected:\nstdout: %s\nstderr: %s", out, errs)
+	}
+
+	// Re-ingesting an unchanged file is a no-op.
+	code, out, _ = run(t, "ingest", "--index", idx, filepath.Join(papers, corpus.SampleName))
+	if code != ExitOK || !strings.Contains(out, "unchanged 1") {
+		t.Errorf("re-ingest: exit %d, %s", code, out)
+	}
+
+	// Officers' words find the report's words, with page cites.
+	code, out, errs = run(t, "search", "--index", idx, "--json", "foster carer recruitment")
+	if code != ExitOK {
+		t.Fatalf("search exit %d: %s", code, errs)
+	}
+	var res struct {
+		Total uint64 `json:"total"`
+		Hits  []struct {
+			Source  string `json:"source"`
+			Item    string `json:"item"`
+			Page    int    `json:"page"`
+			Printed int    `json:"printed_page"`
+			Snippet string `json:"snippet"`
+		} `json:"hits"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("search JSON: %v\n%s", err, out)
+	}
+	if res.Total == 0 || len(res.Hits) == 0 {
+		t.Fatalf("no hits: %s", out)
+	}
+	if h := res.Hits[0]; h.Item != "4" || h.Page < 7 || h.Page > 10 || h.Printed != h.Page-2 || !strings.Contains(h.Snippet, "<mark>") {
+		t.Errorf("top hit %+v: want item 4 (fostering), pages 7-10, printed = page-2, highlighted", h)
+	}
+
+	// Filters: a committee that does not exist finds nothing.
+	code, out, _ = run(t, "search", "--index", idx, "--committee", "Planning Committee", "fostering")
+	if code != ExitOK || !strings.Contains(out, "No passages match") {
+		t.Errorf("committee filter: exit %d, %s", code, out)
+	}
+	code, _, errs = run(t, "search", "--index", idx, "--from", "14/10/2026", "fostering")
+	if code != ExitUsage || !strings.Contains(errs, "YYYY-MM-DD") {
+		t.Errorf("bad date: exit %d, %s", code, errs)
+	}
+	code, _, errs = run(t, "search", "--index", idx, "--theme", "no-such-theme", "fostering")
+	if code != ExitUsage || !strings.Contains(errs, "unknown theme") {
+		t.Errorf("bad theme: exit %d, %s", code, errs)
+	}
+
+	// Brief from the index by meeting date.
+	code, out, errs = run(t, "brief", "--index", idx, "--meeting", "2026-10-14", "--json")
+	if code != ExitOK {
+		t.Fatalf("brief --index exit %d: %s", code, errs)
+	}
+	var rep struct {
+		Items []struct {
+			Number    string `json:"number"`
+			Questions []any  `json:"questions"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Items) < 5 {
+		t.Errorf("brief from index: %d items, want the pack's substantive items", len(rep.Items))
+	}
+	for _, it := range rep.Items {
+		if len(it.Questions) == 0 && it.Number != "9" {
+			t.Errorf("item %s has no questions", it.Number)
+		}
+	}
+	code, _, errs = run(t, "brief", "--index", idx, "--meeting", "2020-01-01")
+	if code != ExitFailed || !strings.Contains(errs, "no paper for a meeting on 2020-01-01") {
+		t.Errorf("brief unknown meeting: exit %d, %s", code, errs)
+	}
+}
+
+func TestSearchWithoutIndex(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "none")
+	code, _, errs := run(t, "search", "--index", idx, "fostering")
+	if code != ExitFailed || !strings.Contains(errs, "scrutineer ingest") {
+		t.Errorf("exit %d, stderr %q: want a hint to ingest first", code, errs)
+	}
+}
+
+func TestAskAndBriefFormats(t *testing.T) {
+	pack := filepath.Join(samplePack(t), corpus.SampleName)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"brief", "--format", "html", pack}, "<!DOCTYPE html>"},
+		{[]string{"brief", "--format", "markdown", pack}, "# "},
+		{[]string{"brief", pack}, "Fostering Service Annual Report 2025/26"},
+		{[]string{"ask", "--json", pack}, `"questions"`},
+	} {
+		code, out, errs := run(t, tc.args...)
+		if code != ExitOK || !strings.Contains(out, tc.want) {
+			t.Errorf("%v: exit %d, stderr %s, output lacks %q", tc.args, code, errs, tc.want)
+		}
+	}
+	code, _, errs := run(t, "brief", "--format", "pdf", pack)
+	if code != ExitUsage || !strings.Contains(errs, "unknown format") {
+		t.Errorf("bad format: exit %d, %s", code, errs)
+	}
+	bad := writeFile(t, "bank.yaml", "- id: fostering\n  title: again\n")
+	code, _, errs = run(t, "ask", "--bank", bad, pack)
+	if code != ExitFailed || !strings.Contains(errs, "bank") {
+		t.Errorf("bad bank: exit %d, %s", code, errs)
+	}
+}
+
+func TestAskOnSeedPack(t *testing.T) {
+	packs := corpustest.SeedPacks(t)
+	code, out, errs := run(t, "brief", "--json", packs[0])
+	if code != ExitOK || !strings.Contains(out, `"items"`) {
+		t.Errorf("brief %s: exit %d, %s", packs[0], code, errs)
+	}
+}
+
+func TestDemo(t *testing.T) {
+	code, out, errs := run(t, "demo")
+	if code != ExitOK {
+		t.Fatalf("demo exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"Indexed the sample pack", "placement stability", "**", "Fostering Service Annual Report"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+}
+
+func TestServeConsole(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "index")
+	if code, _, errs := run(t, "ingest", "--index", idx, samplePack(t)); code != ExitOK {
+		t.Fatalf("ingest: %s", errs)
+	}
+	var out, errb strings.Builder
+	code := Main(t.Context(), []string{"serve", "--console", "--index", idx},
+		Stdio{In: strings.NewReader("help\nsearch foster carers\nask fostering\n"), Out: &out, Err: &errb})
+	if code != ExitOK {
+		t.Fatalf("serve --console exit %d: %s", code, errb.String())
+	}
+	for _, want := range []string{"search", "Fostering Service Annual Report"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("console output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
