@@ -31,6 +31,9 @@ var (
 	// attrPower shares a passage's engagement among themes in proportion
 	// to their scores raised to this power.
 	attrPower = 2.0
+	// headingWeight is the weight of a passage's section heading in its
+	// score.
+	headingWeight = 0.5
 	// titleShare is the share an item's title adds to a theme it names.
 	titleShare = 0.1
 	// halfShare is the share of an item's text engaging a theme that maps
@@ -357,6 +360,7 @@ func (m *Matcher) MatchTitled(title string, passages []corpus.Passage) []ThemeMa
 	distinct := make([]map[string]bool, nt)
 	pscores := make([][]PassageScore, nt)
 	total := 0.0
+	headings := map[string][]float64{}
 	for pi, p := range passages {
 		a := analyse(p.Text)
 		if a.n == 0 {
@@ -367,6 +371,17 @@ func (m *Matcher) MatchTitled(title string, passages []corpus.Passage) []ThemeMa
 		length := float64(max(a.n, 8))
 		total += length
 		scores, hits := m.scorePassage(a)
+		if p.Heading != "" && headingWeight > 0 {
+			// The section heading says what the passage is part of.
+			hs, ok := headings[p.Heading]
+			if !ok {
+				hs, _ = m.scorePassage(analyse(p.Heading))
+				headings[p.Heading] = hs
+			}
+			for ti := range scores {
+				scores[ti] += headingWeight * hs[ti]
+			}
+		}
 		// The passage's engagement (how clearly it is about anything in the
 		// bank) is shared among the themes in proportion to the square of
 		// their scores, so a passage about fostering that names care
