@@ -365,3 +365,30 @@ func TestOpenErrors(t *testing.T) {
 		t.Errorf("search after close: want an error")
 	}
 }
+
+// TestQuerySyntaxFields checks the field:value forms the package doc
+// promises.
+func TestQuerySyntaxFields(t *testing.T) {
+	x := openTemp(t)
+	ingest(t, x, doc("q.txt", "Corporate Parenting Panel", "2025-06-01",
+		item("4", "Fostering Annual Report", corpus.KindReport, "Households fell."),
+		item("5", "Minutes", corpus.KindMinutes, "Households were discussed.")))
+	tests := []struct {
+		query string
+		want  int
+	}{
+		{"title:fostering", 1},
+		{"+households +kind:minutes", 1},
+		{"+households +item:4", 1},
+		{"+households +year:2025", 2},
+		{`+households +committee:"Corporate Parenting Panel"`, 2},
+		{`+households +date:>="2025-01-01"`, 2},
+		{`+households +date:>="2026-01-01"`, 0},
+		{"+households +source:q.txt", 2},
+	}
+	for _, tc := range tests {
+		if r := doSearch(t, x, Query{Text: tc.query}); len(r.Hits) != tc.want {
+			t.Errorf("%s: %d hits, want %d", tc.query, len(r.Hits), tc.want)
+		}
+	}
+}

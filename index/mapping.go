@@ -67,7 +67,9 @@ func newMapping(analyzer string) mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fTitle, text(true, true))
 	dm.AddFieldMappingsAt(fHeading, text(true, true))
 	dm.AddFieldMappingsAt(fCouncil, keyword(true, true))
-	dm.AddFieldMappingsAt(fCommittee, keyword(true, true))
+	committee := keyword(true, true)
+	committee.IncludeTermVectors = true // committee:"Full Name" is a phrase
+	dm.AddFieldMappingsAt(fCommittee, committee)
 	dm.AddFieldMappingsAt(fCommitteeKey, keyword(false, true))
 	date := bleve.NewDateTimeFieldMapping()
 	date.IncludeInAll = false

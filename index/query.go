@@ -3,6 +3,20 @@
 // (snowball stemming plus the field's jargon), with filters, highlighted
 // snippets, facets and incremental ingest by content hash. Callers never
 // import bleve: its types stay inside this package.
+//
+// Open an index with Open (Options.Create makes one), add files with
+// IngestPaths or a document already read with IngestDocument, and query it
+// with Search, FindItems, Documents and Item. One process owns an index at
+// a time: a second Open gets ErrInUse within Options.LockTimeout, and an
+// index built with another analysis chain gets ErrVersion.
+//
+// Query.Text uses bleve's query-string syntax over the passage text:
+// words (any may match), "phrases", +must, -not, and field:value for the
+// fields title, heading, text, source, kind, year, themes and item (item
+// number), committee (as written), and date ranges such as
+// date:>="2025-04-01". Words are analysed like the text: lower-cased,
+// possessives and stop words removed, snowball-stemmed, and jargon groups
+// from analysis/english expanded, so "LAC" finds "children in care".
 package index
 
 import "time"
