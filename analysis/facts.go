@@ -72,7 +72,7 @@ var (
 	reCost      = regexp.MustCompile(`\b(?:overspen[dt]s?|over budget|budget pressures?|shortfall|deficit|savings? of|forecast(?:s|ing)? to overspend|cost pressures?|more than (?:the )?budget(?:ed)?|above (?:the )?budget)\b`)
 	reConcern   = regexp.MustCompile(`\b(?:not always|not robust|insufficient(?:ly)?|inconsistent(?:ly)?|poor(?:ly)?|weak(?:ness|nesses)?|lack of|fragmented|requires? improvement|inadequate|too (?:long|slow|high|low|few|many)|not (?:effectively|adequately|sufficiently|consistently|properly)|remains? (?:relatively )?(?:high|low)|significant (?:challenge|challenges|concern|concerns)|concerns? (?:about|over|regarding|were raised)|unclear|drift|not (?:yet )?(?:been )?(?:fully )?(?:achieved|met))\b`)
 	reRecommend = regexp.MustCompile(`\b(?:recommend(?:s|ed)? that|we recommend|it is recommended|the (?:local authority|council|authority|service|partnership) (?:should|needs? to)|needs? to (?:improve|ensure|strengthen|address|develop)|should (?:ensure|improve|implement|consider|strengthen|address|develop))`)
-	reResolved  = regexp.MustCompile(`\b(?:resolved\b|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
+	reResolved  = regexp.MustCompile(`\b(?:resolved(?: that|:)|it was resolved|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
 	// reContentsRow is a contents row: a title and a page number.
 	reContentsRow = regexp.MustCompile(`^[^|]+ \| \d{1,3}$`)
 	// reStatus is the status of an action or recommendation that is not
@@ -95,6 +95,8 @@ var (
 	// reDayRange follows the first day of a range of dates ("3 to 7
 	// November").
 	reDayRange = regexp.MustCompile(`(?i)^\s*(?:to|-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)`)
+	// reOrdinalAfter is an ordinal suffix set apart from its number.
+	reOrdinalAfter = regexp.MustCompile(`^ (?:st|nd|rd|th)\b`)
 	// reAgeAfter follows a number that is someone's age.
 	reAgeAfter = regexp.MustCompile(`^[ -](?:years?|months?|weeks?)[ -]old`)
 	// reFootnote is a bare footnote number opening a sentence.
@@ -243,6 +245,8 @@ func classify(sent string, table bool) []fact {
 	if !table && !toNote && hasAny(low, "resolved", "report", "update", "work programme", "monthly", "annual") {
 		if loc := reResolved.FindStringIndex(low); loc != nil {
 			add(factResolution, loc)
+		} else if i := strings.Index(sent, "RESOLVED"); i >= 0 {
+			add(factResolution, []int{i, i + len("RESOLVED")})
 		}
 	}
 	if !table && !toNote && hasAny(low, "propos", "will ", "agreed", "shall", "quarterly", "annual", "monthly", "each year", "every year", "each meeting", "board meeting") {
@@ -296,6 +300,10 @@ func measures(sent string) [][]int {
 		before := strings.ToLower(sent[max(0, loc[0]-16):loc[0]])
 		if strings.Contains(digits, ".") && (loc[0] == 0 || strings.HasSuffix(sent[:loc[0]], "| ")) {
 			continue // a section number opening a cell
+		}
+		if loc[0] > 0 && strings.ContainsRune("([#", rune(sent[loc[0]-1])) || loc[1] < len(sent) && sent[loc[1]] == ')' ||
+			reOrdinalAfter.MatchString(sent[loc[1]:]) {
+			continue // "(3)", "[24", "25 th"
 		}
 		if strings.HasPrefix(sent[loc[1]:], " x ") || loc[0] > 0 && sent[loc[0]-1] == '-' || strings.HasPrefix(sent[loc[1]:], "-") {
 			continue // "2 x", ranges "60-74"

@@ -108,6 +108,9 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		if th == nil {
 			continue
 		}
+		if f.kind == factFigure && fit < 0.25 && !reCounted.MatchString(strings.ToLower(f.text)) {
+			continue // a number about nothing the item's themes or children are about
+		}
 		kind := KindEvidence
 		switch f.kind {
 		case factRecommendation, factResolution, factAction, factProposal:
