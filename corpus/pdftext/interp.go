@@ -81,10 +81,19 @@ type gstate struct {
 	rise   float64
 }
 
+// tfKey names a font within one resource dictionary.
+type tfKey struct {
+	res   uint64
+	depth int
+	name  string
+}
+
 // interp runs one page's content stream and lays its text out.
 type interp struct {
-	fonts fontCache
-	stats pageStats
+	fonts  fontCache
+	tf     map[tfKey]*font
+	resKey tfKey
+	stats  pageStats
 
 	gs    gstate
 	stack []gstate
@@ -215,6 +224,16 @@ func hashString(s string) uint32 {
 
 // run interprets a content stream with the given resources.
 func (in *interp) run(data []byte, res pdf.Value, depth int) {
+	// Fonts named by Tf are looked up once per resource dictionary: the
+	// library re-reads objects on every lookup.
+	saved := in.resKey
+	in.resKey = tfKey{depth: depth}
+	if k, ok := objKey(res); ok {
+		in.resKey.res = k
+	} else {
+		in.resKey.res = uint64(in.formCalls) + 1<<62 // this run only
+	}
+	defer func() { in.resKey = saved }()
 	l := &lexer{b: data}
 	var ops []operand
 	for in.ops < maxOps && in.textBytes < maxPageText {
@@ -276,7 +295,17 @@ func (in *interp) do(op string, ops []operand, res pdf.Value, depth int, l *lexe
 		a := last(ops, 2)
 		in.gs.fs = num(a, 1)
 		if a[0].k == kName {
-			in.gs.font = in.fontFor(res, a[0].s)
+			k := in.resKey
+			k.name = a[0].s
+			f, ok := in.tf[k]
+			if !ok {
+				f = in.fontFor(res, a[0].s)
+				if in.tf == nil {
+					in.tf = make(map[tfKey]*font)
+				}
+				in.tf[k] = f
+			}
+			in.gs.font = f
 		}
 	case "Tc":
 		in.gs.tc = num(last(ops, 1), 0)

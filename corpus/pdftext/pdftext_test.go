@@ -418,3 +418,27 @@ func TestRepair(t *testing.T) {
 		})
 	}
 }
+
+func TestXrefSane(t *testing.T) {
+	pad := strings.Repeat(" ", 1000)
+	tests := []struct {
+		name string
+		data string
+		want bool
+	}{
+		{"ordinary table", "xref\n0 6\n0000000000 65535 f \ntrailer << /Size 6 >>" + pad, true},
+		{"huge subsection", "xref\n0 99999999999\ntrailer" + pad, false},
+		{"startxref is not a table", "startxref\n99999999999 1\n%%EOF" + pad, true},
+		{"huge Size", "trailer << /Size 4000000000 >>" + pad, false},
+		{"huge object stream N", "<< /Type /ObjStm /N 99999999999 /First 10 >>" + pad, false},
+		{"Name is not N", "<< /Name 99999999999 >>" + pad, true},
+		{"huge Index", "<< /Type /XRef /Index [0 99999999999] >>" + pad, false},
+		{"wide xref W", "<< /Type /XRef /W [1 99 2] >>" + pad, false},
+		{"CIDFont W is widths", "<< /W [1 [500 600] 3 4 2000] >>" + pad, true},
+	}
+	for _, tc := range tests {
+		if got := xrefSane([]byte(tc.data)); got != tc.want {
+			t.Errorf("%s: xrefSane = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

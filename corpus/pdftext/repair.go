@@ -307,13 +307,6 @@ func objStmContents(data []byte, off, maxObjects int) []stmObj {
 	return out
 }
 
-var (
-	subsectionRe = regexp.MustCompile(`(?m)^[ \t]*(\d{1,19})[ \t]+(\d{1,19})[ \t]*\r?$`)
-	sizeRe       = regexp.MustCompile(`/(Size|N)\s+(\d{1,19})`)
-	indexRe      = regexp.MustCompile(`/Index\s*\[([\d\s]{0,200})\]`)
-	wRe          = regexp.MustCompile(`/W\s*\[\s*(\d{1,19})\s+(\d{1,19})\s+(\d{1,19})`)
-)
-
 // xrefSane reports whether the numbers that make the library allocate
 // (cross-reference subsection ranges, /Size, /Index, object-stream /N
 // and xref-stream /W) are plausible for a file of this length. The library
@@ -321,34 +314,124 @@ var (
 // or loop for a very long time. Files that fail open through rebuildXref.
 func xrefSane(data []byte) bool {
 	bound := uint64(len(data))/2 + 1<<16
-	big := func(b []byte) uint64 {
-		v, err := strconv.ParseUint(string(b), 10, 64)
-		if err != nil {
-			return ^uint64(0)
+	// Classic tables: "xref" then lines "start count" and entries, up to
+	// "trailer".
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte("xref"))
+		if j < 0 {
+			break
 		}
-		return v
-	}
-	for _, m := range subsectionRe.FindAllSubmatch(data, -1) {
-		if big(m[1])+big(m[2]) > bound || big(m[1]) > bound {
-			return false
+		i += j + 4
+		if at := i - 4; at > 0 && !isSpace(data[at-1]) || i < len(data) && !isSpace(data[i]) {
+			continue // startxref, or xref inside other bytes
 		}
-	}
-	for _, m := range sizeRe.FindAllSubmatch(data, -1) {
-		if big(m[2]) > bound {
-			return false
+		end := bytes.Index(data[i:], []byte("trailer"))
+		if end < 0 {
+			end = len(data) - i
 		}
-	}
-	for _, m := range indexRe.FindAllSubmatch(data, -1) {
-		for _, f := range bytes.Fields(m[1]) {
-			if big(f) > bound {
+		for _, ln := range bytes.FieldsFunc(data[i:i+end], func(r rune) bool { return r == '\n' || r == '\r' }) {
+			f := bytes.Fields(ln)
+			if len(f) != 2 || !digits(f[0]) || !digits(f[1]) {
+				continue
+			}
+			a, b := bigUint(f[0]), bigUint(f[1])
+			if a > bound || b > bound || a+b > bound {
 				return false
 			}
 		}
 	}
-	for _, m := range wRe.FindAllSubmatch(data, -1) {
-		if big(m[1]) > 8 || big(m[2]) > 8 || big(m[3]) > 8 {
+	ok := true
+	eachKey(data, "/Size", func(_ int, rest []byte) {
+		if n, found := leadingUint(rest); found && n > bound {
+			ok = false
+		}
+	})
+	eachKey(data, "/N", func(_ int, rest []byte) {
+		if n, found := leadingUint(rest); found && n > bound {
+			ok = false
+		}
+	})
+	eachKey(data, "/Index", func(_ int, rest []byte) {
+		rest = bytes.TrimLeft(rest, " \t\r\n")
+		if len(rest) == 0 || rest[0] != '[' {
+			return
+		}
+		if e := bytes.IndexByte(rest, ']'); e > 0 && e < 256 {
+			for _, f := range bytes.Fields(rest[1:e]) {
+				if bigUint(f) > bound {
+					ok = false
+				}
+			}
+		}
+	})
+	eachKey(data, "/W", func(at int, rest []byte) {
+		// Only an xref stream's /W (a CIDFont's /W is a widths array).
+		if !bytes.Contains(rest, []byte("/XRef")) && !bytes.Contains(data[max(0, at-300):at], []byte("/XRef")) {
+			return
+		}
+		rest = bytes.TrimLeft(rest, " \t\r\n")
+		if len(rest) == 0 || rest[0] != '[' {
+			return
+		}
+		if e := bytes.IndexByte(rest, ']'); e > 0 && e < 64 {
+			for _, f := range bytes.Fields(rest[1:e]) {
+				if bigUint(f) > 8 {
+					ok = false
+				}
+			}
+		}
+	})
+	return ok
+}
+
+// eachKey calls fn with the bytes after every occurrence of the name key
+// (one that is not the start of a longer name).
+func eachKey(data []byte, key string, fn func(at int, rest []byte)) {
+	k := []byte(key)
+	for i := 0; ; {
+		j := bytes.Index(data[i:], k)
+		if j < 0 {
+			return
+		}
+		i += j + len(k)
+		if i < len(data) && !isSpace(data[i]) && !isDelim(data[i]) {
+			continue
+		}
+		end := i + 300
+		if end > len(data) {
+			end = len(data)
+		}
+		fn(i, data[i:end])
+	}
+}
+
+// leadingUint reads the unsigned integer after optional white space.
+func leadingUint(b []byte) (uint64, bool) {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	n := 0
+	for n < len(b) && b[n] >= '0' && b[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return 0, false
+	}
+	return bigUint(b[:n]), true
+}
+
+// bigUint parses digits; anything else or an overflow is huge.
+func bigUint(b []byte) uint64 {
+	v, err := strconv.ParseUint(string(b), 10, 64)
+	if err != nil {
+		return ^uint64(0)
+	}
+	return v
+}
+
+func digits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
 			return false
 		}
 	}
-	return true
+	return len(b) > 0
 }
