@@ -3,6 +3,7 @@ package analysis
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/corpus"
@@ -13,6 +14,9 @@ import (
 type Analyzer struct {
 	bank *bank.Bank
 	m    *Matcher
+
+	mu    sync.Mutex
+	lines map[string][]map[string]bool // per theme, each line's words
 }
 
 // New returns an Analyzer for a bank (normally bank.Default()).

@@ -75,6 +75,9 @@ var (
 	reResolved  = regexp.MustCompile(`\b(?:resolved(?: that|:)|it was resolved|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
 	// reContentsRow is a contents row: a title and a page number.
 	reContentsRow = regexp.MustCompile(`^[^|]+ \| \d{1,3}$`)
+	// reRAGRow is a red or amber rating inside a table row laid out as a
+	// line.
+	reRAGRow = regexp.MustCompile(`\b(?:Red|Amber|RED|AMBER)\b`)
 	// reStatus is the status of an action or recommendation that is not
 	// done, in a tracker row.
 	reStatus = regexp.MustCompile(`\b(?:outstanding|in progress|overdue|not started|not yet (?:provided|started|done|met)|delayed|behind)\b`)
@@ -96,7 +99,7 @@ var (
 	// November").
 	reDayRange = regexp.MustCompile(`(?i)^\s*(?:to|-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)`)
 	// reOrdinalAfter is an ordinal suffix set apart from its number.
-	reOrdinalAfter = regexp.MustCompile(`^ (?:st|nd|rd|th)\b`)
+	reOrdinalAfter = regexp.MustCompile(`^ ?(?:st|nd|rd|th|am|pm|a\.m|p\.m)\b`)
 	// reAgeAfter follows a number that is someone's age.
 	reAgeAfter = regexp.MustCompile(`^[ -](?:years?|months?|weeks?)[ -]old`)
 	// reFootnote is a bare footnote number opening a sentence.
@@ -106,7 +109,7 @@ var (
 	// reNoDelay is "delay" said as an aim, not a fact.
 	reNoDelay     = regexp.MustCompile(`\b(?:minimi[sz]e|avoid|reduce|prevent|without|no|any|undue|unnecessary|reducing|minimising|minimizing)\s+(?:\w+\s+)?(?:delays?|drift)`)
 	reStrongDelay = regexp.MustCompile(`\b(?:delayed|slipp(?:ed|age)|behind schedule|overdue|was a delay|were delays|postponed|deferred|not (?:yet )?(?:been )?(?:fully )?(?:completed|delivered|implemented))\b`)
-	reToNote      = regexp.MustCompile(`\b(?:to note|be noted|is noted|are noted|noted the|receive[sd]? the report|report be received)\b`)
+	reToNote      = regexp.MustCompile(`\b(?:correct record|to note|be noted|is noted|are noted|noted the|receive[sd]? the report|report be received)\b`)
 	reCoverRow    = regexp.MustCompile(`report to|date of meeting|subject|report of|wards affected|portfolio|key decision|forward plan|exempt|contact officer|telephone|email`)
 	reOwnerDate   = regexp.MustCompile(`\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|q[1-4]\b|end of q[1-4]|complete[d]?|ongoing|in progress)\b`)
 )
@@ -135,6 +138,9 @@ func findFacts(passages []string) []fact {
 			}
 			fs := classify(sent, sp.table)
 			if sp.row {
+				if loc := reRAGRow.FindStringIndex(sent); loc != nil {
+					fs = append([]fact{{kind: factRAG, text: sent, match: sent[loc[0]:loc[1]], quote: quoteAround(sent, loc[0], loc[1]), weight: salience[factRAG]}}, fs...)
+				}
 				if loc := reStatus.FindStringIndex(strings.ToLower(sent)); loc != nil && len(strings.ToLower(sent)) == len(sent) {
 					f := fact{kind: factAction, text: sent, match: sent[loc[0]:loc[1]], quote: quoteAround(sent, loc[0], loc[1]), weight: salience[factAction] + 0.8}
 					fs = append([]fact{f}, fs...)
@@ -236,7 +242,7 @@ func classify(sent string, table bool) []fact {
 			add(factConcern, loc)
 		}
 	}
-	toNote := hasAny(low, "note", "receive") && reToNote.MatchString(low)
+	toNote := hasAny(low, "note", "receive", "correct record") && reToNote.MatchString(low)
 	if !table && !toNote && hasAny(low, "recommend", "should", "need") {
 		if loc := reRecommend.FindStringIndex(low); loc != nil {
 			add(factRecommendation, loc)

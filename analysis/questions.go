@@ -103,6 +103,7 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 	facts := findFacts(texts)
 	insp := detectInspection(it.all)
 	inRecs := recommendationPassages(it.passages)
+	usedLines := map[string]bool{}
 	for i, f := range facts {
 		th, fit := a.factTheme(f.text, it.themes)
 		if th == nil {
@@ -123,6 +124,14 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		text := phrase(f, it.minutes, insp != nil, th, i)
 		if text == "" {
 			continue
+		}
+		if kind == KindEvidence && lineAsk[f.kind] {
+			// Ask the theme's own line of enquiry when the fact is
+			// plainly about it.
+			if ln := a.lineFor(th, f.text); ln != nil && !usedLines[ln.ID] {
+				usedLines[ln.ID] = true
+				text = fmt.Sprintf("%s %s %s", leadIn(i), shortFact(f)+".", ln.Question)
+			}
 		}
 		p := it.passages[f.passage]
 		w := f.weight
@@ -154,6 +163,85 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		cands = append(cands, inspectionQuestions(insp, it)...)
 	}
 	return rank(cands)
+}
+
+// lineAsk are the kinds of fact whose question is best asked in the
+// words of the theme's line of enquiry; targets, ratings, delays, costs
+// and concerns keep their own asks (why, what is being done, by when).
+var lineAsk = map[factKind]bool{factFigure: true, factComparison: true, factWorkforce: true, factTrend: true}
+
+// leadIn varies how a quoted fact is introduced.
+func leadIn(n int) string {
+	return [...]string{"The report says", "We are told", "The report shows"}[n%3]
+}
+
+// lineFor returns the theme's line of enquiry a fact sentence engages
+// most: the line sharing at least two distinctive analysed words with it,
+// nil when none does.
+func (a *Analyzer) lineFor(th *bank.Theme, sentence string) *bank.Line {
+	lines := a.lineTerms(th)
+	terms := termSet(sentence)
+	var best *bank.Line
+	bestN := 1
+	for i := range th.Lines {
+		n := 0
+		for t := range lines[i] {
+			if terms[t] {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = &th.Lines[i], n
+		}
+	}
+	return best
+}
+
+// lineTerms returns the distinctive analysed words of each line of a
+// theme (question and signals, less words every question uses), cached.
+func (a *Analyzer) lineTerms(th *bank.Theme) []map[string]bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if lt, ok := a.lines[th.ID]; ok {
+		return lt
+	}
+	out := make([]map[string]bool, len(th.Lines))
+	df := map[string]int{}
+	for i, ln := range th.Lines {
+		m := map[string]bool{}
+		for _, t := range english.Terms(ln.Question + " " + strings.Join(ln.Signals, " ")) {
+			if !genericTerms[t] && !lineGeneric[t] && !isNumber(t) && len(t) > 2 {
+				m[t] = true
+			}
+		}
+		for t := range m {
+			df[t]++
+		}
+		out[i] = m
+	}
+	// Words most of the theme's lines use ("foster", "carer") do not tell
+	// one line from another.
+	for _, m := range out {
+		for t := range m {
+			if df[t] >= 3 && df[t]*2 >= len(th.Lines) {
+				delete(m, t)
+			}
+		}
+	}
+	if a.lines == nil {
+		a.lines = map[string][]map[string]bool{}
+	}
+	a.lines[th.ID] = out
+	return out
+}
+
+// lineGeneric are words too common in papers to tie a fact to one line.
+var lineGeneric = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"social", "worker", "staff", "team", "service", "agency"} {
+		lineGeneric[english.Stem(w)] = true
+	}
 }
 
 // themeScore returns the item's score for a theme id, 0 when absent.
@@ -217,9 +305,13 @@ func phrase(f fact, minutes, inspection bool, th *bank.Theme, n int) string {
 			"On targets, the report says %s. What will it take to meet the target, and when will members see it met?",
 		)
 	case factRAG:
+		rating := "red or amber"
+		if m := strings.ToLower(f.match); m == "red" || m == "amber" {
+			rating = m
+		}
 		return pick(
-			"This is rated red or amber: %s. What would make it green, who is responsible, and by when?",
-			"The report flags %s as red or amber. What is going wrong, and when will it be back on track?",
+			"This is rated "+rating+": %s. What would make it green, who is responsible, and by when?",
+			"The report rates %s as "+rating+". What is going wrong, and when will it be back on track?",
 		)
 	case factDelay:
 		return pick(
