@@ -83,12 +83,26 @@ func pagesPDF(contents []string, fonts map[string]string, extraPage, header stri
 // type0Font returns the objects of a Type0 font with Identity-H encoding,
 // a W array and a ToUnicode map from two-byte codes to text.
 func type0Font(b *pdfBuilder, w string, uni map[uint16]string) int {
+	return type0FontEnc(b, w, uni, "/Identity-H", 2)
+}
+
+// type0FontEnc is type0Font with a given /Encoding value and code length
+// in bytes (for the ToUnicode map).
+func type0FontEnc(b *pdfBuilder, w string, uni map[uint16]string, enc string, codeLen int) int {
 	var cm strings.Builder
 	cm.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n")
-	cm.WriteString("1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
+	if codeLen == 1 {
+		cm.WriteString("1 begincodespacerange <00> <FF> endcodespacerange\n")
+	} else {
+		cm.WriteString("1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
+	}
 	fmt.Fprintf(&cm, "%d beginbfchar\n", len(uni))
 	for c, s := range uni {
-		fmt.Fprintf(&cm, "<%04X> <", c)
+		if codeLen == 1 {
+			fmt.Fprintf(&cm, "<%02X> <", c)
+		} else {
+			fmt.Fprintf(&cm, "<%04X> <", c)
+		}
 		for _, r := range s {
 			fmt.Fprintf(&cm, "%04X", r)
 		}
@@ -97,7 +111,7 @@ func type0Font(b *pdfBuilder, w string, uni map[uint16]string) int {
 	cm.WriteString("endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n")
 	tu := b.add(stream("", cm.String()))
 	desc := b.add(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSans /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W %s >>", w))
-	return b.add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /TestSans /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", desc, tu))
+	return b.add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /TestSans /Encoding %s /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", enc, desc, tu))
 }
 
 // objStmPDF returns a file whose catalog, page tree, page and font live in

@@ -13,7 +13,8 @@ import (
 // into character codes, each code's advance width and its Unicode text.
 type font struct {
 	name    string
-	twoByte bool // Type0: two-byte codes
+	cid     bool // Type0: codes select CIDs (widths from W, no encoding table)
+	oneByte bool // Type0 whose embedded CMap has one-byte codes only
 
 	scale  float64      // glyph space to text space (0.001, or a Type3 FontMatrix)
 	w1     [256]float64 // simple fonts: width of each code, glyph units
@@ -27,7 +28,7 @@ type font struct {
 
 // width returns the advance of code in text space units per unit font size.
 func (f *font) width(code uint32) float64 {
-	if f.twoByte {
+	if f.cid {
 		if w, ok := f.cidW[code]; ok {
 			return w * f.scale
 		}
@@ -47,7 +48,7 @@ func (f *font) decode(code uint32) (string, bool) {
 			return s, true
 		}
 	}
-	if f.twoByte {
+	if f.cid {
 		if f.ucs2 {
 			return string(rune(code)), true
 		}
@@ -92,8 +93,12 @@ func loadFont(v pdf.Value) *font {
 		}
 	}
 	if sub == "Type0" {
-		f.twoByte = true
+		f.cid = true
 		enc := v.Key("Encoding")
+		if enc.Kind() == pdf.Stream {
+			data, _ := readStream(enc, maxCMapBytes)
+			f.oneByte = oneByteCodespace(data)
+		}
 		encName := enc.Name()
 		if strings.Contains(encName, "UCS2") || strings.Contains(encName, "UTF16") {
 			f.ucs2 = true
@@ -249,6 +254,37 @@ func parseCIDWidths(w pdf.Value) map[uint32]float64 {
 }
 
 const maxCMapBytes = 8 << 20
+
+// oneByteCodespace reports whether an embedded CMap declares code space
+// ranges and all of them are one byte long.
+func oneByteCodespace(data []byte) bool {
+	l := &lexer{b: data}
+	var ops []operand
+	seen := false
+	for {
+		t, ok := l.next()
+		if !ok {
+			return seen
+		}
+		if t.k != kOp {
+			if len(ops) < 1<<12 {
+				ops = append(ops, t)
+			}
+			continue
+		}
+		if t.s == "endcodespacerange" {
+			for _, o := range ops {
+				if o.k == kStr {
+					if len(o.s) != 1 {
+						return false
+					}
+					seen = true
+				}
+			}
+		}
+		ops = ops[:0]
+	}
+}
 
 // parseToUnicode reads the bfchar and bfrange sections of a ToUnicode CMap.
 func parseToUnicode(data []byte) map[uint32]string {

@@ -436,7 +436,7 @@ func (in *interp) show(s string) {
 	var text strings.Builder
 	adv := 0.0 // in unscaled text space
 	step := 1
-	if f.twoByte {
+	if f.cid && !f.oneByte {
 		step = 2
 	}
 	for i := 0; i+step <= len(s); i += step {

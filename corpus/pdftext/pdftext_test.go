@@ -103,20 +103,28 @@ func TestType0Fonts(t *testing.T) {
 	uni := map[uint16]string{1: "A", 2: "B", 3: "\ufb01", 4: "n", 5: "d", 6: " "}
 	tests := []struct {
 		name, w, content, want string
+		oneByte                bool
 	}{
+		{name: "one-byte embedded CMap", w: "[1 [500 500]]", content: "BT /T0 12 Tf 72 700 Td <0102> Tj 20 0 Td <01> Tj ET", want: "AB A", oneByte: true},
 		// Glyphs 2 em wide: the next show 0.04 em after them is the same
 		// word; a flat estimate (1 em) would have put a space there.
-		{"W array widths", "[1 [2000 2000]]", "BT /T0 12 Tf 72 700 Td <00010002> Tj 48.5 0 Td <0001> Tj ET", "ABA"},
-		{"W range form", "[1 2 2000]", "BT /T0 12 Tf 72 700 Td <00010002> Tj 52 0 Td <0001> Tj ET", "AB A"},
-		{"DW default", "[]", "BT /T0 12 Tf 72 700 Td <0001> Tj 12 0 Td <0002> Tj ET", "AB"},
-		{"ligature to letters", "[]", "BT /T0 12 Tf 72 700 Td <0003000400050006> Tj ET", "find"},
+		{"W array widths", "[1 [2000 2000]]", "BT /T0 12 Tf 72 700 Td <00010002> Tj 48.5 0 Td <0001> Tj ET", "ABA", false},
+		{"W range form", "[1 2 2000]", "BT /T0 12 Tf 72 700 Td <00010002> Tj 52 0 Td <0001> Tj ET", "AB A", false},
+		{"DW default", "[]", "BT /T0 12 Tf 72 700 Td <0001> Tj 12 0 Td <0002> Tj ET", "AB", false},
+		{"ligature to letters", "[]", "BT /T0 12 Tf 72 700 Td <0003000400050006> Tj ET", "find", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var b pdfBuilder
 			cat := b.add("")
 			pages := b.add("")
-			font := type0Font(&b, tc.w, uni)
+			var font int
+			if tc.oneByte {
+				enc := b.add(stream("/Type /CMap /CMapName /OneByte", "1 begincodespacerange <00> <FF> endcodespacerange 1 begincidrange <00> <FF> 0 endcidrange"))
+				font = type0FontEnc(&b, tc.w, uni, fmt.Sprintf("%d 0 R", enc), 1)
+			} else {
+				font = type0Font(&b, tc.w, uni)
+			}
 			cs := b.add(stream("", tc.content))
 			pg := b.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /T0 %d 0 R >> >> /Contents %d 0 R >>", pages, font, cs))
 			b.set(cat, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
