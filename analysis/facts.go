@@ -69,7 +69,7 @@ var (
 	reRAGWord   = regexp.MustCompile(`\b(?:rated|rag(?: rated| rating| status)?(?: of| is| was)?|status)\s*(?:as\s+)?(?:red|amber)\b`)
 	reDelay     = regexp.MustCompile(`\b(?:delay(?:s|ed)?|slipp(?:ed|age)|behind schedule|overdue|deferred|postponed|backlog|waiting (?:times?|lists?)|(?:was|were|is|are) late)\b`)
 	reWork      = regexp.MustCompile(`\b(?:vacanc(?:y|ies)|vacant posts?|agency (?:staff|workers?|social workers?)|locums?|turnover|caseloads?|sickness absence|(?:recruitment|retention) (?:of|and retention of) (?:social workers|staff))\b`)
-	reCost      = regexp.MustCompile(`\b(?:overspen[dt]s?|over budget|budget pressures?|shortfall|deficit|savings? of|forecast(?:s|ing)? to overspend|cost pressures?|more than (?:the )?budget(?:ed)?|above (?:the )?budget)\b`)
+	reCost      = regexp.MustCompile(`\b(?:overspen[dt]s?|over budget|budget pressures?|shortfall|deficit|savings? of|forecast(?:s|ing)? to overspend|cost pressures?|more than (?:the )?budget(?:ed)?|above (?:the )?budget|over[- ]?committed|not (?:a )?sustainable)\b`)
 	reConcern   = regexp.MustCompile(`\b(?:not always|not robust|insufficient(?:ly)?|inconsistent(?:ly)?|poor(?:ly)?|weak(?:ness|nesses)?|lack of|fragmented|requires? improvement|inadequate|too (?:long|slow|high|low|few|many)|not (?:effectively|adequately|sufficiently|consistently|properly)|remains? (?:relatively )?(?:high|low)|significant (?:challenge|challenges|concern|concerns)|concerns? (?:about|over|regarding|were raised)|unclear|drift|not (?:yet )?(?:been )?(?:fully )?(?:achieved|met))\b`)
 	reRecommend = regexp.MustCompile(`\b(?:recommend(?:s|ed)? that|we recommend|it is recommended|the (?:local authority|council|authority|service|partnership) (?:should|needs? to)|needs? to (?:improve|ensure|strengthen|address|develop)|should (?:ensure|improve|implement|consider|strengthen|address|develop))`)
 	reResolved  = regexp.MustCompile(`\b(?:resolved(?: that|:)|it was resolved|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
@@ -89,7 +89,9 @@ var (
 	// reWordRun is a word of three or more letters.
 	reWordRun = regexp.MustCompile(`[A-Za-z]{3,}`)
 	// reProposal is what a paper proposes or commits the council to.
-	reProposal = regexp.MustCompile(`\b(?:it is proposed|(?:we|the council|the board|the committee) (?:propose|proposes|will)|is proposed|are proposed|proposal is|(?:will|shall) (?:be (?:undertaken|held|produced|submitted|presented|reported|reviewed|introduced|made up)|meet|produce|review|report|consist|comprise)|agreed to (?:the )?(?:creation|establish|introduce|set up)|\b(?:held|reviewed|reviewing|review|reported|report|reports|meet|meets|submitted|produced|produces|monitor|monitored)\b[^.;]{0,80}?\b(?:quarterly|annually|monthly|bi-annually|six-monthly|each year|every year|on an annual basis|at each (?:board )?meeting))`)
+	reProposal = regexp.MustCompile(`\b(?:it is proposed|(?:we|the council|the board|the committee) (?:propose|proposes|will)|is proposed|are proposed|proposal is|(?:will|shall) (?:be (?:undertaken|held|produced|submitted|presented|reported|reviewed|introduced|made up)|meet|produce|review|report|consist|comprise)|agreed to (?:the )?(?:creation|establish|introduce|set up)|proposed (?:closure|changes?|restructure)|consultation (?:is underway|has begun|will run|on the)|\b(?:held|reviewed|reviewing|review|reported|report|reports|meet|meets|submitted|produced|produces|monitor|monitored)\b[^.;]{0,80}?\b(?:quarterly|annually|monthly|bi-annually|six-monthly|each year|every year|on an annual basis|at each (?:board )?meeting))`)
+	// reDemand is rising demand said without figures.
+	reDemand = regexp.MustCompile(`\b(?:(?:rising|increasing|growing) demand|(?:number|numbers) of [a-z ,]{3,60}?(?:increasing|rising|growing)|continued (?:rise|increase) in the number)`)
 	// reCompare is a figure set against others.
 	reCompare = regexp.MustCompile(`(?:compared (?:with|to)|than|against|versus) [^.;]{0,40}?(?:in|for|across) england\b|statistical neighbou?rs?|national (?:average|figure|rate)|england average|for england\b|(?:regional|north west|south east|london) average|comparator|similar (?:councils|authorities|local authorities)`)
 	// reLeadNumber is list numbering at the start of a sentence ("1.1",
@@ -212,6 +214,11 @@ func classify(sent string, table bool) []fact {
 			add(factTrend, loc)
 		}
 	}
+	if !hasNum && !table && hasAny(low, "increasing", "rising", "rise in", "growing") {
+		if loc := reDemand.FindStringIndex(low); loc != nil {
+			add(factTrend, loc)
+		}
+	}
 	if table {
 		if loc := ragCell(sent); loc != nil {
 			add(factRAG, loc)
@@ -232,7 +239,7 @@ func classify(sent string, table bool) []fact {
 			add(factWorkforce, loc)
 		}
 	}
-	if hasAny(low, "overspen", "budget", "shortfall", "deficit", "saving", "pressure") {
+	if hasAny(low, "overspen", "budget", "shortfall", "deficit", "saving", "pressure", "committed", "sustainable") {
 		if loc := reCost.FindStringIndex(low); loc != nil {
 			add(factCost, loc)
 		}
@@ -255,7 +262,7 @@ func classify(sent string, table bool) []fact {
 			add(factResolution, []int{i, i + len("RESOLVED")})
 		}
 	}
-	if !table && !toNote && hasAny(low, "propos", "will ", "agreed", "shall", "quarterly", "annual", "monthly", "each year", "every year", "each meeting", "board meeting") {
+	if !table && !toNote && hasAny(low, "propos", "will ", "agreed", "shall", "consultation", "quarterly", "annual", "monthly", "each year", "every year", "each meeting", "board meeting") {
 		if loc := reProposal.FindStringIndex(low); loc != nil {
 			add(factProposal, loc)
 		}
