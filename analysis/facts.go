@@ -65,16 +65,18 @@ var (
 	reDateWord = regexp.MustCompile(`(?i)^\s*(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b`)
 
 	reTrend     = regexp.MustCompile(`\b(?:(?:increased|decreased|rose|fell|risen|fallen|dropped|reduced|grown|grew|improved|declined|deteriorated|went (?:up|down)|has gone (?:up|down))\b[^.;]{0,60}?\bfrom\b[^.;]{0,40}?\bto\b\s*\S+|(?:up|down) from\s+\S+(?:\s+\S+){0,5}|compar(?:ed|es) (?:with|to)\s+[^.;]{0,50}?(?:last year|previous (?:financial )?year|the previous\b[^.;]{0,20}|in 20\d\d(?:[-/]\d\d(?:\d\d)?)?|20\d\d[-/]\d\d(?:\d\d)?)|(?:an? )?(?:slight |small |significant |sharp |further )?(?:increase|decrease|rise|fall|reduction|drop|improvement|deterioration) (?:of|in|on|from)\b[^.;]{0,60}?(?:last year|previous|20\d\d)|(?:than|from) (?:the )?(?:same (?:period|quarter|point) )?last year)`)
-	reTarget    = regexp.MustCompile(`\b(?:against (?:a|the|our) target(?: of)?\s*\S+|target(?:s)? (?:of|was|is)\s+\S+|(?:below|above|off|short of|missed (?:the|its|our)?)\s*target|target (?:not|has not been|was not) (?:met|achieved)|(?:national|england|statutory) (?:target|standard|timescale) of\s+\S+)`)
+	reTarget    = regexp.MustCompile(`\b(?:against (?:a|the|our) target(?: of)?\s*\S+|target(?:s)? (?:of|was|is)\s+\S+|(?:below|above|off|short of|missed (?:the|its|our)?)\s*target|target (?:not|has not been|was not) (?:met|achieved)|(?:national|england|statutory) (?:target|standard|timescale) of\s+\S+|against (?:the|a|our) (?:[a-z]+ )?(?:standard|target|timescale|benchmark) of\s+\S+)`)
 	reRAGWord   = regexp.MustCompile(`\b(?:rated|rag(?: rated| rating| status)?(?: of| is| was)?|status)\s*(?:as\s+)?(?:red|amber)\b`)
 	reDelay     = regexp.MustCompile(`\b(?:delay(?:s|ed)?|slipp(?:ed|age)|behind schedule|overdue|deferred|postponed|backlog|waiting (?:times?|lists?)|(?:was|were|is|are) late)\b`)
 	reWork      = regexp.MustCompile(`\b(?:vacanc(?:y|ies)|vacant posts?|agency (?:staff|workers?|social workers?)|locums?|turnover|caseloads?|sickness absence|(?:recruitment|retention) (?:of|and retention of) (?:social workers|staff))\b`)
 	reCost      = regexp.MustCompile(`\b(?:overspen[dt]s?|over budget|budget pressures?|shortfall|deficit|savings? of|forecast(?:s|ing)? to overspend|cost pressures?|more than (?:the )?budget(?:ed)?|above (?:the )?budget|over[- ]?committed|not (?:a )?sustainable)\b`)
-	reConcern   = regexp.MustCompile(`\b(?:not always|not robust|insufficient(?:ly)?|inconsistent(?:ly)?|poor(?:ly)?|weak(?:ness|nesses)?|lack of|fragmented|requires? improvement|inadequate|too (?:long|slow|high|low|few|many)|not (?:effectively|adequately|sufficiently|consistently|properly)|remains? (?:relatively )?(?:high|low)|significant (?:challenge|challenges|concern|concerns)|concerns? (?:about|over|regarding|were raised)|unclear|drift|not (?:yet )?(?:been )?(?:fully )?(?:achieved|met))\b`)
+	reConcern   = regexp.MustCompile(`\b(?:not always|not robust|insufficient(?:ly)?|inconsistent(?:ly)?|poor(?:ly)?|weak(?:ness|nesses)?|lack of|fragmented|requires? improvement|inadequate|too (?:long|slow|high|low|few|many)|not (?:effectively|adequately|sufficiently|consistently|properly)|remains? (?:relatively )?(?:high|low)|significant (?:challenge|challenges|concern|concerns)|concerns? (?:about|over|regarding|were raised)|unclear|drift|not (?:yet )?(?:been )?(?:fully )?(?:achieved|met|provided|done|started|received))\b`)
 	reRecommend = regexp.MustCompile(`\b(?:recommend(?:s|ed)? that|we recommend|it is recommended|the (?:local authority|council|authority|service|partnership) (?:should|needs? to)|needs? to (?:improve|ensure|strengthen|address|develop)|should (?:ensure|improve|implement|consider|strengthen|address|develop))`)
 	reResolved  = regexp.MustCompile(`\b(?:resolved(?: that|:)|it was resolved|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
 	// reContentsRow is a contents row: a title and a page number.
 	reContentsRow = regexp.MustCompile(`^[^|]+ \| \d{1,3}$`)
+	// reRAGCount counts actions by rating ("8 Amber and 4 Red").
+	reRAGCount = regexp.MustCompile(`\b\d+ (?:actions? (?:were |are )?(?:rated )?)?(?:amber|red)\b`)
 	// reRAGRow is a red or amber rating inside a table row laid out as a
 	// line.
 	reRAGRow = regexp.MustCompile(`\b(?:Red|Amber|RED|AMBER)\b`)
@@ -91,7 +93,7 @@ var (
 	// reProposal is what a paper proposes or commits the council to.
 	reProposal = regexp.MustCompile(`\b(?:it is proposed|(?:we|the council|the board|the committee) (?:propose|proposes|will)|is proposed|are proposed|proposal is|(?:will|shall) (?:be (?:undertaken|held|produced|submitted|presented|reported|reviewed|introduced|made up)|meet|produce|review|report|consist|comprise)|agreed to (?:the )?(?:creation|establish|introduce|set up)|proposed (?:closure|changes?|restructure)|consultation (?:is underway|has begun|will run|on the)|\b(?:held|reviewed|reviewing|review|reported|report|reports|meet|meets|submitted|produced|produces|monitor|monitored)\b[^.;]{0,80}?\b(?:quarterly|annually|monthly|bi-annually|six-monthly|each year|every year|on an annual basis|at each (?:board )?meeting))`)
 	// reDemand is rising demand said without figures.
-	reDemand = regexp.MustCompile(`\b(?:(?:rising|increasing|growing) demand|(?:number|numbers) of [a-z ,]{3,60}?(?:increasing|rising|growing)|continued (?:rise|increase) in the number)`)
+	reDemand = regexp.MustCompile(`\b(?:(?:declined|deteriorated|improved|worsened|fallen|risen|increased|decreased) since (?:20\d\d|the last inspection|last year)|(?:rising|increasing|growing) demand|(?:number|numbers) of [a-z ,]{3,60}?(?:increasing|rising|growing)|continued (?:rise|increase) in the number)`)
 	// reCompare is a figure set against others.
 	reCompare = regexp.MustCompile(`(?:compared (?:with|to)|than|against|versus) [^.;]{0,40}?(?:in|for|across) england\b|statistical neighbou?rs?|national (?:average|figure|rate)|england average|for england\b|(?:regional|north west|south east|london) average|comparator|similar (?:councils|authorities|local authorities)`)
 	// reLeadNumber is list numbering at the start of a sentence ("1.1",
@@ -214,7 +216,7 @@ func classify(sent string, table bool) []fact {
 			add(factTrend, loc)
 		}
 	}
-	if !hasNum && !table && hasAny(low, "increasing", "rising", "rise in", "growing") {
+	if !hasNum && !table && hasAny(low, "increasing", "rising", "rise in", "growing", "since") {
 		if loc := reDemand.FindStringIndex(low); loc != nil {
 			add(factTrend, loc)
 		}
@@ -226,9 +228,11 @@ func classify(sent string, table bool) []fact {
 	} else if hasAny(low, "red", "amber") {
 		if loc := reRAGWord.FindStringIndex(low); loc != nil {
 			add(factRAG, loc)
+		} else if loc := reRAGCount.FindStringIndex(low); loc != nil {
+			add(factRAG, loc)
 		}
 	}
-	if hasAny(low, "delay", "slipp", "schedule", "overdue", "defer", "postpon", "backlog", "waiting", "late") {
+	if hasAny(low, "delay", "slipp", "schedule", "overdue", "defer", "postpon", "backlog", "wait", "late") {
 		if loc := reDelay.FindStringIndex(low); loc != nil && !reNoDelay.MatchString(low) && (hasNum || reStrongDelay.MatchString(low)) {
 			add(factDelay, loc)
 		}
