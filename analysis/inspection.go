@@ -43,6 +43,10 @@ func detectInspection(all string) *inspection {
 	if len(head) > 20000 {
 		head = head[:20000]
 	}
+	lowHead := strings.ToLower(head)
+	if !strings.Contains(lowHead, "judgement") && !strings.Contains(lowHead, "experiences and progress") && !strings.Contains(lowHead, "overall effectiveness") {
+		head = "" // no graded judgements to find
+	}
 	for _, m := range reJudgement.FindAllStringSubmatch(head, -1) {
 		area := strings.ToLower(clean(m[1]))
 		if seen[area] {
