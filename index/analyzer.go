@@ -31,7 +31,7 @@ const (
 
 // analysisRevision is bumped whenever the analysis chain or the mapping
 // changes in a way that makes an existing index wrong.
-const analysisRevision = 3
+const analysisRevision = 4
 
 // AnalysisVersion identifies the analysis chain an index was built with:
 // the revision above plus a digest of the jargon groups, so editing

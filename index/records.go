@@ -104,12 +104,23 @@ func passageDoc(info *DocumentInfo, itemIdx, k int, it *corpus.Item, p *corpus.P
 		fHash:         info.Hash,
 		fExempt:       it.Exempt || (it.Cover != nil && it.Cover.Exempt),
 	}
+	var facets []string
+	if c := strings.TrimSpace(info.Meta.Committee); c != "" {
+		facets = append(facets, FacetCommittee+"\x1f"+c)
+	}
 	if t, err := time.Parse("2006-01-02", info.Meta.Date); err == nil {
 		d[fDate] = t
 		d[fYear] = strconv.Itoa(t.Year())
+		facets = append(facets, FacetYear+"\x1f"+strconv.Itoa(t.Year()))
 	}
 	if len(themes) > 0 {
 		d[fThemes] = themes
+		for _, th := range themes {
+			facets = append(facets, FacetTheme+"\x1f"+th)
+		}
+	}
+	if len(facets) > 0 {
+		d[fFacets] = facets
 	}
 	return d
 }

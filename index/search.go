@@ -172,9 +172,7 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 		if round == 0 && !q.NoFacets {
 			// Facets cost a doc-values read per matching passage: about
 			// half the time of a broad query.
-			req.AddFacet(FacetCommittee, bleve.NewFacetRequest(fCommittee, 20))
-			req.AddFacet(FacetYear, bleve.NewFacetRequest(fYear, 20))
-			req.AddFacet(FacetTheme, bleve.NewFacetRequest(fThemes, 30))
+			req.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, facetValues))
 		}
 		sr, err := x.bi.SearchInContext(ctx, req)
 		if err != nil {
@@ -249,31 +247,39 @@ func collapse(hits search.DocumentMatchCollection, perItem int) []*search.Docume
 	return out
 }
 
+// facetValues bounds the values counted across all facets together.
+const facetValues = 400
+
+// facets splits the counts of the combined facet field by facet name.
 func facets(fr search.FacetResults) map[string][]FacetCount {
 	out := map[string][]FacetCount{}
-	for name, f := range fr {
-		if f == nil || f.Terms == nil {
+	f := fr[fFacets]
+	if f == nil || f.Terms == nil {
+		return out
+	}
+	for _, t := range f.Terms.Terms() {
+		name, value, ok := strings.Cut(t.Term, "\x1f")
+		if !ok || value == "" {
 			continue
 		}
-		var vs []FacetCount
-		for _, t := range f.Terms.Terms() {
-			if t.Term == "" {
-				continue
-			}
-			vs = append(vs, FacetCount{Value: t.Term, Count: t.Count})
-		}
+		out[name] = append(out[name], FacetCount{Value: value, Count: t.Count})
+	}
+	for name, vs := range out {
 		sort.SliceStable(vs, func(i, j int) bool {
 			if vs[i].Count != vs[j].Count {
 				return vs[i].Count > vs[j].Count
 			}
 			return vs[i].Value < vs[j].Value
 		})
-		if len(vs) > 0 {
-			out[name] = vs
+		if len(vs) > facetLimit {
+			out[name] = vs[:facetLimit]
 		}
 	}
 	return out
 }
+
+// facetLimit is the most values returned for one facet.
+const facetLimit = 30
 
 // hitFrom builds a Hit from a match with stored fields.
 func hitFrom(h *search.DocumentMatch) Hit {
