@@ -372,11 +372,27 @@ func phrase(f fact, minutes, inspection bool, th *bank.Theme, n int) string {
 				"We are told %s. Is that better or worse than last year, and than similar councils?",
 			)
 		}
+		if !childFacing[th.ID] {
+			return pick(
+				"The report says %s. Is that where we want it to be, and how does it compare with last year?",
+				"We are told %s. What should members read into that figure, and how does it compare with other councils?",
+			)
+		}
 		return pick(
 			"The report says %s. Is that enough for the children who need it, and how does it compare with last year?",
 			"We are told %s. What does that figure tell us about how well children are served, and how do we compare with similar councils?",
 		)
 	}
+}
+
+// childFacing are the themes about services children receive, where a
+// figure is asked about in terms of children; the others (governance,
+// schools' funding, scrutiny itself) get plainer asks.
+var childFacing = map[string]bool{
+	"early-help": true, "child-protection": true, "voice-of-child": true, "lac-commissioning": true,
+	"lac-education": true, "lac-health": true, "placement-stability": true, "adoption": true,
+	"fostering": true, "residential-care": true, "care-leavers": true, "workforce": true,
+	"school-performance": true, "school-place-planning": true,
 }
 
 // shortFact is the fact as quoted inside a question: the quote cut to at
