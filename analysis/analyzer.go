@@ -195,7 +195,7 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 	}
 	all := b.String()
 	ms := a.m.MatchTitled(it.Title, it.Passages)
-	if detectInspection(all) != nil {
+	if insp := detectInspection(all); insp != nil && (len(insp.judgements) > 0 || len(all) > 5000) {
 		ms = promote(ms, "inspection-response", a.m)
 	}
 	ms = Select(ms)
