@@ -31,7 +31,7 @@ const (
 
 // buildQuery turns q into a bleve query: the query string on the passage
 // text, jargon groups of the whole text as optional terms, title and heading
-// matches as optional boosts, and the filters as a non-scoring filter.
+// matches as optional boosts, and the filters as further conjuncts.
 func buildQuery(q Query) (query.Query, bool, error) {
 	text := strings.TrimSpace(q.Text)
 	var textQ query.Query
@@ -85,7 +85,10 @@ func buildQuery(q Query) (query.Query, bool, error) {
 		filters = append(filters, d)
 	}
 
-	bq := query.NewBooleanQuery([]query.Query{textQ}, nil, nil)
+	// Filters join the text query as conjuncts, so a selective filter
+	// skips through the text's postings instead of testing every match;
+	// a keyword term scores the same for every passage, so ranking keeps.
+	bq := query.NewBooleanQuery(append([]query.Query{textQ}, filters...), nil, nil)
 	if !q.IncludeExempt {
 		// Few passages are exempt: excluding them is cheaper than
 		// filtering every hit for the rest.
@@ -101,9 +104,6 @@ func buildQuery(q Query) (query.Query, bool, error) {
 		h.SetField(fHeading)
 		h.SetBoost(headingBoost)
 		bq.AddShould(t, h)
-	}
-	if len(filters) > 0 {
-		bq.AddFilter(query.NewConjunctionQuery(filters))
 	}
 	return bq, hasText, nil
 }
@@ -202,8 +202,9 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 	for i, h := range selected {
 		ids[i] = h.ID
 	}
-	page := query.NewBooleanQuery([]query.Query{bq}, nil, nil)
-	page.AddFilter(query.NewDocIDQuery(ids))
+	// A conjunction with the chosen IDs advances the query straight to
+	// them; the query is still there so highlights find their terms.
+	page := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), bq})
 	req := bleve.NewSearchRequestOptions(page, len(ids), 0, false)
 	req.Fields = storedFields
 	if hasText {
