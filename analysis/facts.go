@@ -83,6 +83,8 @@ var (
 	// reStatus is the status of an action or recommendation that is not
 	// done, in a tracker row.
 	reStatus = regexp.MustCompile(`\b(?:outstanding|in progress|overdue|not started|not yet (?:provided|started|done|met)|delayed|behind)\b`)
+	// reDone is the status of a completed action in a tracker row.
+	reDone = regexp.MustCompile(`\b(?:completed?|done|achieved)\b`)
 	// reCounted is a number followed closely by what it counts.
 	reCounted = regexp.MustCompile(`\d%?\s+(?:[a-z/-]+\s+){0,3}(?:children|child|young people|carers?|households|families|placements?|places|approvals?|assessments?|enquiries|referrals|moves|breakdowns?|social workers|posts|vacancies|cases|plans|visits|attendances|leavers|homes|beds|weeks|days)\b|\bwas \d+\.?$`)
 	// reTOCLine is a contents line: a question or title, then a page
@@ -91,7 +93,7 @@ var (
 	// reWordRun is a word of three or more letters.
 	reWordRun = regexp.MustCompile(`[A-Za-z]{3,}`)
 	// reProposal is what a paper proposes or commits the council to.
-	reProposal = regexp.MustCompile(`\b(?:it is proposed|(?:we|the council|the board|the committee) (?:propose|proposes|will)|is proposed|are proposed|proposal is|(?:will|shall) (?:be (?:undertaken|held|produced|submitted|presented|reported|reviewed|introduced|made up)|meet|produce|review|report|consist|comprise)|agreed to (?:the )?(?:creation|establish|introduce|set up)|proposed (?:closure|changes?|restructure)|consultation (?:is underway|has begun|will run|on the)|\b(?:held|reviewed|reviewing|review|reported|report|reports|meet|meets|submitted|produced|produces|monitor|monitored)\b[^.;]{0,80}?\b(?:quarterly|annually|monthly|bi-annually|six-monthly|each year|every year|on an annual basis|at each (?:board )?meeting))`)
+	reProposal = regexp.MustCompile(`\b(?:it is proposed|(?:we|the council|the board|the committee) (?:propose|proposes|will)|is proposed|are proposed|proposal is|(?:will|shall) (?:be (?:undertaken|held|produced|submitted|presented|reported|reviewed|introduced|made up)|meet|produce|review|report|consist|comprise)|agreed to (?:the )?(?:creation|establish|introduce|set up)|proposed (?:closure|changes?|restructure)|(?:suggested|proposed) approach|to introduce an? |agree to the (?:establishment|creation|appointment)|establishment of an? (?:joint )?(?:working group|task and finish group|sub-committee|panel|board)|(?:possibility|date) of an? (?:future )?(?:site )?visit|consultation (?:is underway|has begun|will run|on the)|\b(?:held|reviewed|reviewing|review|reported|report|reports|meet|meets|submitted|produced|produces|monitor|monitored)\b[^.;]{0,80}?\b(?:quarterly|annually|monthly|bi-annually|six-monthly|each year|every year|on an annual basis|at each (?:board )?meeting))`)
 	// reDemand is rising demand said without figures.
 	reDemand = regexp.MustCompile(`\b(?:(?:declined|deteriorated|improved|worsened|fallen|risen|increased|decreased) since (?:20\d\d|the last inspection|last year)|(?:rising|increasing|growing) demand|(?:number|numbers) of [a-z ,]{3,60}?(?:increasing|rising|growing)|continued (?:rise|increase) in the number)`)
 	// reCompare is a figure set against others.
@@ -134,7 +136,7 @@ func findFacts(passages []string) []fact {
 				sent = clean(raw)
 			}
 			sent = strings.TrimSpace(sent[len(reLeadNumber.FindString(sent)):])
-			if m := reFootnote.FindStringSubmatchIndex(sent); m != nil {
+			if m := reFootnote.FindStringSubmatchIndex(sent); m != nil && !reDateWord.MatchString(sent[m[2]:]) {
 				sent = sent[m[2]:] // a footnote number before a capital
 			}
 			if len(sent) < 12 || strings.HasSuffix(sent, "?") || reMarkup.MatchString(sent) {
@@ -145,8 +147,13 @@ func findFacts(passages []string) []fact {
 				if loc := reRAGRow.FindStringIndex(sent); loc != nil {
 					fs = append([]fact{{kind: factRAG, text: sent, match: sent[loc[0]:loc[1]], quote: quoteAround(sent, loc[0], loc[1]), weight: salience[factRAG]}}, fs...)
 				}
-				if loc := reStatus.FindStringIndex(strings.ToLower(sent)); loc != nil && len(strings.ToLower(sent)) == len(sent) {
+				low := strings.ToLower(sent)
+				if loc := reStatus.FindStringIndex(low); loc != nil && len(low) == len(sent) {
 					f := fact{kind: factAction, text: sent, match: sent[loc[0]:loc[1]], quote: quoteAround(sent, loc[0], loc[1]), weight: salience[factAction] + 0.8}
+					fs = append([]fact{f}, fs...)
+				} else if loc := reDone.FindStringIndex(low); loc != nil && len(low) == len(sent) {
+					// Done, says the tracker: is it working?
+					f := fact{kind: factAction, text: sent, match: sent[loc[0]:loc[1]], quote: quoteAround(sent, loc[0], loc[1]), weight: salience[factAction] + 0.3}
 					fs = append([]fact{f}, fs...)
 				}
 			}
@@ -266,7 +273,7 @@ func classify(sent string, table bool) []fact {
 			add(factResolution, []int{i, i + len("RESOLVED")})
 		}
 	}
-	if !table && !toNote && hasAny(low, "propos", "will ", "agreed", "shall", "consultation", "quarterly", "annual", "monthly", "each year", "every year", "each meeting", "board meeting") {
+	if !table && !toNote && hasAny(low, "propos", "will ", "agreed", "shall", "consultation", "introduce", "suggested", "agree to", "establishment", "visit", "quarterly", "annual", "monthly", "each year", "every year", "each meeting", "board meeting") {
 		if loc := reProposal.FindStringIndex(low); loc != nil {
 			add(factProposal, loc)
 		}

@@ -22,6 +22,7 @@ const (
 	dupSimilarity  = 0.55 // Jaccard of analysed terms above which two questions are duplicates
 	maxGapThemes   = 2    // gaps are asked for the item's best themes only
 	inspectionBump = 1.5
+	relaxTo        = 8 // questions an item may reach once the caps per kind are relaxed
 )
 
 // candidate is a question before ranking.
@@ -361,6 +362,17 @@ func phrase(f fact, minutes, inspection bool, th *bank.Theme, n int) string {
 			"On the proposal %s, what will success look like in a year, and when will members hear how it is going?",
 		)
 	case factAction:
+		switch m := strings.ToLower(f.match); {
+		case m == "outstanding" || m == "overdue" || m == "not started" || m == "delayed" || m == "behind" || strings.HasPrefix(m, "not yet"):
+			return pick(
+				"The tracker shows this still open: %s. Why has it not been done, and when will it be?",
+				"This is still outstanding: %s. What is holding it up, and what date should members hold officers to?",
+			)
+		case m == "in progress":
+			return fmt.Sprintf("This is in progress: %s. When will it be finished, and what will members see when it is?", q)
+		case m == "completed" || m == "complete" || m == "done" || m == "achieved":
+			return fmt.Sprintf("This is marked %s: %s. Has it made the difference intended, and what is the evidence?", m, q)
+		}
 		return pick(
 			"The action plan lists %s. Is it done, is it working, and what is the evidence?",
 			"On the action %s, has the date been met, and what difference has it made for children?",
@@ -693,9 +705,9 @@ func rank(cands []candidate) []Question {
 	}
 	// Keep the order of priority, not of selection.
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].priority > kept[j].priority })
-	// Too few after the caps: relax them.
+	// Few after the caps: relax them, up to a middling list.
 	for i, c := range cands {
-		if len(kept) >= minQuestions {
+		if len(kept) >= relaxTo {
 			break
 		}
 		if !taken[i] {

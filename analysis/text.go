@@ -60,6 +60,11 @@ func sentences(text string) []span {
 			if !isRuleRow(trim) {
 				out = append(out, span{start: lineStart, end: lineEnd, table: true})
 			}
+		case reDateLine.MatchString(trim) && !strings.HasSuffix(trim, "."):
+			// A line opening with a date and not ending a sentence is a row
+			// of a dated table (a tracker, a work programme).
+			flush(lineStart)
+			out = append(out, span{start: lineStart, end: lineEnd, row: true})
 		case spacedRow(trim):
 			flush(lineStart)
 			out = append(out, span{start: lineStart, end: lineEnd, table: true, spaced: true})
@@ -115,6 +120,9 @@ func lineRows(text string) []span {
 	}
 	return out
 }
+
+// reDateLine opens a line with a date ("8 July 2026 ...").
+var reDateLine = regexp.MustCompile(`^\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4} `)
 
 // reCellGap is the gap between cells of a table row laid out with spaces.
 var reCellGap = regexp.MustCompile(`\S(?: {2,}|\t)\S`)
