@@ -112,11 +112,18 @@ func Extract(ctx context.Context, name string, data []byte, opts Options) (*Docu
 	case pdftext.IsPDF(data):
 		doc.Format = "pdf"
 		res, err := pdftext.Extract(ctx, data, pdftext.Options{MaxPages: opts.MaxPages, Password: opts.Password})
+		if errors.Is(err, pdftext.ErrTooManyPages) {
+			return nil, fmt.Errorf("%w: %v", ErrTooLarge, err)
+		}
 		if err != nil {
 			return nil, err
 		}
 		texts = res.Pages
 		doc.Warnings = append(doc.Warnings, res.Warnings...)
+	case strings.EqualFold(filepath.Ext(name), ".pdf"):
+		// A scraper that saved an error page under a PDF's name: trust the
+		// bytes, not the extension.
+		return nil, fmt.Errorf("%w: named .pdf but holds no PDF%s", ErrUnsupported, looksLike(data))
 	case isText(data):
 		doc.Format = "text"
 		texts = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\f")
@@ -151,4 +158,17 @@ func isText(data []byte) bool {
 		return false
 	}
 	return !bytes.ContainsRune(sample, 0)
+}
+
+// looksLike names what a file that should have been a PDF holds instead,
+// when it can tell.
+func looksLike(data []byte) string {
+	head := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 512)]))
+	switch {
+	case bytes.HasPrefix(head, []byte("<!doctype html")), bytes.HasPrefix(head, []byte("<html")):
+		return " (it is an HTML page, perhaps an error page saved by a download)"
+	case bytes.HasPrefix(head, []byte("pk\x03\x04")):
+		return " (it is a ZIP archive, perhaps a Word document)"
+	}
+	return ""
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -278,5 +279,20 @@ func TestSplitEmpty(t *testing.T) {
 	Chunk(doc)
 	if len(doc.Items) != 0 {
 		t.Errorf("items from no pages: %+v", doc.Items)
+	}
+}
+
+func TestReadRefusesNonPDFNamedPDF(t *testing.T) {
+	for _, tc := range []struct{ data, want string }{
+		{"<!DOCTYPE html><html><body>404</body></html>", "HTML page"},
+		{"plain words", "named .pdf but holds no PDF"},
+	} {
+		_, err := Read(context.Background(), "report.pdf", []byte(tc.data), Options{})
+		if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Read(%q): err %v, want ErrUnsupported mentioning %q", tc.data, err, tc.want)
+		}
+	}
+	if _, err := Read(context.Background(), "report.txt", []byte("plain words"), Options{}); err != nil {
+		t.Errorf("a text file is still read: %v", err)
 	}
 }

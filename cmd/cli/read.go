@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -58,7 +59,12 @@ func openDoc(ctx context.Context, fs *flag.FlagSet, args []string) (*corpus.Docu
 	if err != nil {
 		return nil, err
 	}
-	return corpus.Open(ctx, path, corpus.Options{Password: flagString(fs, "password")})
+	pw := flagString(fs, "password")
+	doc, err := corpus.Open(ctx, path, corpus.Options{Password: pw})
+	if errors.Is(err, corpus.ErrEncrypted) && pw == "" && strings.Contains(err.Error(), "user password") {
+		return nil, fmt.Errorf("%w (give it with --password)", err)
+	}
+	return doc, err
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -406,7 +406,7 @@ func newReader(data []byte, password string) (r *pdf.Reader, err error) {
 		if password != "" {
 			return nil, fmt.Errorf("%w: the password given is wrong", ErrEncrypted)
 		}
-		return nil, fmt.Errorf("%w: it needs a user password (Options.Password)", ErrEncrypted)
+		return nil, fmt.Errorf("%w: it needs a user password", ErrEncrypted)
 	case strings.Contains(msg, "256-bit") || strings.Contains(msg, "V=5") || strings.Contains(msg, "R=5") || strings.Contains(msg, "R=6"):
 		return nil, fmt.Errorf("%w: AES-256 encryption is not supported by this reader; decrypt it first (for example qpdf --decrypt --password=... in.pdf out.pdf)", ErrEncrypted)
 	case strings.Contains(msg, "encrypt"):
