@@ -106,6 +106,9 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 	inRecs := recommendationPassages(it.passages)
 	usedLines := map[string]bool{}
 	for i, f := range facts {
+		if len(strings.Fields(f.quote)) < 4 {
+			continue // too little to quote ("RESOLVED: That")
+		}
 		th, fit := a.factTheme(f.text, it.themes)
 		if th == nil {
 			continue
