@@ -104,10 +104,15 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 	facts := findFacts(texts)
 	insp := detectInspection(it.all)
 	inRecs := recommendationPassages(it.passages)
+	if insp != nil {
+		// An inspection's "what needs to improve" points are each a
+		// finding to follow up.
+		facts = append(facts, recommendationFacts(it.passages, inRecs, facts)...)
+	}
 	usedLines := map[string]bool{}
 	for i, f := range facts {
-		if len(strings.Fields(f.quote)) < 4 {
-			continue // too little to quote ("RESOLVED: That")
+		if len(strings.Fields(f.quote)) < 5 {
+			continue // too little to quote ("RESOLVED: That", a heading)
 		}
 		th, fit := a.factTheme(f.text, it.themes)
 		if th == nil {
@@ -647,6 +652,32 @@ func firstLine(s string) string {
 func looksLikeHeading(s string) bool {
 	s = strings.TrimSpace(s)
 	return len(s) < 80 && !strings.ContainsAny(s, ".\n") && len(strings.Fields(s)) <= 10
+}
+
+// recommendationFacts makes a recommendation of every point of a "what
+// needs to improve" or "recommendations" section that no other fact
+// covers: each is something members should follow up.
+func recommendationFacts(ps []corpus.Passage, in map[int]bool, have []fact) []fact {
+	covered := map[string]bool{}
+	for _, f := range have {
+		covered[f.text] = true
+	}
+	var out []fact
+	for pi, p := range ps {
+		if !in[pi] {
+			continue
+		}
+		for _, sp := range sentences(p.Text) {
+			sent := clean(p.Text[sp.start:sp.end])
+			sent = strings.TrimSpace(sent[len(reLeadNumber.FindString(sent)):])
+			if covered[sent] || len(strings.Fields(sent)) < 5 || reRecHeading.MatchString(strings.ToLower(sent)) {
+				continue
+			}
+			out = append(out, fact{kind: factRecommendation, passage: pi, text: sent, match: sent,
+				quote: quoteAround(sent, 0, 0), weight: salience[factRecommendation] + 0.3})
+		}
+	}
+	return out
 }
 
 // rank orders candidates by priority, drops near-duplicates and keeps at
