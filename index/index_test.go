@@ -229,7 +229,7 @@ func TestFiltersFacetsAndSnippets(t *testing.T) {
 		want int
 	}{
 		{"committee lower case", Query{Text: "placement", Committee: "corporate parenting board"}, 1},
-		{"kind", Query{Text: "placement", Kind: "minutes"}, 1},
+		{"kind", Query{Text: "placement", Kind: "Minutes"}, 1},
 		{"source", Query{Text: "placement", Source: "oct.txt", PerItem: 10}, 5},
 		{"from", Query{Text: "placement", From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), PerItem: 10}, 5},
 		{"to", Query{Text: "placement", To: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)}, 1},

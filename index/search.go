@@ -66,7 +66,7 @@ func buildQuery(q Query) (query.Query, bool, error) {
 		term(fCommitteeKey, c)
 	}
 	if q.Kind != "" {
-		term(fKind, q.Kind)
+		term(fKind, strings.ToLower(q.Kind))
 	}
 	if q.Source != "" {
 		term(fSource, q.Source)
