@@ -138,7 +138,7 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 		return
 	}
 	allowed := b.cfg.ExemptAllowed(req.channel)
-	res, err := b.deps.Search.Search(ctx, index.Query{Text: q, Limit: b.cfg.Limits.SearchResults, IncludeExempt: allowed, PerItem: searchPerItem})
+	res, err := b.deps.Search.Search(ctx, index.Query{Text: q, Limit: b.cfg.Limits.SearchResults, IncludeExempt: allowed, PerItem: searchPerItem, NoFacets: true})
 	if err != nil {
 		b.sorry(ctx, out, "search the papers", err, q)
 		return

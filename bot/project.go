@@ -60,7 +60,7 @@ func (p *Project) FindPapers(ctx context.Context, text string, limit int) ([]Pap
 	if q == "" {
 		return nil, nil
 	}
-	res, err := p.Index.Search(ctx, index.Query{Text: q, Limit: 50, PerItem: 1, IncludeExempt: true})
+	res, err := p.Index.Search(ctx, index.Query{Text: q, Limit: 50, PerItem: 1, IncludeExempt: true, NoFacets: true})
 	if err != nil {
 		return nil, fmt.Errorf("find papers: %w", err)
 	}
@@ -98,7 +98,7 @@ func titleQuery(text string) string {
 // Ask reads the paper's file again and analyses its item (the whole file
 // when the paper has no item number).
 func (p *Project) Ask(ctx context.Context, paper Paper) (*analysis.Report, error) {
-	res, err := p.Index.Search(ctx, index.Query{Source: paper.Source, Limit: 1, IncludeExempt: true})
+	res, err := p.Index.Search(ctx, index.Query{Source: paper.Source, Limit: 1, IncludeExempt: true, NoFacets: true})
 	if err != nil {
 		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
 	}

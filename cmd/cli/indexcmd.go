@@ -276,6 +276,9 @@ func runSearch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 		Text: text, Limit: flagInt(fs, "limit"), Theme: flagString(fs, "theme"),
 		Committee: flagString(fs, "committee"), Kind: flagString(fs, "kind"), Source: flagString(fs, "source"),
 		From: from, To: to, IncludeExempt: flagBool(fs, "include-exempt"), PerItem: flagInt(fs, "per-item"),
+		// Facets are part of the JSON form only; counting them is most of
+		// the cost of a broad query over a large index.
+		NoFacets: !flagBool(fs, "json"),
 	}
 	if q.Theme != "" {
 		b, err := loadBank("")
