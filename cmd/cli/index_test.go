@@ -171,6 +171,9 @@ func TestServeConsole(t *testing.T) {
 	if code, _, errs := run(t, "ingest", "--index", idx, samplePack(t)); code != ExitOK {
 		t.Fatalf("ingest: %s", errs)
 	}
+	// The console saves brief files in the working folder, as the bot
+	// attaches them in Slack.
+	t.Chdir(t.TempDir())
 	var out, errb strings.Builder
 	code := Main(t.Context(), []string{"serve", "--console", "--index", idx},
 		Stdio{In: strings.NewReader("help\nsearch foster carers\nask fostering\n"), Out: &out, Err: &errb})
