@@ -165,7 +165,7 @@ func TestClassify(t *testing.T) {
 		{"Agency staff fill 19% of social worker posts.", false, factWorkforce},
 		{"This compares with 71 per 10,000 for statistical neighbours and 70 for England.", false, factComparison},
 		{"Initial health assessments were delayed for 14 children.", false, factDelay},
-		{"Sefton currently has 89 mainstream fostering households.", false, factFigure},
+		{"Wexcombe currently has 89 mainstream fostering households.", false, factFigure},
 		{"Data is not always robust and sometimes contradictory.", false, factConcern},
 		{"We recommend that the council strengthens its oversight of caseloads.", false, factRecommendation},
 	}

@@ -185,7 +185,7 @@ func TestPrintedNumbersOffsets(t *testing.T) {
 func TestDatedHeaderWithPageNumberIsRunning(t *testing.T) {
 	doc := &Document{}
 	for i := 1; i <= 4; i++ {
-		text := "Inspection of Camden local authority children’s services\n3 to 7 March 2025 " +
+		text := "Inspection of Wexcombe local authority children’s services\n3 to 7 March 2025 " +
 			strconv.Itoa(i) + "\n\n" + strconv.Itoa(i) + ". Leaders know their services well and act on what they learn."
 		doc.Pages = append(doc.Pages, Page{Number: i, Text: text})
 	}
