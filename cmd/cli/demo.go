@@ -16,8 +16,8 @@ func init() {
 	register(&command{
 		name: "demo",
 		args: "[--index DIR] [--format text|markdown|html]",
-		summary: "Try everything on the bundled sample agenda pack (a fictional council's children's\n" +
-			"scrutiny committee): index it locally, run two searches, and brief the pack.\n" +
+		summary: "Try everything on the bundled sample pack: index it, search it and brief it.\n" +
+			"The pack is a fictional council's children's scrutiny committee.\n" +
 			"Uses a temporary index unless --index is given.",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("index", "", "index folder to use (default: a temporary one, removed afterwards)")
