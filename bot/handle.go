@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/analysis/render"
 	"github.com/scrutineer/scrutineer/index"
 )
 
@@ -185,22 +186,9 @@ func searchReply(q string, total uint64, hits []index.Hit) Reply {
 		if h.Heading != "" {
 			text = h.Heading + "\n" + text
 		}
-		r.Parts = append(r.Parts, Part{Title: title, Text: clip(text, 600), Note: joinSet(" · ", cite(h.Page, h.PrintedPage), h.Source, h.Committee, h.Date)})
+		r.Parts = append(r.Parts, Part{Title: title, Text: clip(text, 600), Note: joinSet(" · ", render.Cite(h.Page, h.PrintedPage), h.Source, h.Committee, h.Date)})
 	}
 	return r
-}
-
-// cite gives a page as councillors speak of it: the printed number first,
-// then the file's own page.
-func cite(page, printed int) string {
-	switch {
-	case printed > 0 && printed != page:
-		return fmt.Sprintf("p. %d (PDF p. %d)", printed, page)
-	case printed > 0:
-		return fmt.Sprintf("p. %d", printed)
-	default:
-		return fmt.Sprintf("PDF p. %d", page)
-	}
 }
 
 // ask answers "ask TITLE": it picks the best matching paper, says which,
@@ -364,31 +352,9 @@ func itemTitle(it analysis.ItemReport) string {
 	return "Item " + it.Number + ": " + it.Title
 }
 
-// pages gives an item's page range as councillors speak of it: the
-// printed range first, then the file's own pages.
+// pages gives an item's page range as councillors speak of it.
 func pages(it analysis.ItemReport) string {
-	phys, printed := span(it.StartPage, it.EndPage), span(it.PrintedStart, it.PrintedEnd)
-	switch {
-	case printed != "" && phys != "" && printed != phys:
-		return printed + " (PDF " + phys + ")"
-	case printed != "":
-		return printed
-	case phys != "":
-		return "PDF " + phys
-	}
-	return ""
-}
-
-// span renders a page range: "p. 7", "pp. 7–10", or "" when unknown.
-func span(from, to int) string {
-	switch {
-	case from <= 0:
-		return ""
-	case to > from:
-		return fmt.Sprintf("pp. %d–%d", from, to)
-	default:
-		return fmt.Sprintf("p. %d", from)
-	}
+	return render.PageRange(it.StartPage, it.EndPage, it.PrintedStart, it.PrintedEnd)
 }
 
 // themeLine lists themes with their scores as percentages.
@@ -423,7 +389,7 @@ func questionParts(qs []analysis.Question, max int) []Part {
 		}
 		var cites []string
 		for _, e := range q.Evidence {
-			c := cite(e.Page, e.PrintedPage)
+			c := render.Cite(e.Page, e.PrintedPage)
 			// The question often quotes its evidence already.
 			if e.Quote != "" && !strings.Contains(q.Text, e.Quote) && !strings.Contains(q.Text, strings.TrimRight(e.Quote, ".")) {
 				c += ": “" + clip(e.Quote, 200) + "”"
@@ -524,7 +490,7 @@ func briefReply(name string, r *analysis.Report, withheld, maxQuestions int) Rep
 			}
 			c := ""
 			if len(q.Evidence) > 0 {
-				c = " — " + cite(q.Evidence[0].Page, q.Evidence[0].PrintedPage)
+				c = " — " + render.Cite(q.Evidence[0].Page, q.Evidence[0].PrintedPage)
 			}
 			lines = append(lines, "• "+q.Text+c)
 		}

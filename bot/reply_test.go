@@ -118,22 +118,6 @@ func TestBlockLimits(t *testing.T) {
 	}
 }
 
-func TestCite(t *testing.T) {
-	cases := []struct {
-		page, printed int
-		want          string
-	}{
-		{65, 63, "p. 63 (PDF p. 65)"},
-		{12, 12, "p. 12"},
-		{7, 0, "PDF p. 7"},
-	}
-	for _, c := range cases {
-		if got := cite(c.page, c.printed); got != c.want {
-			t.Errorf("cite(%d, %d) = %q, want %q", c.page, c.printed, got, c.want)
-		}
-	}
-}
-
 func TestVisibleLeavesReportAlone(t *testing.T) {
 	r := &analysis.Report{Items: []analysis.ItemReport{{Title: "a"}, {Title: "b", Exempt: true}}}
 	v, n := visible(r, false)

@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/scrutineer/scrutineer/analysis"
@@ -49,4 +50,19 @@ func ExampleWrite() {
 	//   1. How many children had three or more moves this year, and why?
 	//      Theme: Placement stability
 	//      p. 10 (PDF p. 12): “Short-term stability fell to 11%.”
+}
+
+// Page cites and page ranges as the briefs and the Slack bot print them.
+func ExampleCite() {
+	fmt.Println(render.Cite(65, 63))
+	fmt.Println(render.Cite(12, 12))
+	fmt.Println(render.Cite(7, 0))
+	fmt.Println(render.PageRange(13, 30, 11, 28))
+	fmt.Println(render.PageRange(5, 5, 0, 0))
+	// Output:
+	// p. 63 (PDF p. 65)
+	// p. 12
+	// PDF p. 7
+	// pp. 11–28 (PDF pp. 13–30)
+	// PDF p. 5
 }

@@ -175,7 +175,7 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 	v := itemView{
 		Title:     clean(it.Title),
 		Kind:      kindWord(it.Kind),
-		Pages:     pageRange(it.StartPage, it.EndPage, it.PrintedStart, it.PrintedEnd),
+		Pages:     PageRange(it.StartPage, it.EndPage, it.PrintedStart, it.PrintedEnd),
 		Exempt:    it.Exempt,
 		Empty:     noQuestions,
 		NoThemes:  noThemes,
@@ -216,7 +216,7 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 				qv.Theme = clean(q.Theme)
 			}
 			for _, e := range q.Evidence {
-				qv.Cites = append(qv.Cites, citeView{Cite: cite(e.Page, e.PrintedPage), Quote: shorten(clean(e.Quote), maxQuote)})
+				qv.Cites = append(qv.Cites, citeView{Cite: Cite(e.Page, e.PrintedPage), Quote: shorten(clean(e.Quote), maxQuote)})
 			}
 			g.Questions = append(g.Questions, qv)
 		}
@@ -278,9 +278,12 @@ func shorten(s string, n int) string {
 	return strings.TrimRight(cut, " ,:") + " …"
 }
 
-// cite renders a page cite: the printed page first when known, the
-// physical (PDF) page otherwise.
-func cite(page, printed int) string {
+// Cite renders a page cite as councillors speak of it: the number printed
+// on the page first, with the file's own (PDF) page in brackets when the
+// two differ, or the PDF page alone when no printed number is known, as in
+// "p. 63 (PDF p. 65)", "p. 12" or "PDF p. 7". Numbers below 1 count as
+// unknown; with neither known it returns "page unknown".
+func Cite(page, printed int) string {
 	switch {
 	case printed > 0 && page > 0 && printed != page:
 		return fmt.Sprintf("p. %d (PDF p. %d)", printed, page)
@@ -292,8 +295,13 @@ func cite(page, printed int) string {
 	return "page unknown"
 }
 
-// pageRange renders an item's pages, printed range first when known.
-func pageRange(start, end, pstart, pend int) string {
+// PageRange renders an item's pages the same way: the printed range first,
+// with the PDF range in brackets when they differ ("pp. 11–28 (PDF pp.
+// 13–30)"), or the PDF range alone ("PDF p. 5"). start and end are PDF
+// pages, pstart and pend printed ones; a start below 1 is unknown and an
+// end not after its start gives a single page. With neither range known it
+// returns "".
+func PageRange(start, end, pstart, pend int) string {
 	phys := span(start, end)
 	printed := span(pstart, pend)
 	switch {

@@ -264,8 +264,8 @@ func TestCite(t *testing.T) {
 		{0, 0, "page unknown"},
 		{-3, -1, "page unknown"},
 	} {
-		if got := cite(tc.page, tc.printed); got != tc.want {
-			t.Errorf("cite(%d, %d) = %q, want %q", tc.page, tc.printed, got, tc.want)
+		if got := Cite(tc.page, tc.printed); got != tc.want {
+			t.Errorf("Cite(%d, %d) = %q, want %q", tc.page, tc.printed, got, tc.want)
 		}
 	}
 }
@@ -282,8 +282,8 @@ func TestPageRange(t *testing.T) {
 		{0, 0, 0, 0, ""},
 		{9, 3, 0, 0, "PDF p. 9"},
 	} {
-		if got := pageRange(tc.start, tc.end, tc.pstart, tc.pend); got != tc.want {
-			t.Errorf("pageRange(%d, %d, %d, %d) = %q, want %q", tc.start, tc.end, tc.pstart, tc.pend, got, tc.want)
+		if got := PageRange(tc.start, tc.end, tc.pstart, tc.pend); got != tc.want {
+			t.Errorf("PageRange(%d, %d, %d, %d) = %q, want %q", tc.start, tc.end, tc.pstart, tc.pend, got, tc.want)
 		}
 	}
 }
