@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // RunConsole holds the bot's conversations in a terminal: it reads one
@@ -15,37 +16,28 @@ import (
 // fostering", "brief path/to/pack.pdf", "help"; "quit" ends) and writes the
 // replies to out as plain text. Brief files are saved in cfg.ConsoleDir.
 // Exempt items are shown only if exempt_channels lists "console". It needs
-// no Slack tokens and stops at the end of in or when ctx is cancelled.
+// no Slack tokens and stops at the end of in, at "quit", or as soon as ctx
+// is cancelled (a request in progress is stopped).
+//
+// Lines are read on a goroutine, since a read cannot wait on ctx. When
+// RunConsole returns before the end of in, and in can take a read deadline
+// (a pipe from os.Pipe, a socket), the deadline ends the read in progress
+// and is cleared again before RunConsole returns. Otherwise (a terminal, an
+// io.Pipe) the reading goroutine ends when the next line or the end of in
+// arrives, and that line is dropped, or with the process.
 func (b *Bot) RunConsole(ctx context.Context, in io.Reader, out io.Writer) error {
 	con := &consoleOut{w: out, dir: b.cfg.ConsoleDir}
 	fmt.Fprintln(out, "Scrutineer console. Type help for what I can do, quit to leave.")
-	lines := make(chan string)
-	readErr := make(chan error, 1)
-	go func() {
-		defer close(lines)
-		sc := bufio.NewScanner(in)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			select {
-			case lines <- sc.Text():
-			case <-ctx.Done():
-				return
-			}
-		}
-		readErr <- sc.Err()
-	}()
+	rd := readLines(in)
+	defer rd.abandon()
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
-		case line, ok := <-lines:
+		case line, ok := <-rd.lines:
 			if !ok {
-				select {
-				case err := <-readErr:
-					if err != nil {
-						return fmt.Errorf("read console input: %w", err)
-					}
-				default:
+				if rd.err != nil {
+					return fmt.Errorf("read console input: %w", rd.err)
 				}
 				return nil
 			}
@@ -60,6 +52,57 @@ func (b *Bot) RunConsole(ctx context.Context, in io.Reader, out io.Writer) error
 			fmt.Fprintln(out)
 		}
 	}
+}
+
+// lineReader reads lines on its own goroutine until the end of its input
+// or until abandoned.
+type lineReader struct {
+	in io.Reader
+	// lines carries the lines read; it is closed at the end of the input,
+	// with err set first when reading failed.
+	lines chan string
+	err   error
+	// stop is closed by abandon; done is closed when the goroutine ends.
+	stop, done chan struct{}
+}
+
+// readLines starts reading lines from in.
+func readLines(in io.Reader) *lineReader {
+	r := &lineReader{in: in, lines: make(chan string), stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		sc := bufio.NewScanner(in)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		for sc.Scan() {
+			select {
+			case r.lines <- sc.Text():
+			case <-r.stop:
+				return
+			}
+		}
+		r.err = sc.Err()
+		close(r.lines)
+	}()
+	return r
+}
+
+// deadliner is an input whose blocked reads a deadline can end.
+type deadliner interface {
+	SetReadDeadline(t time.Time) error
+}
+
+// abandon stops the reader. When the input takes a read deadline, the read
+// in progress is ended, the goroutine waited for and the deadline cleared;
+// otherwise the goroutine is left to end at the next line or the end of
+// the input, without passing on what it reads.
+func (r *lineReader) abandon() {
+	close(r.stop)
+	d, ok := r.in.(deadliner)
+	if !ok || d.SetReadDeadline(time.Now()) != nil {
+		return
+	}
+	<-r.done
+	_ = d.SetReadDeadline(time.Time{})
 }
 
 // consoleLine answers one line, synchronously.
