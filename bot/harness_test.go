@@ -114,6 +114,11 @@ type fakeSlack struct {
 	// rateLimit makes the next n chat.postMessage calls answer 429.
 	rateLimit atomic.Int32
 	postCalls atomic.Int32
+	// uploadFail makes the next n POSTs of a file's bytes answer
+	// uploadStatus (429 comes with Retry-After: 1).
+	uploadFail   atomic.Int32
+	uploadStatus atomic.Int32
+	uploadPosts  atomic.Int32
 
 	mu        sync.Mutex
 	files     map[string][]byte // download path -> content
@@ -176,6 +181,17 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 			fmt.Fprintf(w, `{"ok":true,"upload_url":%q,"file_id":%q}`, fs.srv.GetAPIURL()+"upload/"+id, id)
 		})
 		c.Handle("/upload/", func(w http.ResponseWriter, r *http.Request) {
+			fs.uploadPosts.Add(1)
+			if fs.uploadFail.Load() > 0 {
+				fs.uploadFail.Add(-1)
+				_, _ = io.Copy(io.Discard, r.Body)
+				status := int(fs.uploadStatus.Load())
+				if status == http.StatusTooManyRequests {
+					w.Header().Set("Retry-After", "1")
+				}
+				w.WriteHeader(status)
+				return
+			}
 			f, _, err := r.FormFile("file")
 			if err != nil {
 				http.Error(w, err.Error(), http.StatusBadRequest)

@@ -1,8 +1,8 @@
 package bot
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -33,6 +33,11 @@ var notInChannel = map[string]bool{"not_in_channel": true, "channel_not_found": 
 func (o *slackOut) say(ctx context.Context, r Reply) error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	return o.sayLocked(ctx, r)
+}
+
+// sayLocked posts r; o.mu is held.
+func (o *slackOut) sayLocked(ctx context.Context, r Reply) error {
 	for _, blocks := range r.blockMessages() {
 		if o.private {
 			if err := o.whisper(ctx, r.fallback(), blocks); err != nil {
@@ -67,16 +72,13 @@ func (o *slackOut) say(ctx context.Context, r Reply) error {
 		return nil // files cannot go to a response URL
 	}
 	if f := r.File; f != nil {
-		_, err := o.api.UploadFileContext(ctx, slack.UploadFileParameters{
-			Reader:          bytes.NewReader(f.Data),
-			FileSize:        len(f.Data),
-			Filename:        f.Name,
-			Title:           f.Title,
-			Channel:         o.channel,
-			ThreadTimestamp: o.thread,
-		})
-		if err != nil {
-			return fmt.Errorf("upload %s to %s: %w", f.Name, o.channel, err)
+		if err := uploadFile(ctx, o.api, f, o.channel, o.thread); err != nil {
+			if ctx.Err() == nil {
+				// The user sees the briefing; tell them the file is missing.
+				note := Reply{Parts: []Part{{Note: "I could not attach “" + f.Name + "” this time. Ask me again to get the file."}}}
+				err = errors.Join(err, o.sayLocked(ctx, note))
+			}
+			return fmt.Errorf("attach to %s: %w", o.channel, err)
 		}
 	}
 	return nil
