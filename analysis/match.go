@@ -270,9 +270,18 @@ type hit struct {
 // scorePassage returns the passage's score per theme (indexed like
 // m.themes) and the features it hits.
 func (m *Matcher) scorePassage(a analysed) ([]float64, []hit) {
+	return m.score(a, false)
+}
+
+// score is scorePassage, counting only the themes' signals (not the words
+// of their lines of enquiry) when signalsOnly is set.
+func (m *Matcher) score(a analysed, signalsOnly bool) ([]float64, []hit) {
 	counts := map[*feature]int{}
 	for i, t := range a.terms {
 		for _, f := range m.byFirst[t] {
+			if signalsOnly && !f.signal {
+				continue
+			}
 			if len(f.terms) == 1 {
 				counts[f]++
 				continue
@@ -375,7 +384,7 @@ func (m *Matcher) MatchTitled(title string, passages []corpus.Passage) []ThemeMa
 			// The section heading says what the passage is part of.
 			hs, ok := headings[p.Heading]
 			if !ok {
-				hs, _ = m.scorePassage(analyse(p.Heading))
+				hs = m.bagScores(p.Heading)
 				headings[p.Heading] = hs
 			}
 			for ti := range scores {
@@ -429,7 +438,7 @@ func (m *Matcher) MatchTitled(title string, passages []corpus.Passage) []ThemeMa
 	}
 	var titled []float64
 	if title != "" {
-		titled, _ = m.scorePassage(analyse(title))
+		titled = m.bagScores(title)
 	}
 	var out []ThemeMatch
 	for ti := range m.themes {
@@ -496,4 +505,73 @@ func Select(ms []ThemeMatch) []ThemeMatch {
 		out = append(out, tm)
 	}
 	return out
+}
+
+// bagScores scores a short text (a heading, a title) against every theme.
+// A multi-word signal matches when all its terms occur close together in
+// any order (each within the signal's length of its first term): headings are
+// noun phrases that reorder a signal's words ("Stability of placements"
+// for "placement stability", "Safeguarding Children Board" for
+// "safeguarding board"), while words far apart in a long title ("social
+// care ... improvement plan") do not make a "care plan". Each feature
+// counts once.
+func (m *Matcher) bagScores(text string) []float64 {
+	scores := make([]float64, len(m.themes))
+	a := analyse(text)
+	pos := map[string][]int{}
+	k := 0
+	for _, t := range a.terms {
+		if strings.HasPrefix(t, "syn_") {
+			// A jargon key stands where its phrase ended.
+			pos[t] = append(pos[t], k-1)
+			continue
+		}
+		pos[t] = append(pos[t], k)
+		k++
+	}
+	seen := map[*feature]bool{}
+	for t := range pos {
+		for _, f := range m.byFirst[t] {
+			if seen[f] || !near(pos, f.terms) {
+				continue
+			}
+			seen[f] = true
+			scores[f.theme] += f.weight
+		}
+	}
+	return scores
+}
+
+// near reports whether every term occurs within len(terms) positions of
+// an occurrence of the first.
+func near(pos map[string][]int, terms []string) bool {
+	for _, t := range terms {
+		if len(pos[t]) == 0 {
+			return false
+		}
+	}
+	if len(terms) == 1 {
+		return true
+	}
+	span := len(terms) + 1
+	for _, start := range pos[terms[0]] {
+		ok := true
+		for _, t := range terms[1:] {
+			found := false
+			for _, p := range pos[t] {
+				if p > start-span && p < start+span {
+					found = true
+					break
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -32,6 +33,19 @@ type candidate struct {
 	terms    map[string]bool
 	passage  int  // passage of a fact question
 	figure   bool // built on a figure, trend, comparison or target
+	// itemTheme is the item theme a fact question ranks under (its
+	// question may be labelled with another theme; see topicTheme); ""
+	// means the question's own theme.
+	itemTheme string
+}
+
+// group is the item theme a candidate counts towards when each of the
+// item's themes gets its best question first.
+func (c candidate) group() string {
+	if c.itemTheme != "" {
+		return c.itemTheme
+	}
+	return c.q.Theme
 }
 
 func isFigureKind(k factKind) bool {
@@ -52,14 +66,14 @@ func pairFigures(cands []candidate) []candidate {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return cands[order[a]].priority > cands[order[b]].priority })
-	host := map[[2]string]int{} // passage+theme -> index of the host question
+	host := map[[2]string]int{} // passage+item theme -> index of the host question
 	drop := map[int]bool{}
 	for _, i := range order {
 		c := &cands[i]
 		if !c.figure || c.q.Kind != KindEvidence {
 			continue
 		}
-		k := [2]string{fmt.Sprint(c.passage), c.q.Theme}
+		k := [2]string{fmt.Sprint(c.passage), c.group()}
 		h, ok := host[k]
 		if !ok {
 			host[k] = i
@@ -114,10 +128,11 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		if len(strings.Fields(f.quote)) < 5 {
 			continue // too little to quote ("RESOLVED: That", a heading)
 		}
-		th, fit := a.factTheme(f.text, it.themes)
-		if th == nil {
+		rankTh, fit := a.factTheme(f.text, it.themes)
+		if rankTh == nil {
 			continue
 		}
+		th := a.topicTheme(f.text, rankTh)
 		if f.kind == factFigure && fit < 0.25 && !reCounted.MatchString(strings.ToLower(f.text)) {
 			continue // a number about nothing the item's themes or children are about
 		}
@@ -150,7 +165,7 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		// Within an item the kind of fact matters more than how many of
 		// the theme's words its sentence uses; the theme's weight in the
 		// item still counts.
-		pr := w * (0.5 + themeScore(it.themes, th.ID))
+		pr := w * (0.5 + themeScore(it.themes, rankTh.ID))
 		if f.passage*5 < len(it.passages) {
 			pr *= 1.3 // summaries come first and carry the key messages
 		}
@@ -161,9 +176,10 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 			q: Question{Text: text, Theme: th.ID, Kind: kind, Evidence: []Evidence{{
 				Page: p.Page, PrintedPage: p.PrintedPage, Quote: f.quote,
 			}}},
-			priority: pr,
-			passage:  f.passage,
-			figure:   isFigureKind(f.kind),
+			priority:  pr,
+			passage:   f.passage,
+			figure:    isFigureKind(f.kind),
+			itemTheme: rankTh.ID,
 		})
 	}
 	cands = pairFigures(cands)
@@ -266,13 +282,18 @@ func themeScore(ts []ThemeMatch, id string) float64 {
 // factTheme picks the item theme a fact sentence engages most and how
 // strongly (0..1). A sentence that engages none of the item's themes is
 // given the item's best theme at a low fit when it carries a strong kind of
-// fact, and dropped otherwise.
+// fact, and dropped otherwise. The item theme sets how the question ranks
+// within the item; topicTheme says what the question is about.
 func (a *Analyzer) factTheme(sentence string, ts []ThemeMatch) (*bank.Theme, float64) {
 	scores, _ := a.m.scorePassage(analyse(sentence))
+	return itemTheme(a.m, scores, ts)
+}
+
+func itemTheme(m *Matcher, scores []float64, ts []ThemeMatch) (*bank.Theme, float64) {
 	var best *bank.Theme
 	bestS := 0.0
 	for _, t := range ts {
-		s := scores[a.m.byID[t.Theme.ID]]
+		s := scores[m.byID[t.Theme.ID]]
 		if s > bestS {
 			best, bestS = t.Theme, s
 		}
@@ -280,11 +301,33 @@ func (a *Analyzer) factTheme(sentence string, ts []ThemeMatch) (*bank.Theme, flo
 	if best == nil {
 		return ts[0].Theme, 0
 	}
-	fit := bestS / engageAt
-	if fit > 1 {
-		fit = 1
+	return best, math.Min(1, bestS/engageAt)
+}
+
+// topicTheme is the theme a fact's question is labelled with: the item
+// theme the sentence engages most (from factTheme), unless the sentence
+// uses another theme's signals clearly (a signal score of at least
+// passageMin, as for the index's passage themes) and at least twice as
+// much as the item theme's — a sentence about caseloads in an inspection
+// report is about the workforce, whichever themes the whole report leads
+// with. Only signals count here: the common words of a theme's questions
+// ("average", "time") say too little about one sentence.
+func (a *Analyzer) topicTheme(sentence string, itemTh *bank.Theme) *bank.Theme {
+	scores, _ := a.m.score(analyse(sentence), true)
+	own := 0.0
+	if ti, ok := a.m.byID[itemTh.ID]; ok {
+		own = scores[ti]
 	}
-	return best, fit
+	best, bestS := -1, 0.0
+	for ti, s := range scores {
+		if s > bestS {
+			best, bestS = ti, s
+		}
+	}
+	if best < 0 || bestS < passageMin || bestS < 2*own {
+		return itemTh
+	}
+	return a.m.themes[best]
 }
 
 // phrase words an evidence or follow-up question around a fact. The fact
@@ -721,10 +764,10 @@ func rank(cands []candidate) []Question {
 	// and third themes are asked about too.
 	seenTheme := map[string]bool{}
 	for i, c := range cands {
-		if seenTheme[c.q.Theme] {
+		if seenTheme[c.group()] {
 			continue
 		}
-		seenTheme[c.q.Theme] = true
+		seenTheme[c.group()] = true
 		if take(c, true) {
 			taken[i] = true
 		}
