@@ -117,6 +117,13 @@ func (b *Bot) isSelf(user, botID string) bool {
 // wait says so), each bounded by Limits.JobTimeout. A panic in fn is logged and answered with an apology;
 // it never stops the bot. It returns false when the bot is shutting down.
 func (b *Bot) spawn(kind string, out responder, fn func(ctx context.Context)) bool {
+	return b.track(kind, func() { b.slot(kind, out, fn) })
+}
+
+// track runs fn on its own goroutine as work in flight, which shutdown
+// waits for (and a panic in fn is logged). It returns false, and does not
+// run fn, when the bot is shutting down.
+func (b *Bot) track(kind string, fn func()) bool {
 	b.mu.Lock()
 	if b.closing {
 		b.mu.Unlock()
@@ -128,23 +135,34 @@ func (b *Bot) spawn(kind string, out responder, fn func(ctx context.Context)) bo
 	go func() {
 		defer b.jobs.Done()
 		defer b.inFlight.Add(-1)
-		select {
-		case b.sem <- struct{}{}:
-		default:
-			// Every slot is taken: say so, then wait for one.
-			b.say(b.jobCtx, out, Reply{Parts: []Part{{Text: "I am busy with other requests; yours is next in the queue."}}})
-			select {
-			case b.sem <- struct{}{}:
-			case <-b.jobCtx.Done():
-				return
+		defer func() {
+			if r := recover(); r != nil {
+				b.log.Error("job failed", "job", kind, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 			}
-		}
-		defer func() { <-b.sem }()
-		ctx, cancel := context.WithTimeout(b.jobCtx, b.cfg.Limits.JobTimeout)
-		defer cancel()
-		b.guard(ctx, kind, out, fn)
+		}()
+		fn()
 	}()
 	return true
+}
+
+// slot waits for a free job slot (saying so to out when it must wait),
+// then runs fn under guard with Limits.JobTimeout.
+func (b *Bot) slot(kind string, out responder, fn func(ctx context.Context)) {
+	select {
+	case b.sem <- struct{}{}:
+	default:
+		// Every slot is taken: say so, then wait for one.
+		b.say(b.jobCtx, out, Reply{Parts: []Part{{Text: "I am busy with other requests; yours is next in the queue."}}})
+		select {
+		case b.sem <- struct{}{}:
+		case <-b.jobCtx.Done():
+			return
+		}
+	}
+	defer func() { <-b.sem }()
+	ctx, cancel := context.WithTimeout(b.jobCtx, b.cfg.Limits.JobTimeout)
+	defer cancel()
+	b.guard(ctx, kind, out, fn)
 }
 
 // guard runs fn, turning a panic into a log line and a plain apology.

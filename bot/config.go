@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -49,6 +50,11 @@ type Config struct {
 	// ExemptChannels are the channel IDs (or ConsoleChannel) where exempt or
 	// confidential items may be shown. Everywhere else they are withheld.
 	ExemptChannels []string `yaml:"exempt_channels"`
+	// PapersChannels are the channel IDs where the bot briefs every PDF
+	// shared, unasked. Elsewhere in channels it briefs a PDF only when
+	// mentioned with it or asked with /scrutineer brief; in a direct
+	// message it always does.
+	PapersChannels []string `yaml:"papers_channels"`
 	// BriefFormat is the format of the brief file attached to a briefing:
 	// "markdown" or "html".
 	BriefFormat string `yaml:"brief_format"`
@@ -189,6 +195,13 @@ func (c Config) ExemptAllowed(channel string) bool {
 	return channel != "" && slices.Contains(c.ExemptChannels, channel)
 }
 
+// BriefsUnasked reports whether a PDF shared in channel is briefed without
+// being asked: in a direct message with the bot (an ID starting with "D")
+// or in a channel listed in papers_channels.
+func (c Config) BriefsUnasked(channel string) bool {
+	return strings.HasPrefix(channel, "D") || (channel != "" && slices.Contains(c.PapersChannels, channel))
+}
+
 // LogValue logs the settings without the secrets: only whether each token
 // is set.
 func (c Config) LogValue() slog.Value {
@@ -200,6 +213,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("addr", c.Addr),
 		slog.String("index", c.Index),
 		slog.Int("exempt_channels", len(c.ExemptChannels)),
+		slog.Int("papers_channels", len(c.PapersChannels)),
 		slog.String("brief_format", c.BriefFormat),
 	)
 }

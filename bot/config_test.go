@@ -23,7 +23,7 @@ func TestLoadConfig(t *testing.T) {
 	want := Config{
 		BotToken: "xoxb-from-env", SigningSecret: "secret-from-env", APIURL: "http://127.0.0.1:9/api/",
 		Addr: ":8080", Index: "/var/lib/scrutineer/index", SharedDir: "/var/lib/scrutineer/shared", ExemptChannels: []string{"C0SCRUTINY1", "console"},
-		BriefFormat: "html",
+		PapersChannels: []string{"C0PAPERS01"}, BriefFormat: "html",
 		Limits: Limits{MaxFileMB: 40, MaxBodyKB: 512, SearchResults: 6, Candidates: 2, Questions: 10, Jobs: 3,
 			JobTimeout: 3 * time.Minute, ShutdownWait: 20 * time.Second},
 	}
@@ -32,6 +32,11 @@ func TestLoadConfig(t *testing.T) {
 	}
 	if !c.ExemptAllowed("C0SCRUTINY1") || c.ExemptAllowed("C0OTHER") || c.ExemptAllowed("") {
 		t.Error("ExemptAllowed does not follow exempt_channels")
+	}
+	for ch, want := range map[string]bool{"C0PAPERS01": true, "D0DIRECT1": true, "C0SCRUTINY1": false, "G0PRIVATE1": false, "": false} {
+		if got := c.BriefsUnasked(ch); got != want {
+			t.Errorf("BriefsUnasked(%q) = %v, want %v", ch, got, want)
+		}
 	}
 }
 

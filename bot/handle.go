@@ -107,7 +107,7 @@ func (b *Bot) handle(ctx context.Context, req request, out responder) {
 		case verbAsk:
 			b.ask(ctx, req, out)
 		case verbBrief:
-			b.say(ctx, out, Reply{Parts: []Part{{Text: "Share the agenda pack as a PDF with me (in a direct message, or in a channel mentioning me) and I will brief it. In a channel where a pack was shared, `/scrutineer brief NAME` briefs the latest PDF whose name contains NAME."}}})
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "Share the agenda pack as a PDF with me (in a direct message, or in a channel mentioning me) and I will brief it. In a channel where a pack was shared, `/scrutineer brief NAME` briefs the latest PDF whose name contains NAME. In a papers channel I brief every PDF shared."}}})
 		default:
 			b.say(ctx, out, Reply{Parts: []Part{{Text: "I did not understand that. I can search the papers, suggest questions about a report, or brief an agenda pack. Type `help` for examples."}}})
 		}
@@ -121,7 +121,7 @@ func helpReply() Reply {
 		Parts: []Part{
 			{Title: "Search past papers", Text: "search placement stability\nsearch \"missing from care\" -adoption", Note: "Top passages with the item, the page and the file."},
 			{Title: "Questions to ask about a report", Text: "ask fostering annual report\nwhat should I ask about the fostering report?", Note: "Finds the paper by title or topic, then gives its themes and challenge questions with page cites."},
-			{Title: "Brief an agenda pack", Text: "Share a PDF with me (a direct message, or a channel message mentioning me).", Note: "I reply in the thread with a briefing, attach it as a file and add the pack to the index."},
+			{Title: "Brief an agenda pack", Text: "Share a PDF with me in a direct message, or in a channel mentioning me. In a papers channel I brief every PDF shared.", Note: "I reply in the thread with a briefing, attach it as a file and add the pack to the index."},
 			{Title: "In Slack", Text: "/scrutineer search QUERY, /scrutineer ask TITLE, /scrutineer brief NAME, /scrutineer help, or mention @scrutineer."},
 		},
 	}

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -121,11 +122,13 @@ type fakeSlack struct {
 	uploadPosts  atomic.Int32
 
 	mu        sync.Mutex
-	files     map[string][]byte // download path -> content
-	auth      []string          // Authorization headers of downloads
-	uploaded  map[string][]byte // file ID -> uploaded content
-	names     map[string]string // file ID -> file name
-	listFiles string            // files.list JSON "files" array
+	files     map[string][]byte         // download path -> content
+	auth      []string                  // Authorization headers of downloads
+	uploaded  map[string][]byte         // file ID -> uploaded content
+	names     map[string]string         // file ID -> file name
+	listFiles string                    // files.list JSON "files" array
+	info      map[string]map[string]any // file ID -> files.info "file"
+	infoCalls atomic.Int32
 	nextTS    int
 }
 
@@ -143,6 +146,7 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		files:     map[string][]byte{},
 		uploaded:  map[string][]byte{},
 		names:     map[string]string{},
+		info:      map[string]map[string]any{},
 		listFiles: "[]",
 	}
 	form := func(r *http.Request) url.Values {
@@ -231,6 +235,20 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 			defer fs.mu.Unlock()
 			fmt.Fprintf(w, `{"ok":true,"files":%s,"paging":{"count":20,"total":1,"page":1,"pages":1}}`, fs.listFiles)
 		})
+		// slacktest has no files.info: it answers from the files added.
+		c.Handle("/files.info", func(w http.ResponseWriter, r *http.Request) {
+			fs.infoCalls.Add(1)
+			id := form(r).Get("file")
+			fs.mu.Lock()
+			f, ok := fs.info[id]
+			j, _ := json.Marshal(f)
+			fs.mu.Unlock()
+			if !ok {
+				fmt.Fprint(w, `{"ok":false,"error":"file_not_found"}`)
+				return
+			}
+			fmt.Fprintf(w, `{"ok":true,"file":%s}`, j)
+		})
 		c.Handle("/files-pri/", func(w http.ResponseWriter, r *http.Request) {
 			fs.mu.Lock()
 			fs.auth = append(fs.auth, r.Header.Get("Authorization"))
@@ -252,18 +270,37 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 	return fs
 }
 
-// addFile serves data for download and returns the file's JSON as Slack
-// sends it in events.
+// addFile serves data for download and in files.info, and returns the
+// file's JSON as Slack sends it in events.
 func (fs *fakeSlack) addFile(id, name string, data []byte) string {
+	return fs.addTyped(id, name, "application/pdf", data)
+}
+
+// addTyped is addFile for a file of any MIME type.
+func (fs *fakeSlack) addTyped(id, name, mimetype string, data []byte) string {
 	p := "/files-pri/T1-" + id + "/" + name
+	f := map[string]any{
+		"id": id, "name": name, "title": name, "mimetype": mimetype, "filetype": path.Ext(name),
+		"size": len(data), "url_private_download": strings.TrimSuffix(fs.srv.GetAPIURL(), "/") + p,
+	}
+	j, _ := json.Marshal(f)
 	fs.mu.Lock()
 	fs.files[p] = data
+	fs.info[id] = f
 	fs.mu.Unlock()
-	j, _ := json.Marshal(map[string]any{
-		"id": id, "name": name, "title": name, "mimetype": "application/pdf", "filetype": "pdf",
-		"size": len(data), "url_private_download": strings.TrimSuffix(fs.srv.GetAPIURL(), "/") + p,
-	})
 	return string(j)
+}
+
+// share records in files.info that file id was shared in channel by the
+// message at ts, inside thread (or "" for none).
+func (fs *fakeSlack) share(id, channel, ts, thread string) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	kind := "public"
+	if strings.HasPrefix(channel, "D") || strings.HasPrefix(channel, "G") {
+		kind = "private"
+	}
+	fs.info[id]["shares"] = map[string]any{kind: map[string]any{channel: []map[string]any{{"ts": ts, "thread_ts": thread}}}}
 }
 
 // waitPost returns the next message posted to the fake Slack.

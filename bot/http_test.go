@@ -469,10 +469,7 @@ func TestMentionWithOtherFiles(t *testing.T) {
 // comes from files.info.
 func TestSharedFileNeedsFileInfo(t *testing.T) {
 	fs := newFakeSlack(t)
-	full := fs.addFile("F5", "pack.pdf", samplePDF)
-	fs.srv.Handle("/files.info", func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.WriteString(w, `{"ok":true,"file":`+full+`}`)
-	})
+	fs.addFile("F5", "pack.pdf", samplePDF)
 	got := make(chan []byte, 1)
 	deps := Deps{Briefer: fakeBriefer{
 		brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) {

@@ -44,7 +44,7 @@ func TestManifest(t *testing.T) {
 			t.Errorf("scope %s missing", s)
 		}
 	}
-	for _, e := range []string{"app_mention", "message.im"} {
+	for _, e := range []string{"app_mention", "message.im", "file_shared"} {
 		if !slices.Contains(m.Settings.Events.BotEvents, e) {
 			t.Errorf("event %s missing", e)
 		}

@@ -124,6 +124,8 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 			files = e.Message.Files
 		}
 		b.start("dm", e.Channel, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, files)
+	case *slackevents.FileSharedEvent:
+		b.onFileShared(e)
 	}
 }
 
@@ -131,15 +133,88 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 func (b *Bot) start(kind, channel, thread, text string, files []slack.File) {
 	req := request{channel: channel, cmd: parseCommand(text)}
 	// Shared files are briefed when the message asks for nothing else;
-	// a file that is not a PDF is then refused in a plain sentence.
+	// a file that is not a PDF is then refused in a plain sentence. A PDF
+	// the file_shared event has already taken up is left to it.
 	if len(files) > 0 && (req.cmd.Verb == verbHelp || req.cmd.Verb == verbBrief || req.cmd.Verb == verbUnknown) {
 		for _, f := range files {
-			req.files = append(req.files, b.slackFile(f))
+			src := b.slackFile(f)
+			if src.looksPDF() && !b.events.first(fileKey(channel, f.ID)) {
+				continue
+			}
+			req.files = append(req.files, src)
+		}
+		if len(req.files) == 0 {
+			b.log.Debug("files already being briefed", "via", kind, "channel", channel)
+			return
 		}
 	}
 	b.log.Info("request", "via", kind, "channel", channel, "verb", req.cmd.Verb, "files", len(req.files))
 	out := &slackOut{api: b.api, channel: channel, thread: thread}
 	b.run(kind, req, out)
+}
+
+// fileKey names one file shared in one channel, so that a PDF announced
+// both by its message and by file_shared is briefed once.
+func fileKey(channel, fileID string) string {
+	if fileID == "" {
+		return ""
+	}
+	return "file:" + channel + ":" + fileID
+}
+
+// onFileShared briefs a PDF shared where the bot briefs unasked (a direct
+// message, or a channel in papers_channels; see Config.BriefsUnasked).
+// The event carries only the file's ID: files.info gives its name, type,
+// size and the message that shared it, whose thread the briefing goes in.
+// Files that are not PDFs, the bot's own uploads and files in other
+// channels are passed over in silence, as nobody asked about them.
+func (b *Bot) onFileShared(e *slackevents.FileSharedEvent) {
+	if e.FileID == "" || b.isSelf(e.UserID, "") || !b.cfg.BriefsUnasked(e.ChannelID) {
+		return
+	}
+	ok := b.track("file_shared", func() {
+		ctx, cancel := context.WithTimeout(b.jobCtx, b.cfg.Limits.JobTimeout)
+		f, _, _, err := b.api.GetFileInfoContext(ctx, e.FileID, 0, 0)
+		cancel()
+		if err != nil {
+			b.log.Error("files.info failed", "file", e.FileID, "err", err)
+			return
+		}
+		src := b.slackFile(*f)
+		if !src.looksPDF() || !b.events.first(fileKey(e.ChannelID, e.FileID)) {
+			return
+		}
+		b.log.Info("request", "via", "file_shared", "channel", e.ChannelID, "files", 1)
+		out := &slackOut{api: b.api, channel: e.ChannelID, thread: shareThread(f, e.ChannelID)}
+		req := request{channel: e.ChannelID, cmd: command{Verb: verbBrief}, files: []fileSource{src}}
+		b.slot("file_shared", out, func(ctx context.Context) { b.handle(ctx, req, out) })
+	})
+	if !ok {
+		b.log.Warn("request refused: shutting down", "via", "file_shared")
+	}
+}
+
+// shareThread returns the thread to answer a file shared in channel in:
+// the thread the sharing message is in, or that message itself (the
+// latest share when there are several), or "" when files.info does not
+// say.
+func shareThread(f *slack.File, channel string) string {
+	var latest slack.ShareFileInfo
+	for _, s := range append(f.Shares.Public[channel], f.Shares.Private[channel]...) {
+		if tsAfter(s.Ts, latest.Ts) {
+			latest = s
+		}
+	}
+	return firstNonEmpty(latest.ThreadTs, latest.Ts)
+}
+
+// tsAfter reports whether Slack timestamp a ("1800000000.000100") is later
+// than b; "" is earliest.
+func tsAfter(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) > len(b)
+	}
+	return a > b
 }
 
 // run answers req in a job; when the bot is shutting down it is dropped
