@@ -3,7 +3,9 @@
 // to brief, "help"), the two ways Slack reaches it (Socket Mode, or an HTTP
 // server for the Events API, slash commands and interactivity, every request
 // checked against the signing secret), and a console mode that holds the
-// same conversations in a terminal.
+// same conversations in a terminal. A PDF shared in a direct message, or in
+// a channel configured as a papers channel, is briefed unasked; elsewhere
+// only when the bot is mentioned with it or asked with /scrutineer brief.
 //
 // The bot reaches the rest of the project through small interfaces it
 // defines itself (Searcher, Library, Briefer, Renderer), so it knows nothing

@@ -198,3 +198,30 @@ func TestFileSharedAndMessageBriefOnce(t *testing.T) {
 		})
 	}
 }
+
+// The same PDF shared again later is a new request: it is briefed again,
+// under the new message.
+func TestFileSharedAgain(t *testing.T) {
+	fs := newFakeSlack(t)
+	fileJSON := fs.addFile("F3", "pack.pdf", samplePDF)
+	bc := &briefCounter{}
+	b, _ := newTestBot(t, fs, bc.deps())
+	base := startHTTP(t, b)
+	for i, ts := range []string{"1800000000.000500", "1800000000.000600"} {
+		fs.share("F3", "D1", ts, "")
+		for _, ev := range []string{
+			eventBody("EvAgainM"+ts, `{"type":"message","subtype":"file_share","channel_type":"im","user":"U1","text":"","ts":"`+ts+`","channel":"D1","files":[`+fileJSON+`]}`),
+			fileSharedBody("EvAgainS"+ts, "D1", "U1", "F3"),
+		} {
+			postSigned(t, base, PathEvents, "application/json", ev, sign(testSecret, time.Now(), ev))
+		}
+		p := fs.waitPostContaining(t, "Briefing: pack.pdf")
+		if p.Get("thread_ts") != ts {
+			t.Errorf("share %d briefed in thread %q, want %q", i+1, p.Get("thread_ts"), ts)
+		}
+	}
+	b.shutdown()
+	if briefs, _ := bc.counts(); len(briefs) != 2 {
+		t.Errorf("briefed %d times, want once per share", len(briefs))
+	}
+}

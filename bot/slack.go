@@ -105,7 +105,7 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 		if b.isSelf(e.User, e.BotID) || !b.events.first("msg:"+e.Channel+":"+e.TimeStamp) {
 			return
 		}
-		b.start("mention", e.Channel, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, e.Files)
+		b.start("mention", e.Channel, e.TimeStamp, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, e.Files)
 	case *slackevents.MessageEvent:
 		// Channel messages reach the bot as app_mention; here only direct
 		// messages count.
@@ -123,14 +123,15 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 		if e.Message != nil {
 			files = e.Message.Files
 		}
-		b.start("dm", e.Channel, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, files)
+		b.start("dm", e.Channel, e.TimeStamp, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, files)
 	case *slackevents.FileSharedEvent:
 		b.onFileShared(e)
 	}
 }
 
-// start parses a message and starts the job that answers it in thread.
-func (b *Bot) start(kind, channel, thread, text string, files []slack.File) {
+// start parses the message at ts and starts the job that answers it in
+// thread.
+func (b *Bot) start(kind, channel, ts, thread, text string, files []slack.File) {
 	req := request{channel: channel, cmd: parseCommand(text)}
 	// Shared files are briefed when the message asks for nothing else;
 	// a file that is not a PDF is then refused in a plain sentence. A PDF
@@ -138,7 +139,7 @@ func (b *Bot) start(kind, channel, thread, text string, files []slack.File) {
 	if len(files) > 0 && (req.cmd.Verb == verbHelp || req.cmd.Verb == verbBrief || req.cmd.Verb == verbUnknown) {
 		for _, f := range files {
 			src := b.slackFile(f)
-			if src.looksPDF() && !b.events.first(fileKey(channel, f.ID)) {
+			if src.looksPDF() && !b.events.first(fileKey(channel, f.ID, ts)) {
 				continue
 			}
 			req.files = append(req.files, src)
@@ -153,13 +154,14 @@ func (b *Bot) start(kind, channel, thread, text string, files []slack.File) {
 	b.run(kind, req, out)
 }
 
-// fileKey names one file shared in one channel, so that a PDF announced
-// both by its message and by file_shared is briefed once.
-func fileKey(channel, fileID string) string {
+// fileKey names one share of a file: in channel, by the message at ts. A
+// PDF announced both by its message and by file_shared is briefed once;
+// shared again later, it is briefed again.
+func fileKey(channel, fileID, ts string) string {
 	if fileID == "" {
 		return ""
 	}
-	return "file:" + channel + ":" + fileID
+	return "file:" + channel + ":" + fileID + ":" + ts
 }
 
 // onFileShared briefs a PDF shared where the bot briefs unasked (a direct
@@ -181,11 +183,12 @@ func (b *Bot) onFileShared(e *slackevents.FileSharedEvent) {
 			return
 		}
 		src := b.slackFile(*f)
-		if !src.looksPDF() || !b.events.first(fileKey(e.ChannelID, e.FileID)) {
+		share := latestShare(f, e.ChannelID)
+		if !src.looksPDF() || !b.events.first(fileKey(e.ChannelID, e.FileID, share.Ts)) {
 			return
 		}
 		b.log.Info("request", "via", "file_shared", "channel", e.ChannelID, "files", 1)
-		out := &slackOut{api: b.api, channel: e.ChannelID, thread: shareThread(f, e.ChannelID)}
+		out := &slackOut{api: b.api, channel: e.ChannelID, thread: firstNonEmpty(share.ThreadTs, share.Ts)}
 		req := request{channel: e.ChannelID, cmd: command{Verb: verbBrief}, files: []fileSource{src}}
 		b.slot("file_shared", out, func(ctx context.Context) { b.handle(ctx, req, out) })
 	})
@@ -194,18 +197,18 @@ func (b *Bot) onFileShared(e *slackevents.FileSharedEvent) {
 	}
 }
 
-// shareThread returns the thread to answer a file shared in channel in:
-// the thread the sharing message is in, or that message itself (the
-// latest share when there are several), or "" when files.info does not
-// say.
-func shareThread(f *slack.File, channel string) string {
+// latestShare returns the latest message that shared f in channel, as
+// files.info reports it: its ts, and the thread it is in ("" for none).
+// The briefing goes in that thread, or under that message. Both are ""
+// when files.info does not say; the briefing then starts a thread.
+func latestShare(f *slack.File, channel string) slack.ShareFileInfo {
 	var latest slack.ShareFileInfo
 	for _, s := range append(f.Shares.Public[channel], f.Shares.Private[channel]...) {
 		if tsAfter(s.Ts, latest.Ts) {
 			latest = s
 		}
 	}
-	return firstNonEmpty(latest.ThreadTs, latest.Ts)
+	return latest
 }
 
 // tsAfter reports whether Slack timestamp a ("1800000000.000100") is later
