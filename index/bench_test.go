@@ -170,17 +170,20 @@ func benchSearch(b *testing.B, noFacets bool) {
 	x := bigIndex(b)
 	ctx := context.Background()
 	var lat []time.Duration
+	per := make([][]time.Duration, len(benchQueries))
 	cpu0 := cpuTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		for _, q := range benchQueries {
+		for qi, q := range benchQueries {
 			q.NoFacets = noFacets
 			t0 := time.Now()
 			r, err := x.Search(ctx, q)
 			if err != nil {
 				b.Fatal(err)
 			}
-			lat = append(lat, time.Since(t0))
+			d := time.Since(t0)
+			lat = append(lat, d)
+			per[qi] = append(per[qi], d)
 			if r.Total == 0 && q.Text != "the" {
 				b.Fatalf("no hits for %q", q.Text)
 			}
@@ -188,6 +191,7 @@ func benchSearch(b *testing.B, noFacets bool) {
 	}
 	b.StopTimer()
 	cpu := cpuTime() - cpu0
+	logPerQuery(b, per)
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	pct := func(p float64) float64 {
 		return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000
@@ -203,6 +207,35 @@ func benchSearch(b *testing.B, noFacets bool) {
 	b.ReportMetric(float64(big.bytes)/(1<<20), "index-MiB")
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MiB")
 	b.ReportMetric(float64(rssKiB())/1024, "rss-MiB")
+}
+
+// logPerQuery logs the median and slowest latency of each benchmark query,
+// slowest first (shown with -v).
+func logPerQuery(b *testing.B, per [][]time.Duration) {
+	type row struct {
+		q        string
+		p50, max time.Duration
+	}
+	var rows []row
+	for i, ds := range per {
+		if len(ds) == 0 {
+			continue
+		}
+		sort.Slice(ds, func(a, c int) bool { return ds[a] < ds[c] })
+		q := benchQueries[i]
+		label := q.Text
+		if q.Committee != "" || q.Kind != "" || !q.From.IsZero() {
+			label += " (filtered)"
+		}
+		rows = append(rows, row{label, ds[len(ds)/2], ds[len(ds)-1]})
+	}
+	sort.Slice(rows, func(a, c int) bool { return rows[a].p50 > rows[c].p50 })
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%8s %8s  %s\n", "p50-ms", "max-ms", "query")
+	for _, r := range rows {
+		fmt.Fprintf(&sb, "%8.1f %8.1f  %s\n", float64(r.p50.Microseconds())/1000, float64(r.max.Microseconds())/1000, r.q)
+	}
+	b.Logf("per query:\n%s", sb.String())
 }
 
 // BenchmarkFindItems100k measures FindItems on the same index.

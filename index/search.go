@@ -105,7 +105,7 @@ func buildQuery(q Query) (query.Query, bool, error) {
 		h.SetBoost(headingBoost)
 		bq.AddShould(t, h)
 	}
-	return bq, hasText, nil
+	return lean(bq), hasText, nil
 }
 
 // plainWords returns the words of a query string that are not excluded or
