@@ -239,7 +239,8 @@ type ThemeMatch struct {
 	Share float64
 	// Distinct is the number of distinct signals the item uses.
 	Distinct int
-	// Passages are the passages that engage the theme, best first.
+	// Passages are the passages that use at least one of the theme's
+	// signals, best first.
 	Passages []PassageScore
 }
 
@@ -426,6 +427,12 @@ func (m *Matcher) MatchTitled(title string, passages []corpus.Passage) []ThemeMa
 				}
 				return sigs[a].f.label < sigs[b].f.label
 			})
+			if len(sigs) == 0 {
+				// Only words of the theme's questions (or its heading): the
+				// passage counts towards the theme's share but is not
+				// evidence that the item is about it.
+				continue
+			}
 			labels := make([]string, len(sigs))
 			for k, h := range sigs {
 				labels[k] = h.f.label

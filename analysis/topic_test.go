@@ -42,3 +42,21 @@ func TestTopicThemeFollowsTheSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestEvidencePassagesUseSignals(t *testing.T) {
+	m := NewMatcher(smallBank())
+	ms := m.Match(passages(
+		"Members asked why families leave and what we lose when they do.", // words of a question only
+		"We approved 12 new foster carers; fostering enquiries rose.",
+	))
+	for _, tm := range ms {
+		if tm.Theme.ID != "fostering" {
+			continue
+		}
+		if len(tm.Passages) != 1 || tm.Passages[0].Passage != 1 {
+			t.Fatalf("fostering evidence passages = %+v, want only passage 1", tm.Passages)
+		}
+		return
+	}
+	t.Fatal("no fostering match")
+}
