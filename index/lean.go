@@ -106,8 +106,16 @@ func (g *leanGroup) Searcher(ctx context.Context, i index.IndexReader, m mapping
 		return searcher.NewMatchNoneSearcher(i)
 	case len(ss) == 1 && (g.all || g.min <= 1):
 		// A clause that matches nothing stays wrapped: a boolean query
-		// drops a must clause of that type, which would match all.
-		if _, none := ss[0].(*searcher.MatchNoneSearcher); !none {
+		// drops a must clause of that type, which would match all. So
+		// does one whose Min differs from the group's: a boolean query
+		// reads the Min of its should searcher to decide whether a
+		// passage must match it.
+		_, none := ss[0].(*searcher.MatchNoneSearcher)
+		min := 0
+		if !g.all {
+			min = int(g.min)
+		}
+		if !none && ss[0].Min() == min {
 			return ss[0], nil
 		}
 	}
