@@ -41,6 +41,7 @@ func TestLeanScoresUnchanged(t *testing.T) {
 		{Text: "+fostering LAC"},
 		{Text: "+placement children in care"},
 		{Text: "+LAC"},
+		{Text: "+placement foster-care"},
 		{Text: `"placement stability"`},
 		{Text: "fostr~1 carer"},
 		{Text: "title:fostering placement"},
