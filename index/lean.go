@@ -170,3 +170,28 @@ func (q *leanMatch) Searcher(ctx context.Context, i index.IndexReader, m mapping
 	}
 	return g.Searcher(ctx, i, m, options)
 }
+
+// unscored is a query that only selects: its searcher skips term
+// frequencies and norms, and a range of dates or numbers becomes one
+// union of postings instead of a scored disjunction of many terms. A
+// filter's score is the same for every passage it keeps, so leaving it
+// out changes no ranking.
+type unscored struct {
+	q query.Query
+}
+
+// Searcher implements query.Query.
+func (u unscored) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	options.Score = "none"
+	options.IncludeTermVectors = false
+	options.Explain = false
+	return u.q.Searcher(ctx, i, m, options)
+}
+
+// Validate checks the wrapped query when it can be checked.
+func (u unscored) Validate() error {
+	if v, ok := u.q.(query.ValidatableQuery); ok {
+		return v.Validate()
+	}
+	return nil
+}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -139,4 +140,65 @@ func TestLeanReadsBleveFlags(t *testing.T) {
 	if _, ok := lean(query.NewMatchQuery("x")).(*leanMatch); !ok {
 		t.Errorf("lean left a match query as it was")
 	}
+}
+
+// TestUnscoredFiltersKeepRanking checks that term filters left unscored
+// rank the passages they keep as scored ones did.
+func TestUnscoredFiltersKeepRanking(t *testing.T) {
+	x := openTemp(t)
+	ingest(t, x,
+		doc("oct.txt", "Children and Young People Scrutiny Committee", "2026-10-14",
+			item("4", "Fostering Service Annual Report", corpus.KindReport,
+				"Placement stability improved for fostered children in care.",
+				"Placement moves fell; placement costs rose.",
+				"Foster carer recruitment fell short of the target placement numbers.")),
+		doc("mar.txt", "Corporate Parenting Panel", "2025-03-01",
+			item("3", "Minutes", corpus.KindMinutes,
+				"Members asked about placement costs.",
+				"Placement sufficiency was discussed at length; placement plans too.")),
+	)
+	ctx := context.Background()
+	for _, q := range []Query{
+		{Text: "placement costs", Kind: "report"},
+		{Text: "placement", Committee: "corporate parenting panel"},
+		{Text: "placement foster", Source: "oct.txt"},
+	} {
+		leaned, _, err := buildQuery(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scored, _, _ := buildQuery(q)
+		scored = scoreFilters(scored)
+		order := func(qq query.Query) []string {
+			sr, err := x.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(qq, 100, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, h := range sr.Hits {
+				ids = append(ids, h.ID)
+			}
+			return ids
+		}
+		got, want := order(leaned), order(scored)
+		if len(want) == 0 || strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%+v: unscored filters rank %v, scored %v", q, got, want)
+		}
+	}
+}
+
+// scoreFilters unwraps the unscored filters of q.
+func scoreFilters(q query.Query) query.Query {
+	switch t := q.(type) {
+	case unscored:
+		return t.q
+	case *query.BooleanQuery:
+		t.Must = scoreFilters(t.Must)
+		t.MustNot = scoreFilters(t.MustNot)
+	case *leanGroup:
+		for i, c := range t.clauses {
+			t.clauses[i] = scoreFilters(c)
+		}
+	}
+	return q
 }

@@ -60,7 +60,7 @@ func buildQuery(q Query) (query.Query, bool, error) {
 	term := func(field, v string) {
 		t := query.NewTermQuery(v)
 		t.SetField(field)
-		filters = append(filters, t)
+		filters = append(filters, unscored{t})
 	}
 	if c := strings.ToLower(strings.TrimSpace(q.Committee)); c != "" {
 		term(fCommitteeKey, c)
@@ -82,19 +82,21 @@ func buildQuery(q Query) (query.Query, bool, error) {
 		}
 		d := query.NewDateRangeInclusiveQuery(q.From, to, &yes, &yes)
 		d.SetField(fDate)
-		filters = append(filters, d)
+		filters = append(filters, unscored{d})
 	}
 
 	// Filters join the text query as conjuncts, so a selective filter
-	// skips through the text's postings instead of testing every match;
-	// a keyword term scores the same for every passage, so ranking keeps.
+	// skips through the text's postings instead of testing every match.
+	// They are unscored: a keyword term would add the same score to every
+	// passage, and a date range scored by its terms would favour dates
+	// for no reason; unscored, a range is one union of postings.
 	bq := query.NewBooleanQuery(append([]query.Query{textQ}, filters...), nil, nil)
 	if !q.IncludeExempt {
 		// Few passages are exempt: excluding them is cheaper than
 		// filtering every hit for the rest.
 		b := query.NewBoolFieldQuery(true)
 		b.SetField(fExempt)
-		bq.AddMustNot(b)
+		bq.AddMustNot(unscored{b})
 	}
 	if plain := plainWords(text); plain != "" {
 		t := query.NewMatchQuery(plain)
