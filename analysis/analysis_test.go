@@ -336,3 +336,37 @@ func fingerprinted(r *Report) *Report {
 	}
 	return &out
 }
+
+func TestTrendPresent(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"table 2: workforce indicators at 31 august, 2024 to 2026", true},
+		{"indicator  2024  2025  2026\nvacancy rate  21%  19%  18%", true},
+		{"placements  2024/25  2025/26", true},
+		{"down from 156 a year earlier", true},
+		{"the strategy was agreed in march 2025. it runs to 2028.", false},
+		{"142 households at 31 march 2026", false},
+	} {
+		if got := present(bank.Trend, tc.text); got != tc.want {
+			t.Errorf("present(Trend, %q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestViewsMeansChildrensViews(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"the annual survey of foster carers: 58% said that fees were fair", false},
+		{"the local offer was written with the care leavers forum", true},
+		{"young people told us they wanted more help with money", true},
+		{"the children in care council met the director", true},
+	} {
+		if got := present(bank.Views, tc.text); got != tc.want {
+			t.Errorf("present(Views, %q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

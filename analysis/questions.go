@@ -16,7 +16,7 @@ import (
 const (
 	maxQuestions   = 12
 	minQuestions   = 5
-	maxEvidenceQs  = 10
+	maxEvidenceQs  = 9
 	maxGapQs       = 3
 	maxFollowupQs  = 4
 	maxFactWords   = 28   // words of a fact quoted inside a question
@@ -486,14 +486,17 @@ func shortFact(f fact) string {
 // looked for in the item's lower-cased text (plain substring tests keep a
 // 250-page pack fast).
 var (
-	hasComparison = []string{"statistical neighbour", "national average", "england average", "regional average", "north west average", "south east average", "london average", "comparator", "similar councils", "similar authorities", "similar local authorities", "other councils", "other authorities", "other local authorities", "benchmark", "nationally", "national figure", "national rate", "national data", "national picture", "england"}
-	hasViews      = []string{"told us", " said ", " said,", " view", "feedback", "survey", "children in care council", " voice", "wishes and feelings", "consulted", "consultation", "participation", "care ambassador", "listened to", "listening to", "listen to", "comments from", "what children think", "what young people think", "what children want", "what young people want"}
-	hasTrend      = []string{"last year", "previous year", "previous financial year", "up from", "down from", "increased from", "decreased from", "fell from", "rose from", "year on year", "since 20", "over the last", "over the past", "the year before", "a year earlier"}
-	hasPlanWord   = []string{"timescale", "deadline", "review date", "by the end of", "by q1", "by q2", "by q3", "by q4"}
-	hasPlanOwner  = []string{" lead ", " lead,", "owner", "responsible officer", "responsible manager", "service manager", "head of service", "action plan", "improvement plan"}
-	hasOutcome    = []string{"outcomes for", "outcome for", "impact on", "impact of", "difference it has made", "difference this has made", "difference they have made", "difference it made", "improved outcomes", "better outcomes", "as a result", "evidence of", "evidence shows", "children are now", "children were now", "fewer children", "more children"}
-	hasActivity   = []string{"training", "meeting", "event", "session", "workshop", "campaign", "course", "visit", "briefing"}
-	months        = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+	hasComparison = []string{"statistical neighbour", "national average", "england average", "regional average", "north west average", "south east average", "london average", "comparator", "similar councils", "similar authorities", "similar local authorities", "other councils", "other authorities", "other local authorities", "benchmark", "nationally", "national figure", "national rate", "national data", "national picture", "england average", "for england", "in england", "(england ", "england rate", "england figure", "england's"}
+	// hasViews are signs of children's and young people's own views: the
+	// guidance asks for theirs, so a survey of carers or staff does not
+	// count.
+	hasViews     = []string{"children told us", "young people told us", "children said", "young people said", "children and young people said", "children say", "young people say", "children's views", "young people's views", "views of children", "views of young people", "views of the child", "child's views", "children in care council", "care leavers forum", "care leavers' forum", "youth council", "voice of the child", "child's voice", "children's voice", "young people's voice", "wishes and feelings", "survey of children", "survey of young people", "children's survey", "young people's survey", "participation", "care ambassador", "advocacy", "advocate", "what children think", "what young people think", "what children want", "what young people want", "bright spots", "mind of my own", "listened to children", "listening to children", "listen to children", "consulted children", "consulted young people"}
+	hasTrend     = []string{"last year", "previous year", "previous financial year", "up from", "down from", "increased from", "decreased from", "fell from", "rose from", "year on year", "since 20", "over the last", "over the past", "the year before", "a year earlier"}
+	hasPlanWord  = []string{"timescale", "deadline", "review date", "by the end of", "by q1", "by q2", "by q3", "by q4"}
+	hasPlanOwner = []string{" lead ", " lead,", "owner", "responsible officer", "responsible manager", "service manager", "head of service", "action plan", "improvement plan"}
+	hasOutcome   = []string{"outcomes for", "outcome for", "impact on", "impact of", "difference it has made", "difference this has made", "difference they have made", "difference it made", "improved outcomes", "better outcomes", "as a result", "evidence of", "evidence shows", "children are now", "children were now", "fewer children", "more children"}
+	hasActivity  = []string{"training", "meeting", "event", "session", "workshop", "campaign", "course", "visit", "briefing"}
+	months       = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 )
 
 // countAny counts occurrences of the phrases in s, stopping at limit.
@@ -584,9 +587,9 @@ func present(kind bank.EvidenceKind, text string) bool {
 	case bank.Comparison:
 		return countAny(text, hasComparison, 1) >= 1
 	case bank.Views:
-		return countAny(text, hasViews, 2) >= 2
+		return countAny(text, hasViews, 1) >= 1
 	case bank.Trend:
-		return countAny(text, hasTrend, 1) >= 1
+		return countAny(text, hasTrend, 1) >= 1 || reYearSeries.MatchString(text)
 	case bank.Plan:
 		return countDates(text, 2)+countAny(text, hasPlanWord, 2) >= 2 && countAny(text, hasPlanOwner, 1) >= 1
 	case bank.Outcome:
@@ -594,6 +597,11 @@ func present(kind bank.EvidenceKind, text string) bool {
 	}
 	return true
 }
+
+// reYearSeries finds figures given over several years: a table header of
+// years side by side ("2024  2025  2026", "2024/25 2025/26") or a span of
+// years ("2024 to 2026", "between 2022 and 2025").
+var reYearSeries = regexp.MustCompile(`\b20\d\d(?:/\d\d)?[ \t]+20\d\d(?:/\d\d)?\b|\b20\d\d(?:/\d\d)? to 20\d\d\b|between 20\d\d(?:/\d\d)? and 20\d\d`)
 
 // gapQuestions asks, for the item's best themes, about the kinds of
 // evidence the theme's lines of enquiry expect and the item does not give.
@@ -744,7 +752,10 @@ func rank(cands []candidate) []Question {
 		if capped && used[c.q.Kind] >= caps[c.q.Kind] {
 			return false
 		}
-		if len(c.q.Evidence) > 0 && quotes[c.q.Kind+"\x00"+c.q.Evidence[0].Quote] {
+		// Two questions from one quote are one question, but the gaps of a
+		// theme all cite the passage that best shows the theme: they differ
+		// in what they ask, and are compared on their wording below.
+		if len(c.q.Evidence) > 0 && c.q.Kind != KindGap && quotes[c.q.Kind+"\x00"+c.q.Evidence[0].Quote] {
 			return false
 		}
 		for _, k := range kept {
