@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,25 +15,6 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test ./bot -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run with -update if the change is meant):\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
-}
 
 // The replies users see, in both renderings, are kept as golden files so
 // a change of wording or layout shows up in review.
@@ -161,4 +142,10 @@ func TestPages(t *testing.T) {
 			t.Errorf("pages(%+v) = %q, want %q", c.it, got, c.want)
 		}
 	}
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	corpustest.Golden(t, filepath.Join("testdata", name), got, *update)
 }

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -136,47 +135,6 @@ func clip(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-// checkGolden compares got with testdata/golden/name, or rewrites it with
-// -update.
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run go test ./corpus -update): %v", err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs from the golden file (run go test ./corpus -update and review the diff):\n%s", name, firstDiff(string(want), string(got)))
-	}
-}
-
-// firstDiff shows the first differing line of two texts with context.
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(wl), len(gl)); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, w, g)
-		}
-	}
-	return "(same lines, different bytes)"
-}
-
 // goldenCheck compares a file's split and passages with its golden files.
 // For a file from outside the project (shared material), the goldens keep
 // the structure and only a fingerprint of running text (word count and
@@ -273,4 +231,11 @@ func TestGoldenKent(t *testing.T) {
 			goldenCheck(t, name, corpustest.SharedFile(t, filepath.Join("testdata", "pdfs", "real", "council", f)), true)
 		})
 	}
+}
+
+// checkGolden compares got with testdata/golden/name, or rewrites it with
+// -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	corpustest.Golden(t, filepath.Join("testdata", "golden", name), got, *update)
 }

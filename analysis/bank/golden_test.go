@@ -3,7 +3,7 @@ package bank
 import (
 	"flag"
 	"fmt"
-	"os"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -38,19 +38,7 @@ func summary(b *Bank) string {
 
 func TestSummaryGolden(t *testing.T) {
 	got := summary(mustDefault(t))
-	path := filepath.Join("testdata", "summary.golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./analysis/bank/ -run SummaryGolden -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("bank summary changed; if intended, rerun with -update\n--- want\n%s\n--- got\n%s", want, got)
-	}
+	corpustest.Golden(t, filepath.Join("testdata", "summary.golden"), []byte(got), *update)
 }
 
 // BenchmarkLoadDefault measures parsing and validating the embedded bank

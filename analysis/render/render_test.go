@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -39,46 +39,6 @@ func render(t testing.TB, f Format, r *analysis.Report) string {
 		t.Fatalf("render %s: %v", f, err)
 	}
 	return buf.String()
-}
-
-// golden compares got with testdata/name, rewriting it under -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the rendered brief (run go test -update after checking):\n%s", path, diff(string(want), got))
-	}
-}
-
-// diff shows the first lines where want and got part.
-func diff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var sb strings.Builder
-	shown := 0
-	for i := 0; i < max(len(wl), len(gl)) && shown < 8; i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			sb.WriteString("line " + strconv.Itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g + "\n")
-			shown++
-		}
-	}
-	return sb.String()
 }
 
 func TestGolden(t *testing.T) {
@@ -418,4 +378,10 @@ func TestMeetingDate(t *testing.T) {
 			}
 		}
 	}
+}
+
+// golden compares got with testdata/name, rewriting it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	corpustest.Golden(t, filepath.Join("testdata", name), []byte(got), *update)
 }

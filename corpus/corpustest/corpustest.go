@@ -4,9 +4,12 @@
 package corpustest
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -70,4 +73,51 @@ func Sample(tb testing.TB) string {
 		tb.Fatalf("sample pack missing: %v (run go generate ./corpus/...)", err)
 	}
 	return p
+}
+
+// Golden compares got with the golden file at path (relative to the test's
+// package folder), or writes got there when update is set (each package's
+// -update flag). A difference is reported with the lines that differ.
+func Golden(tb testing.TB, path string, got []byte, update bool) {
+	tb.Helper()
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("read golden file: %v (run go test with -update to create it)", err)
+	}
+	if !bytes.Equal(want, got) {
+		tb.Errorf("%s differs from the output (review the difference, then run go test with -update):\n%s", path, Diff(string(want), string(got)))
+	}
+}
+
+// Diff shows the first lines (up to eight) where want and got differ.
+func Diff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var sb strings.Builder
+	shown := 0
+	for i := 0; i < max(len(wl), len(gl)) && shown < 8; i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			fmt.Fprintf(&sb, "line %d:\n- %s\n+ %s\n", i+1, w, g)
+			shown++
+		}
+	}
+	if shown == 0 {
+		return "(same lines, different bytes)"
+	}
+	return sb.String()
 }
