@@ -176,7 +176,7 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 			// half the time of a broad query.
 			req.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, facetValues))
 		}
-		sr, err := x.bi.SearchInContext(ctx, req)
+		sr, err := x.searchRanked(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("search %s: %w", x.dir, err)
 		}

@@ -1,0 +1,225 @@
+package index
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// splitMin is the number of passages from which a ranking search runs as
+// two halves side by side. bleve walks one query on one core; a broad
+// query on a large index matches most passages, and two halves over
+// disjoint ranges of internal document numbers take about half the time
+// when a second core is free. Scores do not depend on the split: term
+// statistics are the whole index's in both halves.
+var splitMin uint64 = 20_000
+
+// searchRanked runs req, as two halves merged when the index is large.
+// req must rank hits (no From offset) and may ask for facets.
+func (x *Index) searchRanked(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	n, err := x.bi.DocCount()
+	if err != nil || n < splitMin {
+		return x.bi.SearchInContext(ctx, req)
+	}
+	// Internal numbers count deleted passages too, so the halves are
+	// only about even; any split point gives the same merged result.
+	mid := n / 2
+	halves := [2]*bleve.SearchRequest{}
+	for k := range halves {
+		h := *req
+		lo, hi := uint64(0), mid
+		if k == 1 {
+			lo, hi = mid, 0
+		}
+		h.Query = docRange{q: req.Query, lo: lo, hi: hi}
+		h.Sort = req.Sort.Copy() // sort fields keep state while collecting
+		if req.Facets != nil {
+			h.Facets = bleve.FacetsRequest{}
+			for name, f := range req.Facets {
+				c := *f
+				h.Facets[name] = &c
+			}
+		}
+		halves[k] = &h
+	}
+	type result struct {
+		sr  *bleve.SearchResult
+		err error
+	}
+	second := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				second <- result{err: fmt.Errorf("internal error: %v", r)}
+			}
+		}()
+		sr, err := x.bi.SearchInContext(ctx, halves[1])
+		second <- result{sr, err}
+	}()
+	a, errA := x.bi.SearchInContext(ctx, halves[0])
+	b := <-second
+	if errA != nil {
+		return nil, errA
+	}
+	if b.err != nil {
+		return nil, b.err
+	}
+	return mergeRanked(req, a, b.sr), nil
+}
+
+// mergeRanked merges the results of the two halves of req: hits in req's
+// order (the lower half first among equals, as one search would order
+// them), totals added and facet counts summed.
+func mergeRanked(req *bleve.SearchRequest, a, b *bleve.SearchResult) *bleve.SearchResult {
+	isScore, desc := req.Sort.CacheIsScore(), req.Sort.CacheDescending()
+	before := func(i, j *search.DocumentMatch) bool { // i strictly before j
+		for k := range req.Sort {
+			c := 0
+			if isScore[k] {
+				if i.Score < j.Score {
+					c = -1
+				} else if i.Score > j.Score {
+					c = 1
+				}
+			} else {
+				iv, jv := sortValue(i, k), sortValue(j, k)
+				if iv < jv {
+					c = -1
+				} else if iv > jv {
+					c = 1
+				}
+			}
+			if c == 0 {
+				continue
+			}
+			if desc[k] {
+				c = -c
+			}
+			return c < 0
+		}
+		return false
+	}
+	hits := make(search.DocumentMatchCollection, 0, len(a.Hits)+len(b.Hits))
+	i, j := 0, 0
+	for len(hits) < req.Size && (i < len(a.Hits) || j < len(b.Hits)) {
+		if j >= len(b.Hits) || (i < len(a.Hits) && !before(b.Hits[j], a.Hits[i])) {
+			hits = append(hits, a.Hits[i])
+			i++
+		} else {
+			hits = append(hits, b.Hits[j])
+			j++
+		}
+	}
+	out := *a
+	out.Hits = hits
+	out.Total = a.Total + b.Total
+	if b.MaxScore > out.MaxScore {
+		out.MaxScore = b.MaxScore
+	}
+	out.Took = a.Took
+	if b.Took > out.Took {
+		out.Took = b.Took
+	}
+	if a.Facets != nil && b.Facets != nil {
+		out.Facets = a.Facets
+		out.Facets.Merge(b.Facets)
+		for name, f := range req.Facets {
+			out.Facets.Fixup(name, f.Size)
+		}
+	}
+	return &out
+}
+
+// sortValue is the k-th sort value of a hit, or "" when it has none.
+func sortValue(d *search.DocumentMatch, k int) string {
+	if k < len(d.Sort) {
+		return d.Sort[k]
+	}
+	return ""
+}
+
+// docRange restricts a query to internal document numbers in [lo, hi);
+// hi 0 means no upper bound.
+type docRange struct {
+	q      query.Query
+	lo, hi uint64
+}
+
+// Searcher implements query.Query.
+func (r docRange) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	s, err := r.q.Searcher(ctx, i, m, options)
+	if err != nil {
+		return nil, err
+	}
+	rs := &rangeSearcher{Searcher: s}
+	if r.lo > 0 {
+		rs.lo = docNumber(r.lo)
+	}
+	if r.hi > 0 {
+		rs.hi = docNumber(r.hi)
+	}
+	return rs, nil
+}
+
+// docNumber is the internal ID of scorch document number n.
+func docNumber(n uint64) index.IndexInternalID {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, n)
+	return b
+}
+
+// rangeSearcher passes on the matches of its searcher in [lo, hi).
+type rangeSearcher struct {
+	search.Searcher
+	lo, hi  index.IndexInternalID // nil: unbounded
+	started bool
+	done    bool
+}
+
+// Next implements search.Searcher.
+func (r *rangeSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if r.done {
+		return nil, nil
+	}
+	if !r.started {
+		r.started = true
+		if r.lo != nil {
+			d, err := r.Searcher.Advance(ctx, r.lo)
+			return r.limit(ctx, d, err)
+		}
+	}
+	d, err := r.Searcher.Next(ctx)
+	return r.limit(ctx, d, err)
+}
+
+// Advance implements search.Searcher.
+func (r *rangeSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	if r.done {
+		return nil, nil
+	}
+	r.started = true
+	if r.lo != nil && id.Compare(r.lo) < 0 {
+		id = r.lo
+	}
+	d, err := r.Searcher.Advance(ctx, id)
+	return r.limit(ctx, d, err)
+}
+
+// limit ends the range at the first match at or past hi.
+func (r *rangeSearcher) limit(ctx *search.SearchContext, d *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	if err != nil || d == nil {
+		return d, err
+	}
+	if r.hi != nil && d.IndexInternalID.Compare(r.hi) >= 0 {
+		ctx.DocumentMatchPool.Put(d)
+		r.done = true
+		return nil, nil
+	}
+	return d, nil
+}
