@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"runtime"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -21,10 +22,11 @@ import (
 var splitMin uint64 = 20_000
 
 // searchRanked runs req, as two halves merged when the index is large.
-// req must rank hits (no From offset) and may ask for facets.
+// req must rank hits (no From offset) and may ask for facets. With one
+// core the halves would only take turns, so it runs whole.
 func (x *Index) searchRanked(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	n, err := x.bi.DocCount()
-	if err != nil || n < splitMin {
+	if err != nil || n < splitMin || runtime.GOMAXPROCS(0) < 2 {
 		return x.bi.SearchInContext(ctx, req)
 	}
 	// Internal numbers count deleted passages too, so the halves are
