@@ -102,21 +102,11 @@ func NewMatcher(b *bank.Bank) *Matcher {
 	}
 	for ti, th := range b.Themes {
 		m.byID[th.ID] = ti
+		// The theme's signals and its lines' signals are one vocabulary;
+		// each analysed signal counts once.
 		seen := map[string]bool{}
-		for _, s := range th.Signals {
-			terms := signalTerms(s)
-			if degenerate(s, terms) {
-				continue
-			}
-			k := strings.Join(terms, " ")
-			if len(terms) == 0 || seen[k] {
-				continue
-			}
-			seen[k] = true
-			add(&feature{theme: ti, terms: terms, label: s, signal: true})
-		}
-		for _, ln := range th.Lines {
-			for _, s := range ln.Signals {
+		addSignals := func(signals []string) {
+			for _, s := range signals {
 				terms := signalTerms(s)
 				if degenerate(s, terms) {
 					continue
@@ -128,6 +118,10 @@ func NewMatcher(b *bank.Bank) *Matcher {
 				seen[k] = true
 				add(&feature{theme: ti, terms: terms, label: s, signal: true})
 			}
+		}
+		addSignals(th.Signals)
+		for _, ln := range th.Lines {
+			addSignals(ln.Signals)
 		}
 		words := []string{th.Title}
 		for _, ln := range th.Lines {
