@@ -23,7 +23,10 @@ func hugePDF(t *testing.T, n int) []byte {
 	})
 	for i := 1; i <= n; i++ {
 		pdf.AddPage()
-		pdf.MultiCell(0, 6, fmt.Sprintf("Paragraph %d. The fostering service approved new carers and reviewed the support offered to kinship households during the quarter.", i), "", "L", false)
+		// Pages differ in their words, as real pages do: a line repeated
+		// at the top of every page would rightly be taken for a header.
+		topic := []string{"fostering", "placements", "care leavers", "workforce", "adoption"}[i%5]
+		pdf.MultiCell(0, 6, fmt.Sprintf("Paragraph %d. Week %d of the review of %s looked at %d cases.", i, i%52+1, topic, i%17+3), "", "L", false)
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
