@@ -206,6 +206,11 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 	if qs := a.buildQuestions(itemText{passages: it.Passages, themes: ms, minutes: minutes, all: all}); qs != nil {
 		ir.Questions = qs
 	}
+	for i := range ir.Questions {
+		if ti, ok := a.m.byID[ir.Questions[i].Theme]; ok {
+			ir.Questions[i].ThemeTitle = a.m.themes[ti].Title
+		}
+	}
 	return ir
 }
 

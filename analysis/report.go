@@ -51,6 +51,8 @@ const (
 type Question struct {
 	Text  string `json:"text"`
 	Theme string `json:"theme"`
+	// ThemeTitle is the theme's title from the bank, for display.
+	ThemeTitle string `json:"theme_title,omitempty"`
 	// Kind is KindEvidence, KindGap or KindFollowup.
 	Kind     string     `json:"kind"`
 	Evidence []Evidence `json:"evidence"`

@@ -213,6 +213,9 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 			n++
 			qv := questionView{N: n, Text: clean(q.Text), Theme: titles[q.Theme]}
 			if qv.Theme == "" {
+				qv.Theme = clean(q.ThemeTitle)
+			}
+			if qv.Theme == "" {
 				qv.Theme = clean(q.Theme)
 			}
 			for _, e := range q.Evidence {

@@ -385,3 +385,24 @@ func golden(t *testing.T, name, got string) {
 	t.Helper()
 	corpustest.Golden(t, filepath.Join("testdata", name), []byte(got), *update)
 }
+
+// A question may be about a theme the item is not mainly about; it is
+// shown by its title, never its id.
+func TestQuestionThemeTitleOutsideItemThemes(t *testing.T) {
+	r := &analysis.Report{Source: "x.pdf", Items: []analysis.ItemReport{{
+		Number: "5", Title: "Inspection report", Kind: "report", StartPage: 1, EndPage: 2,
+		Themes: []analysis.ThemeScore{{ID: "inspection-response", Title: "Responding to inspection", Score: 0.6}},
+		Questions: []analysis.Question{{Text: "Are caseloads manageable?", Theme: "workforce",
+			ThemeTitle: "Social work workforce", Kind: analysis.KindEvidence,
+			Evidence: []analysis.Evidence{{Page: 2, Quote: "Caseloads are too high."}}}},
+	}}}
+	for _, f := range Formats() {
+		var buf strings.Builder
+		if err := f.Write(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "Social work workforce") || strings.Contains(buf.String(), "Theme: workforce") {
+			t.Errorf("%s: question theme not shown by its title:\n%s", f, buf.String())
+		}
+	}
+}
