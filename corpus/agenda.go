@@ -312,8 +312,11 @@ var (
 	reDateLb    = regexp.MustCompile(`(?i)^(?:date|date and time|date of meeting|meeting date)\s*[:\t]\s*(.+)$`)
 	// "CABINET - THURSDAY, 30 JANUARY 2025".
 	reCommitteeDay = regexp.MustCompile(`(?i)^(.+?)\s+[-–—]\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(.+)$`)
-	reBodyWord     = regexp.MustCompile(`(?i)\b(committee|board|panel|cabinet|council|forum|commission|sub-committee)\b`)
-	reMeetingOf    = regexp.MustCompile(`(?i)\bmeeting of (?:the\s+)?(.+?)\s+(?:will be held|to be held|held)\b`)
+	// "CORPORATE PARENTING PANEL – 10th December 2024": no weekday, so the
+	// name must say it is a body (committee, panel, board...).
+	reCommitteeDate = regexp.MustCompile(`^(.+?)\s+[-–—]\s+(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4})$`)
+	reBodyWord      = regexp.MustCompile(`(?i)\b(committee|board|panel|cabinet|council|forum|commission|sub-committee)\b`)
+	reMeetingOf     = regexp.MustCompile(`(?i)\bmeeting of (?:the\s+)?(.+?)\s+(?:will be held|to be held|held)\b`)
 )
 
 // readMeta reads the council, committee and meeting date from a pack's
@@ -321,6 +324,9 @@ var (
 func readMeta(lines []string) Meta {
 	var m Meta
 	var heldDate, labelDate, dayDate, anyDate string
+	// dashCommittee is a name from "NAME – date", used only when no
+	// stronger sign names the committee.
+	var dashCommittee string
 	for i, raw := range lines {
 		l := stripMarkup(raw)
 		if l == "" {
@@ -340,6 +346,12 @@ func readMeta(lines []string) Meta {
 				if dayDate == "" {
 					dayDate = d
 				}
+			}
+		}
+		if mm := reCommitteeDate.FindStringSubmatch(l); mm != nil && dashCommittee == "" && len(mm[1]) < 80 &&
+			!strings.Contains(mm[1], ":") && reBodyWord.MatchString(mm[1]) {
+			if _, ok := parseDate(mm[2]); ok {
+				dashCommittee = tidyName(mm[1])
 			}
 		}
 		if mm := reMeetingOf.FindStringSubmatchIndex(l); mm != nil {
@@ -389,6 +401,9 @@ func readMeta(lines []string) Meta {
 		m.Date = labelDate
 	default:
 		m.Date = anyDate
+	}
+	if m.Committee == "" {
+		m.Committee = dashCommittee
 	}
 	return m
 }

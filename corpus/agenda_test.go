@@ -99,6 +99,12 @@ func TestReadMeta(t *testing.T) {
 			Meta{Committee: "Cabinet", Date: "2025-01-30"}},
 		{"plain lines", "Wexcombe Borough Council\nChildren and Young People Scrutiny Committee\nDate:  Wednesday, 14 October 2026",
 			Meta{Council: "Wexcombe Borough Council", Date: "2026-10-14"}},
+		{"minutes heading", "CHILDREN IN CARE PANEL – 3rd March 2026\nMINUTES of the meeting held in the Council Chamber.",
+			Meta{Committee: "Children in Care Panel", Date: "2026-03-03"}},
+		{"addressee label is not a committee", "To: County Council – 13 March 2025\nA meeting of the County Council will be held on Thursday, 13th March, 2025",
+			Meta{Committee: "County Council", Date: "2025-03-13"}},
+		{"report heading is not a committee", "FOSTERING SERVICE ANNUAL REPORT – 14 October 2026",
+			Meta{Date: "2026-10-14"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
