@@ -60,7 +60,8 @@ func parseCommand(text string) command {
 	case "ask", "questions":
 		return command{Verb: verbAsk, Arg: topic(rest)}
 	case "brief", "briefing":
-		return command{Verb: verbBrief, Arg: strings.Trim(rest, "<>")}
+		// Slack wraps links in <...>; what is inside may have spaces at its ends.
+		return command{Verb: verbBrief, Arg: strings.TrimSpace(strings.Trim(rest, "<>"))}
 	}
 	return command{Verb: verbUnknown, Arg: text}
 }

@@ -41,7 +41,7 @@ func TestParseCommand(t *testing.T) {
 }
 
 func FuzzParseCommand(f *testing.F) {
-	for _, s := range []string{"", "search a b", "<@U1> what should I ask about the x?", "brief <x>", "ask", "\x00<@", strings.Repeat("search ", 300)} {
+	for _, s := range []string{"", "search a b", "<@U1> what should I ask about the x?", "brief <x>", "ask", "\x00<@", strings.Repeat("search ", 300), "brief <0 >"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
