@@ -56,15 +56,8 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 
 	for _, it := range b.Items {
 		p("\n## %s: %s\n\n", md(it.Label), md(it.Title))
-		var facts []string
-		if it.Kind != "" {
-			facts = append(facts, it.Kind)
-		}
-		if it.Pages != "" {
-			facts = append(facts, it.Pages)
-		}
-		if len(facts) > 0 {
-			p("*%s*\n\n", md(strings.Join(facts, ", ")))
+		if it.Facts != "" {
+			p("*%s*\n\n", md(it.Facts))
 		}
 		if it.Exempt {
 			p("> **%s**\n\n", md(it.ExemptMsg))

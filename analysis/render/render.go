@@ -112,6 +112,7 @@ type itemView struct {
 	Title     string
 	Kind      string // "Report", "Minutes", ...
 	Pages     string // "pp. 11–28 (PDF pp. 13–30)"
+	Facts     string // Kind and Pages as one line: "Report, pp. 11–28 (PDF pp. 13–30)"
 	Exempt    bool
 	Themes    []themeView
 	Groups    []groupView
@@ -181,6 +182,13 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 		NoThemes:  noThemes,
 		ExemptMsg: exemptNote,
 	}
+	var facts []string
+	for _, f := range []string{v.Kind, v.Pages} {
+		if f != "" {
+			facts = append(facts, f)
+		}
+	}
+	v.Facts = strings.Join(facts, ", ")
 	num := clean(it.Number)
 	if num != "" {
 		v.Label = "Item " + num

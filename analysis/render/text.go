@@ -99,15 +99,8 @@ func (t *textWriter) contents(items []itemView) {
 func (t *textWriter) item(it itemView) {
 	t.line(strings.Repeat("-", Width))
 	t.para("", "", it.Label+": "+it.Title)
-	var facts []string
-	if it.Kind != "" {
-		facts = append(facts, it.Kind)
-	}
-	if it.Pages != "" {
-		facts = append(facts, it.Pages)
-	}
-	if len(facts) > 0 {
-		t.para("", "", strings.Join(facts, ", "))
+	if it.Facts != "" {
+		t.para("", "", it.Facts)
 	}
 	t.line(strings.Repeat("-", Width))
 	if it.Exempt {
