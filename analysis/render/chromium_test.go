@@ -28,6 +28,20 @@ func chromium() string {
 	return ""
 }
 
+// needChromium returns the browser to render with, skipping the test when
+// there is none or in -short mode.
+func needChromium(t *testing.T) string {
+	t.Helper()
+	bin := chromium()
+	if bin == "" {
+		t.Skip("chromium not on PATH")
+	}
+	if testing.Short() {
+		t.Skip("browser render skipped in -short mode")
+	}
+	return bin
+}
+
 // runChromium runs a headless browser on page with the extra arguments,
 // bounded by a deadline so a stuck browser cannot hang the test run.
 func runChromium(t *testing.T, bin, page string, extra ...string) {
@@ -68,13 +82,7 @@ func tail(b []byte) string {
 // screenshot must show text, and the printed PDF must have a page for the
 // contents and one for each item, with the brief's words in it.
 func TestChromiumRender(t *testing.T) {
-	bin := chromium()
-	if bin == "" {
-		t.Skip("chromium not on PATH")
-	}
-	if testing.Short() {
-		t.Skip("browser render skipped in -short mode")
-	}
+	bin := needChromium(t)
 	r := fixture(t)
 	dir := t.TempDir()
 	page := filepath.Join(dir, "brief.html")
@@ -158,13 +166,7 @@ func TestChromiumRender(t *testing.T) {
 // TestChromiumPrintOneItem prints a brief of one short item: with no
 // contents list it must not start the item on a second page.
 func TestChromiumPrintOneItem(t *testing.T) {
-	bin := chromium()
-	if bin == "" {
-		t.Skip("chromium not on PATH")
-	}
-	if testing.Short() {
-		t.Skip("browser render skipped in -short mode")
-	}
+	bin := needChromium(t)
 	r := fixture(t)
 	r.Items = r.Items[1:2]
 	dir := t.TempDir()
