@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -136,21 +137,12 @@ func themer(an *analysis.Analyzer) index.Themer {
 		}
 		out := append([]string{}, itemThemes...)
 		for _, t := range an.PassageThemes(*p) {
-			if !contains(out, t) {
+			if !slices.Contains(out, t) {
 				out = append(out, t)
 			}
 		}
 		return out
 	}
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
