@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -318,9 +317,7 @@ func fingerprinted(r *Report) *Report {
 	out := *r
 	out.Items = make([]ItemReport, len(r.Items))
 	fp := func(s string) string {
-		h := fnv.New32a()
-		h.Write([]byte(strings.Join(strings.Fields(s), " ")))
-		return fmt.Sprintf("%d words #%08x", len(strings.Fields(s)), h.Sum32())
+		return fmt.Sprintf("%d words %s", len(strings.Fields(s)), corpustest.Fingerprint(s))
 	}
 	for i, it := range r.Items {
 		it.Questions = append([]Question(nil), it.Questions...)

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,7 +82,7 @@ func passageSummary(doc *Document, outside bool) string {
 			var shown string
 			switch {
 			case outside:
-				shown = fingerprint(text)
+				shown = corpustest.Fingerprint(text)
 			case len(words) > 12:
 				shown = strings.Join(words[:12], " ") + " … " + strings.Join(words[len(words)-6:], " ")
 			default:
@@ -95,28 +94,20 @@ func passageSummary(doc *Document, outside bool) string {
 	return b.String()
 }
 
-// fingerprint stands for a run of text in a golden file: its word count
-// and a short hash, enough to show that it changed.
-func fingerprint(text string) string {
-	h := fnv.New32a()
-	h.Write([]byte(strings.Join(strings.Fields(text), " ")))
-	return fmt.Sprintf("#%08x", h.Sum32())
-}
-
 // fingerprinted returns the view with running text (the first line, cover
 // summaries and recommendations) replaced by fingerprints.
 func (v splitView) fingerprinted() splitView {
 	items := make([]itemView, len(v.Items))
 	for i, it := range v.Items {
-		it.FirstLine = fingerprint(it.FirstLine)
+		it.FirstLine = corpustest.Fingerprint(it.FirstLine)
 		if it.Cover != nil {
 			c := *it.Cover
 			if c.Summary != "" {
-				c.Summary = fmt.Sprintf("%d words %s", len(strings.Fields(c.Summary)), fingerprint(c.Summary))
+				c.Summary = fmt.Sprintf("%d words %s", len(strings.Fields(c.Summary)), corpustest.Fingerprint(c.Summary))
 			}
 			recs := make([]string, len(c.Recommendations))
 			for j, r := range c.Recommendations {
-				recs[j] = fmt.Sprintf("%d words %s", len(strings.Fields(r)), fingerprint(r))
+				recs[j] = fmt.Sprintf("%d words %s", len(strings.Fields(r)), corpustest.Fingerprint(r))
 			}
 			c.Recommendations = recs
 			it.Cover = &c

@@ -6,6 +6,7 @@ package corpustest
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -120,4 +121,13 @@ func Diff(want, got string) string {
 		return "(same lines, different bytes)"
 	}
 	return sb.String()
+}
+
+// Fingerprint stands for a run of text in a golden file of material that
+// is not the project's own (shared papers must not be copied into the
+// repository): a short hash of its words, enough to show that it changed.
+func Fingerprint(text string) string {
+	h := fnv.New32a()
+	h.Write([]byte(strings.Join(strings.Fields(text), " ")))
+	return fmt.Sprintf("#%08x", h.Sum32())
 }
