@@ -340,7 +340,7 @@ func heading(l string) string {
 		l = strings.TrimSpace(strings.ReplaceAll(l[:m[0]], "\t", " "))
 	}
 	n := utf8.RuneCountInString(l)
-	if n < 3 || n > 100 || tableRow(l) {
+	if n < 3 || n > 100 || tableRow(l) || cells(l) {
 		return ""
 	}
 	if m := reMDHeading.FindStringSubmatch(l); m != nil {
@@ -355,6 +355,9 @@ func heading(l string) string {
 		maxWords := 12
 		if strings.Contains(m[1], ".") {
 			maxWords = 8 // "3.1 Placement stability", not "3.1 The council has ..."
+		}
+		if strings.HasSuffix(rest, ":") && len(strings.Fields(rest)) > 3 && !titleLike(rest) {
+			return "" // "4.1 Ofsted said that the council needs to:" leads into a list
 		}
 		if unicode.IsUpper(r) && utf8.RuneCountInString(rest) <= 80 && len(strings.Fields(rest)) <= maxWords && !endsSentence(rest) && reWord.MatchString(rest) {
 			return l
@@ -376,7 +379,7 @@ func headingOf(l string, alone bool) string {
 	}
 	l = strings.TrimSpace(l)
 	n := utf8.RuneCountInString(l)
-	if n < 3 || n > 70 || tableRow(l) || endsSentence(l) || isListItem(l) {
+	if n < 3 || n > 70 || tableRow(l) || cells(l) || endsSentence(l) || isListItem(l) || address(l) {
 		return ""
 	}
 	if sectionWords[strings.ToLower(strings.TrimRight(l, ":"))] {
@@ -393,16 +396,7 @@ func headingOf(l string, alone bool) string {
 	if len(words) > 10 {
 		return ""
 	}
-	long, caps := 0, 0
-	for _, w := range words {
-		if utf8.RuneCountInString(w) >= 4 {
-			long++
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-				caps++
-			}
-		}
-	}
-	if alone && len(words) <= 8 || long > 0 && caps*10 >= long*7 && len(words) >= 2 {
+	if alone && len(words) <= 8 || titleLike(l) && len(words) >= 2 {
 		return strings.TrimRight(l, ":")
 	}
 	return ""
@@ -414,6 +408,57 @@ var sectionWords = map[string]bool{
 	"conclusion": true, "conclusions": true, "recommendations": true, "recommendation": true,
 	"appendices": true, "implications": true, "options": true, "risks": true, "consultation": true,
 }
+
+// reCell is a table cell's figure: a count, a rate, a sum of money or a
+// change ("18", "6%", "-14", "£1,080", "10.2").
+var reCell = regexp.MustCompile(`^[-+−–]?[£$€]?\d[\d,]*(?:\.\d+)?[%kmKM]?$`)
+
+// cells reports whether a line carries two or more figures that are not
+// years: a table row whose column gaps the extraction has closed up
+// ("Net change -4 -7 -14", "Placed with parents 18 6%"), not a heading.
+// Years and dates do not count ("Placement breakdowns 2017 to 2018").
+func cells(l string) bool {
+	n := 0
+	for _, f := range strings.Fields(l) {
+		if f == "%" {
+			return true // a column heading: "Placement type Children % of total"
+		}
+		f = strings.Trim(f, "()")
+		if !reCell.MatchString(f) || reYearLike.MatchString(f) {
+			continue
+		}
+		if n++; n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// titleLike reports whether most of s's words of four letters or more
+// start with a capital, as in a title ("Improvement Plan and Outcome");
+// figures and dates do not count.
+func titleLike(s string) bool {
+	long, caps := 0, 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) >= 4 && unicode.IsLetter(r) {
+			long++
+			if unicode.IsUpper(r) {
+				caps++
+			}
+		}
+	}
+	return long > 0 && caps*10 >= long*7
+}
+
+// address reports whether a line holds an email or web address: a
+// contact line, not a heading.
+func address(l string) bool {
+	return strings.Contains(l, "@") || strings.Contains(l, "www.") || strings.Contains(l, "://")
+}
+
+// reYearLike is a four-digit year from 1900 to 2099.
+var reYearLike = regexp.MustCompile(`^(?:19|20)\d\d$`)
 
 // endsSentence reports whether s ends like a sentence or a clause.
 func endsSentence(s string) bool {

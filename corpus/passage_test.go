@@ -32,6 +32,21 @@ func TestHeading(t *testing.T) {
 		{"## Markdown heading", false, "Markdown heading"},
 		{"30 Q66", false, ""},
 		{"**Bold heading**", false, "Bold heading"},
+		// Table rows whose column gaps extraction closed up are not headings.
+		{"Net change -4 -7 -14", true, ""},
+		{"Placed with parents 18 6%", true, ""},
+		{"Sickness absence (days per FTE) 10.2 11.5 12.8", false, ""},
+		{"Placement type Children % of total", true, ""},
+		{"MASH and assessment 34 9 6", true, ""},
+		// Years and dates are not table figures.
+		{"Placement Breakdowns from 01/04/2017 to 31/03/2018", true, "Placement Breakdowns from 01/04/2017 to 31/03/2018"},
+		{"Fostering Enquiries 2017 – 2018", false, "Fostering Enquiries 2017 – 2018"},
+		// A numbered sentence leading into a list is not a heading; a
+		// numbered title ending in a colon is.
+		{"4.1 Ofsted said that the council needs to improve:", false, ""},
+		{"16. Cabinet resolved the following:", false, ""},
+		{"7. Ofsted Inspection of Local Authority Children's Services (ILACS):", false, "7. Ofsted Inspection of Local Authority Children's Services (ILACS):"},
+		{"Email info@example.gov.uk", true, ""},
 	}
 	for _, tt := range tests {
 		if got := headingOf(tt.line, tt.alone); got != tt.want {
