@@ -139,6 +139,10 @@ func TestSentences(t *testing.T) {
 		{"- first point\n- second point", []string{"- first point", "- second point"}},
 		{"| Measure | 74% | 90% | Red |\n|---|---|---|---|\n| Other | 1 | 2 | Green |", []string{"| Measure | 74% | 90% | Red |", "| Other | 1 | 2 | Green |"}},
 		{"Cllr. Smith asked a question. The answer came.", []string{"Cllr. Smith asked a question.", "The answer came."}},
+		// Table rows laid out as lines, then a paragraph: one span per row,
+		// then the paragraph's sentences.
+		{"Children in care 42 11 8\nFostering and adoption 18 3 2\nTotal 178 41 32\n2.2 The vacancy rate was 18% (32 posts), and 23% were agency staff. Most vacancies are covered by agency staff.",
+			[]string{"Children in care 42 11 8", "Fostering and adoption 18 3 2", "Total 178 41 32", "2.2 The vacancy rate was 18% (32 posts), and 23% were agency staff.", "Most vacancies are covered by agency staff."}},
 	}
 	for _, tc := range tests {
 		var got []string
@@ -364,6 +368,32 @@ func TestViewsMeansChildrensViews(t *testing.T) {
 	} {
 		if got := present(bank.Views, tc.text); got != tc.want {
 			t.Errorf("present(Views, %q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDetectInspection(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+		judgements int
+	}{
+		{"ILACS", "Inspection of Wexcombe Borough Council children's services\nOverall effectiveness Requires improvement to be good", true, 1},
+		{"looked after children, 2013 framework", "Inspection of looked after children services\nKent County Council\nOverall effectiveness of services for looked after children: adequate", true, 0},
+		{"area SEND", "Area SEND inspection of Medway Local\nArea Partnership\nInspection dates: 5 to 9 February 2024", true, 0},
+		{"focused visit", "Focused visit to Kent County Council local authority children's services", true, 0},
+		{"monitoring visit", "Monitoring visit to Wexcombe children's services", true, 0},
+		{"paper mentioning an inspection", "The report on the Ofsted inspection of children's homes will be published in July.", false, 0},
+		{"graded judgements alone", "Judgement\nOverall effectiveness Good\nThe experiences and progress of children in care Outstanding", true, 2},
+	}
+	for _, tc := range tests {
+		got := detectInspection(tc.text)
+		if (got != nil) != tc.want {
+			t.Errorf("%s: detected %v, want %v", tc.name, got != nil, tc.want)
+			continue
+		}
+		if got != nil && len(got.judgements) != tc.judgements {
+			t.Errorf("%s: %d judgements, want %d", tc.name, len(got.judgements), tc.judgements)
 		}
 	}
 }

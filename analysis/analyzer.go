@@ -195,7 +195,7 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 	}
 	all := b.String()
 	ms := a.m.MatchTitled(it.Title, it.Passages)
-	if insp := detectInspection(all); insp != nil && (len(insp.judgements) > 0 || len(all) > 5000) {
+	if insp := detectInspection(lead(it) + all); insp != nil && (len(insp.judgements) > 0 || len(all) > 5000) {
 		ms = promote(ms, "inspection-response", a.m)
 	}
 	ms = Select(ms)
@@ -212,6 +212,24 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 		}
 	}
 	return ir
+}
+
+// lead returns an item's title and the section headings of its first
+// passages, one per line: where a report names itself ("Area SEND
+// inspection of ...") when the extraction took its title for a heading.
+func lead(it corpus.Item) string {
+	var b strings.Builder
+	b.WriteString(it.Title)
+	b.WriteByte('\n')
+	last := ""
+	for _, p := range it.Passages[:min(len(it.Passages), 5)] {
+		if p.Heading != "" && p.Heading != last {
+			b.WriteString(p.Heading)
+			b.WriteByte('\n')
+			last = p.Heading
+		}
+	}
+	return b.String()
 }
 
 // pagePassages cuts pages into paragraph passages, for a document that

@@ -24,8 +24,8 @@ type judgement struct {
 }
 
 var (
-	reInspTitle = regexp.MustCompile(`(?i)inspection of [^\n]{1,80}?children['’]s services|inspection of services for children in need of help and protection`)
-	reJudgement = regexp.MustCompile(`(?i)(overall effectiveness|the impact of leaders on (?:social work )?practice(?: with children and families)?|the experiences and progress of (?:children who need help and protection|children in care and care leavers|children in care|care leavers)|children who need help and protection|children looked after and achieving permanence|leadership, management and governance)\s*[:|]?\s*(requires improvement to be good|requires improvement|outstanding|good|inadequate)\b`)
+	reInspTitle = regexp.MustCompile(`(?i)inspection of [^\n]{1,80}?children['’]s services|inspection of services for children in need of help and protection|inspection of (?:looked after children|services for (?:looked after )?children)[^\n]{0,40}|area SEND inspection of [^\n]{1,80}|focused visit to [^\n]{1,80}?children['’]s services|monitoring visit to [^\n]{1,80}?children['’]s services|joint targeted area inspection[^\n]{0,80}`)
+	reJudgement = regexp.MustCompile(`(?i)(overall effectiveness|the impact of leaders on (?:social work )?practice(?: with children and families)?|the experiences and progress of (?:children who need help and protection|children in care and care leavers|children in care|care leavers)|children who need help and protection|children looked after and achieving permanence|leadership, management and governance)\s*[:|]?\s*(requires improvement to be good|requires improvement|outstanding|good|adequate|inadequate)\b`)
 )
 
 // detectInspection recognises an Ofsted inspection report of children's
@@ -153,7 +153,7 @@ func gradeRank(g string) int {
 		return 0
 	case strings.HasPrefix(g, "good"):
 		return 1
-	case strings.HasPrefix(g, "requires"):
+	case strings.HasPrefix(g, "requires"), strings.HasPrefix(g, "adequate"):
 		return 2
 	case strings.HasPrefix(g, "inadequate"):
 		return 3

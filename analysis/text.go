@@ -93,7 +93,8 @@ func sentences(text string) []span {
 // lineRows splits a passage of three or more lines that do not read as
 // sentences (almost none ends with a full stop) into one span per line: a
 // table the extraction laid out as lines, such as a recommendations
-// tracker. It returns nil for prose.
+// tracker. A line of prose among them (a paragraph after a table) is
+// split into its sentences. It returns nil for prose.
 func lineRows(text string) []span {
 	lines := strings.Split(text, "\n")
 	if len(lines) < 3 || strings.HasPrefix(strings.TrimSpace(text), "|") {
@@ -115,7 +116,12 @@ func lineRows(text string) []span {
 	var out []span
 	off := 0
 	for _, l := range lines {
-		out = append(out, span{start: off, end: off + len(l), row: true})
+		if t := strings.TrimSpace(l); strings.HasSuffix(t, ".") && len(strings.Fields(t)) > 8 {
+			// A paragraph of prose after the table: its sentences.
+			out = append(out, splitProse(text, off, off+len(l))...)
+		} else {
+			out = append(out, span{start: off, end: off + len(l), row: true})
+		}
 		off += len(l) + 1
 	}
 	return out
