@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,6 +116,88 @@ func TestSelect(t *testing.T) {
 	}
 	if got := Select([]ThemeMatch{{Theme: th("a"), Score: 0.1}}); got != nil {
 		t.Errorf("weak theme kept: %+v", got)
+	}
+	// When one theme clears the bar, the runner-up is kept from
+	// secondTheme; a third theme at that level is not.
+	tests := []struct {
+		name string
+		ms   []ThemeMatch
+		want []string
+	}{
+		{"runner-up kept", []ThemeMatch{{Theme: th("a"), Score: 0.9}, {Theme: th("b"), Score: 0.31}, {Theme: th("c"), Score: 0.31}}, []string{"a", "b"}},
+		{"runner-up too weak", []ThemeMatch{{Theme: th("a"), Score: 0.9}, {Theme: th("b"), Score: 0.25}}, []string{"a"}},
+		{"runner-up below the relative cut", []ThemeMatch{{Theme: th("a"), Score: 1.2}, {Theme: th("b"), Score: 0.33}}, []string{"a"}},
+		{"two themes already", []ThemeMatch{{Theme: th("a"), Score: 0.9}, {Theme: th("b"), Score: 0.4}, {Theme: th("c"), Score: 0.34}}, []string{"a", "b"}},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, tm := range Select(tc.ms) {
+			got = append(got, tm.Theme.ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: Select = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestWithFacts(t *testing.T) {
+	m := NewMatcher(smallBank())
+	fostering, workforce := m.themes[0], m.themes[2]
+	ms := []ThemeMatch{{Theme: fostering, Score: 0.6, Distinct: 4}, {Theme: workforce, Score: 0.2, Distinct: 3}}
+	tests := []struct {
+		name   string
+		counts []int // per theme of smallBank: fostering, care-leavers, workforce
+		n      int
+		want   []string
+		raised bool // workforce's score raised
+	}{
+		{"facts keep coming back to the workforce", []int{2, 0, 4}, 8, []string{"workforce", "fostering"}, true},
+		{"too few facts to count", []int{2, 0, 2}, 4, []string{"fostering", "workforce"}, false},
+		{"a small share of many facts", []int{40, 0, 3}, 60, []string{"fostering", "workforce"}, false},
+		{"no facts", []int{0, 0, 0}, 0, []string{"fostering", "workforce"}, false},
+	}
+	for _, tc := range tests {
+		got := m.withFacts(ms, tc.counts, tc.n)
+		var ids []string
+		for _, tm := range got {
+			ids = append(ids, tm.Theme.ID)
+		}
+		if !slices.Equal(ids, tc.want) {
+			t.Errorf("%s: order %v, want %v", tc.name, ids, tc.want)
+		}
+		for _, tm := range got {
+			if tm.Theme == workforce && (tm.Score > 0.2) != tc.raised {
+				t.Errorf("%s: workforce scores %.3f, raised %v", tc.name, tm.Score, tc.raised)
+			}
+			if tm.Theme == fostering && tm.Score < 0.6 {
+				t.Errorf("%s: fostering lowered to %.3f", tc.name, tm.Score)
+			}
+		}
+	}
+	if ms[1].Score != 0.2 {
+		t.Errorf("withFacts changed its argument")
+	}
+	// A theme with almost no text of its own is not raised by facts.
+	weak := []ThemeMatch{{Theme: fostering, Score: 0.6, Distinct: 4}, {Theme: workforce, Score: factFloor / 2, Distinct: 1}}
+	if got := m.withFacts(weak, []int{0, 0, 5}, 6); got[1].Score != factFloor/2 {
+		t.Errorf("weak theme raised to %.3f", got[1].Score)
+	}
+}
+
+func TestFactThemes(t *testing.T) {
+	m := NewMatcher(smallBank())
+	facts := []fact{
+		{text: "Caseloads rose to 24 and agency staff filled 23% of posts.", quote: "Caseloads rose to 24 and agency staff filled 23% of posts."},
+		{text: "We approved 31 new foster carers and had 45 deregistrations.", quote: "We approved 31 new foster carers and had 45 deregistrations."},
+		{text: "The meeting closed at 8.12 pm on the day.", quote: "The meeting closed at 8.12 pm on the day."},
+		{text: "Too short.", quote: "Too short."},
+	}
+	counts, n := m.factThemes(facts)
+	if n != 3 {
+		t.Errorf("counted %d facts, want 3 (one too short to quote)", n)
+	}
+	if want := []int{1, 0, 1}; !slices.Equal(counts, want) {
+		t.Errorf("counts = %v, want %v", counts, want)
 	}
 }
 

@@ -188,22 +188,14 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 	if ir.StartPage == 0 {
 		ir.StartPage, ir.EndPage = pageRange(it.Passages)
 	}
-	var b strings.Builder
-	for _, p := range it.Passages {
-		b.WriteString(p.Text)
-		b.WriteString("\n\n")
-	}
-	all := b.String()
-	ms := a.m.MatchTitled(it.Title, it.Passages)
-	if insp := detectInspection(lead(it) + all); insp != nil && (len(insp.judgements) > 0 || len(all) > 5000) {
-		ms = promote(ms, "inspection-response", a.m)
-	}
-	ms = Select(ms)
+	all := joinPassages(it.Passages)
+	insp, facts := a.itemFacts(it, all)
+	ms := a.itemThemes(it, all, insp, facts)
 	for _, tm := range ms {
 		ir.Themes = append(ir.Themes, ThemeScore{ID: tm.Theme.ID, Title: tm.Theme.Title, Score: tm.Score})
 	}
 	minutes := it.Kind == corpus.KindMinutes || strings.Contains(strings.ToLower(it.Title), "minutes")
-	if qs := a.buildQuestions(itemText{passages: it.Passages, themes: ms, minutes: minutes, all: all}); qs != nil {
+	if qs := a.buildQuestions(itemText{passages: it.Passages, themes: ms, minutes: minutes, all: all, insp: insp, facts: facts}); qs != nil {
 		ir.Questions = qs
 	}
 	for i := range ir.Questions {
@@ -297,7 +289,51 @@ func (a *Analyzer) PassageThemes(p corpus.Passage) []string {
 }
 
 // ItemMatches returns an item's per-theme evidence for the themes it is
-// about: which passages engage each theme and with which signals.
+// about (the themes Item reports): which passages engage each theme and
+// with which signals.
 func (a *Analyzer) ItemMatches(it corpus.Item) []ThemeMatch {
-	return Select(a.m.MatchTitled(it.Title, it.Passages))
+	if len(it.Passages) == 0 {
+		return nil
+	}
+	all := joinPassages(it.Passages)
+	insp, facts := a.itemFacts(it, all)
+	return a.itemThemes(it, all, insp, facts)
+}
+
+// joinPassages joins an item's passages, a blank line apart.
+func joinPassages(ps []corpus.Passage) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.Text)
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+// itemFacts recognises an inspection report and finds an item's facts:
+// figures, trends, targets, concerns and, in an inspection report, each
+// point of what needs to improve.
+func (a *Analyzer) itemFacts(it corpus.Item, all string) (*inspection, []fact) {
+	texts := make([]string, len(it.Passages))
+	for i, p := range it.Passages {
+		texts[i] = p.Text
+	}
+	facts := findFacts(texts)
+	insp := detectInspection(lead(it) + all)
+	if insp != nil {
+		facts = append(facts, recommendationFacts(it.Passages, recommendationPassages(it.Passages), facts)...)
+	}
+	return insp, facts
+}
+
+// itemThemes selects an item's themes: the themes its text and its facts
+// are about (MatchTitled, withFacts), with an inspection report's response
+// to the inspection first.
+func (a *Analyzer) itemThemes(it corpus.Item, all string, insp *inspection, facts []fact) []ThemeMatch {
+	counts, n := a.m.factThemes(facts)
+	ms := a.m.withFacts(a.m.MatchTitled(it.Title, it.Passages), counts, n)
+	if insp != nil && (len(insp.judgements) > 0 || len(all) > 5000) {
+		ms = promote(ms, "inspection-response", a.m)
+	}
+	return Select(ms)
 }

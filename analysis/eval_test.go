@@ -283,23 +283,19 @@ func TestEvaluation(t *testing.T) {
 		t.Logf("golden summary not compared: %d of %d labelled packs and %d of %d held-out documents present",
 			ran, len(evalCases()), hran, len(holdout))
 	}
-	// The targets are precision and recall of at least 0.80 and facts
-	// caught of at least 0.70. Recall does not reach its target yet: it is
-	// held at a floor just under the measured level, so it cannot fall
-	// unnoticed, and the shortfall is reported on every run.
+	// The targets: precision and recall of at least 0.80, facts caught of
+	// at least 0.70, over the labelled packs. The held-out figures are
+	// reported and kept in the golden file, not held to the targets.
 	const (
 		minPrecision = 0.80
-		targetRecall = 0.80
-		recallFloor  = 0.68
+		minRecall    = 0.80
 		minFactsRate = 0.70
 	)
 	if p := total.precision(); p < minPrecision {
 		t.Errorf("theme precision %.2f, want >= %.2f", p, minPrecision)
 	}
-	if r := total.recall(); r < recallFloor {
-		t.Errorf("theme recall %.2f fell below its floor %.2f (target %.2f)", r, recallFloor, targetRecall)
-	} else if r < targetRecall {
-		t.Logf("theme recall %.2f is below its target %.2f", r, targetRecall)
+	if r := total.recall(); r < minRecall {
+		t.Errorf("theme recall %.2f, want >= %.2f", r, minRecall)
 	}
 	if f := total.factRate(); f < minFactsRate {
 		t.Errorf("facts caught %.2f, want >= %.2f", f, minFactsRate)

@@ -48,10 +48,18 @@ var (
 	minTheme  = 0.35
 	relTheme  = 0.3
 	maxThemes = 5
+	// secondTheme is the score from which the runner-up is kept when only
+	// one theme reaches minTheme.
+	secondTheme = 0.3
 	// passageMin is the passage score from which a passage is said to be
 	// about a theme (PassageThemes), maxPassageThemes the most it reports.
 	passageMin       = 0.6 * engageAt
 	maxPassageThemes = 3
+	// factMin and factFloor: a theme that at least factMin of an item's
+	// facts are about, and whose text score is at least factFloor, scores
+	// at least what its share of the facts gives (withFacts).
+	factMin   = 3
+	factFloor = 0.15
 )
 
 // feature is one thing a theme matches: an analysed signal (a term
@@ -492,7 +500,8 @@ func calibrate(share float64, distinct int) float64 {
 
 // Select keeps the themes an item is really about: score at least
 // minTheme and at least relTheme of the best, at most maxThemes, best
-// first. It may return none (procedural items).
+// first; when that keeps one theme, the runner-up too if it scores at
+// least secondTheme. It may return none (procedural items).
 func Select(ms []ThemeMatch) []ThemeMatch {
 	if len(ms) == 0 || ms[0].Score < minTheme {
 		return nil
@@ -505,6 +514,63 @@ func Select(ms []ThemeMatch) []ThemeMatch {
 		}
 		out = append(out, tm)
 	}
+	if len(out) == 1 && len(ms) > 1 && ms[1].Score >= secondTheme && ms[1].Score >= relTheme*top {
+		// Items are usually about two themes or more: the runner-up is
+		// kept when it comes up in several passages.
+		out = append(out, ms[1])
+	}
+	return out
+}
+
+// factThemes counts the facts about each theme (indexed like the
+// matcher's themes): a fact is about the theme whose signals its sentence
+// uses most, when they score at least passageMin. It also returns the
+// number of facts counted, those long enough to quote.
+func (m *Matcher) factThemes(facts []fact) ([]int, int) {
+	counts := make([]int, len(m.themes))
+	n := 0
+	for _, f := range facts {
+		if len(strings.Fields(f.quote)) < 5 {
+			continue
+		}
+		n++
+		scores, _ := m.score(analyse(f.text), true)
+		best, bi := 0.0, -1
+		for ti, s := range scores {
+			if s > best {
+				best, bi = s, ti
+			}
+		}
+		if bi >= 0 && best >= passageMin {
+			counts[bi]++
+		}
+	}
+	return counts, n
+}
+
+// withFacts raises the score of each theme that at least factMin of the
+// item's n facts are about to what its share of those facts would give
+// (calibrate, with the theme's distinct signals), when its text score is
+// at least factFloor, and orders the matches again. A report whose
+// figures and findings keep coming back to a theme is about it even when
+// the theme takes a small share of its text (caseloads in an inspection
+// report).
+func (m *Matcher) withFacts(ms []ThemeMatch, counts []int, n int) []ThemeMatch {
+	if n == 0 {
+		return ms
+	}
+	out := make([]ThemeMatch, len(ms))
+	copy(out, ms)
+	for i := range out {
+		c := counts[m.byID[out[i].Theme.ID]]
+		if c < factMin || out[i].Score < factFloor {
+			continue
+		}
+		if fs := calibrate(float64(c)/float64(n), out[i].Distinct); fs > out[i].Score {
+			out[i].Score = fs
+		}
+	}
+	sortMatches(out)
 	return out
 }
 

@@ -101,8 +101,14 @@ type itemText struct {
 	all      string // every passage, joined
 	themes   []ThemeMatch
 	minutes  bool
-	present  map[bank.EvidenceKind]bool // memo of has
-	low      string                     // all, lower-cased, for has
+	// insp is what an inspection report says about itself; nil for other
+	// papers.
+	insp *inspection
+	// facts are the item's facts (Analyzer.itemFacts); an inspection
+	// report's points of what needs to improve among them.
+	facts   []fact
+	present map[bank.EvidenceKind]bool // memo of has
+	low     string                     // all, lower-cased, for has
 }
 
 // buildQuestions returns the ranked questions for an item.
@@ -110,19 +116,9 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 	if len(it.themes) == 0 {
 		return nil
 	}
-	texts := make([]string, len(it.passages))
-	for i, p := range it.passages {
-		texts[i] = p.Text
-	}
 	var cands []candidate
-	facts := findFacts(texts)
-	insp := detectInspection(it.all)
+	facts, insp := it.facts, it.insp
 	inRecs := recommendationPassages(it.passages)
-	if insp != nil {
-		// An inspection's "what needs to improve" points are each a
-		// finding to follow up.
-		facts = append(facts, recommendationFacts(it.passages, inRecs, facts)...)
-	}
 	usedLines := map[string]bool{}
 	for i, f := range facts {
 		if len(strings.Fields(f.quote)) < 5 {
