@@ -254,6 +254,12 @@ func TestClassify(t *testing.T) {
 		{"Wexcombe currently has 89 mainstream fostering households.", false, factFigure},
 		{"Data is not always robust and sometimes contradictory.", false, factConcern},
 		{"We recommend that the council strengthens its oversight of caseloads.", false, factRecommendation},
+		// What inspection reports say in words rather than figures.
+		{"Wexcombe Borough Council is currently subject to an intervention notice.", false, factConcern},
+		{"The service for care leavers falls well short of acceptable standards.", false, factConcern},
+		{"Care leavers currently receive an unsatisfactory service.", false, factConcern},
+		{"Leaders know the weaknesses, but corporately, the response has been slow.", false, factConcern},
+		{"The council has faced unparalleled numbers of unaccompanied asylum-seeking children.", false, factTrend},
 	}
 	for _, tc := range tests {
 		fs := classify(tc.sent, tc.table)
@@ -455,6 +461,13 @@ func TestViewsMeansChildrensViews(t *testing.T) {
 	}
 }
 
+func TestGradeScaleIsNoFact(t *testing.T) {
+	text := "Outstanding (Grade 1) A service that significantly exceeds minimum requirements\nGood (Grade 2) A service that exceeds minimum requirements\nInadequate (Grade 4) A service that does not meet minimum requirements"
+	if fs := findFacts([]string{text}); len(fs) != 0 {
+		t.Errorf("the grading scale gave facts: %v", kinds(fs))
+	}
+}
+
 func TestDetectInspection(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -463,6 +476,7 @@ func TestDetectInspection(t *testing.T) {
 	}{
 		{"ILACS", "Inspection of Wexcombe Borough Council children's services\nOverall effectiveness Requires improvement to be good", true, 1},
 		{"looked after children, 2013 framework", "Inspection of looked after children services\nKent County Council\nOverall effectiveness of services for looked after children: adequate", true, 0},
+		{"2013 framework judgements in sentences", "Inspection of looked after children services\n11. The overall effectiveness of services for looked after children and young people in Wexcombe is adequate. 13. The capacity to improve services is good.", true, 2},
 		{"area SEND", "Area SEND inspection of Medway Local\nArea Partnership\nInspection dates: 5 to 9 February 2024", true, 0},
 		{"focused visit", "Focused visit to Kent County Council local authority children's services", true, 0},
 		{"monitoring visit", "Monitoring visit to Wexcombe children's services", true, 0},
@@ -478,5 +492,39 @@ func TestDetectInspection(t *testing.T) {
 		if got != nil && len(got.judgements) != tc.judgements {
 			t.Errorf("%s: %d judgements, want %d", tc.name, len(got.judgements), tc.judgements)
 		}
+	}
+}
+
+func TestRankInspectionFollowups(t *testing.T) {
+	points := []string{"caseloads of social workers", "accommodation for care leavers", "visits during school hours", "homeless sixteen year olds", "health partners at strategy meetings", "information sharing with police"}
+	figures := []string{"adoption", "fostering", "placements", "health", "education", "exclusions", "budget", "complaints"}
+	cands := func() []candidate {
+		var out []candidate
+		for i, tp := range points {
+			out = append(out, candidate{q: Question{Kind: KindFollowup, Theme: "inspection-response",
+				Text:     "Inspectors asked for improvement in " + tp + ". What has been done?",
+				Evidence: []Evidence{{Page: i + 1, Quote: "Improve " + tp}}}, priority: float64(20 - i)})
+		}
+		for i, tp := range figures {
+			out = append(out, candidate{q: Question{Kind: KindEvidence, Theme: "inspection-response",
+				Text:     "The report gives a figure on " + tp + ". How do we compare?",
+				Evidence: []Evidence{{Page: i + 1, Quote: "A figure on " + tp}}}, priority: float64(10 - i)})
+		}
+		return out
+	}
+	followups := func(qs []Question) int {
+		n := 0
+		for _, q := range qs {
+			if q.Kind == KindFollowup {
+				n++
+			}
+		}
+		return n
+	}
+	if got := followups(rank(cands(), false)); got != maxFollowupQs {
+		t.Errorf("paper: %d follow-ups, want %d", got, maxFollowupQs)
+	}
+	if got := followups(rank(cands(), true)); got != len(points) {
+		t.Errorf("inspection report: %d follow-ups, want all %d points", got, len(points))
 	}
 }

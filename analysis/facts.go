@@ -70,9 +70,13 @@ var (
 	reDelay     = regexp.MustCompile(`\b(?:delay(?:s|ed)?|slipp(?:ed|age)|behind schedule|overdue|deferred|postponed|backlog|waiting (?:times?|lists?)|(?:was|were|is|are) late)\b`)
 	reWork      = regexp.MustCompile(`\b(?:vacanc(?:y|ies)|vacant posts?|agency (?:staff|workers?|social workers?)|locums?|turnover|caseloads?|sickness absence|(?:recruitment|retention) (?:of|and retention of) (?:social workers|staff))\b`)
 	reCost      = regexp.MustCompile(`\b(?:overspen[dt]s?|over budget|budget pressures?|shortfall|deficit|savings? of|forecast(?:s|ing)? to overspend|cost pressures?|more than (?:the )?budget(?:ed)?|above (?:the )?budget|over[- ]?committed|not (?:a )?sustainable)\b`)
-	reConcern   = regexp.MustCompile(`\b(?:not always|not robust|insufficient(?:ly)?|inconsistent(?:ly)?|poor(?:ly)?|weak(?:ness|nesses)?|lack of|fragmented|requires? improvement|inadequate|too (?:long|slow|high|low|few|many)|not (?:effectively|adequately|sufficiently|consistently|properly)|remains? (?:relatively )?(?:high|low)|significant (?:challenge|challenges|concern|concerns)|concerns? (?:about|over|regarding|were raised)|unclear|drift|not (?:yet )?(?:been )?(?:fully )?(?:achieved|met|provided|done|started|received))\b`)
+	reConcern   = regexp.MustCompile(`\b(?:not always|not robust|insufficient(?:ly)?|inconsistent(?:ly)?|poor(?:ly)?|weak(?:ness|nesses)?|lack of|fragmented|requires? improvement|inadequate|too (?:long|slow|high|low|few|many)|not (?:effectively|adequately|sufficiently|consistently|properly)|remains? (?:relatively )?(?:high|low)|significant (?:challenge|challenges|concern|concerns)|concerns? (?:about|over|regarding|were raised)|unclear|drift|not (?:yet )?(?:been )?(?:fully )?(?:achieved|met|provided|done|started|received)|unsatisfactory|falls? (?:well |far )?short|(?:subject to|under) an? (?:intervention|improvement) notice|statutory direction|(?:response|progress) (?:has been|was|is) (?:too )?slow)\b`)
 	reRecommend = regexp.MustCompile(`\b(?:recommend(?:s|ed)? that|we recommend|it is recommended|the (?:local authority|council|authority|service|partnership) (?:should|needs? to)|needs? to (?:improve|ensure|strengthen|address|develop)|should (?:ensure|improve|implement|consider|strengthen|address|develop))`)
 	reResolved  = regexp.MustCompile(`\b(?:resolved(?: that|:)|it was resolved|report(?:ed)? back|(?:submit|provide|receive|bring)s? (?:a )?(?:further |an )?(?:update|report|progress report|monitoring report)|further update|be added to the (?:committee's )?work programme|six[- ]monthly|bi[- ]annual report|(?:monitoring|progress) report)`)
+	// reGradeScale is a line of an inspection framework's grading scale
+	// ("Inadequate (Grade 4) A service that does not meet minimum
+	// requirements").
+	reGradeScale = regexp.MustCompile(`(?i)\(grade \d\)\s*a service that|four[- ]point scale`)
 	// reContentsRow is a contents row: a title and a page number.
 	reContentsRow = regexp.MustCompile(`^[^|]+ \| \d{1,3}$`)
 	// reRAGCount counts actions by rating ("8 Amber and 4 Red").
@@ -95,7 +99,7 @@ var (
 	// reProposal is what a paper proposes or commits the council to.
 	reProposal = regexp.MustCompile(`\b(?:it is proposed|(?:we|the council|the board|the committee) (?:propose|proposes|will)|is proposed|are proposed|proposal is|(?:will|shall) (?:be (?:undertaken|held|produced|submitted|presented|reported|reviewed|introduced|made up)|meet|produce|review|report|consist|comprise)|agreed to (?:the )?(?:creation|establish|introduce|set up)|proposed (?:closure|changes?|restructure)|(?:suggested|proposed) approach|to introduce an? |agree to the (?:establishment|creation|appointment)|establishment of an? (?:joint )?(?:working group|task and finish group|sub-committee|panel|board)|(?:possibility|date) of an? (?:future )?(?:site )?visit|consultation (?:is underway|has begun|will run|on the)|\b(?:held|reviewed|reviewing|review|reported|report|reports|meet|meets|submitted|produced|produces|monitor|monitored)\b[^.;]{0,80}?\b(?:quarterly|annually|monthly|bi-annually|six-monthly|each year|every year|on an annual basis|at each (?:board )?meeting))`)
 	// reDemand is rising demand said without figures.
-	reDemand = regexp.MustCompile(`\b(?:(?:declined|deteriorated|improved|worsened|fallen|risen|increased|decreased) since (?:20\d\d|the last inspection|last year)|(?:rising|increasing|growing) demand|(?:number|numbers) of [a-z ,]{3,60}?(?:increasing|rising|growing)|continued (?:rise|increase) in the number)`)
+	reDemand = regexp.MustCompile(`\b(?:(?:declined|deteriorated|improved|worsened|fallen|risen|increased|decreased) since (?:20\d\d|the last inspection|last year)|(?:rising|increasing|growing) demand|(?:number|numbers) of [a-z ,]{3,60}?(?:increasing|rising|growing)|continued (?:rise|increase) in the number|(?:unprecedented|unparalleled|record) (?:numbers?|levels?) of)`)
 	// reCompare is a figure set against others.
 	reCompare = regexp.MustCompile(`(?:compared (?:with|to)|than|against|versus) [^.;]{0,40}?(?:in|for|across) england\b|statistical neighbou?rs?|national (?:average|figure|rate)|england average|for england\b|(?:regional|north west|south east|london) average|comparator|similar (?:councils|authorities|local authorities)`)
 	// reLeadNumber is list numbering at the start of a sentence ("1.1",
@@ -139,8 +143,8 @@ func findFacts(passages []string) []fact {
 			if m := reFootnote.FindStringSubmatchIndex(sent); m != nil && !reDateWord.MatchString(sent[m[2]:]) {
 				sent = sent[m[2]:] // a footnote number before a capital
 			}
-			if len(sent) < 12 || strings.HasSuffix(sent, "?") || reMarkup.MatchString(sent) {
-				continue
+			if len(sent) < 12 || strings.HasSuffix(sent, "?") || reMarkup.MatchString(sent) || reGradeScale.MatchString(sent) {
+				continue // too short, a question, markup, or an inspection grading scale
 			}
 			fs := classify(sent, sp.table)
 			if sp.row {
@@ -223,7 +227,7 @@ func classify(sent string, table bool) []fact {
 			add(factTrend, loc)
 		}
 	}
-	if !hasNum && !table && hasAny(low, "increasing", "rising", "rise in", "growing", "since") {
+	if !hasNum && !table && hasAny(low, "increasing", "rising", "rise in", "growing", "since", "unprecedented", "unparalleled", "record") {
 		if loc := reDemand.FindStringIndex(low); loc != nil {
 			add(factTrend, loc)
 		}
@@ -244,7 +248,7 @@ func classify(sent string, table bool) []fact {
 			add(factDelay, loc)
 		}
 	}
-	concern := hasAny(low, "not ", "insufficient", "inconsistent", "poor", "weak", "lack of", "fragmented", "requir", "inadequate", "too ", "remain", "significant", "concern", "unclear", "drift")
+	concern := hasAny(low, "not ", "insufficient", "inconsistent", "poor", "weak", "lack of", "fragmented", "requir", "inadequate", "too ", "remain", "significant", "concern", "unclear", "drift", "unsatisfactory", "short", "notice", "direction", "slow")
 	if hasAny(low, "vacan", "agency", "locum", "turnover", "caseload", "sickness", "recruitment", "retention") {
 		if loc := reWork.FindStringIndex(low); loc != nil && (hasNum || hasAny(low, "minimal", "reliance", "shortage", "stable", "rising", "falling", "high", "low") || concern && reConcern.MatchString(low) || reTrend.MatchString(low)) {
 			add(factWorkforce, loc)

@@ -25,6 +25,10 @@ type judgement struct {
 
 var (
 	reInspTitle = regexp.MustCompile(`(?i)inspection of [^\n]{1,80}?children['’]s services|inspection of services for children in need of help and protection|inspection of (?:looked after children|services for (?:looked after )?children)[^\n]{0,40}|area SEND inspection of [^\n]{1,80}|focused visit to [^\n]{1,80}?children['’]s services|monitoring visit to [^\n]{1,80}?children['’]s services|joint targeted area inspection[^\n]{0,80}`)
+	// reJudgedIs is a judgement said in a sentence, as reports under the
+	// 2013 framework do ("The overall effectiveness of services for looked
+	// after children and young people in Kent is adequate.").
+	reJudgedIs  = regexp.MustCompile(`(?i)\bthe (overall effectiveness|capacity to improve)\b[^.\n]{0,120}? is (outstanding|good|adequate|inadequate)\b`)
 	reJudgement = regexp.MustCompile(`(?i)(overall effectiveness|the impact of leaders on (?:social work )?practice(?: with children and families)?|the experiences and progress of (?:children who need help and protection|children in care and care leavers|children in care|care leavers)|children who need help and protection|children looked after and achieving permanence|leadership, management and governance)\s*[:|]?\s*(requires improvement to be good|requires improvement|outstanding|good|adequate|inadequate)\b`)
 )
 
@@ -47,7 +51,7 @@ func detectInspection(all string) *inspection {
 	if !strings.Contains(lowHead, "judgement") && !strings.Contains(lowHead, "experiences and progress") && !strings.Contains(lowHead, "overall effectiveness") {
 		head = "" // no graded judgements to find
 	}
-	for _, m := range reJudgement.FindAllStringSubmatch(head, -1) {
+	for _, m := range append(reJudgement.FindAllStringSubmatch(head, -1), reJudgedIs.FindAllStringSubmatch(head, -1)...) {
 		area := strings.ToLower(clean(m[1]))
 		if seen[area] {
 			continue
@@ -74,7 +78,9 @@ func inspectionQuestions(insp *inspection, it itemText) []candidate {
 	}
 	cite := func(quote string) []Evidence {
 		for _, p := range it.passages {
-			if i := strings.Index(clean(p.Text), quote); i >= 0 {
+			// The report's title and its judgement table are often taken
+			// for section headings: look there too.
+			if strings.Contains(clean(p.Text), quote) || strings.Contains(clean(p.Heading), quote) {
 				return []Evidence{{Page: p.Page, PrintedPage: p.PrintedPage, Quote: quoteAround(quote, 0, 0)}}
 			}
 		}

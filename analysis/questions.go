@@ -14,16 +14,18 @@ import (
 
 // Limits on the questions of one item.
 const (
-	maxQuestions   = 12
-	minQuestions   = 5
-	maxEvidenceQs  = 9
-	maxGapQs       = 3
-	maxFollowupQs  = 4
-	maxFactWords   = 28   // words of a fact quoted inside a question
-	dupSimilarity  = 0.55 // Jaccard of analysed terms above which two questions are duplicates
-	maxGapThemes   = 2    // gaps are asked for the item's best themes only
-	inspectionBump = 1.5
-	relaxTo        = 8 // questions an item may reach once the caps per kind are relaxed
+	maxQuestions  = 12
+	minQuestions  = 5
+	maxEvidenceQs = 9
+	maxGapQs      = 3
+	maxFollowupQs = 4
+	// maxInspectionFollowups is maxFollowupQs for an inspection report.
+	maxInspectionFollowups = 7
+	maxFactWords           = 28   // words of a fact quoted inside a question
+	dupSimilarity          = 0.55 // Jaccard of analysed terms above which two questions are duplicates
+	maxGapThemes           = 2    // gaps are asked for the item's best themes only
+	inspectionBump         = 1.5
+	relaxTo                = 8 // questions an item may reach once the caps per kind are relaxed
 )
 
 // candidate is a question before ranking.
@@ -183,7 +185,7 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 	if insp != nil {
 		cands = append(cands, inspectionQuestions(insp, it)...)
 	}
-	return rank(cands)
+	return rank(cands, insp != nil)
 }
 
 // lineAsk are the kinds of fact whose question is best asked in the
@@ -729,7 +731,7 @@ func recommendationFacts(ps []corpus.Passage, in map[int]bool, have []fact) []fa
 
 // rank orders candidates by priority, drops near-duplicates and keeps at
 // most maxQuestions, with caps per kind so that an item gets a mix.
-func rank(cands []candidate) []Question {
+func rank(cands []candidate, inspection bool) []Question {
 	for i := range cands {
 		// Evidence and follow-up questions are compared on what they cite
 		// (their wording shares a few templates); gaps on their wording.
@@ -741,6 +743,11 @@ func rank(cands []candidate) []Question {
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].priority > cands[j].priority })
 	caps := map[string]int{KindEvidence: maxEvidenceQs, KindGap: maxGapQs, KindFollowup: maxFollowupQs}
+	if inspection {
+		// An inspection report's follow-ups are the reactive questions and
+		// each point of what needs to improve: members follow all of them.
+		caps[KindFollowup] = maxInspectionFollowups
+	}
 	used := map[string]int{}
 	var kept []candidate
 	quotes := map[string]bool{}
