@@ -128,6 +128,7 @@ func TestSelect(t *testing.T) {
 		{"runner-up too weak", []ThemeMatch{{Theme: th("a"), Score: 0.9}, {Theme: th("b"), Score: 0.25}}, []string{"a"}},
 		{"runner-up below the relative cut", []ThemeMatch{{Theme: th("a"), Score: 1.2}, {Theme: th("b"), Score: 0.33}}, []string{"a"}},
 		{"two themes already", []ThemeMatch{{Theme: th("a"), Score: 0.9}, {Theme: th("b"), Score: 0.4}, {Theme: th("c"), Score: 0.34}}, []string{"a", "b"}},
+		{"best theme just short of minTheme", []ThemeMatch{{Theme: th("a"), Score: 0.33}, {Theme: th("b"), Score: 0.31}, {Theme: th("c"), Score: 0.3}}, []string{"a", "b"}},
 	}
 	for _, tc := range tests {
 		var got []string
@@ -461,10 +462,15 @@ func TestViewsMeansChildrensViews(t *testing.T) {
 	}
 }
 
-func TestGradeScaleIsNoFact(t *testing.T) {
-	text := "Outstanding (Grade 1) A service that significantly exceeds minimum requirements\nGood (Grade 2) A service that exceeds minimum requirements\nInadequate (Grade 4) A service that does not meet minimum requirements"
-	if fs := findFacts([]string{text}); len(fs) != 0 {
-		t.Errorf("the grading scale gave facts: %v", kinds(fs))
+func TestNotesAreNoFacts(t *testing.T) {
+	for _, text := range []string{
+		"Outstanding (Grade 1) A service that significantly exceeds minimum requirements\nGood (Grade 2) A service that exceeds minimum requirements\nInadequate (Grade 4) A service that does not meet minimum requirements",
+		"In order to ensure confidentiality, all numbers have been rounded to the nearest 100 if they exceed 1,000, and to the nearest 10 otherwise.",
+		"Where data does not exist for an authority it is excluded from the mean calculation of the 10 neighbours.",
+	} {
+		if fs := findFacts([]string{text}); len(fs) != 0 {
+			t.Errorf("%.40q gave facts: %v", text, kinds(fs))
+		}
 	}
 }
 

@@ -77,6 +77,9 @@ var (
 	// ("Inadequate (Grade 4) A service that does not meet minimum
 	// requirements").
 	reGradeScale = regexp.MustCompile(`(?i)\(grade \d\)\s*a service that|four[- ]point scale`)
+	// reDataNote is a note on how figures were prepared (rounding,
+	// suppression, averaging), not a finding.
+	reDataNote = regexp.MustCompile(`(?i)\brounded (?:up |down )?to the nearest\b|\b(?:figures|numbers|values|data) (?:have been|are|were) (?:suppressed|rounded)|\bexcluded from the (?:mean|average) calculation\b`)
 	// reContentsRow is a contents row: a title and a page number.
 	reContentsRow = regexp.MustCompile(`^[^|]+ \| \d{1,3}$`)
 	// reRAGCount counts actions by rating ("8 Amber and 4 Red").
@@ -143,8 +146,8 @@ func findFacts(passages []string) []fact {
 			if m := reFootnote.FindStringSubmatchIndex(sent); m != nil && !reDateWord.MatchString(sent[m[2]:]) {
 				sent = sent[m[2]:] // a footnote number before a capital
 			}
-			if len(sent) < 12 || strings.HasSuffix(sent, "?") || reMarkup.MatchString(sent) || reGradeScale.MatchString(sent) {
-				continue // too short, a question, markup, or an inspection grading scale
+			if len(sent) < 12 || strings.HasSuffix(sent, "?") || reMarkup.MatchString(sent) || reGradeScale.MatchString(sent) || reDataNote.MatchString(sent) {
+				continue // too short, a question, markup, a grading scale or a note on the data
 			}
 			fs := classify(sent, sp.table)
 			if sp.row {

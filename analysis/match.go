@@ -48,8 +48,7 @@ var (
 	minTheme  = 0.35
 	relTheme  = 0.3
 	maxThemes = 5
-	// secondTheme is the score from which the runner-up is kept when only
-	// one theme reaches minTheme.
+	// secondTheme is the least score of an item's first two themes.
 	secondTheme = 0.3
 	// passageMin is the passage score from which a passage is said to be
 	// about a theme (PassageThemes), maxPassageThemes the most it reports.
@@ -498,26 +497,25 @@ func calibrate(share float64, distinct int) float64 {
 	return math.Round(s*cov*1000) / 1000
 }
 
-// Select keeps the themes an item is really about: score at least
-// minTheme and at least relTheme of the best, at most maxThemes, best
-// first; when that keeps one theme, the runner-up too if it scores at
-// least secondTheme. It may return none (procedural items).
+// Select keeps the themes an item is really about, best first, at most
+// maxThemes: each scoring at least minTheme and at least relTheme of the
+// best. Items are usually about two themes or more, so the first two
+// need only secondTheme. It may return none (procedural items).
 func Select(ms []ThemeMatch) []ThemeMatch {
-	if len(ms) == 0 || ms[0].Score < minTheme {
+	if len(ms) == 0 {
 		return nil
 	}
 	top := ms[0].Score
 	var out []ThemeMatch
-	for _, tm := range ms {
-		if tm.Score < minTheme || tm.Score < relTheme*top || len(out) == maxThemes {
+	for i, tm := range ms {
+		floor := minTheme
+		if i < 2 {
+			floor = secondTheme
+		}
+		if tm.Score < floor || tm.Score < relTheme*top || len(out) == maxThemes {
 			break
 		}
 		out = append(out, tm)
-	}
-	if len(out) == 1 && len(ms) > 1 && ms[1].Score >= secondTheme && ms[1].Score >= relTheme*top {
-		// Items are usually about two themes or more: the runner-up is
-		// kept when it comes up in several passages.
-		out = append(out, ms[1])
 	}
 	return out
 }
