@@ -534,3 +534,25 @@ func TestRankInspectionFollowups(t *testing.T) {
 		t.Errorf("inspection report: %d follow-ups, want all %d points", got, len(points))
 	}
 }
+
+func TestShortFact(t *testing.T) {
+	long := "Contacts to the Multi-Agency Safeguarding Hub (MASH) had risen by 9% on the previous year, and 21% of referrals were re-referrals within twelve months, against a target of 18%, which the service has missed for the third quarter running despite the new screening arrangements."
+	tests := []struct {
+		name, quote, match, want string
+	}{
+		{"short quote whole", "Only 47% of initial health assessments were on time.", "47%", "“Only 47% of initial health assessments were on time”"},
+		{"cut after the clause holding the fact", long, "had risen by 9%",
+			"“Contacts to the Multi-Agency Safeguarding Hub (MASH) had risen by 9% on the previous year, and 21% of referrals were re-referrals within twelve months …”"},
+		{"begin at the clause holding the fact", long, "against a target of 18%",
+			"“… and 21% of referrals were re-referrals within twelve months, against a target of 18% …”"},
+	}
+	for _, tc := range tests {
+		got := shortFact(fact{quote: tc.quote, match: tc.match})
+		if got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
+		}
+		if n := len(strings.Fields(strings.Trim(got, "“”… "))); n > maxFactWords {
+			t.Errorf("%s: %d words, want at most %d", tc.name, n, maxFactWords)
+		}
+	}
+}

@@ -22,6 +22,7 @@ const (
 	// maxInspectionFollowups is maxFollowupQs for an inspection report.
 	maxInspectionFollowups = 7
 	maxFactWords           = 28   // words of a fact quoted inside a question
+	factRunOn              = 6    // words a quoted fact may run on to finish its clause
 	dupSimilarity          = 0.55 // Jaccard of analysed terms above which two questions are duplicates
 	maxGapThemes           = 2    // gaps are asked for the item's best themes only
 	inspectionBump         = 1.5
@@ -456,28 +457,68 @@ var childFacing = map[string]bool{
 	"school-performance": true, "school-place-planning": true,
 }
 
-// shortFact is the fact as quoted inside a question: the quote cut to at
-// most maxFactWords words around the words that made it a fact, in
-// quotation marks.
+// shortFact is the fact as quoted inside a question, in quotation marks:
+// the quote cut to at most maxFactWords words around the words that made
+// it a fact, at the edges of clauses where it can, with an ellipsis where
+// words are left out.
 func shortFact(f fact) string {
 	q := f.quote
 	words := strings.Fields(q)
+	head, tail := "", ""
 	if len(words) > maxFactWords {
 		at := strings.Index(q, f.match)
-		start := 0
+		start, end := 0, len(words)
 		if at > 0 {
 			start = len(strings.Fields(q[:at]))
+			end = start + len(strings.Fields(f.match))
 		}
-		lo := max(0, start-maxFactWords/3)
+		lo := 0
+		if end > maxFactWords {
+			// Begin at the earliest clause that leaves room for the fact,
+			// so that the fact keeps what it is about.
+			lo = max(0, start-maxFactWords/3)
+			for i := max(1, end-maxFactWords+1); i <= start; i++ {
+				if clauseEnd(words[i-1]) {
+					lo = i
+					break
+				}
+			}
+		}
 		hi := min(len(words), lo+maxFactWords)
-		lo = max(0, hi-maxFactWords)
+		// End at the end of a clause when one closes after the fact, or
+		// run on a few words to finish the clause or the sentence rather
+		// than stop mid-phrase ("a standard of 26 ..." for "26 weeks").
+		cut := false
+		for i := hi; i >= max(end, lo+maxFactWords/2); i-- {
+			if clauseEnd(words[i-1]) {
+				hi, cut = i, true
+				break
+			}
+		}
+		for i := hi + 1; !cut && i <= min(len(words), hi+factRunOn); i++ {
+			if i == len(words) || clauseEnd(words[i-1]) {
+				hi, cut = i, true
+			}
+		}
+		if lo > 0 {
+			head = "… "
+		}
+		if hi < len(words) {
+			tail = " …"
+		}
 		words = words[lo:hi]
 	}
 	s := strings.TrimRight(strings.Join(words, " "), ".,;: ")
 	if s == "" {
 		return ""
 	}
-	return "“" + s + "”"
+	return "“" + head + s + tail + "”"
+}
+
+// clauseEnd reports whether a word closes a clause (a comma, semicolon
+// or colon after it).
+func clauseEnd(w string) bool {
+	return strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":")
 }
 
 // Vocabulary tests for what an item says nothing about, as phrases
