@@ -408,6 +408,65 @@ func readMeta(lines []string) Meta {
 	return m
 }
 
+// councilPages is how many pages councilNamed reads.
+const councilPages = 10
+
+// reCouncilName is a council named in running text: "Sefton
+// Metropolitan Borough Council", "Kent County Council", "London Borough
+// of Camden".
+var reCouncilName = regexp.MustCompile(`\b(?:(?:[A-Z][a-z]+[ -]){1,3}(?:Metropolitan Borough|Metropolitan District|Borough|County|City|District) Council|(?:London|Royal) Borough of (?:[A-Z][a-z]+(?: and | upon | )?){1,3})`)
+
+// notNames are capitalised words that open a sentence rather than name a
+// place ("The County Council").
+var notNames = map[string]bool{"The": true, "This": true, "That": true, "Each": true, "Every": true, "Our": true, "Your": true, "Any": true, "Other": true, "Local": true, "A": true, "An": true, "Whole": true}
+
+// reGovDomain is a council's web or email domain ("democratic.services@
+// sefton.gov.uk", "www.kent.gov.uk").
+var reGovDomain = regexp.MustCompile(`(?i)(?:@|www\.)(?:[a-z0-9-]+\.)*?([a-z-]+)\.gov\.uk\b`)
+
+// councilNamed returns the council a document's first pages both name
+// and give an address of: the name containing the most used gov.uk
+// domain ("Sefton Metropolitan Borough Council" for sefton.gov.uk), the
+// most often named when several do. Papers name other councils too
+// (neighbours, comparators), so a name without its domain is not taken;
+// "" when none fits.
+func councilNamed(pages []Page) string {
+	domains := map[string]int{}
+	domain := ""
+	for _, p := range pages {
+		for _, m := range reGovDomain.FindAllStringSubmatch(p.Text, -1) {
+			d := strings.ToLower(strings.ReplaceAll(m[1], "-", ""))
+			if d == "education" || d == "ofsted" || d == "gov" || d == "legislation" || d == "service" {
+				continue // national bodies' domains
+			}
+			domains[d]++
+			if domains[d] > domains[domain] {
+				domain = d
+			}
+		}
+	}
+	if domain == "" {
+		return ""
+	}
+	counts := map[string]int{}
+	best := ""
+	for _, p := range pages {
+		for _, m := range reCouncilName.FindAllString(p.Text, -1) {
+			m = strings.Join(strings.Fields(m), " ")
+			m = strings.TrimSuffix(strings.TrimSuffix(m, " and"), " upon")
+			key := strings.ToLower(strings.NewReplacer(" ", "", "-", "").Replace(m))
+			if notNames[strings.Fields(m)[0]] || !strings.Contains(key, domain) {
+				continue
+			}
+			counts[m]++
+			if counts[m] > counts[best] {
+				best = m
+			}
+		}
+	}
+	return best
+}
+
 // hasLowerWord reports whether a name has a word in lower case ("Inspection
 // of Kent County Council" is not a council's name).
 func hasLowerWord(s string) bool {

@@ -151,3 +151,24 @@ func TestSimilarTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestCouncilNamed(t *testing.T) {
+	page := func(text string) Page { return Page{Text: text} }
+	tests := []struct {
+		name  string
+		pages []Page
+		want  string
+	}{
+		{"name and domain", []Page{page("Contact: democratic.services@wexcombe.gov.uk\nWexcombe Borough Council has 312 children in care.")}, "Wexcombe Borough Council"},
+		{"neighbours named more often", []Page{page("Compared with Ashfield County Council and Ashfield County Council, Wexcombe Borough Council spends less. See www.wexcombe.gov.uk")}, "Wexcombe Borough Council"},
+		{"no domain, no guess", []Page{page("Wexcombe Borough Council and Ashfield County Council met.")}, ""},
+		{"national domain only", []Page{page("Read more at www.education.gov.uk about Wexcombe Borough Council.")}, ""},
+		{"London borough", []Page{page("The London Borough of Hackney (www.hackney.gov.uk) reported.")}, "London Borough of Hackney"},
+		{"sentence opener is not a name", []Page{page("The County Council agreed. Email: clerk@kent.gov.uk")}, ""},
+	}
+	for _, tt := range tests {
+		if got := councilNamed(tt.pages); got != tt.want {
+			t.Errorf("%s: councilNamed = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -53,6 +53,9 @@ func Split(doc *Document) {
 	if doc.Meta.Council == "" {
 		doc.Meta.Council = readMeta(texts(headLines(gl, 150))).Council
 	}
+	if doc.Meta.Council == "" {
+		doc.Meta.Council = councilNamed(doc.Pages[:min(len(doc.Pages), councilPages)])
+	}
 	var starts []itemStart
 	if len(entries) > 0 {
 		starts = locate(doc, gl, entries, agendaEnd)
