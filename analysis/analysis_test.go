@@ -556,3 +556,30 @@ func TestShortFact(t *testing.T) {
 		}
 	}
 }
+
+func TestLineFor(t *testing.T) {
+	b := &bank.Bank{Themes: []*bank.Theme{{ID: "child-protection", Title: "Child protection", Signals: []string{"child protection"},
+		Lines: []bank.Line{
+			{ID: "cp-1", Question: "What share of initial child protection conferences happen within 15 working days of the strategy discussion?"},
+			{ID: "cp-2", Question: "How many children have been on a child protection plan for two years or more, and why?"},
+			{ID: "cp-3", Question: "How many children became subject to a plan for a second or later time?"},
+		}}}}
+	a := New(b)
+	th := b.Themes[0]
+	tests := []struct {
+		sentence, want string
+	}{
+		{"Members noted that 96% of child protection visits were within timescale.", ""},
+		{"Nine children became subject to a child protection plan for a second or later time.", "cp-3"},
+		{"Initial conferences were held within 15 working days for 81% of children.", "cp-1"},
+	}
+	for _, tc := range tests {
+		got := ""
+		if ln := a.lineFor(th, tc.sentence); ln != nil {
+			got = ln.ID
+		}
+		if got != tc.want {
+			t.Errorf("lineFor(%q) = %q, want %q", tc.sentence, got, tc.want)
+		}
+	}
+}

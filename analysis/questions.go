@@ -243,11 +243,17 @@ func (a *Analyzer) lineTerms(th *bank.Theme) []map[string]bool {
 		}
 		out[i] = m
 	}
-	// Words most of the theme's lines use ("foster", "carer") do not tell
-	// one line from another.
+	// Words most of the theme's lines use ("foster", "carer"), and the
+	// words of its title, do not tell one line from another: every fact
+	// about the theme shares them ("child protection" visits are not
+	// child protection conferences).
+	title := map[string]bool{}
+	for _, t := range english.Terms(th.Title) {
+		title[t] = true
+	}
 	for _, m := range out {
 		for t := range m {
-			if df[t] >= 3 && df[t]*2 >= len(th.Lines) {
+			if df[t] >= 3 && df[t]*2 >= len(th.Lines) || title[t] {
 				delete(m, t)
 			}
 		}
