@@ -467,6 +467,8 @@ func TestNotesAreNoFacts(t *testing.T) {
 		"Outstanding (Grade 1) A service that significantly exceeds minimum requirements\nGood (Grade 2) A service that exceeds minimum requirements\nInadequate (Grade 4) A service that does not meet minimum requirements",
 		"In order to ensure confidentiality, all numbers have been rounded to the nearest 100 if they exceed 1,000, and to the nearest 10 otherwise.",
 		"Where data does not exist for an authority it is excluded from the mean calculation of the 10 neighbours.",
+		"24 [Local Authorities (Overview and Scrutiny) Bill 2009–10](#) gave 12 councils new powers.",
+		"| The Fostering Service Looking ahead 2018/19 | 10 |",
 	} {
 		if fs := findFacts([]string{text}); len(fs) != 0 {
 			t.Errorf("%.40q gave facts: %v", text, kinds(fs))

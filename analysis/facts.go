@@ -117,8 +117,9 @@ var (
 	reAgeAfter = regexp.MustCompile(`^[ -](?:years?|months?|weeks?)[ -]old`)
 	// reFootnote is a bare footnote number opening a sentence.
 	reFootnote = regexp.MustCompile(`^\d{1,2}\s+([A-Z])`)
-	// reMarkup marks text left over from a converter's markup.
-	reMarkup = regexp.MustCompile(`<[a-z/][^>]*>|style="|[a-z]+="`)
+	// reMarkup marks text left over from a converter's markup (HTML tags
+	// and attributes, markdown links: a citation, not a finding).
+	reMarkup = regexp.MustCompile(`<[a-z/][^>]*>|style="|[a-z]+="|\]\(#?[^)]*\)`)
 	// reNoDelay is "delay" said as an aim, not a fact.
 	reNoDelay     = regexp.MustCompile(`\b(?:minimi[sz]e|avoid|reduce|prevent|without|no|any|undue|unnecessary|reducing|minimising|minimizing)\s+(?:\w+\s+)?(?:delays?|drift)`)
 	reStrongDelay = regexp.MustCompile(`\b(?:delayed|slipp(?:ed|age)|behind schedule|overdue|was a delay|were delays|postponed|deferred|not (?:yet )?(?:been )?(?:fully )?(?:completed|delivered|implemented))\b`)
@@ -206,7 +207,7 @@ func classify(sent string, table bool) []fact {
 	if hasNum && words < len(nums)+1 {
 		return nil // a run of table figures with too few words to say what they measure
 	}
-	if strings.Contains(sent, "....") || strings.Contains(sent, "…") || table && reContentsRow.MatchString(sent) || reTOCLine.MatchString(sent) {
+	if strings.Contains(sent, "....") || strings.Contains(sent, "…") || (table || strings.HasPrefix(sent, "|")) && reContentsRow.MatchString(strings.Trim(sent, "| ")) || reTOCLine.MatchString(sent) {
 		return nil // a table of contents
 	}
 	// Cheap keyword tests on the lower-cased sentence decide which of the
