@@ -585,3 +585,20 @@ func TestLineFor(t *testing.T) {
 		}
 	}
 }
+
+func TestPhraseDelay(t *testing.T) {
+	th := &bank.Theme{ID: "lac-health", Title: "Health of children in care"}
+	tests := []struct {
+		quote, match, want string
+	}{
+		{"Children waited an average of 19 weeks for CAMHS.", "waited", "How long will children be waiting"},
+		{"The review of the neglect strategy is overdue.", "overdue", "slipped"},
+		{"Waiting times for CAMHS rose to 23 weeks.", "Waiting times", "How long will children be waiting"},
+	}
+	for _, tc := range tests {
+		got := phrase(fact{kind: factDelay, quote: tc.quote, text: tc.quote, match: tc.match}, false, false, th, 1)
+		if !strings.Contains(got, tc.want) {
+			t.Errorf("phrase for %q = %q, want it to contain %q", tc.quote, got, tc.want)
+		}
+	}
+}

@@ -371,6 +371,13 @@ func phrase(f fact, minutes, inspection bool, th *bank.Theme, n int) string {
 			"The report rates %s as "+rating+". What is going wrong, and when will it be back on track?",
 		)
 	case factDelay:
+		if !strings.Contains(strings.ToLower(f.match), "wait") {
+			// Slippage, not a queue of children: ask about the delay.
+			return pick(
+				"The report says %s. What is causing the delay, what is the new date, and what does it mean for children in the meantime?",
+				"We read that %s. Why has this slipped, and when will it be put right?",
+			)
+		}
 		return pick(
 			"The report says %s. What is causing the delay, what is the new date, and what does it mean for children in the meantime?",
 			"We read that %s. How long will children be waiting, and what is being done to shorten it?",
