@@ -602,3 +602,49 @@ func TestPhraseDelay(t *testing.T) {
 		}
 	}
 }
+
+func TestClassifyNot(t *testing.T) {
+	tests := []struct {
+		sent string
+		not  factKind
+	}{
+		// One family's story: a case's delays and figures, not a service's.
+		{"Throughout this time, her weight remained around the 0.4th centile and her motor skills were found to be delayed.", factDelay},
+		{"He was seen by the health visitor 3 times in 6 weeks.", factFigure},
+		// A concern said to be absent.
+		{"The social worker had no concerns about the children at the visit.", factConcern},
+		// A title is not a person.
+		{"Her Majesty's Inspectors found that 14 assessments were delayed.", -1},
+	}
+	for _, tc := range tests {
+		fs := classify(tc.sent, false)
+		for _, f := range fs {
+			if f.kind == tc.not {
+				t.Errorf("classify(%q) gave kind %v", tc.sent, tc.not)
+			}
+		}
+		if tc.not == -1 && len(fs) == 0 {
+			t.Errorf("classify(%q) gave no fact", tc.sent)
+		}
+	}
+}
+
+func TestCaseReviewFigures(t *testing.T) {
+	a := New(testBank(t))
+	it := corpus.Item{Number: "8", Title: "Serious Case Review", Kind: corpus.KindReport, Passages: passages(
+		"The review found that the risk of harm to the children was not effectively assessed by child protection services.",
+		"The SCR involved 3 siblings under the age of 5 years who were found to have suffered severe neglect in the family home.",
+		"A child protection strategy meeting was set for a date 12 days after the police referral, a delay the review criticised.",
+	)}
+	r := a.Item(corpus.Meta{}, it)
+	if len(r.Questions) == 0 {
+		t.Fatal("no questions")
+	}
+	for _, q := range r.Questions {
+		for _, e := range q.Evidence {
+			if strings.Contains(e.Quote, "3 siblings") && q.Kind == KindEvidence && !strings.Contains(q.Text, "not effectively") {
+				t.Errorf("a case's figure was asked about: %s", q.Text)
+			}
+		}
+	}
+}

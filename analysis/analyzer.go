@@ -195,7 +195,8 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 		ir.Themes = append(ir.Themes, ThemeScore{ID: tm.Theme.ID, Title: tm.Theme.Title, Score: tm.Score})
 	}
 	minutes := it.Kind == corpus.KindMinutes || strings.Contains(strings.ToLower(it.Title), "minutes")
-	if qs := a.buildQuestions(itemText{passages: it.Passages, themes: ms, minutes: minutes, all: all, insp: insp, facts: facts}); qs != nil {
+	caseReview := reCaseReview.MatchString(lead(it))
+	if qs := a.buildQuestions(itemText{passages: it.Passages, themes: ms, minutes: minutes, caseReview: caseReview, all: all, insp: insp, facts: facts}); qs != nil {
 		ir.Questions = qs
 	}
 	for i := range ir.Questions {
@@ -205,6 +206,9 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 	}
 	return ir
 }
+
+// reCaseReview names a review of one child's or one family's case.
+var reCaseReview = regexp.MustCompile(`(?i)\b(?:serious case review|child safeguarding practice review|local child safeguarding practice review|rapid review|learning review|domestic homicide review|SCR|CSPR|LCSPR)\b`)
 
 // lead returns an item's title and the section headings of its first
 // passages, one per line: where a report names itself ("Area SEND

@@ -77,6 +77,12 @@ var (
 	// ("Inadequate (Grade 4) A service that does not meet minimum
 	// requirements").
 	reGradeScale = regexp.MustCompile(`(?i)\(grade \d\)\s*a service that|four[- ]point scale`)
+	// reNarrative marks a sentence telling one family's story (a case
+	// review's chronology): its numbers are ages, dates and days in one
+	// case, not measures of a service.
+	reNarrative = regexp.MustCompile(`(?i)\b(?:he|she|his|him|her|hers|himself|herself|gestation|arrested|was born)\b`)
+	// reMajesty is a title, not a person in a story.
+	reMajesty = regexp.MustCompile(`(?i)\b(?:her|his) majesty'?s?\b`)
 	// reDataNote is a note on how figures were prepared (rounding,
 	// suppression, averaging), not a finding.
 	reDataNote = regexp.MustCompile(`(?i)\brounded (?:up |down )?to the nearest\b|\b(?:figures|numbers|values|data) (?:have been|are|were) (?:suppressed|rounded)|\bexcluded from the (?:mean|average) calculation\b`)
@@ -248,7 +254,7 @@ func classify(sent string, table bool) []fact {
 		}
 	}
 	if hasAny(low, "delay", "slipp", "schedule", "overdue", "defer", "postpon", "backlog", "wait", "late") {
-		if loc := reDelay.FindStringIndex(low); loc != nil && !reNoDelay.MatchString(low) && (hasNum || reStrongDelay.MatchString(low)) {
+		if loc := reDelay.FindStringIndex(low); loc != nil && !reNoDelay.MatchString(low) && (hasNum || reStrongDelay.MatchString(low)) && !narrative(sent) {
 			add(factDelay, loc)
 		}
 	}
@@ -263,7 +269,7 @@ func classify(sent string, table bool) []fact {
 			add(factCost, loc)
 		}
 	}
-	if concern && !table {
+	if concern && !table && !narrative(sent) && !reNoConcern.MatchString(low) {
 		if loc := reConcern.FindStringIndex(low); loc != nil {
 			add(factConcern, loc)
 		}
@@ -291,7 +297,7 @@ func classify(sent string, table bool) []fact {
 			add(factAction, loc)
 		}
 	}
-	if (len(out) == 0 || len(out) == 1 && out[0].kind == factProposal) && hasNum && words >= 4 {
+	if (len(out) == 0 || len(out) == 1 && out[0].kind == factProposal) && hasNum && words >= 4 && !narrative(sent) {
 		add(factFigure, nums[0])
 	}
 	// A figure that counts children, carers or places is what members
@@ -303,6 +309,16 @@ func classify(sent string, table bool) []fact {
 	}
 	return out
 }
+
+// narrative reports whether a sentence tells one family's story rather
+// than describe a service: its figures, delays and failings are a case's
+// (a weight on a centile, a father's care), not the council's.
+func narrative(sent string) bool {
+	return reNarrative.MatchString(reMajesty.ReplaceAllString(sent, ""))
+}
+
+// reNoConcern is a concern said to be absent.
+var reNoConcern = regexp.MustCompile(`\b(?:no|any) (?:concerns?|worries)\b|\bnot concerned\b`)
 
 // measures returns the locations of numbers in a sentence that measure
 // something: not years, days of the month, paragraph references or phone

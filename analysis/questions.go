@@ -104,6 +104,10 @@ type itemText struct {
 	all      string // every passage, joined
 	themes   []ThemeMatch
 	minutes  bool
+	// caseReview marks a review of one child's or family's case (a
+	// serious case review): its figures are ages, dates and days of that
+	// case, not measures of a service, so they are not asked about.
+	caseReview bool
 	// insp is what an inspection report says about itself; nil for other
 	// papers.
 	insp *inspection
@@ -134,6 +138,9 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		th := a.topicTheme(f.text, rankTh)
 		if f.kind == factFigure && fit < 0.25 && !reCounted.MatchString(strings.ToLower(f.text)) {
 			continue // a number about nothing the item's themes or children are about
+		}
+		if f.kind == factFigure && it.caseReview {
+			continue // a case's numbers (ages, days, siblings), not a service's
 		}
 		kind := KindEvidence
 		switch f.kind {
