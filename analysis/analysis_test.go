@@ -648,3 +648,26 @@ func TestCaseReviewFigures(t *testing.T) {
 		}
 	}
 }
+
+func TestGapTextReadsAloud(t *testing.T) {
+	b := testBank(t)
+	doubled := func(s string) bool {
+		ws := strings.Fields(strings.ToLower(s))
+		for i := 1; i < len(ws); i++ {
+			if strings.Trim(ws[i], ".,?") == strings.Trim(ws[i-1], ".,?") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, g := range gaps {
+		for _, tmpl := range g.texts {
+			for _, th := range b.Themes {
+				text := gapText(tmpl, topic(th))
+				if strings.Contains(text, "%") || doubled(text) || strings.Contains(text, "work on this committee's work") {
+					t.Errorf("%s: %q", th.ID, text)
+				}
+			}
+		}
+	}
+}

@@ -599,6 +599,15 @@ type gap struct {
 	texts []string // question wordings, %s = topic
 }
 
+// gapText words a gap question about a topic: not "the work on this
+// committee's work".
+func gapText(tmpl, topic string) string {
+	if strings.HasSuffix(topic, " work") {
+		tmpl = strings.Replace(tmpl, "the work on %s", "%s", 1)
+	}
+	return fmt.Sprintf(tmpl, topic)
+}
+
 var gaps = []gap{
 	{bank.Comparison, []string{
 		"The report does not compare the figures on %s with similar councils or the England average. How do we compare, and what does that tell us?",
@@ -685,7 +694,7 @@ func (a *Analyzer) gapQuestions(it *itemText) []candidate {
 			if !want[g.kind] || it.has(g.kind) {
 				continue
 			}
-			text := fmt.Sprintf(g.texts[n%len(g.texts)], topic(tm.Theme))
+			text := gapText(g.texts[n%len(g.texts)], topic(tm.Theme))
 			n++
 			out = append(out, candidate{
 				q:        Question{Text: text, Theme: tm.Theme.ID, Kind: KindGap, Evidence: []Evidence{*ev}},
