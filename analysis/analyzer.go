@@ -195,8 +195,10 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 		ir.Themes = append(ir.Themes, ThemeScore{ID: tm.Theme.ID, Title: tm.Theme.Title, Score: tm.Score})
 	}
 	minutes := it.Kind == corpus.KindMinutes || strings.Contains(strings.ToLower(it.Title), "minutes")
-	caseReview := reCaseReview.MatchString(lead(it))
-	if qs := a.buildQuestions(itemText{passages: it.Passages, themes: ms, minutes: minutes, caseReview: caseReview, all: all, insp: insp, facts: facts}); qs != nil {
+	// A case review's numbers are one case's ages and days; a work
+	// programme's or forward plan's are its own rules ("5 clear days").
+	noFigures := reCaseReview.MatchString(lead(it)) || reProgramme.MatchString(it.Title)
+	if qs := a.buildQuestions(itemText{passages: it.Passages, themes: ms, minutes: minutes, noFigures: noFigures, all: all, insp: insp, facts: facts}); qs != nil {
 		ir.Questions = qs
 	}
 	for i := range ir.Questions {
@@ -209,6 +211,10 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 
 // reCaseReview names a review of one child's or one family's case.
 var reCaseReview = regexp.MustCompile(`(?i)\b(?:serious case review|child safeguarding practice review|local child safeguarding practice review|rapid review|learning review|domestic homicide review|SCR|CSPR|LCSPR)\b`)
+
+// reProgramme names a committee's work programme or the executive's
+// forward plan.
+var reProgramme = regexp.MustCompile(`(?i)\b(?:work programme|forward plan|key decisions? (?:forward )?plan)\b`)
 
 // lead returns an item's title and the section headings of its first
 // passages, one per line: where a report names itself ("Area SEND

@@ -104,10 +104,11 @@ type itemText struct {
 	all      string // every passage, joined
 	themes   []ThemeMatch
 	minutes  bool
-	// caseReview marks a review of one child's or family's case (a
-	// serious case review): its figures are ages, dates and days of that
-	// case, not measures of a service, so they are not asked about.
-	caseReview bool
+	// noFigures marks an item whose numbers do not measure a service:
+	// a review of one child's or family's case (ages, dates and days of
+	// that case) or a work programme (its own rules and dates). Its bare
+	// figures are not asked about.
+	noFigures bool
 	// insp is what an inspection report says about itself; nil for other
 	// papers.
 	insp *inspection
@@ -139,8 +140,8 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		if f.kind == factFigure && fit < 0.25 && !reCounted.MatchString(strings.ToLower(f.text)) {
 			continue // a number about nothing the item's themes or children are about
 		}
-		if f.kind == factFigure && it.caseReview {
-			continue // a case's numbers (ages, days, siblings), not a service's
+		if f.kind == factFigure && it.noFigures {
+			continue // a case's or a programme's numbers, not a service's
 		}
 		kind := KindEvidence
 		switch f.kind {
