@@ -144,9 +144,26 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 	}
 	files, skipped := expandPaths(paths)
 	sum := Summary{Files: len(files), Skipped: skipped}
+	w, err := x.newWriter(opts)
+	if err != nil {
+		return sum, err
+	}
 
 	// One file per source name: a second file of the same name would
-	// replace the first.
+	// replace the first. A text file beside a PDF of the same name (or
+	// whose PDF is already indexed) is that paper converted: the PDF is
+	// indexed, so that search does not show each passage twice.
+	pdfs := map[string]string{}
+	for src := range w.files {
+		if stem, ok := pdfStem(src); ok {
+			pdfs[stem] = src
+		}
+	}
+	for _, f := range files {
+		if stem, ok := pdfStem(filepath.Base(f)); ok {
+			pdfs[stem] = f
+		}
+	}
 	bySource := map[string]string{}
 	var todo []string
 	for _, f := range files {
@@ -155,13 +172,14 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 			sum.Skipped = append(sum.Skipped, Skipped{Path: f, Reason: "same file name as " + first})
 			continue
 		}
+		if stem, ok := textStem(src); ok {
+			if pdf, ok := pdfs[stem]; ok {
+				sum.Skipped = append(sum.Skipped, Skipped{Path: f, Reason: "the text of " + filepath.Base(pdf) + ", which is indexed"})
+				continue
+			}
+		}
 		bySource[src] = f
 		todo = append(todo, f)
-	}
-
-	w, err := x.newWriter(opts)
-	if err != nil {
-		return sum, err
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -223,6 +241,23 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 	}
 	sum.Took = time.Since(start)
 	return sum, nil
+}
+
+// pdfStem returns a PDF file name without its extension, lower-cased.
+func pdfStem(name string) (string, bool) {
+	return stemOf(name, ".pdf")
+}
+
+// textStem returns a text file name without its extension, lower-cased.
+func textStem(name string) (string, bool) {
+	return stemOf(name, ".txt")
+}
+
+func stemOf(name, ext string) (string, bool) {
+	if !strings.EqualFold(filepath.Ext(name), ext) {
+		return "", false
+	}
+	return strings.ToLower(strings.TrimSuffix(name, filepath.Ext(name))), true
 }
 
 // readAll reads files on opts.Workers goroutines. A file whose hash is

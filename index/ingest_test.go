@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
 
 // writeFile writes a file under dir, making folders.
@@ -248,5 +249,35 @@ func TestSearchDuringIngest(t *testing.T) {
 	}
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+func TestIngestTextBesideItsPDF(t *testing.T) {
+	ctx := context.Background()
+	src := t.TempDir()
+	pdf, err := os.ReadFile(filepath.Join(corpustest.Root(), corpustest.SamplePDF))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, src, "pack.pdf", string(pdf))
+	writeFile(t, src, "pack.txt", paper("the same pack, converted", 3))
+	writeFile(t, src, "other.txt", paper("another paper", 3))
+
+	x := openTemp(t)
+	sum, err := x.IngestPaths(ctx, []string{src}, IngestOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 2 || len(sum.Skipped) != 1 || filepath.Base(sum.Skipped[0].Path) != "pack.txt" || !strings.Contains(sum.Skipped[0].Reason, "pack.pdf") {
+		t.Errorf("summary = %+v", sum)
+	}
+	// Later, the text alone: its PDF is indexed already.
+	alone := writeFile(t, t.TempDir(), "PACK.txt", paper("the same pack, converted", 3))
+	sum, err = x.IngestPaths(ctx, []string{alone}, IngestOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 0 || len(sum.Skipped) != 1 {
+		t.Errorf("text of an indexed PDF: summary = %+v", sum)
 	}
 }
