@@ -486,7 +486,7 @@ func shortFact(f fact) string {
 	q := f.quote
 	words := strings.Fields(q)
 	head, tail := "", ""
-	if len(words) > maxFactWords {
+	if len(words) > maxFactWords+factRunOn {
 		at := strings.Index(q, f.match)
 		start, end := 0, len(words)
 		if at > 0 {
