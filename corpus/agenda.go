@@ -333,7 +333,7 @@ func readMeta(lines []string) Meta {
 			continue
 		}
 		if m.Council == "" && len(l) <= 60 && reCouncil.MatchString(l) && !hasLowerWord(l) {
-			m.Council = tidyName(l)
+			m.Council = tidyName(dropAcronym(l))
 		}
 		if mm := reMeetingLb.FindStringSubmatch(l); mm != nil && m.Committee == "" {
 			m.Committee = tidyName(mm[1])
@@ -465,6 +465,16 @@ func councilNamed(pages []Page) string {
 		}
 	}
 	return best
+}
+
+// dropAcronym takes a council's acronym off the front of its name
+// ("WSCC West Sussex County Council"), when the name is not all capitals.
+func dropAcronym(l string) string {
+	f := strings.Fields(l)
+	if len(f) > 2 && len(f[0]) >= 2 && strings.ToUpper(f[0]) == f[0] && strings.ToLower(f[0]) != f[0] && !isAllCaps(l) {
+		return strings.Join(f[1:], " ")
+	}
+	return l
 }
 
 // hasLowerWord reports whether a name has a word in lower case ("Inspection

@@ -105,6 +105,8 @@ func TestReadMeta(t *testing.T) {
 			Meta{Committee: "County Council", Date: "2025-03-13"}},
 		{"report heading is not a committee", "FOSTERING SERVICE ANNUAL REPORT – 14 October 2026",
 			Meta{Date: "2026-10-14"}},
+		{"acronym before the name", "WBC Wexcombe Borough Council\nSeptember 2026",
+			Meta{Council: "Wexcombe Borough Council"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
