@@ -769,8 +769,8 @@ func firstTitle(lines []string) string {
 		if n < 8 || n > 160 || reNotTitle.MatchString(l) || strings.IndexFunc(l, unicode.IsLetter) < 0 {
 			continue
 		}
-		if _, ok := parseDate(l); ok && n < 40 {
-			continue
+		if _, ok := parseDate(l); ok && n < 40 || reMonthYear.MatchString(l) {
+			continue // a date ("September 2008") is not a title
 		}
 		if strings.HasSuffix(l, ".") && n > 80 {
 			continue
@@ -790,8 +790,10 @@ func firstTitle(lines []string) string {
 		}
 		title := l
 		for j := i + 1; j < len(head) && j <= i+2; j++ {
+			// A title wrapped onto the next line: it goes on in lower case,
+			// or this line ends on a word that cannot end a title.
 			r, _ := utf8.DecodeRuneInString(head[j])
-			if !unicode.IsLower(r) || endsSentence(title) || len(head[j]) > 80 {
+			if !unicode.IsLower(r) && !reOpenEnd.MatchString(title) || endsSentence(title) || len(head[j]) > 80 {
 				break
 			}
 			title += " " + head[j]
@@ -800,6 +802,14 @@ func firstTitle(lines []string) string {
 	}
 	return ""
 }
+
+var (
+	// reMonthYear is a month and year alone on a line.
+	reMonthYear = regexp.MustCompile(`(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}$`)
+	// reOpenEnd is a line ending on a word a title cannot end on ("Needs
+	// assessment of vulnerable and").
+	reOpenEnd = regexp.MustCompile(`(?i)\b(?:and|of|for|the|in|to|with|on|a|an|by|from)$`)
+)
 
 // looksLikeMinutes reports whether the first lines of a file say it is
 // minutes.

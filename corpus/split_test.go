@@ -296,3 +296,23 @@ func TestReadRefusesNonPDFNamedPDF(t *testing.T) {
 		t.Errorf("a text file is still read: %v", err)
 	}
 }
+
+func TestFirstTitle(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		{"date line skipped, wrapped title joined", []string{"September 2008", "Needs assessment of vulnerable and", "looked after children in Wexcombe", "Contributing to the Joint Strategic Needs Assessment"},
+			"Needs assessment of vulnerable and looked after children in Wexcombe"},
+		{"title on one line", []string{"Fostering Service Annual Report 2025/26", "Report of the Director of Children's Services"},
+			"Fostering Service Annual Report 2025/26"},
+		{"lower-case continuation", []string{"Inspection of Wexcombe local authority", "children's services", "Inspection dates: 3 to 7 March 2025"},
+			"Inspection of Wexcombe local authority children's services"},
+	}
+	for _, tt := range tests {
+		if got := firstTitle(tt.lines); got != tt.want {
+			t.Errorf("%s: firstTitle = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
