@@ -9,6 +9,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
+	"github.com/blevesearch/bleve/v2/search/facet"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -22,34 +24,40 @@ import (
 var splitMin uint64 = 20_000
 
 // searchRanked runs req, as two halves merged when the index is large.
-// req must rank hits (no From offset) and may ask for facets. With one
-// core the halves would only take turns, so it runs whole.
+// req must rank hits (no From offset) and may ask for terms facets. With
+// one core the halves would only take turns, so it runs whole.
+//
+// Both halves read one snapshot of the index. Internal document numbers
+// belong to a snapshot: after an ingest the index merges its segments in
+// the background and renumbers passages, so halves read from two
+// snapshots could count a passage twice and miss another.
 func (x *Index) searchRanked(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	n, err := x.bi.DocCount()
-	if err != nil || n < splitMin || runtime.GOMAXPROCS(0) < 2 {
+	if runtime.GOMAXPROCS(0) < 2 {
 		return x.bi.SearchInContext(ctx, req)
 	}
+	adv, err := x.bi.Advanced()
+	if err != nil {
+		return x.bi.SearchInContext(ctx, req)
+	}
+	reader, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("open reader: %w", err)
+	}
+	defer reader.Close()
+	n, err := reader.DocCount()
+	if err != nil || n < splitMin {
+		return x.bi.SearchInContext(ctx, req)
+	}
+	// The scoring model a whole search would use, so that scores match.
+	model := index.DefaultScoringModel
+	if m, ok := x.bi.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel == index.BM25Scoring {
+		model = index.BM25Scoring
+	}
+	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
+		search.GetScoringModelCallbackFn(func() string { return model }))
 	// Internal numbers count deleted passages too, so the halves are
 	// only about even; any split point gives the same merged result.
 	mid := n / 2
-	halves := [2]*bleve.SearchRequest{}
-	for k := range halves {
-		h := *req
-		lo, hi := uint64(0), mid
-		if k == 1 {
-			lo, hi = mid, 0
-		}
-		h.Query = docRange{q: req.Query, lo: lo, hi: hi}
-		h.Sort = req.Sort.Copy() // sort fields keep state while collecting
-		if req.Facets != nil {
-			h.Facets = bleve.FacetsRequest{}
-			for name, f := range req.Facets {
-				c := *f
-				h.Facets[name] = &c
-			}
-		}
-		halves[k] = &h
-	}
 	type result struct {
 		sr  *bleve.SearchResult
 		err error
@@ -61,10 +69,10 @@ func (x *Index) searchRanked(ctx context.Context, req *bleve.SearchRequest) (*bl
 				second <- result{err: fmt.Errorf("internal error: %v", r)}
 			}
 		}()
-		sr, err := x.bi.SearchInContext(ctx, halves[1])
+		sr, err := x.searchReader(ctx, reader, req, docRange{q: req.Query, lo: mid})
 		second <- result{sr, err}
 	}()
-	a, errA := x.bi.SearchInContext(ctx, halves[0])
+	a, errA := x.searchReader(ctx, reader, req, docRange{q: req.Query, hi: mid})
 	b := <-second
 	if errA != nil {
 		return nil, errA
@@ -73,6 +81,36 @@ func (x *Index) searchRanked(ctx context.Context, req *bleve.SearchRequest) (*bl
 		return nil, b.err
 	}
 	return mergeRanked(req, a, b.sr), nil
+}
+
+// searchReader runs q in place of req's query on one index snapshot:
+// hits ranked by req's order, the total and req's terms facets.
+func (x *Index) searchReader(ctx context.Context, reader index.IndexReader, req *bleve.SearchRequest, q query.Query) (*bleve.SearchResult, error) {
+	searcher, err := q.Searcher(ctx, reader, x.bi.Mapping(), search.SearcherOptions{Score: req.Score})
+	if err != nil {
+		return nil, err
+	}
+	defer searcher.Close()
+	// Sort fields keep state while collecting: each half has its own.
+	coll := collector.NewTopNCollector(req.Size, 0, req.Sort.Copy())
+	if req.Facets != nil {
+		fb := search.NewFacetsBuilder(reader)
+		for name, f := range req.Facets {
+			fb.Add(name, facet.NewTermsFacetBuilder(f.Field, f.Size))
+		}
+		coll.SetFacetsBuilder(fb)
+	}
+	if err := coll.Collect(ctx, searcher, reader); err != nil {
+		return nil, err
+	}
+	return &bleve.SearchResult{
+		Request:  req,
+		Hits:     coll.Results(),
+		Total:    coll.Total(),
+		MaxScore: coll.MaxScore(),
+		Took:     coll.Took(),
+		Facets:   coll.FacetResults(),
+	}, nil
 }
 
 // mergeRanked merges the results of the two halves of req: hits in req's

@@ -83,3 +83,70 @@ func hitList(r *Results) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestSplitSearchDuringIngest searches in two halves while documents are
+// replaced, which renumbers passages as segments are added and merged.
+// Every search must see one consistent index: each matching passage once
+// and the same total.
+func TestSplitSearchDuringIngest(t *testing.T) {
+	x := openTemp(t)
+	var docs []*corpus.Document
+	for d := 0; d < 16; d++ {
+		var items []corpus.Item
+		for i := 0; i < 3; i++ {
+			items = append(items, item(fmt.Sprint(i+1), fmt.Sprintf("Placement report %d", i), corpus.KindReport,
+				fmt.Sprintf("Placement stability for children in care, report %d of document %d.", i, d),
+				"Members asked about agency social workers and caseloads."))
+		}
+		docs = append(docs, doc(fmt.Sprintf("d%02d.txt", d), "Corporate Parenting Panel", "2026-01-01", items...))
+	}
+	ingest(t, x, docs...)
+	saved := splitMin
+	splitMin = 1
+	defer func() { splitMin = saved }()
+
+	ctx := context.Background()
+	q := Query{Text: "placement stability", Limit: MaxLimit, PerItem: 10}
+	first, err := x.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	ingested := make(chan error, 1)
+	go func() {
+		defer close(ingested)
+		for i := 0; ; i++ {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			// The same content again: the index must read the same.
+			if _, err := x.IngestDocument(ctx, docs[i%len(docs)], IngestOptions{Force: true}); err != nil {
+				ingested <- err
+				return
+			}
+		}
+	}()
+	for n := 0; n < 150; n++ {
+		r, err := x.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, h := range r.Hits {
+			k := h.Source + "/" + h.Item + "/" + h.Snippet
+			if seen[k] {
+				t.Fatalf("search %d: passage %s found twice", n, k)
+			}
+			seen[k] = true
+		}
+		if r.Total != first.Total || len(r.Hits) != len(first.Hits) {
+			t.Fatalf("search %d: %d matches, %d hits; want %d, %d", n, r.Total, len(r.Hits), first.Total, len(first.Hits))
+		}
+	}
+	close(done)
+	if err := <-ingested; err != nil {
+		t.Fatal(err)
+	}
+}
