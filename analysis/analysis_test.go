@@ -469,6 +469,8 @@ func TestNotesAreNoFacts(t *testing.T) {
 		"Where data does not exist for an authority it is excluded from the mean calculation of the 10 neighbours.",
 		"24 [Local Authorities (Overview and Scrutiny) Bill 2009–10](#) gave 12 councils new powers.",
 		"| The Fostering Service Looking ahead 2018/19 | 10 |",
+		"T 0300 123 1231 Textphone 0161 618 8524 enquiries@ofsted.gov.uk www.gov.uk/ofsted term",
+		"Call 01632 960418 for the 24 hour duty team.",
 	} {
 		if fs := findFacts([]string{text}); len(fs) != 0 {
 			t.Errorf("%.40q gave facts: %v", text, kinds(fs))
@@ -685,6 +687,20 @@ func TestGapTextReadsAloud(t *testing.T) {
 					t.Errorf("%s: %q", th.ID, text)
 				}
 			}
+		}
+	}
+}
+
+func TestDropRecHeading(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Areas for improvement Leaders across the partnership should ensure that they identify key performance indicators.", "Leaders across the partnership should ensure that they identify key performance indicators."},
+		{"What needs to improve in this area of social work practice?", "What needs to improve in this area of social work practice?"},
+		{"Areas for improvement", "Areas for improvement"},
+		{"The council should improve its recording.", "The council should improve its recording."},
+	}
+	for _, tc := range tests {
+		if got := dropRecHeading(tc.in); got != tc.want {
+			t.Errorf("dropRecHeading(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -3,6 +3,8 @@ package analysis
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // factKind classifies what a sentence of a report tells members.
@@ -83,6 +85,9 @@ var (
 	reNarrative = regexp.MustCompile(`(?i)\b(?:he|she|his|him|her|hers|himself|herself|gestation|arrested|was born)\b`)
 	// reMajesty is a title, not a person in a story.
 	reMajesty = regexp.MustCompile(`(?i)\b(?:her|his) majesty'?s?\b`)
+	// reContact is an address, phone number or web site: contact details,
+	// not a finding.
+	reContact = regexp.MustCompile(`(?i)[\w.-]+@[\w-]+\.[\w.]+|\bwww\.|https?://|\b(?:tel|telephone|textphone|phone)\b:?\s*\(?0\d|\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b`)
 	// reDataNote is a note on how figures were prepared (rounding,
 	// suppression, averaging), not a finding.
 	reDataNote = regexp.MustCompile(`(?i)\brounded (?:up |down )?to the nearest\b|\b(?:figures|numbers|values|data) (?:have been|are|were) (?:suppressed|rounded)|\bexcluded from the (?:mean|average) calculation\b`)
@@ -150,11 +155,12 @@ func findFacts(passages []string) []fact {
 				sent = clean(raw)
 			}
 			sent = strings.TrimSpace(sent[len(reLeadNumber.FindString(sent)):])
+			sent = dropRecHeading(sent)
 			if m := reFootnote.FindStringSubmatchIndex(sent); m != nil && !reDateWord.MatchString(sent[m[2]:]) {
 				sent = sent[m[2]:] // a footnote number before a capital
 			}
-			if len(sent) < 12 || strings.HasSuffix(sent, "?") || reMarkup.MatchString(sent) || reGradeScale.MatchString(sent) || reDataNote.MatchString(sent) {
-				continue // too short, a question, markup, a grading scale or a note on the data
+			if len(sent) < 12 || strings.HasSuffix(sent, "?") || reMarkup.MatchString(sent) || reGradeScale.MatchString(sent) || reDataNote.MatchString(sent) || reContact.MatchString(sent) {
+				continue // too short, a question, markup, a grading scale, a note on the data or contact details
 			}
 			fs := classify(sent, sp.table)
 			if sp.row {
@@ -308,6 +314,26 @@ func classify(sent string, table bool) []fact {
 		}
 	}
 	return out
+}
+
+// dropRecHeading takes a "what needs to improve" or "areas for
+// improvement" heading off the front of the sentence the extraction ran
+// it into ("Areas for improvement Leaders across the partnership should
+// ...").
+func dropRecHeading(sent string) string {
+	low := strings.ToLower(sent)
+	if len(low) != len(sent) {
+		return sent
+	}
+	m := reRecHeading.FindString(low)
+	if m == "" || len(strings.Fields(sent[len(m):])) < 5 {
+		return sent
+	}
+	rest := strings.TrimLeft(sent[len(m):], " ?:.-–")
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+		return sent // the heading's own words ("What needs to improve in this area ...?")
+	}
+	return rest
 }
 
 // narrative reports whether a sentence tells one family's story rather

@@ -143,6 +143,9 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		if f.kind == factFigure && it.noFigures {
 			continue // a case's or a programme's numbers, not a service's
 		}
+		if insp != nil && f.kind == factRecommendation && strings.HasSuffix(f.text, ":") {
+			continue // a lead-in ("should improve communication to:"); its points are asked
+		}
 		kind := KindEvidence
 		switch f.kind {
 		case factRecommendation, factResolution, factAction, factProposal:
@@ -789,8 +792,8 @@ func recommendationFacts(ps []corpus.Passage, in map[int]bool, have []fact) []fa
 		}
 		for _, sp := range sentences(p.Text) {
 			sent := clean(p.Text[sp.start:sp.end])
-			sent = strings.TrimSpace(sent[len(reLeadNumber.FindString(sent)):])
-			if covered[sent] || len(strings.Fields(sent)) < 5 || reRecHeading.MatchString(strings.ToLower(sent)) {
+			sent = dropRecHeading(strings.TrimSpace(sent[len(reLeadNumber.FindString(sent)):]))
+			if covered[sent] || len(strings.Fields(sent)) < 5 || reRecHeading.MatchString(strings.ToLower(sent)) || strings.HasSuffix(sent, ":") || strings.HasSuffix(sent, "?") || reContact.MatchString(sent) {
 				continue
 			}
 			out = append(out, fact{kind: factRecommendation, passage: pi, text: sent, match: sent,
