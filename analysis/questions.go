@@ -193,6 +193,7 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		})
 	}
 	cands = pairFigures(cands)
+	cands = append(cands, benchmarkQuestions(it, it.themes[0].Theme.ID)...)
 	cands = append(cands, a.gapQuestions(&it)...)
 	if insp != nil {
 		cands = append(cands, inspectionQuestions(insp, it)...)
