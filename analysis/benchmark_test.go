@@ -70,3 +70,19 @@ func TestBenchmarkQuestions(t *testing.T) {
 		t.Errorf("age question: %+v", got)
 	}
 }
+
+func FuzzBenchmark(f *testing.F) {
+	f.Add("Wexcombe - Statistical Neighbour View", "- - 2024 2025 -\n102 Wexcombe - - 70.00 71.20 - 1.2\nStatistical Neighbours - - 58.00 60.30 - 2.3\n970 England - - 67.00 67.00 - 0.0\nLast Updated: March 2026")
+	f.Add("", "- - - -\nStatistical Neighbours - - - -\nEngland - - - -")
+	f.Add("X - Statistical Neighbour View", "2020 2021 2022 2023\nX 1.0 2.0 3.0 4.0\nStatistical Neighbours 1.0 2.0 3.0\nEngland 1.0")
+	f.Fuzz(func(t *testing.T, heading, text string) {
+		ps := []corpus.Passage{{Page: 1, Heading: heading, Text: text}}
+		for _, c := range benchmarkQuestions(itemText{passages: ps}, "performance-management") {
+			for _, e := range c.q.Evidence {
+				if !strings.Contains(strings.Join(strings.Fields(text), " "), e.Quote) && !strings.Contains(strings.Join(strings.Fields(heading), " "), e.Quote) {
+					t.Fatalf("quote %q not in the text", e.Quote)
+				}
+			}
+		}
+	})
+}
