@@ -704,3 +704,24 @@ func TestDropRecHeading(t *testing.T) {
 		}
 	}
 }
+
+func TestTrackerStatus(t *testing.T) {
+	tests := []struct {
+		rows   string
+		action bool // a tracker row whose status is not done
+	}{
+		{"8 July 2026 Corporate Parenting Panel to consider IRO Head of Service Outstanding\n8 July 2026 Report on agency staff Director In progress\n15 April 2026 CAMHS waits Assistant Director Completed", true},
+		{"i. Evaluation of any outstanding actions from the strategy meeting; and\nii. Review of the chronology with the family\niii. Audit of the case records", false},
+	}
+	for _, tc := range tests {
+		got := false
+		for _, f := range findFacts([]string{tc.rows}) {
+			if f.kind == factAction && strings.Contains(strings.ToLower(f.match), "outstanding") {
+				got = true
+			}
+		}
+		if got != tc.action {
+			t.Errorf("%.40q: outstanding status %v, want %v", tc.rows, got, tc.action)
+		}
+	}
+}

@@ -101,6 +101,10 @@ var (
 	// reStatus is the status of an action or recommendation that is not
 	// done, in a tracker row.
 	reStatus = regexp.MustCompile(`\b(?:outstanding|in progress|overdue|not started|not yet (?:provided|started|done|met)|delayed|behind)\b`)
+	// reStatusNoun follows a status word used as an adjective ("any
+	// outstanding actions from the strategy meeting"): not a tracker's
+	// status.
+	reStatusNoun = regexp.MustCompile(`^\s+(?:actions?|issues?|items?|work|matters?|recommendations?|tasks?|cases?|concerns?|debts?)\b`)
 	// reDone is the status of a completed action in a tracker row.
 	reDone = regexp.MustCompile(`\b(?:completed?|done|achieved)\b`)
 	// reCounted is a number followed closely by what it counts.
@@ -168,7 +172,7 @@ func findFacts(passages []string) []fact {
 					fs = append([]fact{{kind: factRAG, text: sent, match: sent[loc[0]:loc[1]], quote: quoteAround(sent, loc[0], loc[1]), weight: salience[factRAG]}}, fs...)
 				}
 				low := strings.ToLower(sent)
-				if loc := reStatus.FindStringIndex(low); loc != nil && len(low) == len(sent) {
+				if loc := reStatus.FindStringIndex(low); loc != nil && len(low) == len(sent) && !reStatusNoun.MatchString(low[loc[1]:]) {
 					f := fact{kind: factAction, text: sent, match: sent[loc[0]:loc[1]], quote: quoteAround(sent, loc[0], loc[1]), weight: salience[factAction] + 0.8}
 					fs = append([]fact{f}, fs...)
 				} else if loc := reDone.FindStringIndex(low); loc != nil && len(low) == len(sent) {
