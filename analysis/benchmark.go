@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/scrutineer/scrutineer/corpus"
 )
 
 // An indicator sheet compares one council with its statistical
@@ -56,6 +58,9 @@ type valueRow struct {
 // latest figure against its statistical neighbours' and England's, and
 // how old the data are. It returns nothing for an item without one.
 func benchmarkQuestions(it itemText, theme string) []candidate {
+	if !mentionsNeighbours(it.passages) {
+		return nil // no sheet: spare the patterns
+	}
 	var lines []sheetLine
 	lastHeading := ""
 	for pi, p := range it.passages {
@@ -182,4 +187,37 @@ func ownRow(rows map[string]valueRow, lines []sheetLine) string {
 		}
 	}
 	return found
+}
+
+// mentionsNeighbours reports whether any passage names statistical
+// neighbours, as every indicator sheet does.
+func mentionsNeighbours(ps []corpus.Passage) bool {
+	for _, p := range ps {
+		if containsFold(p.Text, "statistical neighbo") || containsFold(p.Heading, "statistical neighbo") {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains sub, ignoring ASCII case; sub
+// is lower case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -54,6 +54,18 @@ type fact struct {
 	match   string // the words that made it a fact ("down from 41")
 	percent bool   // carries a percentage
 	weight  float64
+	an      *analysed // text analysed, once (see terms)
+}
+
+// terms returns the fact's text analysed as the matcher reads it,
+// analysing it the first time: theme selection and the question
+// generator both read it.
+func (f *fact) terms() analysed {
+	if f.an == nil {
+		a := analyse(f.text)
+		f.an = &a
+	}
+	return *f.an
 }
 
 var (
@@ -163,8 +175,8 @@ func findFacts(passages []string) []fact {
 			if m := reFootnote.FindStringSubmatchIndex(sent); m != nil && !reDateWord.MatchString(sent[m[2]:]) {
 				sent = sent[m[2]:] // a footnote number before a capital
 			}
-			if len(sent) < 12 || strings.HasSuffix(sent, "?") || reMarkup.MatchString(sent) || reGradeScale.MatchString(sent) || reDataNote.MatchString(sent) || reContact.MatchString(sent) {
-				continue // too short, a question, markup, a grading scale, a note on the data or contact details
+			if len(sent) < 12 || strings.HasSuffix(sent, "?") || notFinding(sent) {
+				continue // too short, a question, or not a finding at all
 			}
 			fs := classify(sent, sp.table)
 			if sp.row {
@@ -268,7 +280,7 @@ func classify(sent string, table bool) []fact {
 			add(factDelay, loc)
 		}
 	}
-	concern := hasAny(low, "not ", "insufficient", "inconsistent", "poor", "weak", "lack of", "fragmented", "requir", "inadequate", "too ", "remain", "significant", "concern", "unclear", "drift", "unsatisfactory", "short", "notice", "direction", "slow")
+	concern := hasAny(low, "not ", "insufficient", "inconsistent", "poor", "weak", "lack of", "fragmented", "requir", "inadequate", "too ", "remain", "significant", "concern", "unclear", "drift", "unsatisfactory", "l short", "s short", "intervention notice", "improvement notice", "statutory direction", "been slow", "is slow", "was slow")
 	if hasAny(low, "vacan", "agency", "locum", "turnover", "caseload", "sickness", "recruitment", "retention") {
 		if loc := reWork.FindStringIndex(low); loc != nil && (hasNum || hasAny(low, "minimal", "reliance", "shortage", "stable", "rising", "falling", "high", "low") || concern && reConcern.MatchString(low) || reTrend.MatchString(low)) {
 			add(factWorkforce, loc)
@@ -279,8 +291,8 @@ func classify(sent string, table bool) []fact {
 			add(factCost, loc)
 		}
 	}
-	if concern && !table && !narrative(sent) && !reNoConcern.MatchString(low) {
-		if loc := reConcern.FindStringIndex(low); loc != nil {
+	if concern && !table {
+		if loc := reConcern.FindStringIndex(low); loc != nil && !reNoConcern.MatchString(low) && !narrative(sent) {
 			add(factConcern, loc)
 		}
 	}
@@ -318,6 +330,38 @@ func classify(sent string, table bool) []fact {
 		}
 	}
 	return out
+}
+
+// notFinding reports whether a sentence is markup, a grading scale, a
+// note on the data or contact details. Cheap tests pick which patterns
+// to run: most sentences need none of them.
+func notFinding(sent string) bool {
+	if strings.ContainsAny(sent, "<=]") && reMarkup.MatchString(sent) {
+		return true
+	}
+	low := strings.ToLower(sent)
+	if (strings.Contains(low, "grade") || strings.Contains(low, "point scale")) && reGradeScale.MatchString(sent) {
+		return true
+	}
+	if (strings.Contains(low, "rounded") || strings.Contains(low, "suppressed") || strings.Contains(low, "excluded from")) && reDataNote.MatchString(sent) {
+		return true
+	}
+	return contact(sent)
+}
+
+// contact reports whether a sentence holds an email or web address or a
+// phone number (reContact), testing only sentences that could.
+func contact(sent string) bool {
+	digits := 0
+	for i := 0; i < len(sent); i++ {
+		if sent[i] >= '0' && sent[i] <= '9' {
+			digits++
+		}
+	}
+	if digits < 10 && !strings.Contains(sent, "@") && !strings.Contains(sent, "www.") && !strings.Contains(sent, "://") {
+		return false
+	}
+	return reContact.MatchString(sent)
 }
 
 // dropRecHeading takes a "what needs to improve" or "areas for

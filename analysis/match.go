@@ -527,12 +527,13 @@ func Select(ms []ThemeMatch) []ThemeMatch {
 func (m *Matcher) factThemes(facts []fact) ([]int, int) {
 	counts := make([]int, len(m.themes))
 	n := 0
-	for _, f := range facts {
+	for i := range facts {
+		f := &facts[i]
 		if len(strings.Fields(f.quote)) < 5 {
 			continue
 		}
 		n++
-		scores, _ := m.score(analyse(f.text), true)
+		scores, _ := m.score(f.terms(), true)
 		best, bi := 0.0, -1
 		for ti, s := range scores {
 			if s > best {

@@ -132,11 +132,12 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		if len(strings.Fields(f.quote)) < 5 {
 			continue // too little to quote ("RESOLVED: That", a heading)
 		}
-		rankTh, fit := a.factTheme(f.text, it.themes)
+		terms := facts[i].terms()
+		rankTh, fit := a.factTheme(terms, it.themes)
 		if rankTh == nil {
 			continue
 		}
-		th := a.topicTheme(f.text, rankTh)
+		th := a.topicTheme(terms, rankTh)
 		if f.kind == factFigure && fit < 0.25 && !reCounted.MatchString(strings.ToLower(f.text)) {
 			continue // a number about nothing the item's themes or children are about
 		}
@@ -301,8 +302,8 @@ func themeScore(ts []ThemeMatch, id string) float64 {
 // given the item's best theme at a low fit when it carries a strong kind of
 // fact, and dropped otherwise. The item theme sets how the question ranks
 // within the item; topicTheme says what the question is about.
-func (a *Analyzer) factTheme(sentence string, ts []ThemeMatch) (*bank.Theme, float64) {
-	scores, _ := a.m.scorePassage(analyse(sentence))
+func (a *Analyzer) factTheme(sentence analysed, ts []ThemeMatch) (*bank.Theme, float64) {
+	scores, _ := a.m.scorePassage(sentence)
 	return itemTheme(a.m, scores, ts)
 }
 
@@ -329,8 +330,8 @@ func itemTheme(m *Matcher, scores []float64, ts []ThemeMatch) (*bank.Theme, floa
 // report is about the workforce, whichever themes the whole report leads
 // with. Only signals count here: the common words of a theme's questions
 // ("average", "time") say too little about one sentence.
-func (a *Analyzer) topicTheme(sentence string, itemTh *bank.Theme) *bank.Theme {
-	scores, _ := a.m.score(analyse(sentence), true)
+func (a *Analyzer) topicTheme(sentence analysed, itemTh *bank.Theme) *bank.Theme {
+	scores, _ := a.m.score(sentence, true)
 	own := 0.0
 	if ti, ok := a.m.byID[itemTh.ID]; ok {
 		own = scores[ti]
@@ -794,7 +795,7 @@ func recommendationFacts(ps []corpus.Passage, in map[int]bool, have []fact) []fa
 		for _, sp := range sentences(p.Text) {
 			sent := clean(p.Text[sp.start:sp.end])
 			sent = dropRecHeading(strings.TrimSpace(sent[len(reLeadNumber.FindString(sent)):]))
-			if covered[sent] || len(strings.Fields(sent)) < 5 || reRecHeading.MatchString(strings.ToLower(sent)) || strings.HasSuffix(sent, ":") || strings.HasSuffix(sent, "?") || reContact.MatchString(sent) {
+			if covered[sent] || len(strings.Fields(sent)) < 5 || reRecHeading.MatchString(strings.ToLower(sent)) || strings.HasSuffix(sent, ":") || strings.HasSuffix(sent, "?") || contact(sent) {
 				continue
 			}
 			out = append(out, fact{kind: factRecommendation, passage: pi, text: sent, match: sent,

@@ -37,7 +37,7 @@ func TestTopicThemeFollowsTheSentence(t *testing.T) {
 		{"The meeting closed at 8pm.", "fostering"},
 	}
 	for _, tc := range tests {
-		if got := a.topicTheme(tc.sentence, fostering).ID; got != tc.want {
+		if got := a.topicTheme(analyse(tc.sentence), fostering).ID; got != tc.want {
 			t.Errorf("topicTheme(%q) = %s, want %s", tc.sentence, got, tc.want)
 		}
 	}
