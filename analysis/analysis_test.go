@@ -304,6 +304,14 @@ func TestQuoteAround(t *testing.T) {
 	if q := quoteAround("Short sentence.", 0, 0); q != "Short sentence." {
 		t.Errorf("short quote %q", q)
 	}
+	// A quote starts at a clause, never inside a word's brackets.
+	rec := "Recommendation(s) That the committee: (a) notes the outcome of the inspection; (b) comments on the improvement plan at Appendix A; and (c) agrees to receive a progress report on the plan at each meeting."
+	for _, m := range []string{"notes the outcome", "agrees to receive"} {
+		at := strings.Index(rec, m)
+		if q := quoteAround(rec, at, at+len(m)); strings.HasPrefix(q, "s)") || !strings.Contains(q, m) || !strings.Contains(clean(rec), q) {
+			t.Errorf("quote %q", q)
+		}
+	}
 }
 
 // TestItemQuotesAreOnTheirPages checks on the sample pack that every quote

@@ -305,8 +305,18 @@ func quoteAround(sentence string, at, to int) string {
 	bounds := []int{0}
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
-		case ',', ';', ':', '(', ')':
+		case ',', ';', ':':
 			bounds = append(bounds, i+1)
+		case '(':
+			// Before a bracket that opens an aside, never inside a word
+			// ("Recommendation(s)").
+			if i > 0 && s[i-1] == ' ' {
+				bounds = append(bounds, i)
+			}
+		case ')':
+			if i+1 == len(s) || s[i+1] == ' ' {
+				bounds = append(bounds, i+1)
+			}
 		}
 	}
 	bounds = append(bounds, len(s))
