@@ -189,7 +189,7 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 		ir.StartPage, ir.EndPage = pageRange(it.Passages)
 	}
 	all := joinPassages(it.Passages)
-	insp, facts := a.itemFacts(it, all)
+	insp, facts, inRecs := a.itemFacts(it, all)
 	ms := a.itemThemes(it, all, insp, facts)
 	for _, tm := range ms {
 		ir.Themes = append(ir.Themes, ThemeScore{ID: tm.Theme.ID, Title: tm.Theme.Title, Score: tm.Score})
@@ -198,7 +198,7 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 	// A case review's numbers are one case's ages and days; a work
 	// programme's or forward plan's are its own rules ("5 clear days").
 	noFigures := reCaseReview.MatchString(lead(it)) || reProgramme.MatchString(it.Title)
-	if qs := a.buildQuestions(itemText{passages: it.Passages, themes: ms, minutes: minutes, noFigures: noFigures, all: all, insp: insp, facts: facts}); qs != nil {
+	if qs := a.buildQuestions(itemText{passages: it.Passages, themes: ms, minutes: minutes, noFigures: noFigures, all: all, insp: insp, facts: facts, inRecs: inRecs}); qs != nil {
 		ir.Questions = qs
 	}
 	for i := range ir.Questions {
@@ -306,7 +306,7 @@ func (a *Analyzer) ItemMatches(it corpus.Item) []ThemeMatch {
 		return nil
 	}
 	all := joinPassages(it.Passages)
-	insp, facts := a.itemFacts(it, all)
+	insp, facts, _ := a.itemFacts(it, all)
 	return a.itemThemes(it, all, insp, facts)
 }
 
@@ -322,18 +322,20 @@ func joinPassages(ps []corpus.Passage) string {
 
 // itemFacts recognises an inspection report and finds an item's facts:
 // figures, trends, targets, concerns and, in an inspection report, each
-// point of what needs to improve.
-func (a *Analyzer) itemFacts(it corpus.Item, all string) (*inspection, []fact) {
+// point of what needs to improve. It also returns the passages in a
+// "what needs to improve" or "recommendations" section.
+func (a *Analyzer) itemFacts(it corpus.Item, all string) (*inspection, []fact, map[int]bool) {
 	texts := make([]string, len(it.Passages))
 	for i, p := range it.Passages {
 		texts[i] = p.Text
 	}
 	facts := findFacts(texts)
 	insp := detectInspection(lead(it) + all)
+	inRecs := recommendationPassages(it.Passages)
 	if insp != nil {
-		facts = append(facts, recommendationFacts(it.Passages, recommendationPassages(it.Passages), facts)...)
+		facts = append(facts, recommendationFacts(it.Passages, inRecs, facts)...)
 	}
-	return insp, facts
+	return insp, facts, inRecs
 }
 
 // itemThemes selects an item's themes: the themes its text and its facts

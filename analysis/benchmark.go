@@ -193,29 +193,7 @@ func ownRow(rows map[string]valueRow, lines []sheetLine) string {
 // neighbours, as every indicator sheet does.
 func mentionsNeighbours(ps []corpus.Passage) bool {
 	for _, p := range ps {
-		if containsFold(p.Text, "statistical neighbo") || containsFold(p.Heading, "statistical neighbo") {
-			return true
-		}
-	}
-	return false
-}
-
-// containsFold reports whether s contains sub, ignoring ASCII case; sub
-// is lower case.
-func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		j := 0
-		for j < len(sub) {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != sub[j] {
-				break
-			}
-			j++
-		}
-		if j == len(sub) {
+		if strings.Contains(strings.ToLower(p.Text), "statistical neighbo") || strings.Contains(strings.ToLower(p.Heading), "statistical neighbo") {
 			return true
 		}
 	}

@@ -114,7 +114,10 @@ type itemText struct {
 	insp *inspection
 	// facts are the item's facts (Analyzer.itemFacts); an inspection
 	// report's points of what needs to improve among them.
-	facts   []fact
+	facts []fact
+	// inRecs marks the passages in a "what needs to improve" or
+	// "recommendations" section (recommendationPassages).
+	inRecs  map[int]bool
 	present map[bank.EvidenceKind]bool // memo of has
 	low     string                     // all, lower-cased, for has
 }
@@ -125,8 +128,7 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 		return nil
 	}
 	var cands []candidate
-	facts, insp := it.facts, it.insp
-	inRecs := recommendationPassages(it.passages)
+	facts, insp, inRecs := it.facts, it.insp, it.inRecs
 	usedLines := map[string]bool{}
 	for i, f := range facts {
 		if len(strings.Fields(f.quote)) < 5 {

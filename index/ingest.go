@@ -155,12 +155,12 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 	// indexed, so that search does not show each passage twice.
 	pdfs := map[string]string{}
 	for src := range w.files {
-		if stem, ok := pdfStem(src); ok {
+		if stem, ok := stemOf(src, ".pdf"); ok {
 			pdfs[stem] = src
 		}
 	}
 	for _, f := range files {
-		if stem, ok := pdfStem(filepath.Base(f)); ok {
+		if stem, ok := stemOf(filepath.Base(f), ".pdf"); ok {
 			pdfs[stem] = f
 		}
 	}
@@ -172,7 +172,7 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 			sum.Skipped = append(sum.Skipped, Skipped{Path: f, Reason: "same file name as " + first})
 			continue
 		}
-		if stem, ok := textStem(src); ok {
+		if stem, ok := stemOf(src, ".txt"); ok {
 			if pdf, ok := pdfs[stem]; ok {
 				sum.Skipped = append(sum.Skipped, Skipped{Path: f, Reason: "the text of " + filepath.Base(pdf) + ", which is indexed"})
 				continue
@@ -243,16 +243,8 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 	return sum, nil
 }
 
-// pdfStem returns a PDF file name without its extension, lower-cased.
-func pdfStem(name string) (string, bool) {
-	return stemOf(name, ".pdf")
-}
-
-// textStem returns a text file name without its extension, lower-cased.
-func textStem(name string) (string, bool) {
-	return stemOf(name, ".txt")
-}
-
+// stemOf returns a file name without its extension ext, lower-cased, and
+// whether the name has that extension (any case).
 func stemOf(name, ext string) (string, bool) {
 	if !strings.EqualFold(filepath.Ext(name), ext) {
 		return "", false
