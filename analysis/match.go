@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
-	"github.com/scrutineer/scrutineer/analysis/english"
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/corpus/english"
 )
 
 // Weights and constants of the matching model. SCORES.md explains them.

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
-	"github.com/scrutineer/scrutineer/analysis/english"
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/corpus/english"
 )
 
 // Limits on the questions of one item.

@@ -10,7 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 
-	"github.com/scrutineer/scrutineer/analysis/english"
+	"github.com/scrutineer/scrutineer/corpus/english"
 )
 
 // Names under which the project's analysis components are registered in

@@ -16,7 +16,7 @@
 // number), committee (as written), and date ranges such as
 // date:>="2025-04-01". Words are analysed like the text: lower-cased,
 // possessives and stop words removed, snowball-stemmed, and jargon groups
-// from analysis/english expanded, so "LAC" finds "children in care".
+// from corpus/english expanded, so "LAC" finds "children in care".
 package index
 
 import "time"

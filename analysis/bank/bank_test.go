@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/scrutineer/scrutineer/analysis/english"
+	"github.com/scrutineer/scrutineer/corpus/english"
 )
 
 func mustDefault(t testing.TB) *Bank {
@@ -304,7 +304,7 @@ func TestLoadFileErrors(t *testing.T) {
 }
 
 // TestSignalsAnalysedOverlap analyses every signal the way the matcher
-// does (analysis/english) and reports signals whose terms sit inside a
+// does (corpus/english) and reports signals whose terms sit inside a
 // signal of another theme: a passage matching the longer one also matches
 // the shorter. A few are inherent ("fostering" in "fostering for
 // adoption"); a signal inside many themes' signals, or one that analyses
