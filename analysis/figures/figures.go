@@ -1,0 +1,130 @@
+// Package figures reads the numbers of a report: the sentences that carry
+// them, the tables of a page, and the performance indicators both give
+// (name, unit, polarity, target, values by period, comparators, printed
+// RAG rating, and the report's own RAG rule). It also says whose figure a
+// number is: the council's own, England's, or another council's case
+// study quoted as an example.
+package figures
+
+import "github.com/scrutineer/scrutineer/analysis/report"
+
+// Owner says whose figure a sentence or indicator gives.
+type Owner int
+
+// Owners. Only OwnerCouncil figures are the council's performance; the
+// others are context and may inform a comparison, never a finding.
+const (
+	OwnerCouncil  Owner = iota // the council's own (the default for a council's paper)
+	OwnerNational              // England, national research, a national survey
+	OwnerOther                 // another council, a case study, an example, a guidance annex
+)
+
+// Polarity says which way a measure improves.
+type Polarity int
+
+// Polarities.
+const (
+	PolarityUnknown Polarity = iota
+	HigherIsBetter
+	LowerIsBetter
+)
+
+// RAG is a red, amber or green rating; "" when none.
+type RAG string
+
+// Ratings.
+const (
+	Red   RAG = report.Red
+	Amber RAG = report.Amber
+	Green RAG = report.Green
+)
+
+// Sentence is one sentence, bullet or table row of an item, with its page
+// and whose figures it gives.
+type Sentence struct {
+	Text    string // white space collapsed
+	Page    int    // physical page
+	Printed int    // printed page number, 0 when unknown
+	Heading string // the section heading it sits under, "" when none
+	Table   bool   // a table row rather than prose
+	Owner   Owner
+}
+
+// Evidence cites the sentence on its page.
+func (s Sentence) Evidence() report.Evidence {
+	return report.Evidence{Page: s.Page, PrintedPage: s.Printed, Quote: s.Text}
+}
+
+// Table is a table read from a page: header rows, then body rows, each a
+// list of cells.
+type Table struct {
+	Page    int
+	Printed int
+	// Title is the line above the table that names it, "" when none.
+	Title  string
+	Header [][]string
+	Rows   [][]string
+}
+
+// Value is an indicator's value for one period.
+type Value struct {
+	Period string  // "Q2 2025/26", "2024", "last year"; "" when the report gives none
+	Value  float64 // in the indicator's unit
+	Text   string  // as printed ("25.6%")
+}
+
+// Comparator is the same measure elsewhere.
+type Comparator struct {
+	Name  string // "England", "statistical neighbours", "South East"
+	Value float64
+	Text  string
+}
+
+// RAGRule is a report's own rule for rating an indicator against its
+// target ("Green: on or better than target; Amber: within 10% of target;
+// Red: more than 10% worse").
+type RAGRule struct {
+	// AmberWithin is how far worse than target a value may be and still
+	// be amber: a fraction of the target when Relative, else in the
+	// indicator's own unit (percentage points for a percentage).
+	AmberWithin float64
+	Relative    bool
+	// Evidence is where the report states the rule.
+	Evidence report.Evidence
+}
+
+// Indicator is a performance measure as a report gives it.
+type Indicator struct {
+	Name     string
+	Unit     string // "%", "days", "weeks", "£", "per 10,000", "" for a count
+	Polarity Polarity
+	// Target is the target or standard; HasTarget says whether there is one.
+	Target     float64
+	HasTarget  bool
+	TargetText string
+	// Values are oldest first; the last is the latest.
+	Values      []Value
+	Comparators []Comparator
+	// RAG is the rating printed beside it; Direction the printed direction
+	// of travel ("improving", "worsening", "same"), "" when none.
+	RAG       RAG
+	Direction string
+	// Rule is the report's own RAG rule, when it states one.
+	Rule  *RAGRule
+	Owner Owner
+	// Table is true when the indicator was read from a table, false when
+	// from a sentence.
+	Table bool
+	// Evidence is where it was read: for a table, the row rendered with
+	// its headings ("Initial health assessments within 20 working days:
+	// 38% in Q2 against a 90% target (Red)"); for a sentence, the sentence.
+	Evidence report.Evidence
+}
+
+// Latest returns the latest value, and false when there is none.
+func (ind *Indicator) Latest() (Value, bool) {
+	if len(ind.Values) == 0 {
+		return Value{}, false
+	}
+	return ind.Values[len(ind.Values)-1], true
+}

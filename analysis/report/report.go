@@ -1,0 +1,141 @@
+// Package report holds the JSON contract of `ask --json` and `brief
+// --json`: a report of items, each with its themes, findings and
+// questions, and the evidence each cites. It has no analysis logic, so
+// renderers, the bot and the command line can use it without pulling in
+// the analysis stages.
+package report
+
+import "github.com/scrutineer/scrutineer/corpus"
+
+// Report is the analysis of one file: for `ask`, one item covering the
+// whole file; for `brief`, every substantive item of a pack. Its JSON form
+// is the stable contract of `ask --json` and `brief --json`.
+type Report struct {
+	Source string      `json:"source"`
+	Meta   corpus.Meta `json:"meta"`
+	Items  []Item      `json:"items"`
+}
+
+// Item is the analysis of one agenda item.
+type Item struct {
+	Number    string      `json:"number"`
+	Title     string      `json:"title"`
+	Kind      corpus.Kind `json:"kind"`
+	StartPage int         `json:"start_page"`
+	EndPage   int         `json:"end_page"`
+	// PrintedStart and PrintedEnd are the printed page range of the item
+	// (as corpus.Item has them), 0 when unknown.
+	PrintedStart int          `json:"printed_start,omitempty"`
+	PrintedEnd   int          `json:"printed_end,omitempty"`
+	Themes       []ThemeScore `json:"themes"`
+	// Findings are what the item's figures and text show that deserves
+	// challenge (or credit), most serious first.
+	Findings []Finding `json:"findings,omitempty"`
+	// Questions are ordered most important first.
+	Questions []Question `json:"questions"`
+	// Exempt marks an exempt or confidential item.
+	Exempt bool `json:"exempt,omitempty"`
+}
+
+// ThemeScore is one theme an item is about, with a calibrated score in
+// [0, 1].
+type ThemeScore struct {
+	ID    string  `json:"id"`
+	Title string  `json:"title,omitempty"`
+	Score float64 `json:"score"`
+}
+
+// Question kinds.
+const (
+	KindEvidence = "evidence"
+	KindGap      = "gap"
+	KindFollowup = "followup"
+)
+
+// Question is one challenge question a councillor can read out.
+type Question struct {
+	Text  string `json:"text"`
+	Theme string `json:"theme"`
+	// ThemeTitle is the theme's title from the bank, for display.
+	ThemeTitle string `json:"theme_title,omitempty"`
+	// Kind is KindEvidence, KindGap or KindFollowup.
+	Kind string `json:"kind"`
+	// Finding is the ID of the finding the question asks about, "" when
+	// it comes from no finding (a gap question, say).
+	Finding  string     `json:"finding,omitempty"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Evidence cites a page and a verbatim quote from it.
+type Evidence struct {
+	Page        int    `json:"page"`
+	PrintedPage int    `json:"printed_page,omitempty"`
+	Quote       string `json:"quote"`
+}
+
+// Finding is one thing an item's figures or text show: a missed target, a
+// worsening trend, a claim the report's own table contradicts, a deadline
+// already past, a strength. Kind names the check that found it, so every
+// finding can be explained.
+type Finding struct {
+	// ID is unique within a report ("5-1": item 5's first finding).
+	ID string `json:"id"`
+	// Kind names the check that found it ("missed-target").
+	Kind string `json:"kind"`
+	// Severity in [0, 1]: how much it deserves members' time. Findings
+	// are listed most severe first.
+	Severity float64 `json:"severity"`
+	// Summary says what was found, with its figures, in a sentence.
+	Summary string `json:"summary"`
+	// Strength marks something going well (green, improving, better than
+	// comparators): asked about, if at all, as how it will last.
+	Strength bool `json:"strength,omitempty"`
+	// Evidence cites both sides where there are two (the claim on one
+	// page, the table that contradicts it on another).
+	Evidence  []Evidence `json:"evidence"`
+	Indicator *Indicator `json:"indicator,omitempty"`
+}
+
+// Polarity says which way an indicator improves.
+const (
+	HigherIsBetter = "higher"
+	LowerIsBetter  = "lower"
+)
+
+// RAG ratings.
+const (
+	Red   = "red"
+	Amber = "amber"
+	Green = "green"
+)
+
+// Indicator is a performance measure as a report gives it: its values by
+// period, its target, its comparators and its rating.
+type Indicator struct {
+	Name string `json:"name"`
+	// Unit is "%", "days", "weeks", "£", "per 10,000" or "" for a count.
+	Unit string `json:"unit,omitempty"`
+	// Polarity is HigherIsBetter, LowerIsBetter or "" when unknown.
+	Polarity string   `json:"polarity,omitempty"`
+	Target   *float64 `json:"target,omitempty"`
+	// Values are oldest first; the last is the latest.
+	Values      []Value      `json:"values,omitempty"`
+	Comparators []Comparator `json:"comparators,omitempty"`
+	// RAG is the rating the report prints; RAGByRule the rating its own
+	// stated rule gives the latest value, when it states one.
+	RAG       string `json:"rag,omitempty"`
+	RAGByRule string `json:"rag_by_rule,omitempty"`
+}
+
+// Value is an indicator's value for one period ("Q2 2025/26", "2024").
+type Value struct {
+	Period string  `json:"period"`
+	Value  float64 `json:"value"`
+}
+
+// Comparator is the same measure elsewhere: England, statistical
+// neighbours, the region.
+type Comparator struct {
+	Name  string  `json:"name"`
+	Value float64 `json:"value"`
+}
