@@ -3,9 +3,12 @@ package analysis
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
+	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/analysis/inspection"
+	"github.com/scrutineer/scrutineer/analysis/questions"
+	"github.com/scrutineer/scrutineer/analysis/themes"
 	"github.com/scrutineer/scrutineer/corpus"
 )
 
@@ -13,19 +16,18 @@ import (
 // using a bank of key lines of enquiry. It is safe for concurrent use.
 type Analyzer struct {
 	bank *bank.Bank
-	m    *Matcher
-
-	mu    sync.Mutex
-	lines map[string][]map[string]bool // per theme, each line's words
+	m    *themes.Matcher
+	q    *questions.Asker
 }
 
 // New returns an Analyzer for a bank (normally bank.Default()).
 func New(b *bank.Bank) *Analyzer {
-	return &Analyzer{bank: b, m: NewMatcher(b)}
+	m := themes.NewMatcher(b)
+	return &Analyzer{bank: b, m: m, q: questions.NewAsker(b, m)}
 }
 
 // Matcher returns the analyzer's theme matcher.
-func (a *Analyzer) Matcher() *Matcher { return a.m }
+func (a *Analyzer) Matcher() *themes.Matcher { return a.m }
 
 // Ask analyses a whole file as one item: every passage of every item, for
 // `ask` on a single report.
@@ -85,7 +87,7 @@ func locate(doc *corpus.Document, r *Report) {
 	cleaned := make([]string, len(doc.Pages))
 	page := func(n int) string {
 		if cleaned[n-1] == "" {
-			cleaned[n-1] = clean(doc.Pages[n-1].Text)
+			cleaned[n-1] = figures.Clean(doc.Pages[n-1].Text)
 		}
 		return cleaned[n-1]
 	}
@@ -93,7 +95,7 @@ func locate(doc *corpus.Document, r *Report) {
 		for j := range r.Items[i].Questions {
 			ev := r.Items[i].Questions[j].Evidence
 			for k := range ev {
-				q := clean(ev[k].Quote)
+				q := figures.Clean(ev[k].Quote)
 				if ev[k].Page < 1 || ev[k].Page > len(doc.Pages) || strings.Contains(page(ev[k].Page), q) {
 					continue
 				}
@@ -198,12 +200,12 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 	// A case review's numbers are one case's ages and days; a work
 	// programme's or forward plan's are its own rules ("5 clear days").
 	noFigures := reCaseReview.MatchString(lead(it)) || reProgramme.MatchString(it.Title)
-	if qs := a.buildQuestions(itemText{passages: it.Passages, themes: ms, minutes: minutes, noFigures: noFigures, all: all, insp: insp, facts: facts, inRecs: inRecs}); qs != nil {
+	if qs := a.q.Build(questions.Input{Passages: it.Passages, Themes: ms, Minutes: minutes, NoFigures: noFigures, All: all, Insp: insp, Facts: facts, InRecs: inRecs}); qs != nil {
 		ir.Questions = qs
 	}
 	for i := range ir.Questions {
-		if ti, ok := a.m.byID[ir.Questions[i].Theme]; ok {
-			ir.Questions[i].ThemeTitle = a.m.themes[ti].Title
+		if ti, ok := a.m.Index(ir.Questions[i].Theme); ok {
+			ir.Questions[i].ThemeTitle = a.m.Themes()[ti].Title
 		}
 	}
 	return ir
@@ -255,8 +257,8 @@ func pagePassages(pages []corpus.Page) []corpus.Passage {
 // promote puts a theme first with at least inspectionFloor: an Ofsted
 // inspection report is about the response to that inspection whatever
 // else it covers.
-func promote(ms []ThemeMatch, id string, m *Matcher) []ThemeMatch {
-	ti, ok := m.byID[id]
+func promote(ms []themes.ThemeMatch, id string, m *themes.Matcher) []themes.ThemeMatch {
+	ti, ok := m.Index(id)
 	if !ok {
 		return ms
 	}
@@ -264,7 +266,7 @@ func promote(ms []ThemeMatch, id string, m *Matcher) []ThemeMatch {
 	if len(ms) > 0 && ms[0].Score > top {
 		top = ms[0].Score
 	}
-	out := []ThemeMatch{{Theme: m.themes[ti], Score: top}}
+	out := []themes.ThemeMatch{{Theme: m.Themes()[ti], Score: top}}
 	for _, tm := range ms {
 		if tm.Theme.ID == id {
 			out[0].Share, out[0].Distinct, out[0].Passages = tm.Share, tm.Distinct, tm.Passages
@@ -301,7 +303,7 @@ func (a *Analyzer) PassageThemes(p corpus.Passage) []string {
 // ItemMatches returns an item's per-theme evidence for the themes it is
 // about (the themes Item reports): which passages engage each theme and
 // with which signals.
-func (a *Analyzer) ItemMatches(it corpus.Item) []ThemeMatch {
+func (a *Analyzer) ItemMatches(it corpus.Item) []themes.ThemeMatch {
 	if len(it.Passages) == 0 {
 		return nil
 	}
@@ -324,16 +326,16 @@ func joinPassages(ps []corpus.Passage) string {
 // figures, trends, targets, concerns and, in an inspection report, each
 // point of what needs to improve. It also returns the passages in a
 // "what needs to improve" or "recommendations" section.
-func (a *Analyzer) itemFacts(it corpus.Item, all string) (*inspection, []fact, map[int]bool) {
+func (a *Analyzer) itemFacts(it corpus.Item, all string) (*inspection.Inspection, []figures.Fact, map[int]bool) {
 	texts := make([]string, len(it.Passages))
 	for i, p := range it.Passages {
 		texts[i] = p.Text
 	}
-	facts := findFacts(texts)
-	insp := detectInspection(lead(it) + all)
-	inRecs := recommendationPassages(it.Passages)
+	facts := figures.FindFacts(texts)
+	insp := inspection.Detect(lead(it) + all)
+	inRecs := figures.RecommendationPassages(it.Passages)
 	if insp != nil {
-		facts = append(facts, recommendationFacts(it.Passages, inRecs, facts)...)
+		facts = append(facts, figures.RecommendationFacts(it.Passages, inRecs, facts)...)
 	}
 	return insp, facts, inRecs
 }
@@ -341,11 +343,11 @@ func (a *Analyzer) itemFacts(it corpus.Item, all string) (*inspection, []fact, m
 // itemThemes selects an item's themes: the themes its text and its facts
 // are about (MatchTitled, withFacts), with an inspection report's response
 // to the inspection first.
-func (a *Analyzer) itemThemes(it corpus.Item, all string, insp *inspection, facts []fact) []ThemeMatch {
-	counts, n := a.m.factThemes(facts)
-	ms := a.m.withFacts(a.m.MatchTitled(it.Title, it.Passages), counts, n)
-	if insp != nil && (len(insp.judgements) > 0 || len(all) > 5000) {
+func (a *Analyzer) itemThemes(it corpus.Item, all string, insp *inspection.Inspection, facts []figures.Fact) []themes.ThemeMatch {
+	counts, n := a.m.FactThemes(facts)
+	ms := a.m.WithFacts(a.m.MatchTitled(it.Title, it.Passages), counts, n)
+	if insp != nil && (len(insp.Judgements) > 0 || len(all) > 5000) {
 		ms = promote(ms, "inspection-response", a.m)
 	}
-	return Select(ms)
+	return themes.Select(ms)
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scrutineer/scrutineer/analysis/internal/testbank"
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
@@ -261,7 +262,7 @@ func evalSet(t *testing.T, a *Analyzer, cases []evalCase, golden *strings.Builde
 // testdata/eval.golden with -update, so changes in quality show up as
 // diffs.
 func TestEvaluation(t *testing.T) {
-	a := New(testBank(t))
+	a := New(testbank.Default(t))
 	var golden strings.Builder
 	total, ran := evalSet(t, a, evalCases(), &golden)
 	if ran == 0 {

@@ -1,4 +1,4 @@
-package analysis
+package questions
 
 import (
 	"fmt"
@@ -8,14 +8,18 @@ import (
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
+	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/analysis/inspection"
+	"github.com/scrutineer/scrutineer/analysis/report"
+	"github.com/scrutineer/scrutineer/analysis/themes"
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/corpus/english"
 )
 
 // Limits on the questions of one item.
 const (
-	maxQuestions  = 12
-	minQuestions  = 5
+	MaxQuestions  = 12
+	MinQuestions  = 5
 	maxEvidenceQs = 9
 	maxGapQs      = 3
 	maxFollowupQs = 4
@@ -31,7 +35,7 @@ const (
 
 // candidate is a question before ranking.
 type candidate struct {
-	q        Question
+	q        report.Question
 	priority float64
 	terms    map[string]bool
 	passage  int  // passage of a fact question
@@ -51,9 +55,9 @@ func (c candidate) group() string {
 	return c.q.Theme
 }
 
-func isFigureKind(k factKind) bool {
+func isFigureKind(k figures.FactKind) bool {
 	switch k {
-	case factFigure, factTrend, factComparison, factTarget, factCost, factWorkforce, factDelay:
+	case figures.FactFigure, figures.FactTrend, figures.FactComparison, figures.FactTarget, figures.FactCost, figures.FactWorkforce, figures.FactDelay:
 		return true
 	}
 	return false
@@ -73,7 +77,7 @@ func pairFigures(cands []candidate) []candidate {
 	drop := map[int]bool{}
 	for _, i := range order {
 		c := &cands[i]
-		if !c.figure || c.q.Kind != KindEvidence {
+		if !c.figure || c.q.Kind != report.KindEvidence {
 			continue
 		}
 		k := [2]string{fmt.Sprint(c.passage), c.group()}
@@ -98,105 +102,105 @@ func pairFigures(cands []candidate) []candidate {
 	return out
 }
 
-// itemText is what question building needs from an item.
-type itemText struct {
-	passages []corpus.Passage
-	all      string // every passage, joined
-	themes   []ThemeMatch
-	minutes  bool
-	// noFigures marks an item whose numbers do not measure a service:
+// Input is what question building needs from an item.
+type Input struct {
+	Passages []corpus.Passage
+	All      string // every passage, joined
+	Themes   []themes.ThemeMatch
+	Minutes  bool
+	// NoFigures marks an item whose numbers do not measure a service:
 	// a review of one child's or family's case (ages, dates and days of
 	// that case) or a work programme (its own rules and dates). Its bare
 	// figures are not asked about.
-	noFigures bool
-	// insp is what an inspection report says about itself; nil for other
+	NoFigures bool
+	// Insp is what an inspection report says about itself; nil for other
 	// papers.
-	insp *inspection
-	// facts are the item's facts (Analyzer.itemFacts); an inspection
+	Insp *inspection.Inspection
+	// Facts are the item's Facts (Analyzer.itemFacts); an inspection
 	// report's points of what needs to improve among them.
-	facts []fact
-	// inRecs marks the passages in a "what needs to improve" or
+	Facts []figures.Fact
+	// InRecs marks the passages in a "what needs to improve" or
 	// "recommendations" section (recommendationPassages).
-	inRecs  map[int]bool
+	InRecs  map[int]bool
 	present map[bank.EvidenceKind]bool // memo of has
 	low     string                     // all, lower-cased, for has
 }
 
-// buildQuestions returns the ranked questions for an item.
-func (a *Analyzer) buildQuestions(it itemText) []Question {
-	if len(it.themes) == 0 {
+// Build returns the ranked questions for an item.
+func (a *Asker) Build(it Input) []report.Question {
+	if len(it.Themes) == 0 {
 		return nil
 	}
 	var cands []candidate
-	facts, insp, inRecs := it.facts, it.insp, it.inRecs
+	facts, insp, inRecs := it.Facts, it.Insp, it.InRecs
 	usedLines := map[string]bool{}
 	for i, f := range facts {
-		if len(strings.Fields(f.quote)) < 5 {
+		if len(strings.Fields(f.Quote)) < 5 {
 			continue // too little to quote ("RESOLVED: That", a heading)
 		}
-		terms := facts[i].terms()
-		rankTh, fit := a.factTheme(terms, it.themes)
+		terms := facts[i].Terms()
+		rankTh, fit := a.factTheme(terms, it.Themes)
 		if rankTh == nil {
 			continue
 		}
 		th := a.topicTheme(terms, rankTh)
-		if f.kind == factFigure && fit < 0.25 && !reCounted.MatchString(strings.ToLower(f.text)) {
+		if f.Kind == figures.FactFigure && fit < 0.25 && !figures.ReCounted.MatchString(strings.ToLower(f.Text)) {
 			continue // a number about nothing the item's themes or children are about
 		}
-		if f.kind == factFigure && it.noFigures {
+		if f.Kind == figures.FactFigure && it.NoFigures {
 			continue // a case's or a programme's numbers, not a service's
 		}
-		if insp != nil && f.kind == factRecommendation && strings.HasSuffix(f.text, ":") {
+		if insp != nil && f.Kind == figures.FactRecommendation && strings.HasSuffix(f.Text, ":") {
 			continue // a lead-in ("should improve communication to:"); its points are asked
 		}
-		kind := KindEvidence
-		switch f.kind {
-		case factRecommendation, factResolution, factAction, factProposal:
-			kind = KindFollowup
+		kind := report.KindEvidence
+		switch f.Kind {
+		case figures.FactRecommendation, figures.FactResolution, figures.FactAction, figures.FactProposal:
+			kind = report.KindFollowup
 		}
-		if inRecs[f.passage] && (f.kind == factConcern || f.kind == factFigure) {
-			kind = KindFollowup
-			f.kind = factRecommendation
+		if inRecs[f.Passage] && (f.Kind == figures.FactConcern || f.Kind == figures.FactFigure) {
+			kind = report.KindFollowup
+			f.Kind = figures.FactRecommendation
 		}
-		text := phrase(f, it.minutes, insp != nil, th, i)
+		text := phrase(f, it.Minutes, insp != nil, th, i)
 		if text == "" {
 			continue
 		}
-		if kind == KindEvidence && lineAsk[f.kind] {
+		if kind == report.KindEvidence && lineAsk[f.Kind] {
 			// Ask the theme's own line of enquiry when the fact is
 			// plainly about it.
-			if ln := a.lineFor(th, f.text); ln != nil && !usedLines[ln.ID] {
+			if ln := a.lineFor(th, f.Text); ln != nil && !usedLines[ln.ID] {
 				usedLines[ln.ID] = true
 				text = fmt.Sprintf("%s %s %s", leadIn(i), shortFact(f)+".", ln.Question)
 			}
 		}
-		p := it.passages[f.passage]
-		w := f.weight
-		if f.kind == factFigure && fit >= 0.5 {
+		p := it.Passages[f.Passage]
+		w := f.Weight
+		if f.Kind == figures.FactFigure && fit >= 0.5 {
 			w += 0.6 // a figure about the theme itself
 		}
 		// Within an item the kind of fact matters more than how many of
 		// the theme's words its sentence uses; the theme's weight in the
 		// item still counts.
-		pr := w * (0.5 + themeScore(it.themes, rankTh.ID))
-		if f.passage*5 < len(it.passages) {
+		pr := w * (0.5 + themeScore(it.Themes, rankTh.ID))
+		if f.Passage*5 < len(it.Passages) {
 			pr *= 1.3 // summaries come first and carry the key messages
 		}
-		if insp != nil && kind == KindFollowup {
+		if insp != nil && kind == report.KindFollowup {
 			pr *= inspectionBump
 		}
 		cands = append(cands, candidate{
-			q: Question{Text: text, Theme: th.ID, Kind: kind, Evidence: []Evidence{{
-				Page: p.Page, PrintedPage: p.PrintedPage, Quote: f.quote,
+			q: report.Question{Text: text, Theme: th.ID, Kind: kind, Evidence: []report.Evidence{{
+				Page: p.Page, PrintedPage: p.PrintedPage, Quote: f.Quote,
 			}}},
 			priority:  pr,
-			passage:   f.passage,
-			figure:    isFigureKind(f.kind),
+			passage:   f.Passage,
+			figure:    isFigureKind(f.Kind),
 			itemTheme: rankTh.ID,
 		})
 	}
 	cands = pairFigures(cands)
-	cands = append(cands, benchmarkQuestions(it, it.themes[0].Theme.ID)...)
+	cands = append(cands, benchmarkQuestions(it, it.Themes[0].Theme.ID)...)
 	cands = append(cands, a.gapQuestions(&it)...)
 	if insp != nil {
 		cands = append(cands, inspectionQuestions(insp, it)...)
@@ -207,7 +211,7 @@ func (a *Analyzer) buildQuestions(it itemText) []Question {
 // lineAsk are the kinds of fact whose question is best asked in the
 // words of the theme's line of enquiry; targets, ratings, delays, costs
 // and concerns keep their own asks (why, what is being done, by when).
-var lineAsk = map[factKind]bool{factFigure: true, factComparison: true, factWorkforce: true, factTrend: true}
+var lineAsk = map[figures.FactKind]bool{figures.FactFigure: true, figures.FactComparison: true, figures.FactWorkforce: true, figures.FactTrend: true}
 
 // leadIn varies how a quoted fact is introduced.
 func leadIn(n int) string {
@@ -217,7 +221,7 @@ func leadIn(n int) string {
 // lineFor returns the theme's line of enquiry a fact sentence engages
 // most: the line sharing at least two distinctive analysed words with it,
 // nil when none does.
-func (a *Analyzer) lineFor(th *bank.Theme, sentence string) *bank.Line {
+func (a *Asker) lineFor(th *bank.Theme, sentence string) *bank.Line {
 	lines := a.lineTerms(th)
 	terms := termSet(sentence)
 	var best *bank.Line
@@ -238,7 +242,7 @@ func (a *Analyzer) lineFor(th *bank.Theme, sentence string) *bank.Line {
 
 // lineTerms returns the distinctive analysed words of each line of a
 // theme (question and signals, less words every question uses), cached.
-func (a *Analyzer) lineTerms(th *bank.Theme) []map[string]bool {
+func (a *Asker) lineTerms(th *bank.Theme) []map[string]bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if lt, ok := a.lines[th.ID]; ok {
@@ -249,7 +253,7 @@ func (a *Analyzer) lineTerms(th *bank.Theme) []map[string]bool {
 	for i, ln := range th.Lines {
 		m := map[string]bool{}
 		for _, t := range english.Terms(ln.Question + " " + strings.Join(ln.Signals, " ")) {
-			if !genericTerms[t] && !lineGeneric[t] && !isNumber(t) && len(t) > 2 {
+			if !themes.GenericTerms[t] && !lineGeneric[t] && !themes.IsNumber(t) && len(t) > 2 {
 				m[t] = true
 			}
 		}
@@ -290,7 +294,7 @@ func init() {
 }
 
 // themeScore returns the item's score for a theme id, 0 when absent.
-func themeScore(ts []ThemeMatch, id string) float64 {
+func themeScore(ts []themes.ThemeMatch, id string) float64 {
 	for _, t := range ts {
 		if t.Theme.ID == id {
 			return t.Score
@@ -304,16 +308,17 @@ func themeScore(ts []ThemeMatch, id string) float64 {
 // given the item's best theme at a low fit when it carries a strong kind of
 // fact, and dropped otherwise. The item theme sets how the question ranks
 // within the item; topicTheme says what the question is about.
-func (a *Analyzer) factTheme(sentence analysed, ts []ThemeMatch) (*bank.Theme, float64) {
-	scores, _ := a.m.scorePassage(sentence)
+func (a *Asker) factTheme(sentence english.Analysed, ts []themes.ThemeMatch) (*bank.Theme, float64) {
+	scores, _ := a.m.ScorePassage(sentence)
 	return itemTheme(a.m, scores, ts)
 }
 
-func itemTheme(m *Matcher, scores []float64, ts []ThemeMatch) (*bank.Theme, float64) {
+func itemTheme(m *themes.Matcher, scores []float64, ts []themes.ThemeMatch) (*bank.Theme, float64) {
 	var best *bank.Theme
 	bestS := 0.0
 	for _, t := range ts {
-		s := scores[m.byID[t.Theme.ID]]
+		ti, _ := m.Index(t.Theme.ID)
+		s := scores[ti]
 		if s > bestS {
 			best, bestS = t.Theme, s
 		}
@@ -321,7 +326,7 @@ func itemTheme(m *Matcher, scores []float64, ts []ThemeMatch) (*bank.Theme, floa
 	if best == nil {
 		return ts[0].Theme, 0
 	}
-	return best, math.Min(1, bestS/engageAt)
+	return best, math.Min(1, bestS/themes.EngageAt)
 }
 
 // topicTheme is the theme a fact's question is labelled with: the item
@@ -332,10 +337,10 @@ func itemTheme(m *Matcher, scores []float64, ts []ThemeMatch) (*bank.Theme, floa
 // report is about the workforce, whichever themes the whole report leads
 // with. Only signals count here: the common words of a theme's questions
 // ("average", "time") say too little about one sentence.
-func (a *Analyzer) topicTheme(sentence analysed, itemTh *bank.Theme) *bank.Theme {
-	scores, _ := a.m.score(sentence, true)
+func (a *Asker) topicTheme(sentence english.Analysed, itemTh *bank.Theme) *bank.Theme {
+	scores, _ := a.m.Score(sentence, true)
 	own := 0.0
-	if ti, ok := a.m.byID[itemTh.ID]; ok {
+	if ti, ok := a.m.Index(itemTh.ID); ok {
 		own = scores[ti]
 	}
 	best, bestS := -1, 0.0
@@ -344,49 +349,49 @@ func (a *Analyzer) topicTheme(sentence analysed, itemTh *bank.Theme) *bank.Theme
 			best, bestS = ti, s
 		}
 	}
-	if best < 0 || bestS < passageMin || bestS < 2*own {
+	if best < 0 || bestS < themes.PassageMin || bestS < 2*own {
 		return itemTh
 	}
-	return a.m.themes[best]
+	return a.m.Themes()[best]
 }
 
 // phrase words an evidence or follow-up question around a fact. The fact
 // is quoted, so the question names exactly what the report says; the ask
 // depends on the kind of fact and varies with n so that a list of
 // questions does not read as one template.
-func phrase(f fact, minutes, inspection bool, th *bank.Theme, n int) string {
+func phrase(f figures.Fact, minutes, inspection bool, th *bank.Theme, n int) string {
 	q := shortFact(f)
 	if q == "" {
 		return ""
 	}
 	pick := func(opts ...string) string { return fmt.Sprintf(opts[n%len(opts)], q) }
-	switch f.kind {
-	case factTrend:
+	switch f.Kind {
+	case figures.FactTrend:
 		return pick(
 			"The report says %s. What is behind that change, and do we expect it to continue?",
 			"We are told %s. Why has this moved, and is it where we want it to be?",
 		)
-	case factComparison:
+	case figures.FactComparison:
 		return pick(
 			"The report says %s. What explains the difference from other councils, and what would close the gap?",
 			"Set against other councils, we read %s. Is that gap a concern, and what are we doing about it?",
 		)
-	case factTarget:
+	case figures.FactTarget:
 		return pick(
 			"The report shows %s. Why is the target being missed, what is being done, and by when will it be met?",
 			"On targets, the report says %s. What will it take to meet the target, and when will members see it met?",
 		)
-	case factRAG:
+	case figures.FactRAG:
 		rating := "red or amber"
-		if m := strings.ToLower(f.match); m == "red" || m == "amber" {
+		if m := strings.ToLower(f.Match); m == "red" || m == "amber" {
 			rating = m
 		}
 		return pick(
 			"This is rated "+rating+": %s. What would make it green, who is responsible, and by when?",
 			"The report rates %s as "+rating+". What is going wrong, and when will it be back on track?",
 		)
-	case factDelay:
-		if !strings.Contains(strings.ToLower(f.match), "wait") {
+	case figures.FactDelay:
+		if !strings.Contains(strings.ToLower(f.Match), "wait") {
 			// Slippage, not a queue of children: ask about the delay.
 			return pick(
 				"The report says %s. What is causing the delay, what is the new date, and what does it mean for children in the meantime?",
@@ -397,22 +402,22 @@ func phrase(f fact, minutes, inspection bool, th *bank.Theme, n int) string {
 			"The report says %s. What is causing the delay, what is the new date, and what does it mean for children in the meantime?",
 			"We read that %s. How long will children be waiting, and what is being done to shorten it?",
 		)
-	case factWorkforce:
+	case figures.FactWorkforce:
 		return pick(
 			"The report says %s. What does this mean for the children these staff work with, and what is being done about it?",
 			"On staffing, we read that %s. How does that compare with similar councils, and what is the plan?",
 		)
-	case factCost:
+	case figures.FactCost:
 		return pick(
 			"The report says %s. What is driving this, and how will it be managed without weakening help for children?",
 			"We are told %s. Which placements or services are behind it, and what is the plan to bring it back in line?",
 		)
-	case factConcern:
+	case figures.FactConcern:
 		return pick(
 			"The report finds %s. What is being done about it, by when, and how will members know it is fixed?",
 			"We read that %s. Why is this, and what would good look like a year from now?",
 		)
-	case factRecommendation:
+	case figures.FactRecommendation:
 		if inspection {
 			return pick(
 				"The inspectors asked for improvement here: %s. What has been done since, and how do we know it is working?",
@@ -423,7 +428,7 @@ func phrase(f fact, minutes, inspection bool, th *bank.Theme, n int) string {
 			"The report recommends %s. Has this been acted on, and how will members know it has made a difference?",
 			"On the recommendation %s, who is responsible, by when, and what evidence will show it has worked?",
 		)
-	case factResolution:
+	case figures.FactResolution:
 		if minutes {
 			return pick(
 				"The minutes record %s. Has this happened, and what did members learn from it?",
@@ -434,13 +439,13 @@ func phrase(f fact, minutes, inspection bool, th *bank.Theme, n int) string {
 			"The report commits to %s. When will members see it, and what will it need to show?",
 			"Members are promised %s. What should that report tell us, and when will it come?",
 		)
-	case factProposal:
+	case figures.FactProposal:
 		return pick(
 			"The report proposes %s. What will this change for children, and how will members know it is working?",
 			"On the proposal %s, what will success look like in a year, and when will members hear how it is going?",
 		)
-	case factAction:
-		switch m := strings.ToLower(f.match); {
+	case figures.FactAction:
+		switch m := strings.ToLower(f.Match); {
 		case m == "outstanding" || m == "overdue" || m == "not started" || m == "delayed" || m == "behind" || strings.HasPrefix(m, "not yet"):
 			return pick(
 				"The tracker shows this still open: %s. Why has it not been done, and when will it be?",
@@ -456,7 +461,7 @@ func phrase(f fact, minutes, inspection bool, th *bank.Theme, n int) string {
 			"On the action %s, has the date been met, and what difference has it made for children?",
 		)
 	default:
-		if f.percent {
+		if f.Percent {
 			return pick(
 				"The report says %s. How does that compare with similar councils and the England average?",
 				"We are told %s. Is that better or worse than last year, and than similar councils?",
@@ -489,16 +494,16 @@ var childFacing = map[string]bool{
 // the quote cut to at most maxFactWords words around the words that made
 // it a fact, at the edges of clauses where it can, with an ellipsis where
 // words are left out.
-func shortFact(f fact) string {
-	q := f.quote
+func shortFact(f figures.Fact) string {
+	q := f.Quote
 	words := strings.Fields(q)
 	head, tail := "", ""
 	if len(words) > maxFactWords+factRunOn {
-		at := strings.Index(q, f.match)
+		at := strings.Index(q, f.Match)
 		start, end := 0, len(words)
 		if at > 0 {
 			start = len(strings.Fields(q[:at]))
-			end = start + len(strings.Fields(f.match))
+			end = start + len(strings.Fields(f.Match))
 		}
 		lo := 0
 		if end > maxFactWords {
@@ -589,7 +594,7 @@ func countDates(s string, limit int) int {
 				break
 			}
 			j := off + i + len(m) + 1
-			if (off+i == 0 || !isLetter(s[off+i-1])) && j+1 < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '\'') {
+			if (off+i == 0 || !figures.IsLetter(s[off+i-1])) && j+1 < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '\'') {
 				n++
 				if n >= limit {
 					return n
@@ -641,14 +646,14 @@ var gaps = []gap{
 
 // has reports whether the item's text gives evidence of a kind, testing
 // each kind once per item.
-func (it *itemText) has(kind bank.EvidenceKind) bool {
+func (it *Input) has(kind bank.EvidenceKind) bool {
 	if it.present == nil {
 		it.present = map[bank.EvidenceKind]bool{}
 	}
 	v, ok := it.present[kind]
 	if !ok {
 		if it.low == "" {
-			it.low = strings.ToLower(it.all)
+			it.low = strings.ToLower(it.All)
 		}
 		v = present(kind, it.low)
 		it.present[kind] = v
@@ -681,10 +686,10 @@ var reYearSeries = regexp.MustCompile(`\b20\d\d(?:/\d\d)?[ \t]+20\d\d(?:/\d\d)?\
 
 // gapQuestions asks, for the item's best themes, about the kinds of
 // evidence the theme's lines of enquiry expect and the item does not give.
-func (a *Analyzer) gapQuestions(it *itemText) []candidate {
+func (a *Asker) gapQuestions(it *Input) []candidate {
 	var out []candidate
 	n := 0
-	for ti, tm := range it.themes {
+	for ti, tm := range it.Themes {
 		if ti == maxGapThemes {
 			break
 		}
@@ -705,7 +710,7 @@ func (a *Analyzer) gapQuestions(it *itemText) []candidate {
 			text := gapText(g.texts[n%len(g.texts)], topic(tm.Theme))
 			n++
 			out = append(out, candidate{
-				q:        Question{Text: text, Theme: tm.Theme.ID, Kind: KindGap, Evidence: []Evidence{*ev}},
+				q:        report.Question{Text: text, Theme: tm.Theme.ID, Kind: report.KindGap, Evidence: []report.Evidence{*ev}},
 				priority: (1.9 - 0.1*float64(gi)) * (0.5 + tm.Score) * (1 - 0.25*float64(ti)),
 			})
 		}
@@ -715,28 +720,28 @@ func (a *Analyzer) gapQuestions(it *itemText) []candidate {
 
 // bestEvidence cites the sentence of the item that most engages a theme,
 // from the passages that engage it most.
-func (a *Analyzer) bestEvidence(it itemText, tm ThemeMatch) *Evidence {
-	ti := a.m.byID[tm.Theme.ID]
-	var best *Evidence
+func (a *Asker) bestEvidence(it Input, tm themes.ThemeMatch) *report.Evidence {
+	ti, _ := a.m.Index(tm.Theme.ID)
+	var best *report.Evidence
 	bestS := 0.0
 	for k, ps := range tm.Passages {
 		if k == 3 {
 			break
 		}
-		p := it.passages[ps.Passage]
-		for _, sp := range sentences(p.Text) {
-			raw := p.Text[sp.start:sp.end]
-			sent := clean(raw)
-			if sp.table {
-				sent = cleanRow(raw)
+		p := it.Passages[ps.Passage]
+		for _, sp := range figures.Spans(p.Text) {
+			raw := p.Text[sp.Start:sp.End]
+			sent := figures.Clean(raw)
+			if sp.Table {
+				sent = figures.CleanRow(raw)
 			}
 			if len(sent) < 20 {
 				continue
 			}
-			scores, _ := a.m.scorePassage(analyse(sent))
+			scores, _ := a.m.ScorePassage(english.Analyse(sent))
 			if s := scores[ti]; s > bestS {
 				bestS = s
-				best = &Evidence{Page: p.Page, PrintedPage: p.PrintedPage, Quote: quoteAround(sent, 0, 0)}
+				best = &report.Evidence{Page: p.Page, PrintedPage: p.PrintedPage, Quote: figures.QuoteAround(sent, 0, 0)}
 			}
 		}
 	}
@@ -745,86 +750,24 @@ func (a *Analyzer) bestEvidence(it itemText, tm ThemeMatch) *Evidence {
 
 func topic(th *bank.Theme) string { return th.TopicName() }
 
-// recommendationPassages marks passages that sit in a "what needs to
-// improve" or "recommendations" section of the item.
-func recommendationPassages(ps []corpus.Passage) map[int]bool {
-	out := map[int]bool{}
-	in := false
-	for i, p := range ps {
-		h := strings.ToLower(p.Heading)
-		first := strings.ToLower(firstLine(p.Text))
-		switch {
-		case reRecHeading.MatchString(h) || reRecHeading.MatchString(first):
-			in = true
-		case p.Heading != "" || looksLikeHeading(p.Text):
-			in = false
-		}
-		if in {
-			out[i] = true
-		}
-	}
-	return out
-}
-
-var reRecHeading = regexp.MustCompile(`^\s*(?:\d+\.?\s*)?(?:what needs to improve|what does the local authority need to improve|recommendations?\b|areas? for (?:priority action|improvement))`)
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
-
-// looksLikeHeading reports whether a passage is a short heading line.
-func looksLikeHeading(s string) bool {
-	s = strings.TrimSpace(s)
-	return len(s) < 80 && !strings.ContainsAny(s, ".\n") && len(strings.Fields(s)) <= 10
-}
-
-// recommendationFacts makes a recommendation of every point of a "what
-// needs to improve" or "recommendations" section that no other fact
-// covers: each is something members should follow up.
-func recommendationFacts(ps []corpus.Passage, in map[int]bool, have []fact) []fact {
-	covered := map[string]bool{}
-	for _, f := range have {
-		covered[f.text] = true
-	}
-	var out []fact
-	for pi, p := range ps {
-		if !in[pi] {
-			continue
-		}
-		for _, sp := range sentences(p.Text) {
-			sent := clean(p.Text[sp.start:sp.end])
-			sent = dropRecHeading(strings.TrimSpace(sent[len(reLeadNumber.FindString(sent)):]))
-			if covered[sent] || len(strings.Fields(sent)) < 5 || reRecHeading.MatchString(strings.ToLower(sent)) || strings.HasSuffix(sent, ":") || strings.HasSuffix(sent, "?") || contact(sent) {
-				continue
-			}
-			out = append(out, fact{kind: factRecommendation, passage: pi, text: sent, match: sent,
-				quote: quoteAround(sent, 0, 0), weight: salience[factRecommendation] + 0.3})
-		}
-	}
-	return out
-}
-
 // rank orders candidates by priority, drops near-duplicates and keeps at
-// most maxQuestions, with caps per kind so that an item gets a mix.
-func rank(cands []candidate, inspection bool) []Question {
+// most MaxQuestions, with caps per kind so that an item gets a mix.
+func rank(cands []candidate, inspection bool) []report.Question {
 	for i := range cands {
-		// Evidence and follow-up questions are compared on what they cite
+		// report.Evidence and follow-up questions are compared on what they cite
 		// (their wording shares a few templates); gaps on their wording.
-		if cands[i].q.Kind != KindGap && len(cands[i].q.Evidence) > 0 {
+		if cands[i].q.Kind != report.KindGap && len(cands[i].q.Evidence) > 0 {
 			cands[i].terms = termSet(cands[i].q.Evidence[0].Quote)
 		} else {
 			cands[i].terms = termSet(cands[i].q.Text)
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].priority > cands[j].priority })
-	caps := map[string]int{KindEvidence: maxEvidenceQs, KindGap: maxGapQs, KindFollowup: maxFollowupQs}
+	caps := map[string]int{report.KindEvidence: maxEvidenceQs, report.KindGap: maxGapQs, report.KindFollowup: maxFollowupQs}
 	if inspection {
 		// An inspection report's follow-ups are the reactive questions and
 		// each point of what needs to improve: members follow all of them.
-		caps[KindFollowup] = maxInspectionFollowups
+		caps[report.KindFollowup] = maxInspectionFollowups
 	}
 	used := map[string]int{}
 	var kept []candidate
@@ -836,7 +779,7 @@ func rank(cands []candidate, inspection bool) []Question {
 		// Two questions from one quote are one question, but the gaps of a
 		// theme all cite the passage that best shows the theme: they differ
 		// in what they ask, and are compared on their wording below.
-		if len(c.q.Evidence) > 0 && c.q.Kind != KindGap && quotes[c.q.Kind+"\x00"+c.q.Evidence[0].Quote] {
+		if len(c.q.Evidence) > 0 && c.q.Kind != report.KindGap && quotes[c.q.Kind+"\x00"+c.q.Evidence[0].Quote] {
 			return false
 		}
 		for _, k := range kept {
@@ -865,7 +808,7 @@ func rank(cands []candidate, inspection bool) []Question {
 		}
 	}
 	for i, c := range cands {
-		if len(kept) == maxQuestions {
+		if len(kept) == MaxQuestions {
 			break
 		}
 		if !taken[i] && take(c, true) {
@@ -883,7 +826,7 @@ func rank(cands []candidate, inspection bool) []Question {
 			take(c, false)
 		}
 	}
-	out := make([]Question, len(kept))
+	out := make([]report.Question, len(kept))
 	for i, k := range kept {
 		out[i] = k.q
 	}
