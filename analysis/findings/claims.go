@@ -40,15 +40,15 @@ func clauseAround(text string, i, j int) string {
 const maxClaim = 140
 
 // lowerLead lower-cases a clause's first word when it is an ordinary
-// capitalised word ("The", "Agency"), so that it reads inside a sentence;
-// acronyms and names of one letter keep their case.
+// capitalised word ("The", "A", "Agency"), so that it reads inside a
+// sentence; acronyms ("PEP") and "I" keep their case.
 func lowerLead(s string) string {
 	f := strings.Fields(s)
 	if len(f) == 0 {
 		return s
 	}
 	w := f[0]
-	if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && strings.ToLower(w[1:]) == w[1:] {
+	if w == "A" || len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && strings.ToLower(w[1:]) == w[1:] {
 		return strings.ToLower(w[:1]) + s[1:]
 	}
 	return s
