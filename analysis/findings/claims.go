@@ -11,7 +11,7 @@ import (
 
 // reClauseBreak ends a clause: punctuation, or a conjunction that starts
 // another claim.
-var reClauseBreak = regexp.MustCompile(`[;:.!?()]|,\s|\s(?:but|while|whilst|although|though|however|whereas)\s`)
+var reClauseBreak = regexp.MustCompile(`[;!?()|]|[.:](?:\s|$)|,\s|\s(?:but|while|whilst|although|though|however|whereas)\s`)
 
 // clauseAround returns the clause of text that holds the byte range
 // [i, j), trimmed and clipped to a readable length: the narrative's own

@@ -26,7 +26,7 @@ func (c deadlinePassed) Find(it *Item) []Finding {
 		out = append(out, Finding{
 			Kind:     c.Kind(),
 			Severity: severity(c.Kind(), gravity{gap: fullGap * days / overdueYear}),
-			Summary: `The report says "` + cm.claim + `"; that date had passed by the meeting on ` +
+			Summary: cm.said() + `; that date had passed by the meeting on ` +
 				longDate(it.Meeting) + ", and the report does not say it is done.",
 			Evidence: evidence(cm.s.Evidence()),
 			Words:    Words{Claim: cm.claim, Thing: cm.thing, Date: cm.date.Text},

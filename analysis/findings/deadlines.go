@@ -19,6 +19,16 @@ type commitment struct {
 	claim string // the clause that holds it
 	thing string // what is promised, "" when it cannot be told
 	done  bool   // the sentence says it is done
+	row   bool   // a table row: a tracker's date cell
+}
+
+// said states the commitment for a summary: the report's own words in
+// prose, the date and the action for a tracker row.
+func (cm commitment) said() string {
+	if cm.row && cm.thing != "" {
+		return "The report gives " + cm.date.Text + ` for "` + cm.thing + `"`
+	}
+	return `The report says "` + cm.claim + `"`
 }
 
 var (
@@ -48,6 +58,7 @@ func commitments(it *Item) []commitment {
 				claim: clauseAround(s.Text, d.Pos, d.Stop),
 				thing: promised(s),
 				done:  reDoneSaid.MatchString(s.Text),
+				row:   s.Table || strings.Contains(s.Text, " | "),
 			})
 		}
 	}

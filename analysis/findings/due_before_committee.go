@@ -42,7 +42,7 @@ func (c dueBeforeCommittee) Find(it *Item) []Finding {
 		out = append(out, Finding{
 			Kind:     c.Kind(),
 			Severity: clamp(s),
-			Summary: `The report says "` + cm.claim + `"; that falls before the committee next meets on ` +
+			Summary: cm.said() + `; that falls before the committee next meets on ` +
 				longDate(it.NextMeeting) + ", so members will not see it first.",
 			Evidence: evidence(cm.s.Evidence()),
 			Words:    Words{Claim: cm.claim, Thing: cm.thing, Date: cm.date.Text},
