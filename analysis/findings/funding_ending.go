@@ -17,7 +17,7 @@ func (fundingEnding) Doc() string {
 }
 
 var (
-	reFundingEnds = regexp.MustCompile(`(?i)\b(?:grant|funding|funded)\b[^.;]{0,100}?\b(?:ends?|ending|will end|ceases?|ceasing|expires?|expiring|runs? out|comes? to an end|until|time[- ]limited|fixed[- ]term|not (?:been )?(?:renewed|confirmed))\b`)
+	reFundingEnds = regexp.MustCompile(`(?i)\b(?:grant|funding|funded)\b(?:[^.;]|\.\d){0,100}?\b(?:ends?|ending|will end|ceases?|ceasing|expires?|expiring|runs? out|comes? to an end|until|time[- ]limited|fixed[- ]term|not (?:been )?(?:renewed|confirmed))\b`)
 	// reFundingPlan says what happens when funding ends.
 	reFundingPlan = regexp.MustCompile(`(?i)\bexit (?:strategy|plan)\b|\bsustainab(?:le|ility)\b|\bmainstream(?:ed|ing)?\b|\bcontinuation\b|\b(?:has|have) been (?:secured|confirmed|extended|renewed)\b|\bbase budget\b|\bwill be funded\b|\balternative funding\b|\bsuccession\b|\btransition plan\b|\bfunding (?:has been|is) (?:secured|confirmed|extended)\b`)
 	reFundingWord = regexp.MustCompile(`(?i)\b(?:grant|funding|funded|budget)\b`)

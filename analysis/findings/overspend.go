@@ -17,6 +17,6 @@ var overspend = moneyCheck{
 }
 
 var (
-	reOverspend   = regexp.MustCompile(`(?i)\b(?:forecast(?:s|ing)?\s+(?:an?\s+)?(?:year[- ]end\s+)?)?(?:overspend(?:ing)?|over[- ]spend|budget pressures?|cost pressures?|financial pressures?)\b|\bover budget\b|\bforecast(?:s|ing)? to overspend\b`)
+	reOverspend   = regexp.MustCompile(`(?i)\b(?:forecast(?:s|ing)?\s+(?:an?\s+)?(?:year[- ]end\s+)?)?(?:overspend(?:ing)?|over[- ]spend|budget pressures?|cost pressures?|financial pressures?)\b|£\s?\d[\d,]*(?:\.\d+)?\s?(?:m|k|million|bn)?\s+(?:forecast\s+)?(?:budget\s+|cost\s+|financial\s+)?(?:pressure|overspend)s?\b|\bover budget\b|\bforecast(?:s|ing)? to overspend\b`)
 	reNoOverspend = regexp.MustCompile(`(?i)\b(?:no|not|without an?|avoid(?:ing)?|prevent(?:ing)?)\s+(?:\w+\s+)?(?:overspend|over budget|pressures?)\b|\bunderspend\b|\bbalanced budget\b|\bwithin budget\b`)
 )

@@ -19,7 +19,7 @@ func (planNotSeen) Doc() string {
 }
 
 // reToThisMeeting is a plan said to come before this meeting.
-var reToThisMeeting = regexp.MustCompile(`(?i)\b((?:[a-z-]+\s+){0,3}plan)\b[^.;]{0,120}?\b(?:to|at|before|for)\s+(?:this|today's|the present)\s+(?:committee|meeting|board|panel)\b`)
+var reToThisMeeting = regexp.MustCompile(`(?i)\b((?:[a-z-]+\s+){0,3}plan)\b(?:[^.;]|\.\d){0,120}?\b(?:to|at|before|for)\s+(?:this|today's|the present)\s+(?:committee|meeting|board|panel)\b`)
 
 func (c planNotSeen) Find(it *Item) []Finding {
 	if it.Pack == nil {

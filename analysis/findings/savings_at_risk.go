@@ -10,4 +10,4 @@ var savingsAtRisk = moneyCheck{
 	find: func(text string) []int { return reSavingsRisk.FindStringIndex(text) },
 }
 
-var reSavingsRisk = regexp.MustCompile(`(?i)\bsavings?\b[^.;]{0,80}?\b(?:at risk|not (?:yet )?(?:be(?:en)? )?(?:achieved|delivered|met|achievable|deliverable)|unachieved|undelivered|unlikely to be (?:achieved|delivered|met)|slipp(?:ed|ing|age)|shortfall|rated (?:red|amber)|(?:is|are) (?:red|amber))\b|\b(?:shortfall|gap)\s+(?:in|against)\s+(?:the\s+)?(?:planned\s+|agreed\s+)?savings?\b`)
+var reSavingsRisk = regexp.MustCompile(`(?i)\bsavings?\b(?:[^.;]|\.\d){0,80}?\b(?:at risk|not (?:yet )?(?:be(?:en)? )?(?:achieved|delivered|met|achievable|deliverable)|unachieved|undelivered|unlikely to be (?:achieved|delivered|met)|slipp(?:ed|ing|age)|shortfall|rated (?:red|amber)|(?:is|are) (?:red|amber))\b|\b(?:shortfall|gap)\s+(?:in|against)\s+(?:the\s+)?(?:planned\s+|agreed\s+)?savings?\b`)

@@ -24,8 +24,8 @@ func (unansweredRequest) Doc() string {
 var requestPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\bofficers?\s+(?:to|would|will|agreed to|undertook to)\s+(?:bring|provide|report|circulate|share|present|prepare|arrange|send|look into|investigate|update)\b`),
 	regexp.MustCompile(`(?i)\bmembers?\s+(?:asked|requested)\s+(?:for|that)\s+(?:an?\s+|the\s+)?(?:further\s+)?(?:report|update|briefing|paper|information|data|details?|breakdown|figures|analysis|review)\b`),
-	regexp.MustCompile(`(?i)\b(?:requested|asked|agreed|resolved)\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:further\s+)?(?:report|update|briefing|paper|information|data|details?|breakdown|figures|analysis)\b[^.;]{0,160}?\b(?:be|is)\s+(?:brought|provided|circulated|presented|submitted|shared|reported|considered)\b`),
-	regexp.MustCompile(`(?i)\b(?:report|update|briefing)\b[^.;]{0,120}?\bto (?:the|a) (?:next|future|following) meeting\b`),
+	regexp.MustCompile(`(?i)\b(?:requested|asked|agreed|resolved)\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:further\s+)?(?:report|update|briefing|paper|information|data|details?|breakdown|figures|analysis)\b(?:[^.;]|\.\d){0,160}?\b(?:be|is)\s+(?:brought|provided|circulated|presented|submitted|shared|reported|considered)\b`),
+	regexp.MustCompile(`(?i)\b(?:report|update|briefing)\b(?:[^.;]|\.\d){0,120}?\bto (?:the|a) (?:next|future|following) meeting\b`),
 }
 
 // openingSentences is how many of an item's first sentences count as its
