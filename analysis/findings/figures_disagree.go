@@ -69,7 +69,7 @@ func (c figuresDisagree) disagree(a, b *figures.Indicator) (Finding, bool) {
 			if periodKey(vb.Period) != pa {
 				continue
 			}
-			tol := math.Min(roundingOf(va, a.Unit), roundingOf(vb, b.Unit))
+			tol := math.Max(roundingOf(va), roundingOf(vb)) // the less precise figure's rounding
 			d := math.Abs(va.Value - vb.Value)
 			if d <= tol+1e-9 {
 				continue
@@ -105,7 +105,7 @@ func periodKey(p string) string {
 
 // roundingOf is half the last printed digit of a value: 25.6% and 26%
 // agree; 613 and 620 do not.
-func roundingOf(v figures.Value, unit string) float64 {
+func roundingOf(v figures.Value) float64 {
 	t := strings.TrimSpace(v.Text)
 	if t == "" {
 		t = strconv.FormatFloat(v.Value, 'f', -1, 64)
