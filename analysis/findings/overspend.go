@@ -7,7 +7,7 @@ var overspend = moneyCheck{
 	kind:       "overspend",
 	doc:        "a forecast overspend or budget pressure in a council sentence, with its amount",
 	needAmount: true,
-	lead:       "The report gives",
+	lead:       "The report says",
 	find: func(text string) []int {
 		if reNoOverspend.MatchString(text) {
 			return nil

@@ -9,10 +9,10 @@ import (
 func TestOverspend(t *testing.T) {
 	runCheck(t, overspend, []checkCase{
 		{"forecast overspend", item([]figures.Sentence{prose(4, "Children's services are forecasting an overspend of £4.2m, mainly on external placements.")}), []expect{
-			{`The report gives "children's services are forecasting an overspend of £4.2m".`, []int{4}},
+			{`The report says "children's services are forecasting an overspend of £4.2m".`, []int{4}},
 		}},
 		{"pressure, amount first", item([]figures.Sentence{prose(4, "There is a £950k pressure on home to school transport.")}), []expect{
-			{`The report gives "there is a £950k pressure on home to school transport".`, []int{4}},
+			{`The report says "there is a £950k pressure on home to school transport".`, []int{4}},
 		}},
 		{"no amount", item([]figures.Sentence{prose(4, "Placements remain a budget pressure.")}), nil},
 		{"no overspend", item([]figures.Sentence{prose(4, "There is no overspend forecast against the £12m budget.")}), nil},

@@ -34,7 +34,7 @@ func (c planNotSeen) Find(it *Item) []Finding {
 		if m == nil || reDoneSaid.MatchString(s.Text) && strings.Contains(strings.ToLower(s.Text), "attached") {
 			continue
 		}
-		plan := strings.TrimSpace(s.Text[m[2]:m[3]])
+		plan := reArticle.ReplaceAllString(strings.TrimSpace(s.Text[m[2]:m[3]]), "")
 		if !it.Meeting.IsZero() {
 			if ds := findDates(s.Text); len(ds) > 0 && ds[0].Start.After(it.Meeting) {
 				continue // due at a later meeting
@@ -54,6 +54,9 @@ func (c planNotSeen) Find(it *Item) []Finding {
 	}
 	return out
 }
+
+// reArticle is an article opening a name.
+var reArticle = regexp.MustCompile(`(?i)^(?:the|an?|our|its|their)\s+`)
 
 // planInPack reports whether any item of the pack, this one included, is
 // titled as a plan sharing the plan's distinctive words.

@@ -39,7 +39,9 @@ func (c redUnmentioned) Find(it *Item) []Finding {
 		g := gravity{red: ind.RAG == figures.Red}
 		if ind.HasTarget {
 			fig = targetFigures(ind, v)
-			g.gap = relGap(v.Value-ind.Target, ind.Target)
+			// Half the gap: the miss itself is missed-target's finding;
+			// this one is about the narrative's silence.
+			g.gap = relGap(v.Value-ind.Target, ind.Target) / 2
 			if ind.RAG != figures.Red {
 				state = "off target"
 			}

@@ -213,14 +213,28 @@ func inPeriod(v figures.Value) string {
 }
 
 // figuresOf states an indicator's value: "613 approved foster
-// households in Q3" for a count, "initial health assessments within 20
-// working days at 38% in Q2" otherwise.
+// households in Q3" for a count that names what it counts, "initial health
+// assessments within 20 working days at 38% in Q2" otherwise.
 func figuresOf(ind *figures.Indicator, v figures.Value) string {
 	if ind.Unit == "" {
-		return valueText(v, ind.Unit) + " " + measure(ind.Name) + inPeriod(v)
+		name := strings.TrimSpace(ind.Name)
+		if m := reNumberOf.FindString(name); m != "" {
+			name = name[len(m):]
+		}
+		if !reNotCounted.MatchString(name) {
+			return valueText(v, ind.Unit) + " " + measure(name) + inPeriod(v)
+		}
 	}
 	return measure(ind.Name) + " at " + valueText(v, ind.Unit) + inPeriod(v)
 }
+
+var (
+	// reNumberOf opens a count's name without saying what it counts.
+	reNumberOf = regexp.MustCompile(`(?i)^(?:the\s+)?(?:number|no\.?|count|total number) of\s+`)
+	// reNotCounted opens a name that is not what is counted ("Average
+	// caseload", "Rate of re-referrals").
+	reNotCounted = regexp.MustCompile(`(?i)^(?:average|mean|median|rate|ratio|percentage|proportion|per cent|days|weeks|time|timeliness|cost|spend)\b`)
+)
 
 // periodNoun names what a series' periods are: quarters, months or years.
 func periodNoun(vs []figures.Value) string {

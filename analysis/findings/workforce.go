@@ -51,7 +51,7 @@ func (w workforceCheck) Find(it *Item) []Finding {
 				parts = append(parts, "above "+andList(names))
 			}
 		case !ind.HasTarget && ind.Unit == "%" && threshold > 0 && v.Value >= threshold:
-			parts = append(parts, "at or above "+fmtNum(threshold)+"%, a high level")
+			parts = append(parts, "a high level ("+fmtNum(threshold)+"% or more)")
 			g.gap = relGap(v.Value-threshold, threshold)
 		}
 		if run := worseningRun(ind); run >= risingRun {
@@ -63,13 +63,14 @@ func (w workforceCheck) Find(it *Item) []Finding {
 		}
 		g.explained, g.planned = accounted(it, ind)
 		fig := figuresOf(ind, v)
+		shows := strings.Join(parts, ", and ")
 		out = append(out, Finding{
 			Kind:      w.kind,
 			Severity:  severity(w.kind, g),
-			Summary:   upperFirst(fig) + ", " + strings.Join(parts, " and ") + ".",
+			Summary:   upperFirst(fig) + ": " + shows + ".",
 			Evidence:  evidence(ind.Evidence),
 			Indicator: ind,
-			Words:     Words{Measure: measure(ind.Name), Figures: fig + ", " + strings.Join(parts, " and ")},
+			Words:     Words{Measure: measure(ind.Name), Figures: fig, Shows: shows},
 		})
 	}
 	return out
