@@ -4,9 +4,16 @@
 // meeting left unanswered. Each check is one file with one Check value,
 // listed once in Checks; each finding names its check and cites its
 // evidence on both sides.
+//
+// Only the council's own figures make findings: a national figure or
+// another council's case study quoted in a paper is context, never a
+// finding. The domain knowledge the checks share (direction words,
+// quantifiers, comparison phrases, severities) sits in data tables in
+// words.go and severity.go.
 package findings
 
 import (
+	"sort"
 	"time"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
@@ -58,6 +65,37 @@ type Finding struct {
 	// Theme is the bank theme the finding is about, "" to let the caller
 	// decide from its evidence.
 	Theme string
+	// Words are the parts of the finding a question is worded from.
+	Words Words
+}
+
+// Words are the parts of a finding that the wording of a question fills
+// in, each in words a councillor can read out; "" when the finding has
+// none. Summary is always there to fall back on.
+type Words struct {
+	// Measure names what is measured ("approved foster households").
+	Measure string
+	// Figures states the figures without comment ("613 approved foster
+	// households in Q3 against a target of 700").
+	Figures string
+	// Claim is what the report's narrative says ("agency use has
+	// stabilised"), quoted from it.
+	Claim string
+	// Shows is what the report's own figures show against the claim
+	// ("agency social workers rising from 22% to 24.1% to 25.6% over three
+	// quarters").
+	Shows string
+	// Comparator names what the figure is set against ("England",
+	// "statistical neighbours").
+	Comparator string
+	// Thing is the commitment, request, action, plan, grant or placeholder
+	// the finding is about ("the revised sufficiency strategy").
+	Thing string
+	// Date is the date the finding turns on, as the report gives it
+	// ("September 2026").
+	Date string
+	// Amount is a sum of money as the report gives it ("£2.3m").
+	Amount string
 }
 
 // Check is one kind of finding.
@@ -67,28 +105,57 @@ type Check interface {
 	// Doc says in a sentence what the check catches.
 	Doc() string
 	// Find returns the check's findings in an item, none when there are
-	// none.
+	// none. It never panics on an item however incomplete: a check that
+	// lacks what it needs (a meeting date, a pack, a polarity) finds
+	// nothing.
 	Find(it *Item) []Finding
 }
 
 // Checks lists every check, in no particular order.
-var Checks = []Check{}
+var Checks = []Check{
+	missedTarget{},
+	worseningTrend{},
+	worseThanComparators{},
+	ragMisrated{},
+	directionContradicted{},
+	quantifierContradicted{},
+	comparisonContradicted{},
+	redUnmentioned{},
+	deadlinePassed{},
+	dueBeforeCommittee{},
+	planNotSeen{},
+	unansweredRequest{},
+	completedUnevidenced{},
+	overspend,
+	savingsAtRisk,
+	fundingEnding{},
+	caseloadsAboveStandard{},
+	agencyStaff,
+	vacancies,
+	figuresDisagree{},
+	templateText{},
+	strength{},
+}
 
 // Find runs every check over an item and returns the findings, most
-// severe first (ties keep check order).
+// severe first (ties keep check order, then the order each check found
+// them in). A nil item has none.
 func Find(it *Item) []Finding {
+	if it == nil {
+		return nil
+	}
 	var out []Finding
 	for _, c := range Checks {
-		out = append(out, c.Find(it)...)
+		for _, f := range c.Find(it) {
+			f.Severity = clamp(f.Severity)
+			out = append(out, f)
+		}
 	}
 	sortBySeverity(out)
 	return out
 }
 
+// sortBySeverity orders findings most severe first, stably.
 func sortBySeverity(fs []Finding) {
-	for i := 1; i < len(fs); i++ {
-		for j := i; j > 0 && fs[j].Severity > fs[j-1].Severity; j-- {
-			fs[j], fs[j-1] = fs[j-1], fs[j]
-		}
-	}
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity > fs[j].Severity })
 }

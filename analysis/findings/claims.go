@@ -1,0 +1,87 @@
+package findings
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// This file reads what a narrative sentence claims: the clause a claim
+// sits in and the percentages it gives.
+
+// reClauseBreak ends a clause: punctuation, or a conjunction that starts
+// another claim.
+var reClauseBreak = regexp.MustCompile(`[;!?()|]|[.:](?:\s|$)|,\s|\s(?:but|while|whilst|although|though|however|whereas)\s`)
+
+// clauseAround returns the clause of text that holds the byte range
+// [i, j), trimmed and clipped to a readable length: the narrative's own
+// words for a claim.
+func clauseAround(text string, i, j int) string {
+	if i < 0 || j > len(text) || i > j {
+		return clip(text, maxClaim)
+	}
+	start, end := 0, len(text)
+	for _, loc := range reClauseBreak.FindAllStringIndex(text, -1) {
+		if loc[1] <= i && loc[1] > start {
+			start = loc[1]
+		}
+		if loc[0] >= j && loc[0] < end {
+			end = loc[0]
+		}
+	}
+	c := strings.TrimSpace(text[start:end])
+	if len(strings.Fields(c)) < 3 {
+		c = strings.TrimSpace(text)
+	}
+	return clip(lowerLead(c), maxClaim)
+}
+
+// maxClaim is the longest claim a finding quotes, in bytes.
+const maxClaim = 140
+
+// lowerLead lower-cases a clause's first word when it is an ordinary
+// capitalised word ("The", "A", "Agency"), so that it reads inside a
+// sentence; acronyms ("PEP") and "I" keep their case.
+func lowerLead(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return s
+	}
+	w := f[0]
+	if w == "A" || len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && strings.ToLower(w[1:]) == w[1:] {
+		return strings.ToLower(w[:1]) + s[1:]
+	}
+	return s
+}
+
+// rePercentFig is a percentage as a narrative prints it.
+var rePercentFig = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)`)
+
+// percentFig is a percentage found in a sentence.
+type percentFig struct {
+	value     float64
+	text      string
+	pos, stop int
+}
+
+// percentages returns the percentages a sentence prints, in order.
+func percentages(text string) []percentFig {
+	var out []percentFig
+	for _, m := range rePercentFig.FindAllStringSubmatchIndex(text, -1) {
+		v, err := strconv.ParseFloat(text[m[2]:m[3]], 64)
+		if err != nil {
+			continue
+		}
+		out = append(out, percentFig{value: v, text: text[m[0]:m[1]], pos: m[0], stop: m[1]})
+	}
+	return out
+}
+
+// negatedBefore reports whether a word at i is negated just before it
+// ("has not improved", "no longer reducing").
+func negatedBefore(text string, i int) bool {
+	before := strings.ToLower(text[max(0, i-16):i])
+	return reNegation.MatchString(before)
+}
+
+var reNegation = regexp.MustCompile(`\b(?:not|no longer|never|yet to be|n't)\s+(?:\w+\s+)?$`)

@@ -1,0 +1,68 @@
+package findings
+
+import (
+	"regexp"
+
+	"github.com/scrutineer/scrutineer/analysis/figures"
+)
+
+// fundingEnding finds a grant or funding that ends on a date with no plan
+// said for after it.
+type fundingEnding struct{}
+
+func (fundingEnding) Kind() string { return "funding-ending" }
+
+func (fundingEnding) Doc() string {
+	return "a grant or funding a council sentence says ends on a date, with no exit plan, mainstreaming or new funding said anywhere in the item"
+}
+
+var (
+	reFundingEnds = regexp.MustCompile(`(?i)\b(?:grant|funding|funded)\b(?:[^.;]|\.\d){0,100}?\b(?:ends?|ending|will end|ceases?|ceasing|expires?|expiring|runs? out|comes? to an end|until|time[- ]limited|fixed[- ]term|not (?:been )?(?:renewed|confirmed))\b`)
+	// reFundingPlan says what happens when funding ends.
+	reFundingPlan = regexp.MustCompile(`(?i)\bexit (?:strategy|plan)\b|\bsustainab(?:le|ility)\b|\bmainstream(?:ed|ing)?\b|\bcontinuation\b|\b(?:has|have) been (?:secured|confirmed|extended|renewed)\b|\bbase budget\b|\bwill be funded\b|\balternative funding\b|\bsuccession\b|\btransition plan\b|\bfunding (?:has been|is) (?:secured|confirmed|extended)\b`)
+	reFundingWord = regexp.MustCompile(`(?i)\b(?:grant|funding|funded|budget)\b`)
+)
+
+func (c fundingEnding) Find(it *Item) []Finding {
+	planned := false
+	for _, s := range it.Sentences {
+		if s.Owner == figures.OwnerCouncil && reFundingWord.MatchString(s.Text) && reFundingPlan.MatchString(s.Text) {
+			planned = true
+		}
+	}
+	if planned {
+		return nil
+	}
+	var out []Finding
+	for _, s := range it.Sentences {
+		if s.Owner != figures.OwnerCouncil {
+			continue
+		}
+		loc := reFundingEnds.FindStringIndex(s.Text)
+		if loc == nil {
+			continue
+		}
+		ds := findDates(s.Text[loc[0]:])
+		if len(ds) == 0 {
+			continue
+		}
+		d := ds[0]
+		claim := clauseAround(s.Text, loc[0], loc[0]+d.Stop)
+		g := gravity{}
+		if !it.Meeting.IsZero() && d.End.Sub(it.Meeting).Hours() < 24*fundingSoon {
+			g.gap = fullGap // ending within the year
+		}
+		out = append(out, Finding{
+			Kind:     c.Kind(),
+			Severity: severity(c.Kind(), g),
+			Summary:  `The report says "` + claim + `", and says no plan for after ` + d.Text + ".",
+			Evidence: evidence(s.Evidence()),
+			Words:    Words{Claim: claim, Date: d.Text, Amount: reAmount.FindString(s.Text)},
+		})
+	}
+	return out
+}
+
+// fundingSoon is how many days ahead of the meeting an end of funding
+// counts as soon.
+const fundingSoon = 365

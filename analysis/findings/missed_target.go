@@ -1,0 +1,81 @@
+package findings
+
+import (
+	"math"
+
+	"github.com/scrutineer/scrutineer/analysis/figures"
+)
+
+// missedTarget finds a council indicator whose latest value is worse than
+// its target.
+type missedTarget struct{}
+
+func (missedTarget) Kind() string { return "missed-target" }
+
+func (missedTarget) Doc() string {
+	return "an indicator's latest value is worse than its target (polarity-aware; with unknown polarity, only when the report rates it red or amber)"
+}
+
+func (c missedTarget) Find(it *Item) []Finding {
+	var out []Finding
+	for _, ind := range councilIndicators(it) {
+		if topicOf(ind) != "" || !offTarget(ind) {
+			continue
+		}
+		v, _ := ind.Latest()
+		explained, planned := accounted(it, ind)
+		gap := math.Abs(v.Value - ind.Target)
+		fig := targetFigures(ind, v)
+		out = append(out, Finding{
+			Kind: c.Kind(),
+			Severity: severity(c.Kind(), gravity{
+				gap: relGap(gap, ind.Target), periods: periodsOffTarget(ind),
+				red: ind.RAG == figures.Red, explained: explained, planned: planned,
+			}),
+			Summary:   upperFirst(fig) + " (" + gapPhrase(ind, v) + ").",
+			Evidence:  evidence(ind.Evidence),
+			Indicator: ind,
+			Words:     Words{Measure: measure(ind.Name), Figures: fig},
+		})
+	}
+	return out
+}
+
+// targetFigures states a value against its target: "613 approved foster
+// households in Q3 against a target of 700".
+func targetFigures(ind *figures.Indicator, v figures.Value) string {
+	return figuresOf(ind, v) + " against a target of " + targetText(ind)
+}
+
+// gapPhrase says how far a value is from its target, in the words a
+// councillor would use: "88% of target", "52 points short", "4 days
+// over", or the report's rating when the polarity is unknown.
+func gapPhrase(ind *figures.Indicator, v figures.Value) string {
+	gap := math.Abs(v.Value - ind.Target)
+	switch pol := polarity(ind); {
+	case pol == figures.PolarityUnknown:
+		return "rated " + ragName(ind.RAG)
+	case ind.Unit == "%" && pol == figures.HigherIsBetter:
+		return fmtNum(gap) + " points short"
+	case ind.Unit == "%":
+		return fmtNum(gap) + " points over"
+	case pol == figures.HigherIsBetter && ind.Target > 0:
+		return fmtNum(math.Round(100*v.Value/ind.Target)) + "% of target"
+	case pol == figures.HigherIsBetter:
+		return withUnit(gap, ind.Unit) + " short"
+	}
+	return withUnit(gap, ind.Unit) + " over"
+}
+
+// ragName is a rating as a report prints it ("Red").
+func ragName(r figures.RAG) string {
+	switch r {
+	case figures.Red:
+		return "Red"
+	case figures.Amber:
+		return "Amber"
+	case figures.Green:
+		return "Green"
+	}
+	return "unrated"
+}

@@ -1,0 +1,106 @@
+package findings
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/corpus"
+)
+
+// unansweredRequest finds an action or request in the last meeting's
+// minutes that no item of this pack answers.
+type unansweredRequest struct{}
+
+func (unansweredRequest) Kind() string { return "unanswered-request" }
+
+func (unansweredRequest) Doc() string {
+	return `a request in the last meeting's minutes ("officers to bring a report on ...", "members asked for ...") that no other item of the pack answers in its title or opening`
+}
+
+// requestPatterns are the ways minutes record an action or a request for
+// something to come back; a minute that only notes, receives or agrees a
+// report matches none of them.
+var requestPatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\bofficers?\s+(?:to|would|will|agreed to|undertook to)\s+(?:bring|provide|report|circulate|share|present|prepare|arrange|send|look into|investigate|update)\b`),
+	regexp.MustCompile(`(?i)\bmembers?\s+(?:asked|requested)\s+(?:for|that)\s+(?:an?\s+|the\s+)?(?:further\s+)?(?:report|update|briefing|paper|information|data|details?|breakdown|figures|analysis|review)\b`),
+	regexp.MustCompile(`(?i)\b(?:requested|asked|agreed|resolved)\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:further\s+)?(?:report|update|briefing|paper|information|data|details?|breakdown|figures|analysis)\b(?:[^.;]|\.\d){0,160}?\b(?:be|is)\s+(?:brought|provided|circulated|presented|submitted|shared|reported|considered)\b`),
+	regexp.MustCompile(`(?i)\b(?:report|update|briefing)\b(?:[^.;]|\.\d){0,120}?\bto (?:the|a) (?:next|future|following) meeting\b`),
+}
+
+// openingSentences is how many of an item's first sentences count as its
+// opening, where an answer to a request would say what it answers.
+const openingSentences = 6
+
+// requestGeneric are words of a request that say nothing of its subject.
+var requestGeneric = setOf("briefing", "paper", "figure", "breakdown", "analysis", "clarification", "requested", "undertook", "look", "investigate", "prepare", "arrange", "send", "consider", "considered", "submitted", "reported", "come", "back", "following")
+
+func (c unansweredRequest) Find(it *Item) []Finding {
+	if it.Kind != corpus.KindMinutes || it.Pack == nil {
+		return nil
+	}
+	var out []Finding
+	for _, s := range it.Sentences {
+		if s.Owner != figures.OwnerCouncil {
+			continue
+		}
+		loc := requestIn(s.Text)
+		if loc == nil {
+			continue
+		}
+		request := s.Text[loc[0]:]
+		var words []string
+		for _, w := range keyWords(request) {
+			if !requestGeneric[w] {
+				words = append(words, w)
+			}
+		}
+		if len(words) == 0 || answered(it, words) {
+			continue
+		}
+		claim := clauseAround(s.Text, loc[0], loc[1])
+		out = append(out, Finding{
+			Kind:     c.Kind(),
+			Severity: severity(c.Kind(), gravity{}),
+			Summary:  `The minutes of the last meeting record "` + claim + `", and no item of this pack answers it.`,
+			Evidence: evidence(s.Evidence()),
+			Words:    Words{Claim: claim, Thing: clip(request, maxThing)},
+		})
+	}
+	return out
+}
+
+// requestIn returns the location of the first request a sentence
+// records, nil when none.
+func requestIn(text string) []int {
+	var best []int
+	for _, re := range requestPatterns {
+		if loc := re.FindStringIndex(text); loc != nil && (best == nil || loc[0] < best[0]) {
+			best = loc
+		}
+	}
+	return best
+}
+
+// answered reports whether another item of the pack (not the agenda, not
+// minutes) shares a distinctive word of a request in its title or
+// opening sentences.
+func answered(minutes *Item, words []string) bool {
+	for _, o := range minutes.Pack.Items {
+		if o == nil || o == minutes || o.Kind == corpus.KindAgenda || o.Kind == corpus.KindMinutes {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString(o.Title)
+		for i, s := range o.Sentences {
+			if i >= openingSentences {
+				break
+			}
+			b.WriteString(" " + s.Text)
+		}
+		if shared(words, stems(b.String())) > 0 {
+			return true
+		}
+	}
+	return false
+}

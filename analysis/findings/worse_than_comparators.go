@@ -1,0 +1,89 @@
+package findings
+
+import (
+	"math"
+	"strings"
+
+	"github.com/scrutineer/scrutineer/analysis/figures"
+)
+
+// worseThanComparators finds a council indicator whose latest value is
+// worse than England's or its statistical neighbours'.
+type worseThanComparators struct{}
+
+func (worseThanComparators) Kind() string { return "worse-than-comparators" }
+
+func (worseThanComparators) Doc() string {
+	return "an indicator's latest value is worse than England, statistical neighbours or the region (polarity-aware, with the margin)"
+}
+
+func (c worseThanComparators) Find(it *Item) []Finding {
+	var out []Finding
+	for _, ind := range councilIndicators(it) {
+		v, ok := ind.Latest()
+		if !ok || topicOf(ind) != "" || polarity(ind) == figures.PolarityUnknown {
+			continue
+		}
+		var against, names []string
+		var margin, rel float64
+		var worst string
+		for _, cmp := range ind.Comparators {
+			if strings.TrimSpace(cmp.Name) == "" || !worse(ind, v.Value, cmp.Value) {
+				continue
+			}
+			against = append(against, comparatorValue(ind, cmp))
+			names = append(names, cmp.Name)
+			if g := shortfall(ind, v.Value, cmp.Value); g > margin {
+				margin, rel, worst = g, relGap(g, cmp.Value), cmp.Name
+			}
+		}
+		if len(against) == 0 {
+			continue
+		}
+		fig := figuresOf(ind, v) + " against " + andList(against)
+		explained, planned := accounted(it, ind)
+		out = append(out, Finding{
+			Kind:      c.Kind(),
+			Severity:  severity(c.Kind(), gravity{gap: rel, red: ind.RAG == figures.Red, explained: explained, planned: planned}),
+			Summary:   upperFirst(fig) + "; " + marginPhrase(ind, margin) + " worse than " + worst + ".",
+			Evidence:  evidence(ind.Evidence),
+			Indicator: ind,
+			Words:     Words{Measure: measure(ind.Name), Figures: fig, Comparator: andList(names)},
+		})
+	}
+	return out
+}
+
+// comparatorValue states a comparator's figure: "10.4% for statistical
+// neighbours".
+func comparatorValue(ind *figures.Indicator, cmp figures.Comparator) string {
+	t := strings.TrimSpace(cmp.Text)
+	if t == "" {
+		t = withUnit(cmp.Value, ind.Unit)
+	}
+	return t + " for " + cmp.Name
+}
+
+// marginPhrase states a difference: "2.5 points" on a percentage, else in
+// the unit.
+func marginPhrase(ind *figures.Indicator, d float64) string {
+	d = math.Abs(d)
+	if ind.Unit == "%" {
+		if fmtNum(d) == "1" {
+			return "1 point"
+		}
+		return fmtNum(d) + " points"
+	}
+	return withUnit(d, ind.Unit)
+}
+
+// andList joins phrases with commas and a final "and".
+func andList(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
