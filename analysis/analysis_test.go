@@ -24,7 +24,10 @@ func TestItemQuotesAreOnTheirPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := New(testbank.Default(t)).Brief(doc)
+	r, err := New(testbank.Default(t)).Brief(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(r.Items) == 0 {
 		t.Fatal("no items")
 	}
@@ -69,7 +72,11 @@ func TestAskGolden(t *testing.T) {
 			t.Fatal("no fostering report in the sample pack")
 		}
 		doc.Items = []corpus.Item{*one}
-		golden(t, "testdata/golden/ask-sample-fostering.json", a.Ask(doc))
+		r, err := a.Ask(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "testdata/golden/ask-sample-fostering.json", r)
 	})
 	t.Run("ofsted-ilacs", func(t *testing.T) {
 		p := corpustest.SharedFile(t, filepath.Join("testdata", "pdfs", "real", "ofsted", "ofsted-ilacs-kent-2026-02.pdf"))
@@ -77,7 +84,10 @@ func TestAskGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := a.Ask(doc)
+		r, err := a.Ask(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if len(r.Items) != 1 || len(r.Items[0].Themes) == 0 || r.Items[0].Themes[0].ID != "inspection-response" {
 			t.Errorf("inspection report not led by inspection-response: %+v", r.Items[0].Themes)
 		}
@@ -141,7 +151,11 @@ func TestNoFiguresAskedOf(t *testing.T) {
 	}
 	for _, tc := range tests {
 		it := corpus.Item{Number: "8", Title: tc.title, Kind: corpus.KindReport, Passages: testbank.Passages(tc.texts...)}
-		r := a.Item(corpus.Meta{}, it)
+		rep, err := a.Items(context.Background(), "test", corpus.Meta{}, []corpus.Item{it})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := rep.Items[0]
 		if len(r.Questions) == 0 {
 			t.Errorf("%s: no questions", tc.title)
 		}

@@ -34,7 +34,9 @@ func BenchmarkBrief(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				a.Brief(doc)
+				if _, err := a.Brief(context.Background(), doc); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 		b.Run(p.name+"/analyse", func(b *testing.B) {
@@ -45,7 +47,9 @@ func BenchmarkBrief(b *testing.B) {
 			}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				a.Brief(doc)
+				if _, err := a.Brief(context.Background(), doc); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

@@ -234,7 +234,11 @@ func evalSet(t *testing.T, a *Analyzer, cases []evalCase, golden *strings.Builde
 			t.Fatalf("%s: %v", c.name, err)
 		}
 		l := readLabels(t, c.labels)
-		scores, sum := evaluate(a.Brief(doc), l)
+		rep, err := a.Brief(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scores, sum := evaluate(rep, l)
 		ran++
 		fmt.Fprintf(golden, "## %s\n", c.name)
 		for _, s := range scores {

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestSentences(t *testing.T) {
+func TestSpans(t *testing.T) {
 	tests := []struct {
 		in   string
 		want []string

@@ -7,6 +7,7 @@ import (
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/analysis/findings"
 	"github.com/scrutineer/scrutineer/analysis/inspection"
 	"github.com/scrutineer/scrutineer/analysis/report"
 	"github.com/scrutineer/scrutineer/analysis/themes"
@@ -118,17 +119,22 @@ type Input struct {
 	Facts []figures.Fact
 	// InRecs marks the passages in a "what needs to improve" or
 	// "recommendations" section (recommendationPassages).
-	InRecs  map[int]bool
-	present map[bank.EvidenceKind]bool // memo of has
-	low     string                     // all, lower-cased, for has
+	InRecs map[int]bool
+	// Findings are what the checks found in the item, most severe first.
+	Findings []findings.Finding
+	present  map[bank.EvidenceKind]bool // memo of has
+	low      string                     // all, lower-cased, for has
 }
 
-// Build returns the ranked questions for an item.
-func (a *Asker) Build(it Input) []report.Question {
+// Build returns the ranked questions for an item, and its findings in
+// their contract form (numbered from 1, most severe first), which the
+// questions built on them cite by ID.
+func (a *Asker) Build(it Input) ([]report.Question, []report.Finding) {
 	if len(it.Themes) == 0 {
-		return nil
+		fs, _ := a.fromFindings(&it)
+		return nil, fs
 	}
-	var cands []candidate
+	fs, cands := a.fromFindings(&it)
 	facts, insp, inRecs := it.Facts, it.Insp, it.InRecs
 	usedLines := map[string]bool{}
 	for i, f := range facts {
@@ -202,5 +208,5 @@ func (a *Asker) Build(it Input) []report.Question {
 	if insp != nil {
 		cands = append(cands, inspectionQuestions(insp, it)...)
 	}
-	return rank(cands, insp != nil)
+	return rank(cands, insp != nil), fs
 }

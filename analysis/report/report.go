@@ -14,6 +14,9 @@ type Report struct {
 	Source string      `json:"source"`
 	Meta   corpus.Meta `json:"meta"`
 	Items  []Item      `json:"items"`
+	// Warnings say what the analysis left out (the rest of an item too
+	// long to read whole).
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Item is the analysis of one agenda item.
