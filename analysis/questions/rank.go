@@ -29,8 +29,8 @@ func rank(cands []candidate, inspection bool) []report.Question {
 	used := map[string]int{}
 	var kept []candidate
 	quotes := map[string]bool{}
-	take := func(c candidate, capped bool) bool {
-		if capped && used[c.q.Kind] >= caps[c.q.Kind] {
+	take := func(c candidate) bool {
+		if used[c.q.Kind] >= caps[c.q.Kind] {
 			return false
 		}
 		// Two questions from one quote are one question, but the gaps of a
@@ -60,7 +60,7 @@ func rank(cands []candidate, inspection bool) []report.Question {
 			continue
 		}
 		seenTheme[c.group()] = true
-		if take(c, true) {
+		if take(c) {
 			taken[i] = true
 		}
 	}
@@ -68,21 +68,12 @@ func rank(cands []candidate, inspection bool) []report.Question {
 		if len(kept) == MaxQuestions {
 			break
 		}
-		if !taken[i] && take(c, true) {
+		if !taken[i] && take(c) {
 			taken[i] = true
 		}
 	}
 	// Keep the order of priority, not of selection.
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].priority > kept[j].priority })
-	// Few after the caps: relax them, up to a middling list.
-	for i, c := range cands {
-		if len(kept) >= relaxTo {
-			break
-		}
-		if !taken[i] {
-			take(c, false)
-		}
-	}
 	out := make([]report.Question, len(kept))
 	for i, k := range kept {
 		out[i] = k.q
