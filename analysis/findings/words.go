@@ -66,7 +66,7 @@ type quantifier struct {
 var quantifiers = []quantifier{
 	{phrase: "almost all", min: 90, max: 100},
 	{phrase: "nearly all", min: 90, max: 100},
-	{phrase: "virtually all", min: 95, max: 100},
+	{phrase: "virtually all", min: 90, max: 100},
 	{phrase: "the vast majority", min: 75, max: 100},
 	{phrase: "the large majority", min: 65, max: 100},
 	{phrase: "the majority", min: 50.001, max: 100},
@@ -173,7 +173,7 @@ var topics = []struct {
 	high float64
 }{
 	{regexp.MustCompile(`(?i)\bcase ?loads?\b`), "caseloads-above-standard", true, 0},
-	{regexp.MustCompile(`(?i)\bagency\b|\blocums?\b`), "agency-staff", true, 20},
+	{regexp.MustCompile(`(?i)(?:^|[^-\w])(?:agency|locums?)\b`), "agency-staff", true, 20},
 	{regexp.MustCompile(`(?i)\bvacanc(?:y|ies)\b|\bvacant\b`), "vacancies", true, 15},
 }
 
