@@ -220,3 +220,11 @@ func TestChecksSurviveBadItems(t *testing.T) {
 		t.Error("Find(nil) found something")
 	}
 }
+
+func TestKindThemesNameChecks(t *testing.T) {
+	for k := range kindThemes {
+		if _, ok := baseSeverity[k]; !ok {
+			t.Errorf("theme for %q, which no check makes", k)
+		}
+	}
+}

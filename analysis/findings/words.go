@@ -177,6 +177,23 @@ var topics = []struct {
 	{regexp.MustCompile(`(?i)\bvacanc(?:y|ies)\b|\bvacant\b`), "vacancies", true, 15},
 }
 
+// kindThemes gives the bank theme a kind of finding is about whatever its
+// subject; other kinds leave the theme to the caller, who decides it from
+// the finding's evidence.
+var kindThemes = map[string]string{
+	"caseloads-above-standard": "workforce",
+	"agency-staff":             "workforce",
+	"vacancies":                "workforce",
+	"overspend":                "school-resources",
+	"savings-at-risk":          "school-resources",
+	"funding-ending":           "school-resources",
+	"rag-misrated":             "performance-management",
+	"figures-disagree":         "performance-management",
+	"red-unmentioned":          "performance-management",
+	"unanswered-request":       "scrutiny-effectiveness",
+	"plan-not-seen":            "scrutiny-effectiveness",
+}
+
 // reExplained is a sentence giving a reason for a figure.
 var reExplained = regexp.MustCompile(`(?i)\b(?:because|due to|owing to|as a result of|reflects?|reflecting|driven by|explained by|attributed to|caused by|the reason)\b`)
 
