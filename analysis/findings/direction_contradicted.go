@@ -2,6 +2,7 @@ package findings
 
 import (
 	"math"
+	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
 )
@@ -14,7 +15,7 @@ type directionContradicted struct{}
 func (directionContradicted) Kind() string { return "direction-contradicted" }
 
 func (directionContradicted) Doc() string {
-	return "a council sentence says an indicator is improving, falling, rising, stable or on track, and the indicator's own series goes the other way"
+	return "a council sentence (or the direction of travel printed beside an indicator) says it is improving, falling, rising, stable or on track, and its own series goes the other way"
 }
 
 func (c directionContradicted) Find(it *Item) []Finding {
@@ -52,7 +53,53 @@ func (c directionContradicted) Find(it *Item) []Finding {
 			Words:     Words{Measure: measure(ind.Name), Claim: claim, Shows: shows, Figures: shows},
 		})
 	}
+	return append(out, c.printed(it, out)...)
+}
+
+// printed finds a direction of travel printed beside an indicator
+// ("Improving") that its own series contradicts, for indicators no
+// sentence has already been found contradicting.
+func (c directionContradicted) printed(it *Item, found []Finding) []Finding {
+	var out []Finding
+	for _, ind := range councilIndicators(it) {
+		w, pos := directionIn(ind.Direction)
+		if pos < 0 || len(ind.Values) < 2 || negatedBefore(ind.Direction, pos) || foundFor(found, ind) {
+			continue
+		}
+		n, ok := contrary(ind, w.claim)
+		if !ok {
+			continue
+		}
+		vs := ind.Values[len(ind.Values)-n:]
+		verb := "falling"
+		if vs[len(vs)-1].Value > vs[0].Value {
+			verb = "rising"
+		}
+		shows := measure(ind.Name) + " " + seriesText(ind, n, verb)
+		if w.claim == claimOnTrack {
+			shows = targetFigures(ind, vs[len(vs)-1])
+		}
+		claim := measure(ind.Name) + " is " + strings.ToLower(strings.TrimSpace(ind.Direction))
+		out = append(out, Finding{
+			Kind:      c.Kind(),
+			Severity:  severity(c.Kind(), gravity{gap: relGap(math.Abs(vs[len(vs)-1].Value-vs[0].Value), vs[0].Value), periods: n - 1}),
+			Summary:   `The report marks ` + measure(ind.Name) + ` as "` + strings.TrimSpace(ind.Direction) + `", but its own figures show ` + shows + ".",
+			Evidence:  evidence(ind.Evidence),
+			Indicator: ind,
+			Words:     Words{Measure: measure(ind.Name), Claim: claim, Shows: shows, Figures: shows},
+		})
+	}
 	return out
+}
+
+// foundFor reports whether a finding is already about an indicator.
+func foundFor(fs []Finding, ind *figures.Indicator) bool {
+	for _, f := range fs {
+		if f.Indicator == ind {
+			return true
+		}
+	}
+	return false
 }
 
 // directionIn returns the first direction word of the table a text
