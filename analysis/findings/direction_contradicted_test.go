@@ -37,6 +37,10 @@ func TestDirectionContradicted(t *testing.T) {
 			{`The report says "initial health assessments are improving", but its own figures show initial health assessments within 20 working days falling from 62% to 51% to 38% over three quarters.`, []int{4, 11}},
 		}},
 		{"printed direction that holds", item(nil, marked(iha, "Worsening")), nil},
+		{"the direction word is about something else", item([]figures.Sentence{prose(4, "We have increased the number of social workers, and agency use has fallen.")}, series("Agency social workers", "%", figures.LowerIsBetter, 11, 25, 21)), nil},
+		{"the second claim of a sentence is contradicted", item([]figures.Sentence{prose(4, "Morale has improved, and agency use has fallen.")}, agency), []expect{
+			{`The report says "agency use has fallen", but its own figures show agency social workers rising from 22% to 24.1% to 25.6% over three quarters.`, []int{4, 11}},
+		}},
 		{"stable and it is", item([]figures.Sentence{prose(4, "Agency use has remained stable.")}, steady), nil},
 		{"improving with unknown polarity is skipped", item([]figures.Sentence{prose(4, "Children missing from care is improving.")}, missing), nil},
 		{"negated", item([]figures.Sentence{prose(4, "Initial health assessments have not improved.")}, iha), nil},

@@ -43,6 +43,8 @@ func TestMentionScore(t *testing.T) {
 		{"Morale has improved.", "Initial health assessments within 20 working days", 0},
 		{"Foster carers were thanked.", "Approved foster households", 0},
 		{"Caseloads are high.", "Average caseload", 1},
+		{"We have more social workers.", "Agency social workers", 0},
+		{"Foster households rose.", "Approved foster households", 2},
 		{"Anything at all.", "Number of children", 0},
 	}
 	for _, tt := range tests {

@@ -158,6 +158,12 @@ var genericWords = setOf(
 	"care", "local", "authority", "plan", "plans", "support", "work", "position", "progress", "data",
 )
 
+// weakWords are distinctive enough to keep in a name but too common to
+// tie a sentence to an indicator on their own ("workers" in "agency social
+// workers").
+var weakWords = setOf("worker", "staff", "team", "employee", "post", "school", "home", "case", "review",
+	"visit", "time", "level", "use", "timescale", "contact", "referral", "assessment", "placement", "plan")
+
 // topics are measures with a check of their own: a missed target, a
 // trend or a comparison on them is found by that check, once, rather
 // than by the generic checks as well.
