@@ -20,7 +20,18 @@ func clauseAround(text string, i, j int) string {
 	if i < 0 || j > len(text) || i > j {
 		return clip(text, maxClaim)
 	}
-	start, end := 0, len(text)
+	start, end := clauseBounds(text, i, j)
+	c := strings.TrimSpace(reLeadConj.ReplaceAllString(text[start:end], ""))
+	if len(strings.Fields(c)) < 3 {
+		c = strings.TrimSpace(text)
+	}
+	return clip(lowerLead(c), maxClaim)
+}
+
+// clauseBounds returns the byte range of the clause of text that holds
+// [i, j); the caller ensures 0 <= i <= j <= len(text).
+func clauseBounds(text string, i, j int) (start, end int) {
+	start, end = 0, len(text)
 	for _, loc := range reClauseBreak.FindAllStringIndex(text, -1) {
 		if loc[1] <= i && loc[1] > start {
 			start = loc[1]
@@ -29,12 +40,11 @@ func clauseAround(text string, i, j int) string {
 			end = loc[0]
 		}
 	}
-	c := strings.TrimSpace(text[start:end])
-	if len(strings.Fields(c)) < 3 {
-		c = strings.TrimSpace(text)
-	}
-	return clip(lowerLead(c), maxClaim)
+	return start, end
 }
+
+// reLeadConj is a conjunction opening a clause, left off a quoted claim.
+var reLeadConj = regexp.MustCompile(`(?i)^\s*(?:and|but|or|so|while|whilst|although|though|however|whereas)\s+`)
 
 // maxClaim is the longest claim a finding quotes, in bytes.
 const maxClaim = 140

@@ -2,6 +2,7 @@ package findings
 
 import (
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
@@ -19,8 +20,13 @@ func (comparisonContradicted) Doc() string {
 }
 
 // comparisonReach is how far before the comparator's name, in bytes, the
-// comparison phrase may sit.
-const comparisonReach = 60
+// comparison phrase may sit ("in line with the average of our
+// statistical neighbours").
+const comparisonReach = 35
+
+// reAsAbove is "above" or "below" pointing elsewhere in the report ("as
+// shown above"), not comparing.
+var reAsAbove = regexp.MustCompile(`(?i)\b(?:as|shown|set out|see|described|noted|mentioned|listed|outlined|detailed)\s+(?:\w+\s+)?$`)
 
 func (c comparisonContradicted) Find(it *Item) []Finding {
 	var out []Finding
@@ -73,7 +79,7 @@ func comparisonIn(text string) (comparisonPhrase, comparatorName, int, int) {
 			for _, ph := range comparisonPhrases {
 				lo := max(0, loc[0]-comparisonReach)
 				i := hasPhrase(text[lo:loc[0]], ph.phrase)
-				if i < 0 {
+				if i < 0 || reAsAbove.MatchString(text[:lo+i]) {
 					continue
 				}
 				return ph, cn, lo + i, loc[0]

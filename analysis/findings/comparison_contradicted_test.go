@@ -23,6 +23,7 @@ func TestComparisonContradicted(t *testing.T) {
 		{"above while below", item([]figures.Sentence{prose(6, "At 31%, care leavers in education are above statistical neighbours (35%).")}), []expect{
 			{`The report says "care leavers in education are above statistical neighbours", but its figures are 31% against 35% for statistical neighbours (4 points lower).`, []int{6}},
 		}},
+		{"above as a pointer", item([]figures.Sentence{prose(6, "As shown above, England's rate is 20% and ours is 15%.")}), nil},
 		{"in line and it is", item([]figures.Sentence{prose(6, "Placement moves are in line with the region.")}, moves), nil},
 		{"small difference on a small rate", item([]figures.Sentence{prose(6, "Our rate of 3.4% is in line with England (3.0%).")}), nil},
 		{"national sentence", item([]figures.Sentence{national(6, "England's rate of 24% is in line with statistical neighbours at 12%.")}), nil},

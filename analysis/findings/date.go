@@ -58,8 +58,15 @@ var datePatterns = []datePattern{
 	{regexp.MustCompile(`(?i)\b` + monthRE + `,?\s+(\d{4}|'\d\d)\b`), func(m []string) (time.Time, time.Time, bool) {
 		return month(m[2], m[1])
 	}},
-	// 31/10/2026, 31.10.26
-	{regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`), func(m []string) (time.Time, time.Time, bool) {
+	// 31/10/2026, 31/10/26, 31.10.2026, 01.08.18; not a paragraph
+	// number ("1.1.13")
+	{regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\b(\d{2})\.(\d{2})\.(\d{2})\b`), func(m []string) (time.Time, time.Time, bool) {
+		for i := 1; i+2 < len(m); i += 3 {
+			if m[i] != "" {
+				m = []string{m[0], m[i], m[i+1], m[i+2]}
+				break
+			}
+		}
 		mo, err := strconv.Atoi(m[2])
 		if err != nil || mo < 1 || mo > 12 {
 			return time.Time{}, time.Time{}, false
@@ -215,28 +222,24 @@ func findDates(text string) []dateSpan {
 			all = append(all, dateSpan{Text: m[0], Start: start, End: end, Pos: loc[0], Stop: loc[1]})
 		}
 	}
-	// Longest first, then leftmost; keep those that overlap none kept.
+	// Leftmost first, longest first at a position; where two overlap,
+	// keep the longer (one sweep, so a long text stays linear).
 	sort.SliceStable(all, func(i, j int) bool {
-		li, lj := all[i].Stop-all[i].Pos, all[j].Stop-all[j].Pos
-		if li != lj {
-			return li > lj
+		if all[i].Pos != all[j].Pos {
+			return all[i].Pos < all[j].Pos
 		}
-		return all[i].Pos < all[j].Pos
+		return all[i].Stop > all[j].Stop
 	})
 	var out []dateSpan
 	for _, d := range all {
-		clash := false
-		for _, o := range out {
-			if d.Pos < o.Stop && o.Pos < d.Stop {
-				clash = true
-				break
-			}
-		}
-		if !clash {
+		n := len(out)
+		switch {
+		case n == 0 || d.Pos >= out[n-1].Stop:
 			out = append(out, d)
+		case d.Stop-d.Pos > out[n-1].Stop-out[n-1].Pos && (n == 1 || d.Pos >= out[n-2].Stop):
+			out[n-1] = d
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
 	return out
 }
 

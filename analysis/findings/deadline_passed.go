@@ -28,7 +28,7 @@ func (c deadlinePassed) Find(it *Item) []Finding {
 			Severity: severity(c.Kind(), gravity{gap: fullGap * days / overdueYear}),
 			Summary: cm.said() + `; that date had passed by the meeting on ` +
 				longDate(it.Meeting) + ", and the report does not say it is done.",
-			Evidence: evidence(cm.s.Evidence()),
+			Evidence: evidence(cm.ev),
 			Words:    Words{Claim: cm.claim, Thing: cm.thing, Date: cm.date.Text},
 		})
 	}

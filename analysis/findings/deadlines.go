@@ -2,19 +2,22 @@ package findings
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/analysis/report"
 )
 
 // This file reads the commitments and deadlines a report gives ("will be
 // published by September 2026", "due by 31 October 2026", "target date:
 // August 2026") for the deadline checks.
 
-// commitment is a dated promise in a council sentence.
+// commitment is a dated promise in a council sentence or tracker row.
 type commitment struct {
-	s     figures.Sentence
+	text  string          // the sentence or row
+	ev    report.Evidence // where it is
 	date  dateSpan
 	claim string // the clause that holds it
 	thing string // what is promised, "" when it cannot be told
@@ -42,19 +45,29 @@ var (
 	reThingEnd = regexp.MustCompile(`(?i)\s(?:will|is|are|was|were|should|must|shall)\s+(?:be\s+|now\s+)?(?:due|published|completed|delivered|submitted|presented|reported|agreed|implemented|in place|produced|finalised|launched|reviewed|brought|taken|sent|shared|ready|available)\b|\sto be\s`)
 )
 
-// commitments returns the dated promises of an item's council sentences.
+// commitments returns the dated promises of an item: in council prose, in
+// table rows that say they are promises ("target date", "to be"), and in
+// the deadline column of its tracker tables. Each is returned once.
 func commitments(it *Item) []commitment {
 	var out []commitment
+	seen := map[string]bool{}
+	add := func(cm commitment) {
+		key := strconv.Itoa(cm.ev.Page) + "\x00" + cm.date.Text + "\x00" + cm.thing
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, cm)
+		}
+	}
 	for _, s := range it.Sentences {
-		if s.Owner != figures.OwnerCouncil || !s.Table && !reCommit.MatchString(s.Text) {
+		if s.Owner != figures.OwnerCouncil || !reCommit.MatchString(s.Text) || reCoverField.MatchString(s.Text) {
 			continue
 		}
 		for _, d := range findDates(s.Text) {
-			if !reDeadlineLead.MatchString(s.Text[:d.Pos]) {
+			if !reDeadlineLead.MatchString(s.Text[:d.Pos]) || !s.Table && !promisedBefore(s.Text, d) {
 				continue
 			}
-			out = append(out, commitment{
-				s: s, date: d,
+			add(commitment{
+				text: s.Text, ev: s.Evidence(), date: d,
 				claim: clauseAround(s.Text, d.Pos, d.Stop),
 				thing: promised(s),
 				done:  reDoneSaid.MatchString(s.Text),
@@ -62,8 +75,72 @@ func commitments(it *Item) []commitment {
 			})
 		}
 	}
+	for _, t := range it.Tables {
+		due, status := deadlineColumns(t)
+		if due < 0 {
+			continue
+		}
+		for _, r := range t.Rows {
+			if due >= len(r) {
+				continue
+			}
+			ds := findDates(r[due])
+			action := actionCell(r, status, due)
+			if len(ds) == 0 || action == "" {
+				continue
+			}
+			d := ds[len(ds)-1]
+			done := status >= 0 && status < len(r) && reDoneCell.MatchString(strings.TrimSpace(r[status]))
+			add(commitment{
+				text: strings.Join(r, " | "), ev: rowEvidence(it, t, action), date: d,
+				claim: d.Text, thing: clip(lowerLead(action), maxThing), done: done, row: true,
+			})
+		}
+	}
 	return out
 }
+
+var (
+	// reDueHead names a tracker's deadline column; reNotDueHead a date
+	// column that is no deadline.
+	reDueHead    = regexp.MustCompile(`(?i)\b(?:target|deadline|due|timescales?|completion|by when|end date)\b`)
+	reNotDueHead = regexp.MustCompile(`(?i)\b(?:review|meeting|start|updated?|last)\b`)
+	// reCoverField is a field of a report's cover sheet or a meeting
+	// schedule: its dates are not promises.
+	reCoverField = regexp.MustCompile(`(?i)\b(?:report to|date of meeting|meeting date|date of report|report of|wards affected|key decision|forward plan|contact officer)\b`)
+)
+
+// deadlineColumns returns a table's deadline column (-1 when none) and its
+// status column (-1 when none).
+func deadlineColumns(t figures.Table) (due, status int) {
+	due = -1
+	status, _ = trackerColumns(t)
+	if len(t.Header) == 0 {
+		return due, status
+	}
+	for i, h := range t.Header[len(t.Header)-1] {
+		if reDueHead.MatchString(h) && !reNotDueHead.MatchString(h) {
+			return i, status
+		}
+	}
+	return due, status
+}
+
+// promisedBefore reports whether prose promises something by a date: a
+// commitment word in the date's clause before it ("will be published by
+// September 2026", not "in July 2016 the panel agreed ... will"), and not
+// a paper coming to the committee itself (members will see that).
+func promisedBefore(text string, d dateSpan) bool {
+	start := 0
+	for _, loc := range reClauseBreak.FindAllStringIndex(text[:d.Pos], -1) {
+		start = loc[1]
+	}
+	clause := text[start:d.Pos]
+	return reCommit.MatchString(clause) && !reToCommittee.MatchString(clause)
+}
+
+// reToCommittee is a paper coming to the committee or its members.
+var reToCommittee = regexp.MustCompile(`(?i)\b(?:to|at|before)\s+(?:the|this|a|a future|the next)\s+(?:committee|board|panel|meeting|scrutiny)\b|\bto members\b`)
 
 // promised returns what a sentence promises: the words before "will be"
 // in prose, the first wordy cell of a table row.

@@ -2,6 +2,8 @@ package findings
 
 import (
 	"math"
+	"sort"
+	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
 )
@@ -14,56 +16,138 @@ type directionContradicted struct{}
 func (directionContradicted) Kind() string { return "direction-contradicted" }
 
 func (directionContradicted) Doc() string {
-	return "a council sentence says an indicator is improving, falling, rising, stable or on track, and the indicator's own series goes the other way"
+	return "a council sentence (or the direction of travel printed beside an indicator) says it is improving, falling, rising, stable or on track, and its own series goes the other way"
 }
 
 func (c directionContradicted) Find(it *Item) []Finding {
 	var out []Finding
 	for _, s := range narrative(it) {
-		w, pos := directionIn(s.Text)
-		if pos < 0 || negatedBefore(s.Text, pos) {
+		ws := directionsIn(s.Text)
+		for _, w := range ws {
+			if negatedBefore(s.Text, w.pos) {
+				continue
+			}
+			// The indicator the clause names; the sentence's when it makes
+			// one claim only ("which has improved").
+			cs, ce := clauseBounds(s.Text, w.pos, w.pos+len(w.word))
+			ind := matchIndicator(it, s.Text[cs:ce])
+			if ind == nil && len(ws) == 1 {
+				ind = matchIndicator(it, s.Text)
+			}
+			if ind == nil || sameText(s.Text, ind.Evidence.Quote) {
+				continue
+			}
+			shows, g, ok := contradiction(ind, w.claim)
+			if !ok {
+				continue
+			}
+			claim := clauseAround(s.Text, w.pos, w.pos+len(w.word))
+			out = append(out, Finding{
+				Kind:      c.Kind(),
+				Severity:  severity(c.Kind(), g),
+				Summary:   `The report says "` + claim + `", but its own figures show ` + shows + ".",
+				Evidence:  evidence(s.Evidence(), ind.Evidence),
+				Indicator: ind,
+				Words:     Words{Measure: measure(ind.Name), Claim: claim, Shows: shows, Figures: shows},
+			})
+			break // one contradiction a sentence
+		}
+	}
+	return append(out, c.printed(it, out)...)
+}
+
+// printed finds a direction of travel printed beside an indicator
+// ("Improving") that its own series contradicts, for indicators no
+// sentence has already been found contradicting.
+func (c directionContradicted) printed(it *Item, found []Finding) []Finding {
+	var out []Finding
+	for _, ind := range councilIndicators(it) {
+		ws := directionsIn(ind.Direction)
+		if len(ws) == 0 || negatedBefore(ind.Direction, ws[0].pos) || foundFor(found, ind) {
 			continue
 		}
-		ind := matchIndicator(it, s.Text)
-		if ind == nil || len(ind.Values) < 2 || sameText(s.Text, ind.Evidence.Quote) {
-			continue
-		}
-		n, ok := contrary(ind, w.claim)
+		shows, g, ok := contradiction(ind, ws[0].claim)
 		if !ok {
 			continue
 		}
-		vs := ind.Values[len(ind.Values)-n:]
-		first, last := vs[0], vs[len(vs)-1]
-		verb := "falling"
-		if last.Value > first.Value {
-			verb = "rising"
-		}
-		shows := measure(ind.Name) + " " + seriesText(ind, n, verb)
-		if w.claim == claimOnTrack {
-			shows = targetFigures(ind, last)
-		}
-		claim := clauseAround(s.Text, pos, pos+len(w.word))
+		dir := strings.TrimSpace(ind.Direction)
 		out = append(out, Finding{
 			Kind:      c.Kind(),
-			Severity:  severity(c.Kind(), gravity{gap: relGap(math.Abs(last.Value-first.Value), first.Value), periods: n - 1}),
-			Summary:   `The report says "` + claim + `", but its own figures show ` + shows + ".",
-			Evidence:  evidence(s.Evidence(), ind.Evidence),
+			Severity:  severity(c.Kind(), g),
+			Summary:   `The report marks ` + measure(ind.Name) + ` as "` + dir + `", but its own figures show ` + shows + ".",
+			Evidence:  evidence(ind.Evidence),
 			Indicator: ind,
-			Words:     Words{Measure: measure(ind.Name), Claim: claim, Shows: shows, Figures: shows},
+			Words:     Words{Measure: measure(ind.Name), Claim: measure(ind.Name) + " is " + strings.ToLower(dir), Shows: shows, Figures: shows},
 		})
 	}
 	return out
 }
 
-// directionIn returns the first direction word of the table a text
-// holds, and its offset, or -1.
-func directionIn(text string) (directionWord, int) {
+// contradiction says what an indicator's series shows against a claim,
+// and how grave that is; false when the series bears the claim out or
+// cannot be judged.
+func contradiction(ind *figures.Indicator, claim claimDir) (string, gravity, bool) {
+	if len(ind.Values) < 2 {
+		return "", gravity{}, false
+	}
+	n, ok := contrary(ind, claim)
+	if !ok {
+		return "", gravity{}, false
+	}
+	vs := ind.Values[len(ind.Values)-n:]
+	first, last := vs[0], vs[len(vs)-1]
+	g := gravity{gap: relGap(math.Abs(last.Value-first.Value), first.Value), periods: n - 1}
+	if claim == claimOnTrack {
+		return targetFigures(ind, last), g, true
+	}
+	verb := "falling"
+	if last.Value > first.Value {
+		verb = "rising"
+	}
+	return measure(ind.Name) + " " + seriesText(ind, n, verb), g, true
+}
+
+// foundDirection is a direction word found in a text, at pos.
+type foundDirection struct {
+	directionWord
+	pos int
+}
+
+// directionsIn returns the direction words of the table a text holds, in
+// the order they appear; where two overlap the one listed first wins.
+func directionsIn(text string) []foundDirection {
+	var out []foundDirection
 	for _, w := range directionWords {
-		if i := hasPhrase(text, w.word); i >= 0 {
-			return w, i
+		for off := 0; off < len(text); {
+			i := hasPhrase(text[off:], w.word)
+			if i < 0 {
+				break
+			}
+			i += off
+			clash := false
+			for _, o := range out {
+				if i < o.pos+len(o.word) && o.pos < i+len(w.word) {
+					clash = true
+				}
+			}
+			if !clash {
+				out = append(out, foundDirection{w, i})
+			}
+			off = i + len(w.word)
 		}
 	}
-	return directionWord{}, -1
+	sort.SliceStable(out, func(a, b int) bool { return out[a].pos < out[b].pos })
+	return out
+}
+
+// foundFor reports whether a finding is already about an indicator.
+func foundFor(fs []Finding, ind *figures.Indicator) bool {
+	for _, f := range fs {
+		if f.Indicator == ind {
+			return true
+		}
+	}
+	return false
 }
 
 // contrary reports whether an indicator's series goes against a claim,

@@ -32,11 +32,11 @@ func (c dueBeforeCommittee) Find(it *Item) []Finding {
 	}
 	var out []Finding
 	for _, cm := range commitments(it) {
-		if cm.done || cm.date.End.Before(it.Meeting) || !cm.date.End.Before(it.NextMeeting) || !reDeliverable.MatchString(cm.s.Text) {
+		if cm.done || cm.date.End.Before(it.Meeting) || !cm.date.End.Before(it.NextMeeting) || !reDeliverable.MatchString(cm.text) {
 			continue
 		}
 		s := severity(c.Kind(), gravity{})
-		if reOutside.MatchString(cm.s.Text) {
+		if reOutside.MatchString(cm.text) {
 			s += outsideRise
 		}
 		out = append(out, Finding{
@@ -44,7 +44,7 @@ func (c dueBeforeCommittee) Find(it *Item) []Finding {
 			Severity: clamp(s),
 			Summary: cm.said() + `; that falls before the committee next meets on ` +
 				longDate(it.NextMeeting) + ", so members will not see it first.",
-			Evidence: evidence(cm.s.Evidence()),
+			Evidence: evidence(cm.ev),
 			Words:    Words{Claim: cm.claim, Thing: cm.thing, Date: cm.date.Text},
 		})
 	}

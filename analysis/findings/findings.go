@@ -139,7 +139,9 @@ var Checks = []Check{
 
 // Find runs every check over an item and returns the findings, most
 // severe first (ties keep check order, then the order each check found
-// them in). A nil item has none.
+// them in), each with the theme its kind implies when the check gave none.
+// A finding with nothing to cite (an indicator read without evidence) is
+// dropped. A nil item has none.
 func Find(it *Item) []Finding {
 	if it == nil {
 		return nil
@@ -147,7 +149,13 @@ func Find(it *Item) []Finding {
 	var out []Finding
 	for _, c := range Checks {
 		for _, f := range c.Find(it) {
+			if len(f.Evidence) == 0 {
+				continue // a finding members cannot check is not given
+			}
 			f.Severity = clamp(f.Severity)
+			if f.Theme == "" {
+				f.Theme = kindThemes[f.Kind]
+			}
 			out = append(out, f)
 		}
 	}

@@ -17,7 +17,7 @@ func (fundingEnding) Doc() string {
 }
 
 var (
-	reFundingEnds = regexp.MustCompile(`(?i)\b(?:grant|funding|funded)\b(?:[^.;]|\.\d){0,100}?\b(?:ends?|ending|will end|ceases?|ceasing|expires?|expiring|runs? out|comes? to an end|until|time[- ]limited|fixed[- ]term|not (?:been )?(?:renewed|confirmed))\b`)
+	reFundingEnds = regexp.MustCompile(`(?i)\b(?:grant|funding|funded)\b(?:[^.;]|\.\d){0,60}?\b(?:ends|ending|will end|is due to end|ceases?|ceasing|expires?|expiring|runs? out|comes? to an end|until|is time[- ]limited|not (?:been )?(?:renewed|confirmed) (?:beyond|after))\b`)
 	// reFundingPlan says what happens when funding ends.
 	reFundingPlan = regexp.MustCompile(`(?i)\bexit (?:strategy|plan)\b|\bsustainab(?:le|ility)\b|\bmainstream(?:ed|ing)?\b|\bcontinuation\b|\b(?:has|have) been (?:secured|confirmed|extended|renewed)\b|\bbase budget\b|\bwill be funded\b|\balternative funding\b|\bsuccession\b|\btransition plan\b|\bfunding (?:has been|is) (?:secured|confirmed|extended)\b`)
 	reFundingWord = regexp.MustCompile(`(?i)\b(?:grant|funding|funded|budget)\b`)
@@ -42,12 +42,12 @@ func (c fundingEnding) Find(it *Item) []Finding {
 		if loc == nil {
 			continue
 		}
-		ds := findDates(s.Text[loc[0]:])
-		if len(ds) == 0 {
+		ds := findDates(s.Text[loc[1]:])
+		if len(ds) == 0 || ds[0].Pos > endingReach {
 			continue
 		}
 		d := ds[0]
-		claim := clauseAround(s.Text, loc[0], loc[0]+d.Stop)
+		claim := clauseAround(s.Text, loc[0], loc[1]+d.Stop)
 		g := gravity{}
 		if !it.Meeting.IsZero() && d.End.Sub(it.Meeting).Hours() < 24*fundingSoon {
 			g.gap = fullGap // ending within the year
@@ -62,6 +62,10 @@ func (c fundingEnding) Find(it *Item) []Finding {
 	}
 	return out
 }
+
+// endingReach is how far after the ending word, in bytes, its date may
+// be printed.
+const endingReach = 40
 
 // fundingSoon is how many days ahead of the meeting an end of funding
 // counts as soon.

@@ -17,6 +17,8 @@ func TestFundingEnding(t *testing.T) {
 		}},
 		{"exit strategy", item([]figures.Sentence{ends, prose(5, "An exit strategy for the grant-funded posts will come to Cabinet in December.")}), nil},
 		{"mainstreamed", item([]figures.Sentence{ends, prose(5, "The posts will be mainstreamed into the base budget.")}), nil},
+		{"a date that is not the end", item([]figures.Sentence{prose(4, "A decision on accepting this funding will be made shortly, and a delivery plan will be submitted to the DfE by March 2027.")}), nil},
+		{"end of as a date", item([]figures.Sentence{prose(4, "Installations of grant funded equipment are expected by the end of 2026.")}), nil},
 		{"no date", item([]figures.Sentence{prose(4, "The grant is time-limited.")}), nil},
 		{"national", item([]figures.Sentence{national(4, "The national grant ends in March 2027.")}), nil},
 	})

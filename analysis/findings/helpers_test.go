@@ -219,4 +219,17 @@ func TestChecksSurviveBadItems(t *testing.T) {
 	if Find(nil) != nil {
 		t.Error("Find(nil) found something")
 	}
+	uncited := withTarget(series("Approved foster households", "", figures.HigherIsBetter, 7, 613), 700, figures.Red)
+	uncited.Evidence = report.Evidence{}
+	if fs := Find(item(nil, uncited)); len(fs) != 0 {
+		t.Errorf("Find gave %d findings with nothing to cite: %s", len(fs), fs[0].Summary)
+	}
+}
+
+func TestKindThemesNameChecks(t *testing.T) {
+	for k := range kindThemes {
+		if _, ok := baseSeverity[k]; !ok {
+			t.Errorf("theme for %q, which no check makes", k)
+		}
+	}
 }

@@ -35,6 +35,25 @@ func pounds(s string) float64 {
 	return v
 }
 
+// amountReach is how far, in bytes, a sum of money may sit after (or
+// before) the words it goes with.
+const amountReach = 60
+
+// amountNear returns the sum of money said with the match at loc: the
+// first in it or within reach after it, else the last within reach
+// before it; "" when none.
+func amountNear(text string, loc []int) string {
+	after := text[loc[0]:min(len(text), loc[1]+amountReach)]
+	if a := reAmount.FindString(after); a != "" {
+		return strings.TrimSpace(a)
+	}
+	before := reAmount.FindAllString(text[max(0, loc[0]-amountReach):loc[0]], -1)
+	if len(before) > 0 {
+		return strings.TrimSpace(before[len(before)-1])
+	}
+	return ""
+}
+
 // fullAmount is the sum, in pounds, that counts as the full gap in
 // severity.
 const fullAmount = 5e6
@@ -72,10 +91,7 @@ func (m moneyCheck) Find(it *Item) []Finding {
 		if loc == nil {
 			continue
 		}
-		amount := strings.TrimSpace(reAmount.FindString(s.Text[loc[0]:]))
-		if amount == "" {
-			amount = strings.TrimSpace(reAmount.FindString(s.Text))
-		}
+		amount := amountNear(s.Text, loc)
 		if m.needAmount && amount == "" {
 			continue
 		}

@@ -15,6 +15,7 @@ func TestOverspend(t *testing.T) {
 			{`The report says "there is a £950k pressure on home to school transport".`, []int{4}},
 		}},
 		{"no amount", item([]figures.Sentence{prose(4, "Placements remain a budget pressure.")}), nil},
+		{"a sum far from the overspend", item([]figures.Sentence{prose(4, "The £12m programme of capital works on children's homes and family hubs across the county means the level of overspend for the council would reduce this year.")}), nil},
 		{"no overspend", item([]figures.Sentence{prose(4, "There is no overspend forecast against the £12m budget.")}), nil},
 		{"underspend", item([]figures.Sentence{prose(4, "An underspend of £200k is forecast.")}), nil},
 		{"national", item([]figures.Sentence{national(4, "Councils nationally face a £1.2bn overspend on children's social care.")}), nil},

@@ -19,7 +19,7 @@ func (planNotSeen) Doc() string {
 }
 
 // reToThisMeeting is a plan said to come before this meeting.
-var reToThisMeeting = regexp.MustCompile(`(?i)\b((?:[a-z-]+\s+){0,3}plan)\b(?:[^.;]|\.\d){0,120}?\b(?:to|at|before|for)\s+(?:this|today's|the present)\s+(?:committee|meeting|board|panel)\b`)
+var reToThisMeeting = regexp.MustCompile(`(?i)\b((?:[a-z-]+\s+){0,3}plan)\b(?:[^.;]|\.\d){0,40}?\b(?:will be|is to be|are to be|is being|are being|is due|are due|comes?|is attached|is appended)\b(?:[^.;]|\.\d){0,80}?\b(?:to|at|before|for)\s+(?:this|today's|the present)\s+(?:committee|meeting|board|panel)\b`)
 
 func (c planNotSeen) Find(it *Item) []Finding {
 	if it.Pack == nil {

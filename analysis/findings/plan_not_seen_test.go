@@ -21,6 +21,7 @@ func TestPlanNotSeen(t *testing.T) {
 		{"not in the pack", withPack(item(said), "Fostering annual report"), []expect{
 			{`The report says "the improvement plan will be presented to this committee for approval", but no item of the pack is that plan.`, []int{5}},
 		}},
+		{"came to an earlier meeting", withPack(item([]figures.Sentence{prose(5, "The improvement plan has been presented to this committee before.")})), nil},
 		{"in the pack", withPack(item(said), "Children's services improvement plan"), nil},
 		{"due at a later meeting", withPack(item([]figures.Sentence{prose(5, "The improvement plan will come to this committee in January 2027.")})), nil},
 		{"no pack", item(said), nil},

@@ -3,7 +3,6 @@ package findings
 import (
 	"math"
 	"regexp"
-	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
 )
@@ -64,15 +63,21 @@ func quantifierIn(text string) (quantifier, int) {
 		if q.phrase == "most" && notQuantity.MatchString(text[i+len(q.phrase):]) {
 			continue
 		}
-		if q.stated && reOfAll.MatchString(strings.ToLower(text[:i])) {
-			continue // "85% of all referrals"
+		if q.stated && !reStatedAll.MatchString(text[i:]) || q.stated && !reClauseStart.MatchString(text[:i]) {
+			continue // "85% of all referrals", "house all of the services"
 		}
 		return q, i
 	}
 	return quantifier{}, -1
 }
 
-var reOfAll = regexp.MustCompile(`\b(?:of|in|at|for|across|by)\s+$`)
+var (
+	// reStatedAll is "all" with the percentage it claims in brackets
+	// close after: "All children had a review within timescale (93%)".
+	reStatedAll = regexp.MustCompile(`(?i)^all\s+(?:of\s+)?(?:the\s+|our\s+)?[a-z][a-z' -]{2,80}?\(\s*\d+(?:\.\d+)?\s?%\s*\)`)
+	// reClauseStart is the text before a word that opens a clause.
+	reClauseStart = regexp.MustCompile(`(?:^|[.;:,]\s*|\b(?:and|but|while)\s+)$`)
+)
 
 // proportionOf returns the percentage a quantifier at pos describes: the
 // first printed after it in the sentence (or, for most words, the last

@@ -26,6 +26,8 @@ func TestQuantifierContradicted(t *testing.T) {
 		}},
 		{"almost all and it is", item([]figures.Sentence{prose(5, "Almost all children were seen within timescale (96%).")}), nil},
 		{"most as a superlative", item([]figures.Sentence{prose(5, "The most recent audit found 40% of plans were good.")}), nil},
+		{"all inside a clause", item([]figures.Sentence{prose(5, "Increase all points within grades by 5%.")}), nil},
+		{"all without its figure in brackets", item([]figures.Sentence{prose(5, "All on one level 15 4%")}), nil},
 		{"of all", item([]figures.Sentence{prose(5, "This is 85% of all referrals received.")}), nil},
 		{"all against a table is not tested", item([]figures.Sentence{prose(5, "All children in care have an up-to-date PEP.")}, pep), nil},
 		{"most against the table and it holds", item([]figures.Sentence{prose(5, "Most children in care have an up-to-date PEP.")}, pep), nil},

@@ -70,6 +70,11 @@ func TestFindOrdersBySeverity(t *testing.T) {
 			t.Errorf("Find made no %s finding", k)
 		}
 	}
+	for _, f := range fs {
+		if f.Kind == "agency-staff" && f.Theme != "workforce" {
+			t.Errorf("agency-staff finding has theme %q, want workforce", f.Theme)
+		}
+	}
 	if fs[0].Kind != "direction-contradicted" {
 		t.Errorf("most severe is %s, want direction-contradicted", fs[0].Kind)
 	}

@@ -71,14 +71,25 @@ func shared(want, have []string) int {
 
 // mentionScore says how well a text names an indicator: the number of the
 // indicator's distinctive name words it holds, 0 unless it holds at
-// least half of them.
+// least half of them, and two of them when the one it holds is a weak
+// word ("agency use" names "Agency social workers"; "social workers" alone
+// does not).
 func mentionScore(text string, ind *figures.Indicator) int {
 	want := keyWords(ind.Name)
 	if len(want) == 0 {
 		return 0
 	}
-	n := shared(want, stems(text))
-	if n == 0 || 2*n < len(want) {
+	have := setOf(stems(text)...)
+	n, weak := 0, 0
+	for _, w := range want {
+		if have[w] {
+			n++
+			if weakWords[w] {
+				weak++
+			}
+		}
+	}
+	if n == 0 || 2*n < len(want) || n == weak && n < 2 {
 		return 0
 	}
 	return n

@@ -22,7 +22,7 @@ func (unansweredRequest) Doc() string {
 // something to come back; a minute that only notes, receives or agrees a
 // report matches none of them.
 var requestPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\bofficers?\s+(?:to|would|will|agreed to|undertook to)\s+(?:bring|provide|report|circulate|share|present|prepare|arrange|send|look into|investigate|update)\b`),
+	regexp.MustCompile(`(?i)(?:^|[;:–-]\s*|\b(?:action|that|and that|agreed)\s*:?\s+)(?:the\s+)?(?:lead\s+|relevant\s+)?officers?\s+(?:to|would|will|agreed to|undertook to)\s+(?:bring|provide|report|circulate|share|present|prepare|arrange|send|look into|investigate|update)\b`),
 	regexp.MustCompile(`(?i)\bmembers?\s+(?:asked|requested)\s+(?:for|that)\s+(?:an?\s+|the\s+)?(?:further\s+)?(?:report|update|briefing|paper|information|data|details?|breakdown|figures|analysis|review)\b`),
 	regexp.MustCompile(`(?i)\b(?:requested|asked|agreed|resolved)\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:further\s+)?(?:report|update|briefing|paper|information|data|details?|breakdown|figures|analysis)\b(?:[^.;]|\.\d){0,160}?\b(?:be|is)\s+(?:brought|provided|circulated|presented|submitted|shared|reported|considered)\b`),
 	regexp.MustCompile(`(?i)\b(?:report|update|briefing)\b(?:[^.;]|\.\d){0,120}?\bto (?:the|a) (?:next|future|following) meeting\b`),

@@ -30,6 +30,10 @@ func TestUnansweredRequest(t *testing.T) {
 		}},
 		{"answered in a title", minutes(prose(3, "Officers to provide an update on fostering recruitment.")), nil},
 		{"answered in an opening", minutes(prose(3, "Members requested a report on return home interviews.")), nil},
+		{"terms of reference, not a request", minutes(prose(3, "The board may appoint working groups of Members and Officers to provide advice on placement sufficiency.")), nil},
+		{"agreed that officers would", minutes(prose(3, "It was agreed that officers would circulate the youth justice inspection report.")), []expect{
+			{`The minutes of the last meeting record "it was agreed that officers would circulate the youth justice inspection report", and no item of this pack answers it.`, []int{3}},
+		}},
 		{"a minute that only notes", minutes(prose(3, "RESOLVED that the report be noted.")), nil},
 		{"a minute that receives", minutes(prose(3, "The committee received the report on placement sufficiency and agreed the recommendations.")), nil},
 		{"not minutes", &Item{Kind: corpus.KindReport, Sentences: []figures.Sentence{prose(3, "Officers to bring a report on placement sufficiency.")}, Pack: &Pack{}}, nil},

@@ -66,7 +66,7 @@ type quantifier struct {
 var quantifiers = []quantifier{
 	{phrase: "almost all", min: 90, max: 100},
 	{phrase: "nearly all", min: 90, max: 100},
-	{phrase: "virtually all", min: 95, max: 100},
+	{phrase: "virtually all", min: 90, max: 100},
 	{phrase: "the vast majority", min: 75, max: 100},
 	{phrase: "the large majority", min: 65, max: 100},
 	{phrase: "the majority", min: 50.001, max: 100},
@@ -158,6 +158,12 @@ var genericWords = setOf(
 	"care", "local", "authority", "plan", "plans", "support", "work", "position", "progress", "data",
 )
 
+// weakWords are distinctive enough to keep in a name but too common to
+// tie a sentence to an indicator on their own ("workers" in "agency social
+// workers").
+var weakWords = setOf("worker", "staff", "team", "employee", "post", "school", "home", "case", "review",
+	"visit", "time", "level", "use", "timescale", "contact", "referral", "assessment", "placement", "plan")
+
 // topics are measures with a check of their own: a missed target, a
 // trend or a comparison on them is found by that check, once, rather
 // than by the generic checks as well.
@@ -173,8 +179,25 @@ var topics = []struct {
 	high float64
 }{
 	{regexp.MustCompile(`(?i)\bcase ?loads?\b`), "caseloads-above-standard", true, 0},
-	{regexp.MustCompile(`(?i)\bagency\b|\blocums?\b`), "agency-staff", true, 20},
+	{regexp.MustCompile(`(?i)(?:^|[^-\w])(?:agency|locums?)\b`), "agency-staff", true, 20},
 	{regexp.MustCompile(`(?i)\bvacanc(?:y|ies)\b|\bvacant\b`), "vacancies", true, 15},
+}
+
+// kindThemes gives the bank theme a kind of finding is about whatever its
+// subject; other kinds leave the theme to the caller, who decides it from
+// the finding's evidence.
+var kindThemes = map[string]string{
+	"caseloads-above-standard": "workforce",
+	"agency-staff":             "workforce",
+	"vacancies":                "workforce",
+	"overspend":                "school-resources",
+	"savings-at-risk":          "school-resources",
+	"funding-ending":           "school-resources",
+	"rag-misrated":             "performance-management",
+	"figures-disagree":         "performance-management",
+	"red-unmentioned":          "performance-management",
+	"unanswered-request":       "scrutiny-effectiveness",
+	"plan-not-seen":            "scrutiny-effectiveness",
 }
 
 // reExplained is a sentence giving a reason for a figure.

@@ -37,6 +37,7 @@ func TestAgencyStaff(t *testing.T) {
 		{"above England", item(nil, aboveEngland), []expect{
 			{"Agency social workers at 19% in Q1: above 17.6% for England.", []int{9}},
 		}},
+		{"multi-agency is not agency staff", item(nil, series("Multi-agency referrals", "%", figures.PolarityUnknown, 9, 30, 32, 35)), nil},
 		{"low and falling", item(nil, series("Agency social workers", "%", figures.PolarityUnknown, 9, 12, 9)), nil},
 		{"national", item(nil, owned(overTarget, figures.OwnerNational)), nil},
 	})
