@@ -13,9 +13,6 @@ import (
 // is the council's own name, "" when unknown: a sentence "In Kent, ..."
 // is then Kent's own.
 func OwnerOf(s Sentence, council string) Owner {
-	if o := headingOwner(s.Heading); o != OwnerCouncil {
-		return o
-	}
 	low := strings.ToLower(s.Text)
 	if o := otherCouncil(s.Text, low, strings.ToLower(council)); o != OwnerCouncil {
 		return o
@@ -23,7 +20,7 @@ func OwnerOf(s Sentence, council string) Owner {
 	if national(low) || research(s.Text, low) {
 		return OwnerNational
 	}
-	return OwnerCouncil
+	return headingOwner(s.Heading)
 }
 
 // Owners gives the owner of each sentence, reading the context the

@@ -19,9 +19,10 @@ func Read(sentences []Sentence, tables []Table) []Indicator {
 	owners := Owners(sentences, "")
 	rule := ReadRule(sentences)
 	var out []Indicator
+	sheets := sheetsOf(sentences)
 	for i := range tables {
 		t := &tables[i]
-		inds := tableIndicators(t)
+		inds := tableIndicators(t, sheets[t.Page])
 		if o := headingOwner(t.Section); o != OwnerCouncil && t.Owner == OwnerCouncil {
 			for k := range inds {
 				inds[k].Owner = o

@@ -33,12 +33,12 @@ var (
 	// 613", "Target: 700", "Previous: 612 (Red)".
 	reCard = regexp.MustCompile(`(?i)\b(latest|target|floor|previous|baseline|england|national|statistical neighbours?|region)\s*:?\s*(` + num + `)(?:,)?(?:\s*\((red|amber|green)\))?`)
 	// reDateNum marks numbers that are dates, not figures.
-	reDateNum = regexp.MustCompile(`(?i)^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+	reDateNum     = regexp.MustCompile(`(?i)^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 	reMonthBefore = regexp.MustCompile(`(?i)(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|q[1-4])\.?\s*$`)
 	// reQualifier marks a number that qualifies a measure ("within 20
 	// working days", "over 12 months", "aged 16"), not its value.
 	reQualifierBefore = regexp.MustCompile(`(?i)\b(?:within|over|under|after|before|for|than|aged|age|least|most|top|first|last|next|every|per|of the|to the|past)\s*$`)
-	reUnitAfter       = regexp.MustCompile(`(?i)^\s*(?:working |calendar |school )?(?:days?|weeks?|months?|years?|hours?|times?|sessions?)\b`)
+	reUnitAfter       = regexp.MustCompile(`(?i)^(?:\s*(?:working |calendar |school )?(?:days?|weeks?|months?|years?|hours?|times?|sessions?)\b|\s*and (?:over|under|above|below)\b|\+)`)
 	// rePeriodAfter reads the period a value is for.
 	rePeriodAfter = regexp.MustCompile(`(?i)^[^.;,]{0,20}?\b(` + when + `)`)
 	// reLabelBefore marks a number that labels rather than counts:
@@ -226,7 +226,7 @@ func proseIndicator(s *Sentence) (Indicator, bool) {
 		used = append(used, c.at)
 	}
 	var earlier *Value
-	if loc := reCompared.FindStringSubmatchIndex(text); loc != nil && !overlaps(used, loc[2], loc[3]) && standsAlone(text, loc[2], loc[3]) {
+	if loc := reCompared.FindStringSubmatchIndex(text); loc != nil && loc[4] >= 0 && !overlaps(used, loc[2], loc[3]) && standsAlone(text, loc[2], loc[3]) {
 		if v, _, ok := parseNumber(text[loc[2]:loc[3]]); ok {
 			earlier = &Value{Period: sub(text, loc, 2), Value: v, Text: text[loc[2]:loc[3]]}
 			mark(loc, 1)
@@ -252,6 +252,13 @@ func proseIndicator(s *Sentence) (Indicator, bool) {
 	ind.Name = nameOf(text, mainAt)
 	if ind.Name == "" {
 		return Indicator{}, false
+	}
+	if ind.HasTarget {
+		// A target in another unit than the figure is another measure's.
+		_, tu, _ := parseNumber(ind.TargetText)
+		if _, vu, _ := parseNumber(ind.Values[len(ind.Values)-1].Text); tu != vu {
+			ind.Target, ind.HasTarget, ind.TargetText = 0, false, ""
+		}
 	}
 	if ind.Unit == "" {
 		ind.Unit = unitOfName(ind.Name)
@@ -380,7 +387,7 @@ func findComparators(text string) []found {
 var (
 	reLeadTime   = regexp.MustCompile(`(?i)^(?:(?:in|at|as of|as at|on|by|for|during|over|since|between) [^,]{1,60},\s*)+`)
 	reLeadThere  = regexp.MustCompile(`(?i)^(?:there (?:were|was|are|is|have been|had been)|we (?:have|had)|this (?:is|was)|it (?:is|was))(?:\s+|$)`)
-	reTrailVerb  = regexp.MustCompile(`(?i)\s+(?:was|were|is|are|has been|have been|had been|stood at|stands at|remained at|remains at|remained|remains|reached|at|of|to|by|has|have|had|now|currently|increased|decreased|fell|rose|improved|worsened|dropped|declined|grew|went (?:up|down))\s*$`)
+	reTrailVerb  = regexp.MustCompile(`(?i)\s+(?:was|were|is|are|has been|have been|had been|stood at|stands at|remained at|remains at|remained|remains|reached|at|of|to|by|has|have|had|now|currently|increased|decreased|fell|rose|risen|fallen|improved|worsened|dropped|declined|grew|grown|went (?:up|down))\s*$`)
 	reTrailTime  = regexp.MustCompile(`(?i)\s+(?:(?:for|in|at|during|over|as at|as of|by|to) (?:the )?(?:(?:12|twelve|three|3) months?|quarter|year|month|period|end of|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})[^,]*)$`)
 	reAuxiliary  = regexp.MustCompile(`(?i)\b(?:were|was|had been|have been|has been|are|is)\s+`)
 	reNameBreak  = regexp.MustCompile(`(?i),|;|\(|\s(?:against|compared|which|while|whereas|but|than|above|below|meeting|achieving|exceeding|continuing)\b`)
@@ -432,15 +439,33 @@ func nameOf(text string, at int) string {
 	for k := 0; k < 2; k++ {
 		name = strings.Trim(reTrailTime.ReplaceAllString(name, ""), " .,:;()")
 	}
+	if i := strings.LastIndexByte(name, '('); i > 0 && strings.Count(name, "(") > strings.Count(name, ")") {
+		name = strings.TrimSpace(name[:i])
+	}
 	w := strings.Fields(name)
-	if len(w) == 0 || len(w) > 20 || !hasLetter(name) || pronouns[strings.ToLower(w[0])] {
+	if len(w) == 0 || len(w) > 20 || !hasLetter(name) || pronouns[strings.ToLower(w[0])] || w[0][0] >= '0' && w[0][0] <= '9' {
 		return ""
+	}
+	for _, x := range w {
+		if vague[strings.ToLower(x)] {
+			return ""
+		}
 	}
 	return upperFirst(name)
 }
 
 // pronouns open a subject that names nothing by itself.
-var pronouns = map[string]bool{"these": true, "those": true, "this": true, "it": true, "they": true, "which": true, "that": true, "we": true, "there": true}
+// pronouns, conjunctions and the like open a subject that names nothing
+// by itself; vague words name a measure only by pointing elsewhere.
+var (
+	pronouns = map[string]bool{
+		"these": true, "those": true, "this": true, "it": true, "they": true, "which": true, "that": true,
+		"we": true, "there": true, "although": true, "when": true, "while": true, "whilst": true, "since": true,
+		"because": true, "however": true, "and": true, "but": true, "or": true, "so": true, "also": true,
+		"target": true, "targets": true, "if": true, "as": true, "with": true,
+	}
+	vague = map[string]bool{"this": true, "these": true, "that": true, "it": true}
+)
 
 func hasLetter(s string) bool {
 	for _, r := range s {

@@ -157,7 +157,7 @@ func allRatings(rows [][]string, c int) bool {
 // gives a value for a period, a target or a rating, under headings that
 // say which. A table whose rows are periods ("2006", "2007") gives one
 // indicator per column instead.
-func tableIndicators(t *Table) []Indicator {
+func tableIndicators(t *Table, sheet sheetNames) []Indicator {
 	if t.Width() < 2 || len(t.Rows) == 0 {
 		return nil
 	}
@@ -165,6 +165,9 @@ func tableIndicators(t *Table) []Indicator {
 		return columnIndicators(t)
 	}
 	cols := columns(t)
+	if comparisonTable(t) {
+		return comparisonIndicator(t, cols, sheet)
+	}
 	var out []Indicator
 	group := ""
 	for i, row := range t.Rows {
@@ -297,4 +300,117 @@ func empty(cells []string) bool {
 		}
 	}
 	return true
+}
+
+// sheetNames are what the sentences of a page say of an indicator sheet:
+// the council it is about ("West Sussex - Statistical Neighbour View")
+// and the measure ("Children in Need rate per 10,000").
+type sheetNames struct {
+	council, measure string
+}
+
+var (
+	reView        = regexp.MustCompile(`(?i)^(.+?)\s+[-–]\s+statistical neighbou?rs?(?: view)?$`)
+	reMeasureLine = regexp.MustCompile(`(?i)^[a-z][^.:]*\b(?:rate per|per 10,000|per 1,000|percentage of|proportion of|number of)\b[^.:]*$`)
+	reRowCode     = regexp.MustCompile(`^(?:[A-Z]{1,3}\s+)?\d{3}\s+`)
+)
+
+// sheetsOf reads, page by page, the names sentences give an indicator
+// sheet.
+func sheetsOf(ss []Sentence) map[int]sheetNames {
+	out := map[int]sheetNames{}
+	for _, s := range ss {
+		t := strings.TrimSpace(s.Text)
+		if len(t) > 90 {
+			continue
+		}
+		n := out[s.Page]
+		if m := reView.FindStringSubmatch(t); m != nil && n.council == "" {
+			n.council = strings.TrimSpace(m[1])
+		} else if reMeasureLine.MatchString(t) && n.measure == "" {
+			n.measure = t
+		}
+		out[s.Page] = n
+	}
+	return out
+}
+
+// comparisonTable reports whether a table sets places against
+// comparators: rows for England or statistical neighbours among three or
+// more rows of figures.
+func comparisonTable(t *Table) bool {
+	comps, rows := 0, 0
+	for _, r := range t.Rows {
+		if empty(r[1:]) {
+			continue
+		}
+		rows++
+		if rowComparator(r[0]) != "" {
+			comps++
+		}
+	}
+	return comps > 0 && rows >= 3 && rows > comps
+}
+
+// rowComparator returns the comparator a row's label names, when the
+// label is nothing else ("970 England", "Statistical Neighbours").
+func rowComparator(label string) string {
+	l := strings.ToLower(strings.TrimSpace(reRowCode.ReplaceAllString(label, "")))
+	for _, c := range comparatorNames {
+		if l == c.phrase || l == c.phrase+" average" {
+			return c.name
+		}
+	}
+	return ""
+}
+
+// comparisonIndicator reads a comparison table: the council's row is the
+// indicator, the comparators' rows its comparators for the same latest
+// period. With no council named, it gives nothing: the other rows are
+// other councils.
+func comparisonIndicator(t *Table, cols []column, sheet sheetNames) []Indicator {
+	if sheet.council == "" {
+		return nil
+	}
+	own := -1
+	for i, r := range t.Rows {
+		if strings.EqualFold(strings.TrimSpace(reRowCode.ReplaceAllString(r[0], "")), sheet.council) {
+			own = i
+		}
+	}
+	if own < 0 {
+		return nil
+	}
+	name := sheet.measure
+	if name == "" {
+		name = t.Title
+	}
+	if name == "" {
+		return nil
+	}
+	ind := Indicator{Name: name, Table: true, Owner: t.Owner}
+	row := t.Rows[own]
+	lastCol := -1
+	for c := 1; c < len(row) && c < len(cols); c++ {
+		if cols[c].kind == colPeriod {
+			if _, _, ok := parseNumber(row[c]); ok {
+				lastCol = c
+			}
+		}
+		readCell(&ind, cols[c], row[c])
+	}
+	if len(ind.Values) == 0 {
+		return nil
+	}
+	sortValues(ind.Values)
+	for _, r := range t.Rows {
+		if c := rowComparator(r[0]); c != "" && lastCol > 0 {
+			if v, _, ok := parseNumber(r[lastCol]); ok {
+				ind.Comparators = append(ind.Comparators, Comparator{Name: c, Value: v, Text: r[lastCol]})
+			}
+		}
+	}
+	ind.Row = t.Evidence(own)
+	ind.Evidence = ind.Row
+	return []Indicator{ind}
 }
