@@ -132,11 +132,14 @@ func otherCouncil(text, low, council string) Owner {
 	if hasAny(low, otherMarks) {
 		return OwnerOther
 	}
-	if m := reInPlace.FindStringSubmatch(text); m != nil {
+	if m := findIf(reInPlace, text, strings.HasPrefix(text, "In ") || strings.HasPrefix(text, "At ") || strings.HasPrefix(text, "Across ")); m != nil {
 		first := strings.Fields(m[1])[0]
 		if !notPlaces[first] && (council == "" || !strings.Contains(strings.ToLower(m[1]), council)) {
 			return OwnerOther
 		}
+	}
+	if !strings.Contains(text, "Council") && !strings.Contains(text, "Borough") {
+		return OwnerCouncil
 	}
 	for _, m := range reNamedCouncil.FindAllStringSubmatch(text, 3) {
 		name := m[1] + m[2]
@@ -152,6 +155,14 @@ func otherCouncil(text, low, council string) Owner {
 		}
 	}
 	return OwnerCouncil
+}
+
+// findIf runs re on text when worth it.
+func findIf(re *regexp.Regexp, text string, worth bool) []string {
+	if !worth {
+		return nil
+	}
+	return re.FindStringSubmatch(text)
 }
 
 // national reports whether a national figure is the subject of a

@@ -223,3 +223,36 @@ func TestRule(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRead feeds arbitrary text, as sentences and as a table, to Read:
+// nothing may panic, and every indicator must have a name and cite its
+// row verbatim.
+func FuzzRead(f *testing.F) {
+	f.Add("41% of initial health assessments were completed within 20 working days, against a target of 90%.")
+	f.Add("The number fell from 640 to 613. This is below the target of 700.")
+	f.Add("Agency staff rose from 22% in March to 25.6%, against 28% for England.")
+	f.Add("Number of foster households\n\nRED\n\nLatest: 613 Target: 700 Floor: 650 Previous: 612 (Red)")
+	f.Add("Green: on or better than target; Amber: within 10% of target; Red: more than 10% worse.")
+	f.Add(kpiPage)
+	f.Add("West Sussex - Statistical Neighbour View\n\nRate per 10,000\n\n- 2014 2015\nWest Sussex 1.0 2.0\nEngland 3.0 4.0\nEssex 5.0 6.0\n")
+	f.Add("In Anytown, 93% of care leavers (⁸) were in touch, compared to 1,0,0 ( £ %")
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 1<<13 {
+			return
+		}
+		page := corpus.Page{Number: 1, Text: text}
+		ss := split(1, 0, text)
+		for _, ind := range Read(ss, PageTables(&page)) {
+			if ind.Name == "" {
+				t.Errorf("indicator with no name: %+v", ind)
+			}
+			if ind.Row.Quote != "" && !strings.Contains(clean(text), ind.Row.Quote) {
+				t.Errorf("row %q is not in the text", ind.Row.Quote)
+			}
+			if ind.Rule != nil {
+				ind.Rule.Rate(ind)
+			}
+			describe(&ind)
+		}
+	})
+}

@@ -61,7 +61,7 @@ func sentenceIndicators(ss []Sentence, owners []Owner) []Indicator {
 			out = append(out, ind)
 			continue
 		}
-		ind, ok := proseIndicator(s)
+		ind, ok := proseIndicator(s, i+1 < len(ss) && followsOn(ss[i+1].Text))
 		if n := len(out); n > 0 && i > 0 && followsOn(s.Text) && out[n-1].Row.Quote == cut(ss[i-1].Text, maxQuote) && !out[n-1].Table {
 			// "This is above the target of 18", "This compares to the
 			// England average of 22.4%": the figure just before.
@@ -110,6 +110,9 @@ func followsOn(s string) bool {
 // sentence before it, with the rating printed between.
 func cardIndicator(ss []Sentence, i int) (Indicator, bool) {
 	s := &ss[i]
+	if !strings.Contains(s.Text, ":") {
+		return Indicator{}, false
+	}
 	ms := reCard.FindAllStringSubmatch(s.Text, -1)
 	if len(ms) < 2 || !strings.EqualFold(ms[0][1], "latest") {
 		return Indicator{}, false
@@ -176,7 +179,7 @@ func trailingRAG(s string) (string, RAG) {
 
 // proseIndicator reads a sentence's figure with what it is measured
 // against.
-func proseIndicator(s *Sentence) (Indicator, bool) {
+func proseIndicator(s *Sentence, lone bool) (Indicator, bool) {
 	text := s.Text
 	ind := Indicator{}
 	used := make([][2]int, 0, 4) // byte ranges of numbers read
@@ -186,7 +189,11 @@ func proseIndicator(s *Sentence) (Indicator, bool) {
 		}
 	}
 	mainAt := -1
-	if loc := reFromTo.FindStringSubmatchIndex(text); loc != nil {
+	// Each pattern runs only where its key word is, which keeps reading
+	// a long pack fast.
+	low := strings.ToLower(text)
+	hasFrom := strings.Contains(low, "from ")
+	if loc := find(reFromTo, text, hasFrom && strings.Contains(low, " to ")); loc != nil {
 		a, b := text[loc[2]:loc[3]], text[loc[6]:loc[7]]
 		va, ua, oka := parseNumber(a)
 		vb, ub, okb := parseNumber(b)
@@ -198,7 +205,7 @@ func proseIndicator(s *Sentence) (Indicator, bool) {
 			mark(loc, 3)
 			mainAt = loc[0]
 		}
-	} else if loc := reWasFrom.FindStringSubmatchIndex(text); loc != nil {
+	} else if loc := find(reWasFrom, text, hasFrom); loc != nil {
 		a, b := text[loc[4]:loc[5]], text[loc[2]:loc[3]]
 		va, ua, oka := parseNumber(a)
 		vb, ub, okb := parseNumber(b)
@@ -211,11 +218,11 @@ func proseIndicator(s *Sentence) (Indicator, bool) {
 			mainAt = loc[2]
 		}
 	}
-	if loc := reTargetOf.FindStringSubmatchIndex(text); loc != nil {
+	if loc := find(reTargetOf, text, strings.Contains(low, "target")); loc != nil {
 		setTarget(&ind, text[loc[2]:loc[3]])
 		mark(loc, 1)
 	}
-	if loc := reFloorOf.FindStringSubmatchIndex(text); loc != nil {
+	if loc := find(reFloorOf, text, strings.Contains(low, "floor")); loc != nil {
 		if v, _, ok := parseNumber(text[loc[2]:loc[3]]); ok {
 			ind.Floor, ind.HasFloor = v, true
 			mark(loc, 1)
@@ -225,12 +232,17 @@ func proseIndicator(s *Sentence) (Indicator, bool) {
 		ind.Comparators = append(ind.Comparators, c.Comparator)
 		used = append(used, c.at)
 	}
+	hasCompared := strings.Contains(low, "compared")
 	var earlier *Value
-	if loc := reCompared.FindStringSubmatchIndex(text); loc != nil && loc[4] >= 0 && !overlaps(used, loc[2], loc[3]) && standsAlone(text, loc[2], loc[3]) {
+	if loc := find(reCompared, text, hasCompared); loc != nil && loc[4] >= 0 && !overlaps(used, loc[2], loc[3]) && standsAlone(text, loc[2], loc[3]) {
 		if v, _, ok := parseNumber(text[loc[2]:loc[3]]); ok {
 			earlier = &Value{Period: sub(text, loc, 2), Value: v, Text: text[loc[2]:loc[3]]}
 			mark(loc, 1)
 		}
+	}
+	if len(ind.Values) == 0 && earlier == nil && !lone && !ind.HasTarget && len(ind.Comparators) == 0 {
+		// A figure alone, and the next sentence does not speak of it.
+		return Indicator{}, false
 	}
 	if len(ind.Values) == 0 {
 		at, v := mainValue(text, used)
@@ -248,6 +260,10 @@ func proseIndicator(s *Sentence) (Indicator, bool) {
 		if earlier != nil {
 			ind.Values = []Value{*earlier, v}
 		}
+	}
+	if !lone && !ind.HasTarget && len(ind.Comparators) == 0 && len(ind.Values) < 2 {
+		// A figure alone, and the next sentence does not speak of it.
+		return Indicator{}, false
 	}
 	ind.Name = nameOf(text, mainAt)
 	if ind.Name == "" {
@@ -267,6 +283,14 @@ func proseIndicator(s *Sentence) (Indicator, bool) {
 	ind.Row.Quote = cut(ind.Row.Quote, maxQuote)
 	ind.Evidence = ind.Row
 	return ind, true
+}
+
+// find runs re on text when worth it (the pattern's key word is there).
+func find(re *regexp.Regexp, text string, worth bool) []int {
+	if !worth {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(text)
 }
 
 // sub returns submatch k of a match, trimmed, "" when it did not take part.
@@ -307,7 +331,8 @@ func mainValue(text string, used [][2]int) (int, Value) {
 		}
 		tok := text[a:b]
 		if v, unit, ok := parseNumber(tok); ok {
-			after, before := text[b:], text[:a]
+			// Only the words either side matter: look no further.
+			after, before := text[b:min(len(text), b+40)], text[max(0, a-40):a]
 			if unit == "" && v >= 1900 && v <= 2100 && !strings.Contains(tok, ",") {
 				continue // a year
 			}
@@ -363,6 +388,17 @@ var reComparator = func() *regexp.Regexp {
 // findComparators reads "28% for England", "the England average of
 // 22.4%", "the rate for England of 41.6".
 func findComparators(text string) []found {
+	low := strings.ToLower(text)
+	any := false
+	for _, c := range comparatorNames {
+		if strings.Contains(low, c.phrase) {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return nil
+	}
 	var out []found
 	for _, loc := range reComparator.FindAllStringSubmatchIndex(text, -1) {
 		var n, name [2]int
