@@ -75,7 +75,7 @@ type Table struct {
 func (t *Table) Evidence(i int) report.Evidence {
 	q := ""
 	if i >= 0 && i < len(t.RowText) {
-		q = cut(t.RowText[i], maxQuote)
+		q = cut(t.RowText[i], MaxQuote)
 	}
 	return report.Evidence{Page: t.Page, PrintedPage: t.Printed, Quote: q}
 }

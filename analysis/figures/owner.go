@@ -36,9 +36,9 @@ func Owners(ss []Sentence, council string) []Owner {
 	for i, s := range ss {
 		low := strings.ToLower(s.Text)
 		switch {
-		case hasAny(low, reportMarks):
+		case hasAny(low, reportMarks...):
 			guide = false
-		case hasAny(low, guideMarks):
+		case hasAny(low, guideMarks...):
 			guide = true
 		}
 		// A section heading: the sentence's heading, or a short line.
@@ -129,7 +129,7 @@ var notPlaces = map[string]bool{
 // example: it opens "In Anytown," or names another council as its
 // subject, or says it is a case study or an example.
 func otherCouncil(text, low, council string) Owner {
-	if hasAny(low, otherMarks) {
+	if hasAny(low, otherMarks...) {
 		return OwnerOther
 	}
 	if m := findIf(reInPlace, text, strings.HasPrefix(text, "In ") || strings.HasPrefix(text, "At ") || strings.HasPrefix(text, "Across ")); m != nil {
@@ -208,14 +208,5 @@ func research(text, low string) bool {
 	if strings.ContainsAny(text, footnoteMarks) && reNum.MatchString(text) {
 		return true
 	}
-	return hasAny(low, researchMarks)
-}
-
-func hasAny(low string, phrases []string) bool {
-	for _, p := range phrases {
-		if strings.Contains(low, p) {
-			return true
-		}
-	}
-	return false
+	return hasAny(low, researchMarks...)
 }

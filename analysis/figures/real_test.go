@@ -42,7 +42,7 @@ func TestReadRealPapers(t *testing.T) {
 				if ind.Row.Quote == "" || !strings.Contains(pages[ind.Row.Page], ind.Row.Quote) {
 					t.Errorf("%q: row %q is not on page %d", ind.Name, ind.Row.Quote, ind.Row.Page)
 				}
-				if len(ind.Row.Quote) > maxQuote {
+				if len(ind.Row.Quote) > MaxQuote {
 					t.Errorf("%q: row of %d bytes", ind.Name, len(ind.Row.Quote))
 				}
 				if ind.Evidence.Page != ind.Row.Page || ind.Evidence.Quote == "" {

@@ -62,7 +62,7 @@ func sentenceIndicators(ss []Sentence, owners []Owner) []Indicator {
 			continue
 		}
 		ind, ok := proseIndicator(s, i+1 < len(ss) && followsOn(ss[i+1].Text))
-		if n := len(out); n > 0 && i > 0 && followsOn(s.Text) && out[n-1].Row.Quote == cut(ss[i-1].Text, maxQuote) && !out[n-1].Table {
+		if n := len(out); n > 0 && i > 0 && followsOn(s.Text) && out[n-1].Row.Quote == cut(ss[i-1].Text, MaxQuote) && !out[n-1].Table {
 			// "This is above the target of 18", "This compares to the
 			// England average of 22.4%": the figure just before.
 			prev := &out[n-1]
@@ -280,7 +280,7 @@ func proseIndicator(s *Sentence, lone bool) (Indicator, bool) {
 		ind.Unit = unitOfName(ind.Name)
 	}
 	ind.Row = s.Evidence()
-	ind.Row.Quote = cut(ind.Row.Quote, maxQuote)
+	ind.Row.Quote = cut(ind.Row.Quote, MaxQuote)
 	ind.Evidence = ind.Row
 	return ind, true
 }

@@ -206,7 +206,7 @@ func TestChecksSurviveBadItems(t *testing.T) {
 	items := []*Item{
 		{},
 		{Kind: corpus.KindMinutes, Pack: &Pack{Items: []*Item{nil, {}}}},
-		{Sentences: []figures.Sentence{{}, {Text: "£"}, {Text: "the majority 5%"}}, Indicators: []figures.Indicator{{}, odd}, Tables: []figures.Table{{Header: [][]string{{}}, Rows: [][]string{{}}}}, Pack: &Pack{}},
+		{Sentences: []figures.Sentence{{}, {Text: "£"}, {Text: "the majority 5%"}}, Indicators: []figures.Indicator{{}, odd}, Tables: []figures.Table{{Table: corpus.Table{Header: [][]string{{}}, Rows: [][]string{{}}}}}, Pack: &Pack{}},
 	}
 	for _, c := range Checks {
 		for i, it := range items {
