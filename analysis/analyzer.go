@@ -275,12 +275,39 @@ func (a *Analyzer) prepare(doc *corpus.Document, it corpus.Item) *prepared {
 	p.it.Passages, p.cut = budget(p.it.Passages, ItemWords)
 	p.all = joinPassages(p.it.Passages)
 	p.insp, p.facts, p.inRecs = a.itemFacts(p.it, p.all)
+	sentences := figures.Sentences(p.it.Passages)
+	figures.SetOwners(sentences, meta.Council)
+	tables := itemTables(doc, p.it, p.scoped)
 	p.find = &findings.Item{
 		Number: it.Number, Title: it.Title, Kind: it.Kind,
-		Sentences: figures.Sentences(p.it.Passages),
+		Sentences: sentences, Tables: tables,
+		Indicators: figures.Read(sentences, tables),
 	}
 	p.find.Meeting, _ = time.Parse(time.DateOnly, meta.Date)
 	return p
+}
+
+// itemTables reads the tables on an item's pages: the file's own pages,
+// which keep the layout of its tables, when the document has them and the
+// whole item was read; else the item's passages, page by page.
+func itemTables(doc *corpus.Document, it corpus.Item, scoped bool) []figures.Table {
+	var pages []corpus.Page
+	if len(doc.Pages) > 0 && !scoped && it.StartPage >= 1 && it.EndPage <= len(doc.Pages) && it.StartPage <= it.EndPage {
+		pages = doc.Pages[it.StartPage-1 : it.EndPage]
+	} else {
+		for _, ps := range it.Passages {
+			if n := len(pages); n > 0 && pages[n-1].Number == ps.Page {
+				pages[n-1].Body += "\n\n" + ps.Text
+				continue
+			}
+			pages = append(pages, corpus.Page{Number: ps.Page, Printed: ps.PrintedPage, Body: ps.Text})
+		}
+	}
+	var out []figures.Table
+	for i := range pages {
+		out = append(out, figures.PageTables(&pages[i])...)
+	}
+	return out
 }
 
 // budget keeps the leading passages that hold at most words words, and

@@ -84,6 +84,9 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 				if q.Theme != "" {
 					p(" *(%s)*", md(q.Theme))
 				}
+				if q.Found != "" {
+					p(" **%s.**", md(q.Found))
+				}
 				p("\n")
 				for _, c := range q.Cites {
 					if c.Quote != "" {

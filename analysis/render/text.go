@@ -140,6 +140,9 @@ func (t *textWriter) question(q questionView) {
 	if q.Theme != "" {
 		t.para(ind+"Theme: ", ind+"       ", q.Theme)
 	}
+	if q.Found != "" {
+		t.para(ind+"Found: ", ind+"       ", q.Found)
+	}
 	for _, c := range q.Cites {
 		s := c.Cite
 		if c.Quote != "" {
