@@ -134,11 +134,12 @@ func (a *Analyzer) analyse(ctx context.Context, doc *corpus.Document, items []co
 		preps = append(preps, p)
 		pack.Items = append(pack.Items, p.find)
 	}
+	next := findings.NextMeeting(packTexts(doc, items), meetingDate(doc.Meta))
 	for _, p := range preps {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		p.find.Pack = pack
+		p.find.Pack, p.find.NextMeeting = pack, next
 		r.Items = append(r.Items, a.finish(p))
 	}
 	numberFindings(r)
@@ -283,8 +284,31 @@ func (a *Analyzer) prepare(doc *corpus.Document, it corpus.Item) *prepared {
 		Sentences: sentences, Tables: tables,
 		Indicators: figures.Read(sentences, tables),
 	}
-	p.find.Meeting, _ = time.Parse(time.DateOnly, meta.Date)
+	p.find.Meeting = meetingDate(meta)
 	return p
+}
+
+// meetingDate is the date of the meeting a pack is for; zero when unknown.
+func meetingDate(meta corpus.Meta) time.Time {
+	t, _ := time.Parse(time.DateOnly, meta.Date)
+	return t
+}
+
+// packTexts are the texts of a pack, page by page (the front sheet gives
+// the next meeting's date), or its items' passages when it has no pages.
+func packTexts(doc *corpus.Document, items []corpus.Item) []string {
+	var out []string
+	for _, pg := range doc.Pages {
+		out = append(out, pg.Text)
+	}
+	if len(out) == 0 {
+		for _, it := range items {
+			for _, p := range it.Passages {
+				out = append(out, p.Text)
+			}
+		}
+	}
+	return out
 }
 
 // itemTables reads the tables on an item's pages: the file's own pages,
