@@ -148,6 +148,9 @@ type questionView struct {
 type citeView struct {
 	Cite  string // "p. 14 (PDF p. 16)"
 	Quote string
+	// Reading is a table row read with its headings, shown instead of
+	// the row's run of cells; "" for a quote of prose.
+	Reading string
 }
 
 // view builds the shared view of r.
@@ -239,7 +242,11 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 				qv.Theme = clean(q.Theme)
 			}
 			for _, e := range q.Evidence {
-				qv.Cites = append(qv.Cites, citeView{Cite: Cite(e.Page, e.PrintedPage), Quote: shorten(clean(e.Quote), maxQuote)})
+				c := citeView{Cite: Cite(e.Page, e.PrintedPage), Quote: shorten(clean(e.Quote), maxQuote)}
+				if r := clean(e.Reading); r != "" {
+					c.Quote, c.Reading = "", shorten(r, maxQuote)
+				}
+				qv.Cites = append(qv.Cites, c)
 			}
 			g.Questions = append(g.Questions, qv)
 		}

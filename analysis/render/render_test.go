@@ -424,3 +424,16 @@ func TestQuestionsNameTheirFinding(t *testing.T) {
 		}
 	}
 }
+
+func TestTableRowsAreRead(t *testing.T) {
+	r := &analysis.Report{Items: []analysis.ItemReport{{Number: "6", Title: "Workforce", Questions: []analysis.Question{
+		{Text: "Why is the vacancy rate rising?", Kind: analysis.KindEvidence, Evidence: []analysis.Evidence{
+			{Page: 8, PrintedPage: 6, Quote: "Vacancy rate (%) 16 18", Reading: "Vacancy rate: 18% in 2026, from 16% in 2025"}}},
+	}}}}
+	for _, f := range Formats() {
+		out := render(t, f, r)
+		if !strings.Contains(out, "Vacancy rate: 18% in 2026, from 16% in 2025") || strings.Contains(out, "Vacancy rate (%) 16 18") {
+			t.Errorf("%s: the row is not read with its headings:\n%s", f, out)
+		}
+	}
+}

@@ -145,7 +145,10 @@ func (t *textWriter) question(q questionView) {
 	}
 	for _, c := range q.Cites {
 		s := c.Cite
-		if c.Quote != "" {
+		switch {
+		case c.Reading != "":
+			s += ", table: " + c.Reading
+		case c.Quote != "":
 			s += ": “" + c.Quote + "”"
 		}
 		t.para(ind, ind+"  ", s)
