@@ -931,7 +931,12 @@ func figureTable(text string, lines []tline, used []bool, rows []frow, n int) Ta
 	}
 	markUsed(used, first, last+1)
 	if h, top := figureHeading(text, lines, used, first, n); h != nil {
-		t.Header = [][]string{h}
+		t.Header = h
+		if len(h) == 2 {
+			// A period spanning the periods' row sits above it.
+			t.Header = [][]string{h[1], h[0]}
+			top--
+		}
 		t.Start, t.FirstLine = lines[top].start, top
 		markUsed(used, top, first)
 	}
@@ -944,7 +949,7 @@ func figureTable(text string, lines []tline, used []bool, rows []frow, n int) Ta
 // optional label), or else the short lines above read as one heading per
 // block of lines (set apart by blank lines) or per period. It returns the
 // heading row and its first line, or nil.
-func figureHeading(text string, lines []tline, used []bool, first, n int) ([]string, int) {
+func figureHeading(text string, lines []tline, used []bool, first, n int) ([][]string, int) {
 	// The nearest line of n periods.
 	seen := 0
 	for j := first - 1; j >= 0 && seen < 8; j-- {
@@ -957,7 +962,7 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([]str
 		}
 		seen++
 		if label, periods := periodCells(text[l.start:l.end]); len(periods) == n {
-			return append([]string{label}, periods...), j
+			return append([][]string{append([]string{label}, periods...)}, spanAbove(text, lines, used, j, n)...), j
 		}
 	}
 	// One heading per block or per period, bottom up.
@@ -985,10 +990,10 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([]str
 		for e := bEnd; e > j && !done; {
 			s := e
 			label, periods := periodCells(text[lines[e].start:lines[e].end])
-			if label != "" || len(periods) < 2 {
+			if label != "" || dated(periods) < 2 {
 				periods = nil
 				for s > j+1 {
-					if l, p := periodCells(text[lines[s-1].start:lines[s-1].end]); l == "" && len(p) >= 2 {
+					if l, p := periodCells(text[lines[s-1].start:lines[s-1].end]); l == "" && dated(p) >= 2 {
 						break
 					}
 					s--
@@ -1031,7 +1036,36 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([]str
 	for k := range pieces {
 		h[n-k] = pieces[k]
 	}
-	return h, top
+	return [][]string{h}, top
+}
+
+// spanAbove returns the heading row over a line of periods at line j: a
+// line just above it with one period ("2024/25" over "Q1 Q2 Q3", after
+// an optional label) spans them all. It returns that row, or nil.
+func spanAbove(text string, lines []tline, used []bool, j, n int) [][]string {
+	if j == 0 || used[j-1] || lines[j-1].kind != linePlain {
+		return nil
+	}
+	label, periods := periodCells(text[lines[j-1].start:lines[j-1].end])
+	if len(periods) != 1 {
+		return nil
+	}
+	row := []string{label}
+	for k := 0; k < n; k++ {
+		row = append(row, periods[0])
+	}
+	return [][]string{row}
+}
+
+// dated counts the periods that are more than a dash.
+func dated(periods []string) int {
+	n := 0
+	for _, p := range periods {
+		if p != "-" && p != "–" {
+			n++
+		}
+	}
+	return n
 }
 
 // prose reports whether a line reads as prose rather than a heading.

@@ -84,6 +84,20 @@ func TestTables(t *testing.T) {
 			}},
 		},
 		{
+			name: "single spaced figures under a period spanning the periods",
+			text: "Indicator 2024/25\nQ1 Q2 Q3\nRe-referrals 22% 23% 21%\nCaseload 19 20 21\n",
+			want: []Table{{
+				Header: [][]string{
+					{"Indicator", "2024/25", "2024/25", "2024/25"},
+					{"", "Q1", "Q2", "Q3"},
+				},
+				Rows: [][]string{
+					{"Re-referrals", "22%", "23%", "21%"},
+					{"Caseload", "19", "20", "21"},
+				},
+			}},
+		},
+		{
 			name: "ratings on their own line under a wrapped label",
 			text: "Integrated Children's Services\n" +
 				"Latest Previous\n\n" +
