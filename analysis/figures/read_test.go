@@ -256,3 +256,17 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestReadCardAsTableRow reads a performance card that the sentence
+// splitter flagged as a table row.
+func TestReadCardAsTableRow(t *testing.T) {
+	ss := []Sentence{
+		{Text: "Number of foster households", Page: 2},
+		{Text: "RED", Page: 2},
+		{Text: "Latest: 613 Target: 700 Floor: 650 Previous: 612 (Red)", Page: 2, Table: true},
+	}
+	got := Read(ss, nil)
+	if len(got) != 1 || got[0].Name != "Number of foster households" || got[0].RAG != Red || got[0].Target != 700 {
+		t.Fatalf("got %+v, want the foster households card", got)
+	}
+}

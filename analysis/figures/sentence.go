@@ -53,13 +53,17 @@ func sentenceIndicators(ss []Sentence, owners []Owner) []Indicator {
 	var out []Indicator
 	for i := range ss {
 		s := &ss[i]
-		if s.Table || !strings.ContainsAny(s.Text, "0123456789") {
+		if !strings.ContainsAny(s.Text, "0123456789") {
 			continue
 		}
+		// A card may come as a row of a table or as a line of its own.
 		if ind, ok := cardIndicator(ss, i); ok {
 			ind.Owner = owners[i]
 			out = append(out, ind)
 			continue
+		}
+		if s.Table {
+			continue // the table reader reads table rows
 		}
 		ind, ok := proseIndicator(s, i+1 < len(ss) && followsOn(ss[i+1].Text))
 		if n := len(out); n > 0 && i > 0 && followsOn(s.Text) && out[n-1].Row.Quote == cut(ss[i-1].Text, maxQuote) && !out[n-1].Table {
