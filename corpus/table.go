@@ -84,19 +84,19 @@ func Tables(text string) []Table {
 			end := runEnd(lines, i, func(k lineKind) bool { return k == lineBar || k == lineRule }, 0)
 			if t, ok := barTable(text, lines, i, end); ok {
 				out = append(out, t)
-				markUsed(used, i, end)
+				markLinesUsed(used, i, end)
 			}
 			i = end
 			continue
 		case lineGapped:
 			end := runEnd(lines, i, func(k lineKind) bool { return k == lineGapped }, 2)
 			// An indented short line after the last row carries on its cell.
-			for n := 0; n < 2 && end < len(lines) && lines[end].kind == linePlain && indented(text[lines[end].start:lines[end].end]); n++ {
+			for n := 0; n < 2 && end < len(lines) && lines[end].kind == linePlain && indentedShort(text[lines[end].start:lines[end].end]); n++ {
 				end++
 			}
 			if t, ok := gappedTable(text, lines, i, end); ok {
 				out = append(out, t)
-				markUsed(used, i, end)
+				markLinesUsed(used, i, end)
 				i = end
 				continue
 			}
@@ -175,7 +175,7 @@ func readLine(l *tline, raw string) {
 			parts = parts[:len(parts)-1]
 		}
 		for _, p := range parts {
-			l.cells = append(l.cells, tcell{text: clean(p)})
+			l.cells = append(l.cells, tcell{text: tableClean(p)})
 		}
 		return
 	}
@@ -423,7 +423,7 @@ func runEnd(lines []tline, start int, in func(lineKind) bool, maxPlain int) int 
 	return end
 }
 
-func markUsed(used []bool, from, to int) {
+func markLinesUsed(used []bool, from, to int) {
 	for i := from; i < to; i++ {
 		used[i] = true
 	}
@@ -452,11 +452,11 @@ func barTable(text string, lines []tline, from, to int) (Table, bool) {
 		for k, c := range l.cells {
 			row[k] = c.text
 		}
-		if empty(row) {
+		if emptyRow(row) {
 			continue
 		}
 		rows = append(rows, row)
-		texts = append(texts, clean(text[l.start:l.end]))
+		texts = append(texts, tableClean(text[l.start:l.end]))
 	}
 	if len(rows) < 2 {
 		return Table{}, false
@@ -464,16 +464,16 @@ func barTable(text string, lines []tline, from, to int) (Table, bool) {
 	nh := rule
 	if nh < 0 || nh >= len(rows) {
 		nh = 0
-		for nh < len(rows)-1 && !hasFigure(rows[nh][1:]) {
+		for nh < len(rows)-1 && !hasFigureCell(rows[nh][1:]) {
 			nh++
 		}
-		if nh == len(rows)-1 || nh == 0 && !hasFigure(rows[0][1:]) {
+		if nh == len(rows)-1 || nh == 0 && !hasFigureCell(rows[0][1:]) {
 			nh = 0 // no figures at all: a table of words, heading unknown
 		}
 	}
 	// A heading row under the heading (first cell empty, no figure) is a
 	// heading too: "| | | Inadequate | Good |" under "Thresholds".
-	for nh < len(rows)-1 && nh > 0 && rows[nh][0] == "" && !hasFigure(rows[nh]) {
+	for nh < len(rows)-1 && nh > 0 && rows[nh][0] == "" && !hasFigureCell(rows[nh]) {
 		nh++
 	}
 	if nh > 0 {
@@ -491,7 +491,7 @@ func barTable(text string, lines []tline, from, to int) (Table, bool) {
 		return Table{}, false
 	}
 	spanHeadings(t.Header)
-	finish(&t, lines, text)
+	finishTable(&t, lines, text)
 	return t, true
 }
 
@@ -559,19 +559,19 @@ func gappedTable(text string, lines []tline, from, to int) (Table, bool) {
 			continue
 		case len(t.Rows) > 0 && !hasFig && continuation(t.Rows[len(t.Rows)-1], cells, cols):
 			prev := t.Rows[len(t.Rows)-1]
-			for k, v := range place(cells, cols) {
+			for k, v := range placeCells(cells, cols) {
 				if v != "" {
 					prev[k] = strings.TrimSpace(prev[k] + " " + v)
 				}
 			}
-			t.RowText[len(t.RowText)-1] = clean(text[rowStart:l.end])
+			t.RowText[len(t.RowText)-1] = tableClean(text[rowStart:l.end])
 			t.End, t.LastLine = l.end, i
 			continue
 		}
 		body = body || hasFig
 		rowStart = l.start
-		t.Rows = append(t.Rows, place(cells, cols))
-		t.RowText = append(t.RowText, clean(text[l.start:l.end]))
+		t.Rows = append(t.Rows, placeCells(cells, cols))
+		t.RowText = append(t.RowText, tableClean(text[l.start:l.end]))
 		t.End, t.LastLine = l.end, i
 	}
 	if len(t.Rows) < 2 && !(len(t.Rows) == 1 && len(t.Header) > 0) {
@@ -583,12 +583,12 @@ func gappedTable(text string, lines []tline, from, to int) (Table, bool) {
 		t.Header = nil
 	}
 	spanHeadings(t.Header)
-	finish(&t, lines, text)
+	finishTable(&t, lines, text)
 	return t, true
 }
 
 // indented reports whether a line starts with white space and is short.
-func indented(s string) bool {
+func indentedShort(s string) bool {
 	return (strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\t")) && utf8.RuneCountInString(strings.TrimSpace(s)) <= 60
 }
 
@@ -617,17 +617,17 @@ func tabTable(text string, lines []tline, from, to int) (Table, bool) {
 				row[k] = c.text
 			}
 			t.Rows = append(t.Rows, row)
-			t.RowText = append(t.RowText, clean(text[l.start:l.end]))
+			t.RowText = append(t.RowText, tableClean(text[l.start:l.end]))
 			rowStart = l.start
 		case l.kind == linePlain && len(t.Rows) > 0:
 			prev := t.Rows[len(t.Rows)-1]
-			prev[len(prev)-1] = strings.TrimSpace(prev[len(prev)-1] + " " + clean(text[l.start:l.end]))
-			t.RowText[len(t.RowText)-1] = clean(text[rowStart:l.end])
+			prev[len(prev)-1] = strings.TrimSpace(prev[len(prev)-1] + " " + tableClean(text[l.start:l.end]))
+			t.RowText[len(t.RowText)-1] = tableClean(text[rowStart:l.end])
 		}
 	}
 	// The leading rows with no figure head a table with figures.
 	nh := 0
-	for nh < len(t.Rows)-1 && !hasFigure(t.Rows[nh][1:]) {
+	for nh < len(t.Rows)-1 && !hasFigureCell(t.Rows[nh][1:]) {
 		nh++
 	}
 	if nh == len(t.Rows)-1 {
@@ -637,7 +637,7 @@ func tabTable(text string, lines []tline, from, to int) (Table, bool) {
 		t.Header = t.Rows[:nh]
 	}
 	t.Rows, t.RowText = t.Rows[nh:], t.RowText[nh:]
-	finish(&t, lines, text)
+	finishTable(&t, lines, text)
 	return t, len(t.Rows) >= 2 || len(t.Rows) == 1 && nh > 0
 }
 
@@ -659,7 +659,7 @@ func mergeSpans(spans [][2]int) [][2]int {
 
 // column returns the column a cell belongs to: the one it overlaps most,
 // or else the nearest.
-func column(c tcell, cols [][2]int) int {
+func columnOf(c tcell, cols [][2]int) int {
 	best, bestOver, bestDist := 0, 0, -1
 	for k, col := range cols {
 		over := min(c.end, col[1]) - max(c.col, col[0])
@@ -672,10 +672,10 @@ func column(c tcell, cols [][2]int) int {
 }
 
 // place puts a row's cells in their columns.
-func place(cells []tcell, cols [][2]int) []string {
+func placeCells(cells []tcell, cols [][2]int) []string {
 	row := make([]string, len(cols))
 	for _, c := range cells {
-		k := column(c, cols)
+		k := columnOf(c, cols)
 		row[k] = strings.TrimSpace(row[k] + " " + c.text)
 	}
 	return row
@@ -694,7 +694,7 @@ func placeHeading(cells []tcell, cols [][2]int) []string {
 			}
 		}
 		if !spanned {
-			k := column(c, cols)
+			k := columnOf(c, cols)
 			row[k] = strings.TrimSpace(row[k] + " " + c.text)
 		}
 	}
@@ -708,7 +708,7 @@ func continuation(prev []string, cells []tcell, cols [][2]int) bool {
 	if len(cells) == 0 {
 		return false
 	}
-	if column(cells[0], cols) > 0 {
+	if columnOf(cells[0], cols) > 0 {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(cells[0].text)
@@ -784,10 +784,10 @@ func figureTables(text string, lines []tline, used []bool) []Table {
 		if l.label == "" {
 			r.first = labelAbove(lines, used, i, last)
 			if r.first < i {
-				r.label = clean(joinRange(text, lines, r.first, i))
+				r.label = tableClean(joinLinesRange(text, lines, r.first, i))
 			}
 		}
-		if last >= 0 && !adjacent(lines, used, last, r.first) {
+		if last >= 0 && !adjacentRows(lines, used, last, r.first) {
 			flush()
 		}
 		if r.label == "" && len(run) > 0 {
@@ -831,7 +831,7 @@ func labelAbove(lines []tline, used []bool, i, last int) int {
 // adjacent reports whether a row starting on line next may follow a row
 // ending on line last: at most two lines between, blank or one short
 // line naming a group.
-func adjacent(lines []tline, used []bool, last, next int) bool {
+func adjacentRows(lines []tline, used []bool, last, next int) bool {
 	if next-last > 3 {
 		return false
 	}
@@ -849,7 +849,7 @@ func adjacent(lines []tline, used []bool, last, next int) bool {
 	return plain <= 1
 }
 
-func joinRange(text string, lines []tline, from, to int) string {
+func joinLinesRange(text string, lines []tline, from, to int) string {
 	return text[lines[from].start:lines[to].start]
 }
 
@@ -874,7 +874,7 @@ func runTables(text string, lines []tline, used []bool, run []frow) []Table {
 	var out []Table
 	start := 0
 	for k := 0; k <= len(run); k++ {
-		if k < len(run) && fits(run[k], n) {
+		if k < len(run) && fitsRow(run[k], n) {
 			continue
 		}
 		if k-start >= 2 {
@@ -888,7 +888,7 @@ func runTables(text string, lines []tline, used []bool, run []frow) []Table {
 // fits reports whether a row ending in r.figs figures belongs to a table
 // of n figures a row: it has n, or one more that ends its label ("0 to"
 // then "4").
-func fits(r frow, n int) bool {
+func fitsRow(r frow, n int) bool {
 	switch r.figs {
 	case n:
 		return true
@@ -911,13 +911,13 @@ func figureTable(text string, lines []tline, used []bool, rows []frow, n int) Ta
 		if prev >= 0 {
 			for j := prev + 1; j < r.first; j++ {
 				if lines[j].kind == linePlain {
-					group = clean(text[lines[j].start:lines[j].end])
+					group = tableClean(text[lines[j].start:lines[j].end])
 					t.Rows = append(t.Rows, append([]string{group}, make([]string, n)...))
 					t.RowText = append(t.RowText, group)
 				}
 			}
 		}
-		raw := clean(text[lines[r.line].start:lines[r.line].end])
+		raw := tableClean(text[lines[r.line].start:lines[r.line].end])
 		fields := strings.Fields(raw)
 		label := r.label
 		if r.figs > n {
@@ -926,10 +926,10 @@ func figureTable(text string, lines []tline, used []bool, rows []frow, n int) Ta
 		}
 		row := append([]string{label}, fields[len(fields)-n:]...)
 		t.Rows = append(t.Rows, row)
-		t.RowText = append(t.RowText, clean(text[lines[r.first].start:lines[r.line].end]))
+		t.RowText = append(t.RowText, tableClean(text[lines[r.first].start:lines[r.line].end]))
 		prev = r.line
 	}
-	markUsed(used, first, last+1)
+	markLinesUsed(used, first, last+1)
 	if h, top := figureHeading(text, lines, used, first, n); h != nil {
 		t.Header = h
 		if len(h) == 2 {
@@ -938,9 +938,9 @@ func figureTable(text string, lines []tline, used []bool, rows []frow, n int) Ta
 			top--
 		}
 		t.Start, t.FirstLine = lines[top].start, top
-		markUsed(used, top, first)
+		markLinesUsed(used, top, first)
 	}
-	finish(&t, lines, text)
+	finishTable(&t, lines, text)
 	return t
 }
 
@@ -957,7 +957,7 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([][]s
 		if l.kind == lineBlank {
 			continue
 		}
-		if used[j] || prose(text[l.start:l.end]) {
+		if used[j] || proseLine(text[l.start:l.end]) {
 			break
 		}
 		seen++
@@ -968,7 +968,7 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([][]s
 	// One heading per block or per period, bottom up.
 	usable := func(j int) bool {
 		l := lines[j]
-		return !used[j] && l.kind == linePlain && !prose(text[l.start:l.end])
+		return !used[j] && l.kind == linePlain && !proseLine(text[l.start:l.end])
 	}
 	var pieces []string
 	top := first
@@ -990,10 +990,10 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([][]s
 		for e := bEnd; e > j && !done; {
 			s := e
 			label, periods := periodCells(text[lines[e].start:lines[e].end])
-			if label != "" || dated(periods) < 2 {
+			if label != "" || datedCount(periods) < 2 {
 				periods = nil
 				for s > j+1 {
-					if l, p := periodCells(text[lines[s-1].start:lines[s-1].end]); l == "" && dated(p) >= 2 {
+					if l, p := periodCells(text[lines[s-1].start:lines[s-1].end]); l == "" && datedCount(p) >= 2 {
 						break
 					}
 					s--
@@ -1006,7 +1006,7 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([][]s
 				}
 			case len(pieces) == n:
 				// The heading of the label column, if short.
-				block := clean(text[lines[s].start:lines[e].end])
+				block := tableClean(text[lines[s].start:lines[e].end])
 				if len(strings.Fields(block)) <= 4 {
 					pieces = append(pieces, block)
 					top = s
@@ -1014,7 +1014,7 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([][]s
 				done = true
 				continue
 			default:
-				pieces = append(pieces, clean(text[lines[s].start:lines[e].end]))
+				pieces = append(pieces, tableClean(text[lines[s].start:lines[e].end]))
 			}
 			top = s
 			e = s - 1
@@ -1058,7 +1058,7 @@ func spanAbove(text string, lines []tline, used []bool, j, n int) [][]string {
 }
 
 // dated counts the periods that are more than a dash.
-func dated(periods []string) int {
+func datedCount(periods []string) int {
 	n := 0
 	for _, p := range periods {
 		if p != "-" && p != "–" {
@@ -1069,7 +1069,7 @@ func dated(periods []string) int {
 }
 
 // prose reports whether a line reads as prose rather than a heading.
-func prose(s string) bool {
+func proseLine(s string) bool {
 	s = strings.TrimSpace(s)
 	if utf8.RuneCountInString(s) > 70 {
 		return true
@@ -1078,7 +1078,7 @@ func prose(s string) bool {
 }
 
 // finish pads the rows to one width and finds the title.
-func finish(t *Table, lines []tline, text string) {
+func finishTable(t *Table, lines []tline, text string) {
 	w := 0
 	for _, r := range t.Header {
 		w = max(w, len(r))
@@ -1109,7 +1109,7 @@ func titleAbove(text string, lines []tline, first int) string {
 	if j < 0 || lines[j].kind != linePlain {
 		return ""
 	}
-	s := clean(text[lines[j].start:lines[j].end])
+	s := tableClean(text[lines[j].start:lines[j].end])
 	if utf8.RuneCountInString(s) > 100 || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
 		return ""
 	}
@@ -1119,7 +1119,7 @@ func titleAbove(text string, lines []tline, first int) string {
 	return strings.TrimSpace(strings.TrimSuffix(s, ":"))
 }
 
-func hasFigure(cells []string) bool {
+func hasFigureCell(cells []string) bool {
 	for _, c := range cells {
 		if isFigure(c) {
 			return true
@@ -1137,7 +1137,7 @@ func cellsHaveFigure(cells []tcell) bool {
 	return false
 }
 
-func empty(row []string) bool {
+func emptyRow(row []string) bool {
 	for _, c := range row {
 		if c != "" {
 			return false
@@ -1146,6 +1146,6 @@ func empty(row []string) bool {
 	return true
 }
 
-func clean(s string) string {
+func tableClean(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }

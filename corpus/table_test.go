@@ -188,7 +188,7 @@ func TestTables(t *testing.T) {
 // row's text verbatim in the text, offsets inside it.
 func checkTables(t *testing.T, text string, tables []Table) {
 	t.Helper()
-	flat := clean(text)
+	flat := tableClean(text)
 	prev := -1
 	for i, tb := range tables {
 		if tb.Start < 0 || tb.Start > tb.End || tb.End > len(text) || tb.FirstLine > tb.LastLine {

@@ -149,9 +149,11 @@ type Indicator struct {
 	// Table is true when the indicator was read from a table, false when
 	// from a sentence.
 	Table bool
-	// Evidence is where it was read: for a table, the row rendered with
-	// its headings ("Initial health assessments within 20 working days:
-	// 38% in Q2 against a 90% target (Red)"); for a sentence, the sentence.
+	// Evidence is where it was read: for a table (or a performance card,
+	// "Latest: 613 Target: 700"), the row rendered with its headings
+	// ("Initial health assessments within 20 working days: 38% in Q2
+	// against a 90% target (Red)"), which is not verbatim; for a
+	// sentence, the sentence.
 	Evidence report.Evidence
 	// Row is the same place cited verbatim: for a table, the row as
 	// printed; for a sentence, the sentence. Quote it where a quote must
