@@ -531,6 +531,12 @@ func gappedTable(text string, lines []tline, from, to int) (Table, bool) {
 		}
 	}
 	cols := mergeSpans(spans)
+	if k := uniformCells(lines[from:to]); k > 0 && (k != len(cols) || !aligned(lines[from:to], cols)) {
+		// Rows of one number of cells that their offsets do not line up
+		// (text whose cells are set apart but not aligned): the cells'
+		// order gives their columns.
+		return orderTable(text, lines, from, to, k)
+	}
 	if len(cols) < 2 {
 		return Table{}, false
 	}
@@ -639,6 +645,119 @@ func tabTable(text string, lines []tline, from, to int) (Table, bool) {
 	t.Rows, t.RowText = t.Rows[nh:], t.RowText[nh:]
 	finishTable(&t, lines, text)
 	return t, len(t.Rows) >= 2 || len(t.Rows) == 1 && nh > 0
+}
+
+// uniformCells returns the number of cells of every row of figures in a
+// run when they all have the same, 0 otherwise.
+func uniformCells(lines []tline) int {
+	k := 0
+	for _, l := range lines {
+		if l.kind != lineGapped || !cellsHaveFigure(l.cells[1:]) {
+			continue
+		}
+		if k != 0 && len(l.cells) != k {
+			return 0
+		}
+		k = len(l.cells)
+	}
+	return k
+}
+
+// aligned reports whether every row of figures puts each of its cells in
+// a column of its own.
+func aligned(lines []tline, cols [][2]int) bool {
+	for _, l := range lines {
+		if l.kind != lineGapped || !cellsHaveFigure(l.cells[1:]) {
+			continue
+		}
+		seen := make([]bool, len(cols))
+		for _, c := range l.cells {
+			k := columnOf(c, cols)
+			if seen[k] {
+				return false
+			}
+			seen[k] = true
+		}
+	}
+	return true
+}
+
+// orderTable reads rows of k cells set apart by gaps, in order: a row of
+// fewer cells keeps its first cell as the label and sets the rest to the
+// right; a line of words alone carries on a cell above (a wrapped
+// heading carries on the heading cell left open, "Stat." then
+// "neighbours"; a wrapped row, its label).
+func orderTable(text string, lines []tline, from, to, k int) (Table, bool) {
+	t := Table{Start: lines[from].start, End: lines[to-1].end, FirstLine: from, LastLine: to - 1}
+	body := false
+	rowStart := 0
+	for i := from; i < to; i++ {
+		l := lines[i]
+		if l.kind == lineBlank {
+			continue
+		}
+		var cells []string
+		if l.kind == linePlain {
+			cells = []string{tableClean(text[l.start:l.end])}
+		} else {
+			for _, c := range l.cells {
+				cells = append(cells, c.text)
+			}
+		}
+		hasFig := hasFigureCell(cells[1:])
+		switch {
+		case !hasFig && len(cells) == 1 && len(t.Rows) > 0:
+			prev := t.Rows[len(t.Rows)-1]
+			prev[0] = strings.TrimSpace(prev[0] + " " + cells[0])
+			t.RowText[len(t.RowText)-1] = tableClean(text[rowStart:l.end])
+			t.End, t.LastLine = l.end, i
+			continue
+		case !hasFig && len(cells) == 1 && len(t.Header) > 0 && !body:
+			h := t.Header[len(t.Header)-1]
+			at := 0
+			for c := len(h) - 1; c >= 0; c-- {
+				if strings.HasSuffix(h[c], ".") || openEnded(h[c]) {
+					at = c
+					break
+				}
+			}
+			h[at] = strings.TrimSpace(h[at] + " " + cells[0])
+			continue
+		case !hasFig && !body:
+			t.Header = append(t.Header, inOrder(cells, k))
+			continue
+		}
+		body = true
+		rowStart = l.start
+		t.Rows = append(t.Rows, inOrder(cells, k))
+		t.RowText = append(t.RowText, tableClean(text[l.start:l.end]))
+		t.End, t.LastLine = l.end, i
+	}
+	if len(t.Rows) < 2 {
+		return Table{}, false
+	}
+	spanHeadings(t.Header)
+	finishTable(&t, lines, text)
+	return t, true
+}
+
+// inOrder sets a row's cells in k columns: all of them in order, or the
+// first as the label and the rest to the right.
+func inOrder(cells []string, k int) []string {
+	row := make([]string, k)
+	if len(cells) >= k {
+		copy(row, cells[:k])
+		for _, c := range cells[k:] {
+			row[k-1] = strings.TrimSpace(row[k-1] + " " + c)
+		}
+		return row
+	}
+	rest := cells
+	if len(cells) > 0 && !isFigure(cells[0]) {
+		row[0], rest = cells[0], cells[1:]
+	}
+	copy(row[k-len(rest):], rest)
+	return row
 }
 
 // mergeSpans merges overlapping rune spans into columns, left to right.

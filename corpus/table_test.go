@@ -134,6 +134,23 @@ func TestTables(t *testing.T) {
 			}},
 		},
 		{
+			name: "cells set apart but not aligned, a heading and rows wrapped",
+			text: "Table 2: Placement stability at 31 March 2026\n" +
+				"Indicator  Wexcombe  Stat.  England\n" +
+				"neighbours\n" +
+				"Children with three or more placements during the  11.4%  10.3%  10%\n" +
+				"year\n" +
+				"Children placed outside the borough  44%  39%  41%\n",
+			want: []Table{{
+				Title:  "Table 2: Placement stability at 31 March 2026",
+				Header: [][]string{{"Indicator", "Wexcombe", "Stat. neighbours", "England"}},
+				Rows: [][]string{
+					{"Children with three or more placements during the year", "11.4%", "10.3%", "10%"},
+					{"Children placed outside the borough", "44%", "39%", "41%"},
+				},
+			}},
+		},
+		{
 			name: "tabs",
 			text: "Meeting\tCorporate Parenting Board\nDate\t27 November 2017\n",
 			want: []Table{{

@@ -270,3 +270,26 @@ func TestReadCardAsTableRow(t *testing.T) {
 		t.Fatalf("got %+v, want the foster households card", got)
 	}
 }
+
+// TestReadOwnColumn reads a table that sets the council's column beside
+// its comparators', dated by its title.
+func TestReadOwnColumn(t *testing.T) {
+	text := "Table 2: Placement stability at 31 March 2026\n" +
+		"Indicator  Wexcombe  Stat.  England\n" +
+		"neighbours\n" +
+		"Children with three or more placements during the  11.4%  10.3%  10%\n" +
+		"year\n" +
+		"Children placed outside the borough  44%  39%  41%\n"
+	page := corpus.Page{Number: 12, Text: text}
+	got := Read(nil, PageTables(&page))
+	if len(got) != 2 {
+		t.Fatalf("got %d indicators, want 2: %+v", len(got), got)
+	}
+	want := "Children with three or more placements during the year: 11.4% at 31 March 2026; statistical neighbours 10.3%, England 10%"
+	if got[0].Evidence.Quote != want || got[0].Polarity != LowerIsBetter {
+		t.Errorf("got %q (polarity %v), want %q, lower is better", got[0].Evidence.Quote, got[0].Polarity, want)
+	}
+	if !strings.Contains(clean(text), got[0].Row.Quote) {
+		t.Errorf("row %q is not verbatim", got[0].Row.Quote)
+	}
+}

@@ -43,7 +43,7 @@ var (
 	rePeriodAfter = regexp.MustCompile(`(?i)^[^.;,]{0,20}?\b(` + when + `)`)
 	// reLabelBefore marks a number that labels rather than counts:
 	// "Quarter 3", "per 10,000", "Year 11".
-	reLabelBefore = regexp.MustCompile(`(?i)\b(?:quarter|year|phase|tier|stage|level|page|item|paragraph|section|appendix|per|aged|ages|under|over|nearly|almost|top|key stage|recommendation|priority|number)\s*$`)
+	reLabelBefore = regexp.MustCompile(`(?i)\b(?:quarter|year|phase|tier|stage|level|page|item|paragraph|section|appendix|per|aged|ages|under|over|nearly|almost|top|key stage|recommendation|priority|number|by)\s*$`)
 )
 
 // sentenceIndicators reads the indicators the sentences give: a figure
@@ -222,9 +222,11 @@ func proseIndicator(s *Sentence, lone bool) (Indicator, bool) {
 			mainAt = loc[2]
 		}
 	}
-	if loc := find(reTargetOf, text, strings.Contains(low, "target")); loc != nil {
+	targetAt := -1
+	if loc := find(reTargetOf, text, strings.Contains(low, "target")); loc != nil && standsAlone(text, loc[2], loc[3]) {
 		setTarget(&ind, text[loc[2]:loc[3]])
 		mark(loc, 1)
+		targetAt = loc[0]
 	}
 	if loc := find(reFloorOf, text, strings.Contains(low, "floor")); loc != nil {
 		if v, _, ok := parseNumber(text[loc[2]:loc[3]]); ok {
@@ -249,7 +251,16 @@ func proseIndicator(s *Sentence, lone bool) (Indicator, bool) {
 		return Indicator{}, false
 	}
 	if len(ind.Values) == 0 {
-		at, v := mainValue(text, used)
+		// With a target, the figure is the one in the target's clause
+		// ("rose by 9%, and 21% were re-referrals, against a target").
+		from := 0
+		if targetAt > 0 {
+			from = max(0, strings.LastIndex(text[:targetAt], ", and "), strings.LastIndex(text[:targetAt], "; "))
+		}
+		at, v := mainValue(text, used, from)
+		if at < 0 && from > 0 {
+			at, v = mainValue(text, used, 0)
+		}
 		if at < 0 {
 			return Indicator{}, false
 		}
@@ -306,7 +317,7 @@ func sub(text string, loc []int, k int) string {
 }
 
 func setTarget(ind *Indicator, t string) {
-	if v, u, ok := parseNumber(t); ok {
+	if v, u, ok := parseNumber(t); ok && !(u == "" && v >= 1900 && v <= 2100 && !strings.Contains(t, ",")) {
 		ind.Target, ind.HasTarget, ind.TargetText = v, true, t
 		setUnit(ind, u)
 	}
@@ -324,13 +335,13 @@ func overlaps(used [][2]int, a, b int) bool {
 // mainValue returns the sentence's own figure: the first number that is
 // not already read, not a date or a year, and not a qualifier of the
 // measure ("within 20 working days").
-func mainValue(text string, used [][2]int) (int, Value) {
-	for _, loc := range reNum.FindAllStringIndex(text, -1) {
-		a, b := loc[0], loc[1]
+func mainValue(text string, used [][2]int, from int) (int, Value) {
+	for _, loc := range reNum.FindAllStringIndex(text[from:], -1) {
+		a, b := loc[0]+from, loc[1]+from
 		if overlaps(used, a, b) || a > 0 && isWordByte(text[a-1]) || b < len(text) && isWordByte(text[b]) && !strings.HasSuffix(text[a:b], "%") {
 			continue
 		}
-		if !standsAlone(text, a, b) {
+		if !standsAlone(text, a, b) || reParaNumber.MatchString(text[a:min(len(text), b+2)]) {
 			continue
 		}
 		tok := text[a:b]
@@ -354,6 +365,10 @@ func mainValue(text string, used [][2]int) (int, Value) {
 	}
 	return -1, Value{}
 }
+
+// reParaNumber is a paragraph number before a capital ("3.1 At 31
+// March").
+var reParaNumber = regexp.MustCompile(`^\d+\.\d+ [A-Z]`)
 
 // standsAlone reports whether the number at text[a:b] is a figure of its
 // own, not part of "2023/24", "0-17", "Q3" or "10.5.2".
@@ -384,9 +399,9 @@ var reComparator = func() *regexp.Regexp {
 	}
 	sort.Slice(names, func(a, b int) bool { return len(names[a]) > len(names[b]) })
 	alt := strings.Join(names, "|")
-	return regexp.MustCompile(`(?i)(?:(` + num + `)\)?\s+(?:for|in|across)\s+(?:the\s+)?(` + alt + `)\b` +
+	return regexp.MustCompile(`(?i)(?:(` + num + `)(?:\s+per\s+[\d,]+)?\)?\s+(?:for|in|across)\s+(?:(?:the|our|its)\s+)?(` + alt + `)\b` +
 		`|\b(` + alt + `)(?:\s+(?:averages?|rates?|figures?|levels?|mean|comparators?))?(?:\s+(?:of|was|is|at|stood at|:))?\s*\(?(` + num + `)` +
-		`|\b(?:average|rate|figure) (?:for|in|across) (?:the\s+)?(` + alt + `)(?:\s+(?:of|was|is|at|:))?\s*\(?(` + num + `))`)
+		`|\b(?:average|rate|figure) (?:for|in|across) (?:(?:the|our|its)\s+)?(` + alt + `)(?:\s+(?:of|was|is|at|:))?\s*\(?(` + num + `))`)
 }()
 
 // findComparators reads "28% for England", "the England average of
