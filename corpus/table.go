@@ -508,6 +508,9 @@ func gappedTable(text string, lines []tline, from, to int) (Table, bool) {
 		return Table{}, false
 	}
 	if tabbed(lines[from:to]) {
+		if k := uniformCells(lines[from:to]); k > 0 {
+			return orderTable(text, lines, from, to, k)
+		}
 		return tabTable(text, lines, from, to)
 	}
 	// Columns come from the rows with figures (a heading may span several

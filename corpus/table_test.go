@@ -151,6 +151,21 @@ func TestTables(t *testing.T) {
 			}},
 		},
 		{
+			name: "tabs with figures, a heading and rows wrapped",
+			text: "Indicator\tWexcombe\tStat.\tEngland\n" +
+				"neighbours\n" +
+				"Children with three or more placements during the\t11.4%\t10.3%\t10%\n" +
+				"year\n" +
+				"Children placed outside the borough\t44%\t39%\t41%\n",
+			want: []Table{{
+				Header: [][]string{{"Indicator", "Wexcombe", "Stat. neighbours", "England"}},
+				Rows: [][]string{
+					{"Children with three or more placements during the year", "11.4%", "10.3%", "10%"},
+					{"Children placed outside the borough", "44%", "39%", "41%"},
+				},
+			}},
+		},
+		{
 			name: "tabs",
 			text: "Meeting\tCorporate Parenting Board\nDate\t27 November 2017\n",
 			want: []Table{{

@@ -80,14 +80,11 @@ func (t *Table) Evidence(i int) report.Evidence {
 	return report.Evidence{Page: t.Page, PrintedPage: t.Printed, Quote: q}
 }
 
-// PageTables reads the tables of a page's text.
+// PageTables reads the tables of a page's text as extracted (Text keeps
+// the spacing of a table's cells as the extraction laid them out).
 func PageTables(p *corpus.Page) []Table {
-	text := p.Body
-	if text == "" {
-		text = p.Text
-	}
 	var out []Table
-	for _, t := range corpus.Tables(text) {
+	for _, t := range corpus.Tables(p.Text) {
 		out = append(out, Table{Table: t, Page: p.Number, Printed: p.Printed})
 	}
 	return out
