@@ -445,7 +445,7 @@ var (
 	reTrailVerb  = regexp.MustCompile(`(?i)\s+(?:was|were|is|are|has been|have been|had been|stood at|stands at|remained at|remains at|remained|remains|reached|at|of|to|by|has|have|had|now|currently|increased|decreased|fell|rose|risen|fallen|improved|worsened|dropped|declined|grew|grown|went (?:up|down))\s*$`)
 	reTrailTime  = regexp.MustCompile(`(?i)\s+(?:(?:for|in|at|during|over|as at|as of|by|to) (?:the )?(?:(?:12|twelve|three|3) months?|quarter|year|month|period|end of|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})[^,]*)$`)
 	reAuxiliary  = regexp.MustCompile(`(?i)\b(?:were|was|had been|have been|has been|are|is)\s+`)
-	reNameBreak  = regexp.MustCompile(`(?i),|;|\(|\s(?:against|compared|which|while|whereas|but|than|above|below|meeting|achieving|exceeding|continuing)\b`)
+	reNameBreak  = regexp.MustCompile(`(?i),\s|;|\(|\s(?:against|compared|which|while|whereas|but|than|above|below|meeting|achieving|exceeding|continuing)\b`)
 	reLeadArtcle = regexp.MustCompile(`(?i)^(?:the|a|an|our|its|their)\s+`)
 )
 
@@ -472,7 +472,7 @@ func nameOf(text string, at int) string {
 		if i := reNameBreak.FindStringIndex(name); i != nil {
 			name = name[:i[0]]
 		}
-		name = reAuxiliary.ReplaceAllString(name, "")
+		name = dropAuxiliary(name)
 	case reLeadThere.MatchString(before) && strings.TrimSpace(reLeadThere.ReplaceAllString(before, "")) == "":
 		// "there were 613 approved households against ..."
 		name = after
@@ -494,6 +494,17 @@ func nameOf(text string, at int) string {
 	for k := 0; k < 2; k++ {
 		name = strings.Trim(reTrailTime.ReplaceAllString(name, ""), " .,:;()")
 	}
+	if generic[strings.ToLower(name)] {
+		// "a rate of 78 per 10,000 children": the words after the figure
+		// say what of.
+		tail := after
+		if i := reNameBreak.FindStringIndex(tail); i != nil {
+			tail = tail[:i[0]]
+		}
+		if f := strings.Fields(tail); len(f) > 1 && len(f) <= 8 && (f[0] == "per" || f[0] == "of") {
+			name = strings.TrimRight(name+" "+strings.Join(f, " "), " .,:;")
+		}
+	}
 	if i := strings.LastIndexByte(name, '('); i > 0 && strings.Count(name, "(") > strings.Count(name, ")") {
 		name = strings.TrimSpace(name[:i])
 	}
@@ -510,6 +521,33 @@ func nameOf(text string, at int) string {
 }
 
 // pronouns open a subject that names nothing by itself.
+// generic names say what a figure is only with the words after it.
+var generic = map[string]bool{"rate": true, "number": true, "proportion": true, "percentage": true, "total": true, "average": true}
+
+// dropAuxiliary joins "initial health assessments were completed within
+// 20 days" into a name: the verb goes before a participle ("assessments
+// completed within"), and reads "that were" before anything else
+// ("referrals that were re-referrals").
+func dropAuxiliary(s string) string {
+	loc := reAuxiliary.FindStringIndex(s)
+	if loc == nil {
+		return s
+	}
+	rest := s[loc[1]:]
+	next := strings.ToLower(strings.Fields(rest + " x")[0])
+	if strings.HasSuffix(next, "ed") || participles[next] {
+		return s[:loc[0]] + rest
+	}
+	return s[:loc[0]] + "that " + s[loc[0]:]
+}
+
+// participles are irregular past participles.
+var participles = map[string]bool{
+	"seen": true, "done": true, "made": true, "held": true, "taken": true, "given": true, "kept": true,
+	"met": true, "sent": true, "paid": true, "set": true, "put": true, "brought": true, "found": true,
+	"written": true, "known": true, "shown": true, "still": true, "not": true, "now": true,
+}
+
 // pronouns, conjunctions and the like open a subject that names nothing
 // by itself; vague words name a measure only by pointing elsewhere.
 var (
@@ -519,7 +557,7 @@ var (
 		"because": true, "however": true, "and": true, "but": true, "or": true, "so": true, "also": true,
 		"target": true, "targets": true, "if": true, "as": true, "with": true,
 	}
-	vague = map[string]bool{"this": true, "these": true, "that": true, "it": true}
+	vague = map[string]bool{"this": true, "these": true, "it": true}
 )
 
 func hasLetter(s string) bool {

@@ -173,7 +173,7 @@ func tableIndicators(t *Table, sheet sheetNames) []Indicator {
 	group := ""
 	for i, row := range t.Rows {
 		label := row[0]
-		if label == "" {
+		if !hasLetter(label) {
 			continue
 		}
 		if empty(row[1:]) {
