@@ -341,7 +341,7 @@ func mainValue(text string, used [][2]int, from int) (int, Value) {
 		if overlaps(used, a, b) || a > 0 && isWordByte(text[a-1]) || b < len(text) && isWordByte(text[b]) && !strings.HasSuffix(text[a:b], "%") {
 			continue
 		}
-		if !standsAlone(text, a, b) || reParaNumber.MatchString(text[a:min(len(text), b+2)]) {
+		if !standsAlone(text, a, b) || reParaFigure.MatchString(text[a:min(len(text), b+2)]) {
 			continue
 		}
 		tok := text[a:b]
@@ -366,9 +366,9 @@ func mainValue(text string, used [][2]int, from int) (int, Value) {
 	return -1, Value{}
 }
 
-// reParaNumber is a paragraph number before a capital ("3.1 At 31
+// reParaFigure is a paragraph number before a capital ("3.1 At 31
 // March").
-var reParaNumber = regexp.MustCompile(`^\d+\.\d+ [A-Z]`)
+var reParaFigure = regexp.MustCompile(`^\d+\.\d+ [A-Z]`)
 
 // standsAlone reports whether the number at text[a:b] is a figure of its
 // own, not part of "2023/24", "0-17", "Q3" or "10.5.2".
