@@ -13,8 +13,12 @@ import (
 // is the council's own name, "" when unknown: a sentence "In Kent, ..."
 // is then Kent's own.
 func OwnerOf(s Sentence, council string) Owner {
-	low := strings.ToLower(s.Text)
-	if o := otherCouncil(s.Text, low, strings.ToLower(council)); o != OwnerCouncil {
+	return ownerOf(s, strings.ToLower(s.Text), strings.ToLower(council))
+}
+
+// ownerOf is OwnerOf with the sentence and the council lower-cased.
+func ownerOf(s Sentence, low, council string) Owner {
+	if o := otherCouncil(s.Text, low, council); o != OwnerCouncil {
 		return o
 	}
 	if national(low) || research(s.Text, low) {
@@ -33,6 +37,7 @@ func Owners(ss []Sentence, council string) []Owner {
 	guide := false
 	section := OwnerCouncil // the owner a section heading gave
 	heading := ""
+	lowCouncil := strings.ToLower(council)
 	for i, s := range ss {
 		low := strings.ToLower(s.Text)
 		switch {
@@ -55,7 +60,7 @@ func Owners(ss []Sentence, council string) []Owner {
 				section = o
 			}
 		}
-		o := OwnerOf(s, council)
+		o := ownerOf(s, low, lowCouncil)
 		switch {
 		case s.Owner != OwnerCouncil:
 			o = s.Owner
