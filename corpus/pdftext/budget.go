@@ -19,9 +19,10 @@ const DefaultTimeout = 60 * time.Second
 const (
 	// maxInflatedBase plus inflatedPerByte for every byte of the file is
 	// the most stream data decoded for one document (content, forms and
-	// font maps, counted each time they are read).
-	maxInflatedBase = 256 << 20
-	inflatedPerByte = 16
+	// font maps, counted each time they are read). The real papers tried
+	// decode to at most 5.1 times their size and 6 MB in all.
+	maxInflatedBase = 128 << 20
+	inflatedPerByte = 32
 	// maxObjects is the most page-tree nodes, fonts and form calls
 	// visited in one document.
 	maxObjects = 1 << 20
