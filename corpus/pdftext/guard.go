@@ -33,6 +33,15 @@ type xrefChain struct {
 	// size is that trailer's /Size; tableLen is one more than the
 	// largest object number any classic section lists.
 	size, tableLen int64
+	// streams is set when the newest section is a cross-reference
+	// stream; streamSize is the largest /Size of the streams read.
+	streams    bool
+	streamSize int64
+	// encrypted is set when the newest section's dictionary names an
+	// /Encrypt dictionary.
+	encrypted bool
+	// sections counts the sections read.
+	sections int
 }
 
 // undercounted reports whether the newest trailer's /Size is smaller than
@@ -58,6 +67,7 @@ func scanXrefChain(data []byte) xrefChain {
 			return c
 		}
 		seen[off] = true
+		c.sections++
 		l := &lexer{b: data, pos: int(off)}
 		l.skipSpace()
 		var dict []byte
@@ -77,6 +87,14 @@ func scanXrefChain(data []byte) xrefChain {
 				}
 			}
 			dict = dictAfter(data, l.pos)
+			size, _ := dictInt(dict, "Size")
+			c.streamSize = max(c.streamSize, size)
+			if n == 0 {
+				c.streams = true
+			}
+		}
+		if n == 0 {
+			c.encrypted = bytes.Contains(dict, []byte("/Encrypt"))
 		}
 		prev, ok := dictInt(dict, "Prev")
 		if !ok {
@@ -194,6 +212,46 @@ func growTrailer(data []byte, c xrefChain) []byte {
 	out = append(out, c.trailer...)
 	out = fmt.Appendf(out, " /Size %d /Prev %d >>\nstartxref\n%d\n%%%%EOF\n", c.tableLen, c.newest, x)
 	return out
+}
+
+// withoutEncrypt returns a copy of data with an update section appended
+// that repeats the cross-reference table (it adds no entries and points
+// back at the newest section) with /Encrypt null: the library then reads
+// the table without decrypting anything, which it does while it opens an
+// encrypted file, before checkObjStreams could run on the opened file.
+func withoutEncrypt(data []byte, c xrefChain) []byte {
+	out := make([]byte, 0, len(data)+256)
+	out = append(out, data...)
+	out = append(out, '\n')
+	x := len(out)
+	if c.streams {
+		size := max(c.streamSize, 1)
+		out = fmt.Appendf(out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 1 1] /Index [0 1] /Prev %d /Encrypt null /Length 3 >>\nstream\n\x00\x00\x00\nendstream\nendobj\n", size, size, c.newest)
+	} else {
+		out = fmt.Appendf(out, "xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size %d /Prev %d /Encrypt null >>\n", max(c.size, c.tableLen, 1), c.newest)
+	}
+	return fmt.Appendf(out, "startxref\n%d\n%%%%EOF\n", x)
+}
+
+// checkEncrypted runs checkObjStreams on an encrypted file's table before
+// the library opens the file to decrypt it (decryption reads the /Encrypt
+// dictionary, which may be where an object stream loops). Files that are
+// not encrypted are checked as they open.
+func checkEncrypted(data []byte, c xrefChain) (err error) {
+	if !c.encrypted || c.loop {
+		return nil
+	}
+	defer func() {
+		if recover() != nil {
+			err = nil // the library will give its own error when it opens the file
+		}
+	}()
+	probe := withoutEncrypt(data, c)
+	r, rerr := pdf.NewReader(bytes.NewReader(probe), int64(len(probe)))
+	if rerr != nil {
+		return nil
+	}
+	return checkObjStreams(r, probe)
 }
 
 // Errors for object streams the library cannot read without looping or

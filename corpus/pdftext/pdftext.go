@@ -436,6 +436,9 @@ func open(data []byte, password string, b *budget) (r *pdf.Reader, pages pdf.Val
 		how.loop = true
 		err = fmt.Errorf("%w: %s", ErrMalformed, xrefLoop)
 	case xrefSane(data):
+		if err := checkEncrypted(data, chain); err != nil {
+			return nil, pdf.Value{}, how, err
+		}
 		whole := data
 		if chain.undercounted() {
 			// A merged file (pdfunite) whose trailer counts fewer

@@ -105,6 +105,8 @@ func generate() []File {
 		objectNumberOverflow(),
 		objStmExtendsLoop(),
 		objStmLengthInside(),
+		encryptLengthInside(),
+		objStmCycle(),
 		mergedUndercount(),
 	}
 }
@@ -243,8 +245,10 @@ func objectNumberOverflow() File {
 // objStmFile writes a file whose page (object 5) is listed by a
 // cross-reference stream as held in object stream 6, which does not hold
 // it; stream 6's dictionary gets the extra keys given and holds object 7
-// (a number).
-func objStmFile(text, objStmKeys string, lengthRef bool) []byte {
+// (a number). trailerKeys go in the cross-reference stream's dictionary;
+// rows replaces the cross-reference rows of the objects it names (type,
+// field 2, field 3).
+func objStmFile(text, objStmKeys, trailerKeys string, lengthRef bool, rows map[int][3]int) []byte {
 	d := simple(text)
 	page := d.objs[4]
 	d.set(5, "")
@@ -264,13 +268,16 @@ func objStmFile(text, objStmKeys string, lengthRef bool) []byte {
 	offs = append(offs, 0) // object 7 lives in stream 6
 	self := len(offs)
 	x := out.Len()
-	var rows []byte
+	var table []byte
 	row := func(t byte, a, c int) {
-		rows = append(rows, t, byte(a>>24), byte(a>>16), byte(a>>8), byte(a), byte(c>>8), byte(c))
+		table = append(table, t, byte(a>>24), byte(a>>16), byte(a>>8), byte(a), byte(c>>8), byte(c))
 	}
 	row(0, 0, 65535)
 	for id := 1; id < self; id++ {
+		r, over := rows[id]
 		switch {
+		case over:
+			row(byte(r[0]), r[1], r[2])
 		case id == 5:
 			row(2, 6, 1) // the page: said to be in stream 6, which lacks it
 		case id == 7:
@@ -282,8 +289,8 @@ func objStmFile(text, objStmKeys string, lengthRef bool) []byte {
 		}
 	}
 	row(1, x, 0)
-	fmt.Fprintf(&out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n", self, self+1, len(rows))
-	out.Write(rows)
+	fmt.Fprintf(&out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R %s/Length %d >>\nstream\n", self, self+1, trailerKeys, len(table))
+	out.Write(table)
 	fmt.Fprintf(&out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", x)
 	return out.Bytes()
 }
@@ -291,14 +298,28 @@ func objStmFile(text, objStmKeys string, lengthRef bool) []byte {
 // objStmExtendsLoop: an object stream that extends itself, asked for an
 // object it does not hold.
 func objStmExtendsLoop() File {
-	return File{Name: "objstm-extends-loop", About: "an object stream whose /Extends is itself, asked for an object it lacks", Data: objStmFile("Extends loop", "/Extends 6 0 R", false), Want: ObjStmLoop}
+	return File{Name: "objstm-extends-loop", About: "an object stream whose /Extends is itself, asked for an object it lacks", Data: objStmFile("Extends loop", "/Extends 6 0 R", "", false, nil), Want: ObjStmLoop}
 }
 
 // objStmLengthInside: an object stream whose /Length is an object stored
 // in that same stream (reading it needs its length, which needs reading
 // it).
 func objStmLengthInside() File {
-	return File{Name: "objstm-length-inside", About: "an object stream whose /Length is stored inside itself", Data: objStmFile("Length inside", "", true), Want: ObjStmSelf}
+	return File{Name: "objstm-length-inside", About: "an object stream whose /Length is stored inside itself", Data: objStmFile("Length inside", "", "", true, nil), Want: ObjStmSelf}
+}
+
+// objStmCycle: the table says object stream 6 is stored in stream 4
+// (the page's content), and stream 4 in stream 6: finding either needs
+// the other found first.
+func objStmCycle() File {
+	return File{Name: "objstm-in-objstm-loop", About: "the table stores object stream 6 in stream 4 and stream 4 in stream 6", Data: objStmFile("Streams inside each other", "", "", false, map[int][3]int{4: {2, 6, 0}, 6: {2, 4, 0}}), Want: ObjStmSelf}
+}
+
+// encryptLengthInside: as objStmLengthInside, with the trailer's
+// /Encrypt stored in that stream, so the library needs it while it opens
+// the file, before any check made on the opened file could run.
+func encryptLengthInside() File {
+	return File{Name: "encrypt-in-objstm-length-inside", About: "/Encrypt stored in an object stream whose /Length is stored inside itself", Data: objStmFile("Encrypt inside", "", "/Encrypt 7 0 R /ID [<00> <00>] ", true, nil), Want: ObjStmSelf}
 }
 
 // mergedUndercount: a two-paper pack as pdfunite writes it, catalog and
