@@ -254,6 +254,60 @@ func checkEncrypted(data []byte, c xrefChain) (err error) {
 	return checkObjStreams(r, probe)
 }
 
+// maxColumns is the largest predictor /Columns accepted. The library
+// allocates two buffers of that many bytes for a stream with a PNG
+// predictor, and an allocation the machine cannot make is a fatal error,
+// not a panic; real files use a few thousand at most (an image's width).
+const maxColumns = 1 << 20
+
+// errColumns is the error for a predictor /Columns the library would
+// allocate without bound from.
+var errColumns = fmt.Errorf("%w: implausible predictor /Columns (over %d)", ErrMalformed, maxColumns)
+
+// checkColumns finds a /Columns written in the file's bytes that is over
+// maxColumns, or given by reference (its value could be anything). The
+// library reads the predictors of cross-reference and object streams
+// itself, where the package cannot check them stream by stream.
+func checkColumns(data []byte) error {
+	var err error
+	eachKey(data, "/Columns", func(_ int, rest []byte) {
+		rest = bytes.TrimLeft(rest, " \t\r\n")
+		n, found := leadingUint(rest)
+		if !found {
+			return
+		}
+		if n > maxColumns {
+			err = errColumns
+			return
+		}
+		// "7 0 R": a reference.
+		l := &lexer{b: rest[:min(len(rest), 40)]}
+		l.next()
+		if g, ok := l.next(); ok && g.k == kNum {
+			if r, ok := l.next(); ok && r.k == kOp && r.s == "R" {
+				err = errColumns
+			}
+		}
+	})
+	return err
+}
+
+// streamColumnsOK reports whether a stream the package is about to read
+// has plausible predictor /Columns in its /DecodeParms (one dictionary,
+// or one per filter).
+func streamColumnsOK(v pdf.Value) bool {
+	p := v.Key("DecodeParms")
+	if p.Kind() == pdf.Array {
+		for i := 0; i < p.Len() && i < 16; i++ {
+			if c := p.Index(i).Key("Columns").Int64(); c > maxColumns {
+				return false
+			}
+		}
+		return true
+	}
+	return p.Key("Columns").Int64() <= maxColumns
+}
+
 // Errors for object streams the library cannot read without looping or
 // recursing for ever.
 var (

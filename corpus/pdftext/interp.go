@@ -142,6 +142,9 @@ func readStream(v pdf.Value, limit int64, b *budget) (data []byte, err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
+	if !streamColumnsOK(v) {
+		return nil, errColumns
+	}
 	rc := v.Reader()
 	defer func() {
 		defer func() { _ = recover() }()
@@ -174,6 +177,9 @@ func contentBytes(contents pdf.Value, b *budget) ([]byte, error) {
 		var out []byte
 		var first error
 		for i := 0; i < contents.Len() && len(out) < maxStreamBytes; i++ {
+			if !b.object() {
+				return out, b.err
+			}
 			part, err := readStream(contents.Index(i), int64(maxStreamBytes-len(out)), b)
 			if err != nil && first == nil {
 				first = err

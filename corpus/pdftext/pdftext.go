@@ -187,6 +187,7 @@ func extractWithin(b *budget, data []byte, opts Options) (res *Result, err error
 	var noMap, garbled []int
 	noMapFonts := map[string]bool{}
 	damaged := 0
+	firstDamage := "" // the first damaged page's reason
 	for i, p := range pages {
 		if b.stopped() {
 			return nil, fmt.Errorf("extract page %d: %w", i+1, b.errStopped())
@@ -197,6 +198,9 @@ func extractWithin(b *budget, data []byte, opts Options) (res *Result, err error
 		}
 		if perr != nil {
 			damaged++
+			if firstDamage == "" {
+				firstDamage = fmt.Sprintf("page %d: %v", i+1, perr)
+			}
 			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %v", i+1, perr))
 		}
 		res.Pages[i] = pt.text
@@ -225,7 +229,7 @@ func extractWithin(b *budget, data []byte, opts Options) (res *Result, err error
 	}
 	if len(res.NoTextPages) == len(pages) {
 		if damaged*2 >= len(pages) {
-			return res, fmt.Errorf("%w: the content of %d of %d pages could not be decoded (damaged, or encrypted with its keys lost)", ErrMalformed, damaged, len(pages))
+			return res, fmt.Errorf("%w: the content of %d of %d pages could not be decoded (damaged, or encrypted with its keys lost; %s)", ErrMalformed, damaged, len(pages), firstDamage)
 		}
 		if len(noMap) > 0 {
 			return res, fmt.Errorf("%w: its fonts have no Unicode map", ErrNoText)
@@ -429,6 +433,9 @@ func open(data []byte, password string, b *budget) (r *pdf.Reader, pages pdf.Val
 		return nil, pdf.Value{}, how, fmt.Errorf("%w: not a PDF (starts with %q)", ErrMalformed, head)
 	}
 	data = fixHeader(data[off:])
+	if err := checkColumns(data); err != nil {
+		return nil, pdf.Value{}, how, err
+	}
 	chain := scanXrefChain(data)
 	err = fmt.Errorf("%w: implausible cross-reference numbers", ErrMalformed)
 	switch {

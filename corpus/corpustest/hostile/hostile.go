@@ -63,6 +63,9 @@ const (
 	// Inflated is the error for a file whose streams decompress to more
 	// than the reader allows.
 	Inflated = "decompressed"
+	// Columns is the error for a predictor /Columns the library would
+	// allocate gigabytes from.
+	Columns = "implausible predictor /Columns"
 	// PageLoop is the warning for a page tree that refers back to itself
 	// or lists a page more than once.
 	PageLoop = "page tree refers back to itself or lists a page more than once"
@@ -107,6 +110,9 @@ func generate() []File {
 		objStmLengthInside(),
 		encryptLengthInside(),
 		objStmCycle(),
+		predictorColumns(),
+		predictorColumnsIndirect(),
+		predictorParmsCompressed(),
 		mergedUndercount(),
 	}
 }
@@ -320,6 +326,75 @@ func objStmCycle() File {
 // the file, before any check made on the opened file could run.
 func encryptLengthInside() File {
 	return File{Name: "encrypt-in-objstm-length-inside", About: "/Encrypt stored in an object stream whose /Length is stored inside itself", Data: objStmFile("Encrypt inside", "", "/Encrypt 7 0 R /ID [<00> <00>] ", true, nil), Want: ObjStmSelf}
+}
+
+// predictorFile writes a one-page file whose content stream has a PNG
+// predictor with the /DecodeParms given (the library allocates /Columns
+// bytes twice before it reads a byte), plus the extra objects given.
+func predictorFile(text, parms string, extra ...string) []byte {
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write(append([]byte{2}, content(text)...))
+	w.Close()
+	d := simple(text)
+	d.set(4, streamObj("/Filter /FlateDecode /DecodeParms "+parms, z.Bytes()))
+	for _, e := range extra {
+		d.add(e)
+	}
+	return d.bytes("")
+}
+
+// predictorColumns: /Columns of 3*10^11 on a content stream: 600 GB asked
+// for, which ends the process (a fatal error, not a panic) rather than
+// failing one page.
+func predictorColumns() File {
+	return File{Name: "predictor-columns", About: "a content stream's PNG predictor with /Columns 3*10^11 (600 GB allocated)", Data: predictorFile("Predictor columns", "<< /Predictor 12 /Columns 300000000000 >>"), Want: Columns}
+}
+
+// predictorColumnsIndirect: the same /Columns, given by reference.
+func predictorColumnsIndirect() File {
+	return File{Name: "predictor-columns-indirect", About: "as predictor-columns, with /Columns given by reference", Data: predictorFile("Predictor columns", "<< /Predictor 12 /Columns 6 0 R >>", "300000000000"), Want: Columns}
+}
+
+// predictorParmsCompressed: the content stream's /DecodeParms is object
+// 7, stored in a compressed object stream, so no scan of the file's bytes
+// can see its /Columns.
+func predictorParmsCompressed() File {
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write(append([]byte{2}, content("Compressed parameters")...))
+	w.Close()
+	d := simple("Compressed parameters")
+	d.set(4, streamObj("/Filter /FlateDecode /DecodeParms 7 0 R", z.Bytes()))
+	inner := "7 0 "
+	body := inner + "<< /Predictor 12 /Columns 300000000000 >>\n"
+	var zs bytes.Buffer
+	w = zlib.NewWriter(&zs)
+	w.Write([]byte(body))
+	w.Close()
+	d.add(streamObj(fmt.Sprintf("/Type /ObjStm /N 1 /First %d /Filter /FlateDecode", len(inner)), zs.Bytes())) // 6
+	var out bytes.Buffer
+	offs := d.body(&out, "%PDF-1.5")
+	offs = append(offs, 0) // 7, in stream 6
+	self := len(offs)
+	x := out.Len()
+	var table []byte
+	row := func(t byte, a, c int) {
+		table = append(table, t, byte(a>>24), byte(a>>16), byte(a>>8), byte(a), byte(c>>8), byte(c))
+	}
+	row(0, 0, 65535)
+	for id := 1; id < self; id++ {
+		if id == 7 {
+			row(2, 6, 0)
+		} else {
+			row(1, offs[id], 0)
+		}
+	}
+	row(1, x, 0)
+	fmt.Fprintf(&out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n", self, self+1, len(table))
+	out.Write(table)
+	fmt.Fprintf(&out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", x)
+	return File{Name: "predictor-parms-compressed", About: "as predictor-columns, the parameters stored in a compressed object stream", Data: out.Bytes(), Want: Columns}
 }
 
 // mergedUndercount: a two-paper pack as pdfunite writes it, catalog and
