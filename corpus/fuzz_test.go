@@ -86,11 +86,13 @@ func FuzzRead(f *testing.F) {
 		var doc *Document
 		corpustest.Within(t, corpustest.FuzzDeadline, func() error {
 			var err error
-			doc, err = Read(context.Background(), "fuzz", data, Options{MaxPages: 64, Timeout: corpustest.FuzzDeadline / 2})
+			// The reader's own deadline (60 s) is far beyond the fuzz
+			// deadline, so an unbounded input fails here.
+			doc, err = Read(context.Background(), "fuzz", data, Options{MaxPages: 64})
 			if err == nil {
 				return nil
 			}
-			for _, s := range []error{ErrEmpty, ErrUnsupported, ErrTooLarge, ErrEncrypted, ErrNoText, ErrMalformed, ErrTooComplex, ErrDeadline} {
+			for _, s := range []error{ErrEmpty, ErrUnsupported, ErrTooLarge, ErrEncrypted, ErrNoText, ErrMalformed, ErrTooComplex} {
 				if errors.Is(err, s) {
 					return nil
 				}

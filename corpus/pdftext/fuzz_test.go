@@ -67,11 +67,13 @@ func FuzzExtract(f *testing.F) {
 // checkExtract reads data and says how the outcome breaks Extract's
 // contract, if it does.
 func checkExtract(data []byte) error {
-	// The deadline is the package's own, well inside the fuzz deadline:
-	// a slow input must end with ErrDeadline, not overrun.
-	res, err := Extract(context.Background(), data, Options{MaxPages: 64, Timeout: corpustest.FuzzDeadline / 2})
+	// Extract's own deadline (60 s) is far beyond the fuzz deadline: an
+	// input the reader does not bound (a loop in the library it fails to
+	// catch) overruns the fuzz deadline and fails, rather than ending
+	// quietly with ErrDeadline.
+	res, err := Extract(context.Background(), data, Options{MaxPages: 64})
 	if err != nil {
-		if !errors.Is(err, ErrMalformed) && !errors.Is(err, ErrEncrypted) && !errors.Is(err, ErrNoText) && !errors.Is(err, ErrTooManyPages) && !errors.Is(err, ErrTooComplex) && !errors.Is(err, ErrDeadline) {
+		if !errors.Is(err, ErrMalformed) && !errors.Is(err, ErrEncrypted) && !errors.Is(err, ErrNoText) && !errors.Is(err, ErrTooManyPages) && !errors.Is(err, ErrTooComplex) {
 			return fmt.Errorf("error wraps no sentinel: %v", err)
 		}
 		if !errors.Is(err, ErrNoText) {
