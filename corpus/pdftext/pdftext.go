@@ -467,7 +467,7 @@ func open(data []byte, password string, b *budget) (r *pdf.Reader, pages pdf.Val
 		if b.stopped() {
 			return nil, pdf.Value{}, how, b.errStopped()
 		}
-		fixed, rerr := rebuildXref(data, synthetic)
+		fixed, rerr := rebuildXref(data, synthetic, b)
 		if rerr != nil {
 			return nil, pdf.Value{}, how, rerr
 		}

@@ -103,6 +103,7 @@ func generate() []File {
 		pageTreeFanout(),
 		hugeCount(),
 		deflateBomb(),
+		repairBombs(),
 		deepNesting(),
 		hugeObjectNumbers(),
 		objectNumberOverflow(),
@@ -200,18 +201,39 @@ const bombBytes = 16 << 20
 // deflateBomb: a page that draws a 16 MiB form 4096 times (64 GiB of
 // decompressed content from a 40 KB file).
 func deflateBomb() File {
+	d := simple("Deflate bomb")
+	form := d.add(streamObj("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Filter /FlateDecode", bomb(nil)))
+	c := d.add(streamObj("", append(content("Deflate bomb"), []byte(strings.Repeat(" /X Do", 4096))...)))
+	d.set(5, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> /XObject << /X %d 0 R >> >> /Contents %d 0 R >>", pagesObj, fontObj, form, c))
+	return File{Name: "deflate-bomb", About: "a 16 MiB form drawn 4096 times (64 GiB decompressed)", Data: d.bytes(""), Want: Inflated}
+}
+
+// bomb returns head and then bombBytes of spaces, deflated (zlib).
+func bomb(head []byte) []byte {
 	var z bytes.Buffer
 	w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	w.Write(head)
 	chunk := bytes.Repeat([]byte(" "), 1<<20)
 	for i := 0; i < bombBytes>>20; i++ {
 		w.Write(chunk)
 	}
 	w.Close()
-	d := simple("Deflate bomb")
-	form := d.add(streamObj("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Filter /FlateDecode", z.Bytes()))
-	c := d.add(streamObj("", append(content("Deflate bomb"), []byte(strings.Repeat(" /X Do", 4096))...)))
-	d.set(5, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> /XObject << /X %d 0 R >> >> /Contents %d 0 R >>", pagesObj, fontObj, form, c))
-	return File{Name: "deflate-bomb", About: "a 16 MiB form drawn 4096 times (64 GiB decompressed)", Data: d.bytes(""), Want: Inflated}
+	return z.Bytes()
+}
+
+// repairBombs: a file with no cross-reference table or trailer (so it
+// must be repaired from its objects) holding 32 object streams of 16 MiB
+// each (512 MiB decompressed while the objects are listed).
+func repairBombs() File {
+	d := simple("Repair bombs")
+	z := bomb([]byte("9 0 "))
+	for i := 0; i < 32; i++ {
+		d.add(streamObj("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", z))
+	}
+	var out bytes.Buffer
+	d.body(&out, "%PDF-1.5")
+	out.WriteString("%%EOF\n")
+	return File{Name: "repair-objstm-bombs", About: "no cross-reference table, and 32 object streams of 16 MiB each to list while repairing", Data: out.Bytes(), Want: Inflated}
 }
 
 // deepNesting: arrays nested 100,000 deep in the page dictionary.
