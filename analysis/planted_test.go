@@ -61,7 +61,8 @@ func strengthQuestion(it ItemReport, q Question) bool {
 // TestPlantedProblems briefs the fictional Harlowmere pack, as text and as
 // PDF, and checks that each planted problem is among its item's first
 // three questions, that no strength is asked about as a problem and that
-// nothing labelled not a problem is asked about. The figures are kept in
+// nothing labelled not a problem is asked about as one (asking how
+// something that works will last is no alarm). The figures are kept in
 // testdata/planted.golden.
 func TestPlantedProblems(t *testing.T) {
 	data, err := os.ReadFile("testdata/planted/labels.json")
@@ -129,7 +130,7 @@ func TestPlantedProblems(t *testing.T) {
 		}
 		for _, n := range l.NotProblems {
 			for _, q := range items[n.Item].Questions {
-				if mentions(q, n.Must) {
+				if mentions(q, n.Must) && !strengthQuestion(items[n.Item], q) {
 					alarms++
 					t.Errorf("%s item %s: not a problem %q asked about: %s", ext, n.Item, n.Must, q.Text)
 					fmt.Fprintf(&golden, "false alarm: not a problem %q: %s\n", n.Must, q.Text)

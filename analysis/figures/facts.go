@@ -152,9 +152,12 @@ var (
 	// reNoDelay is "delay" said as an aim, not a fact.
 	reNoDelay     = regexp.MustCompile(`\b(?:minimi[sz]e|avoid|reduce|prevent|without|no|any|undue|unnecessary|reducing|minimising|minimizing)\s+(?:\w+\s+)?(?:delays?|drift)`)
 	reStrongDelay = regexp.MustCompile(`\b(?:delayed|slipp(?:ed|age)|behind schedule|overdue|was a delay|were delays|postponed|deferred|not (?:yet )?(?:been )?(?:fully )?(?:completed|delivered|implemented))\b`)
-	reToNote      = regexp.MustCompile(`\b(?:correct record|to note|be noted|is noted|are noted|noted the|receive[sd]? the report|report be received)\b`)
-	reCoverRow    = regexp.MustCompile(`report to|date of meeting|subject|report of|wards affected|portfolio|key decision|forward plan|exempt|contact officer|telephone|email`)
-	reOwnerDate   = regexp.MustCompile(`\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|q[1-4]\b|end of q[1-4]|complete[d]?|ongoing|in progress)\b`)
+	// reDoneAtLast is a delay that is over: "the long overdue
+	// refurbishment was completed in June".
+	reDoneAtLast = regexp.MustCompile(`\blong[- ]overdue\b.*\b(?:completed|finished|delivered|opened|reopened|in place|launched|agreed|done)\b`)
+	reToNote     = regexp.MustCompile(`\b(?:correct record|to note|be noted|is noted|are noted|noted the|receive[sd]? the report|report be received)\b`)
+	reCoverRow   = regexp.MustCompile(`report to|date of meeting|subject|report of|wards affected|portfolio|key decision|forward plan|exempt|contact officer|telephone|email`)
+	reOwnerDate  = regexp.MustCompile(`\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|q[1-4]\b|end of q[1-4]|complete[d]?|ongoing|in progress)\b`)
 )
 
 // FindFacts scans an item's passages for facts.
@@ -278,7 +281,7 @@ func classify(sent string, table bool) []Fact {
 		}
 	}
 	if hasAny(low, "delay", "slipp", "schedule", "overdue", "defer", "postpon", "backlog", "wait", "late") {
-		if loc := reDelay.FindStringIndex(low); loc != nil && !reNoDelay.MatchString(low) && (hasNum || reStrongDelay.MatchString(low)) && !narrative(sent) {
+		if loc := reDelay.FindStringIndex(low); loc != nil && !reNoDelay.MatchString(low) && (hasNum || reStrongDelay.MatchString(low)) && !narrative(sent) && !reDoneAtLast.MatchString(low) {
 			add(FactDelay, loc)
 		}
 	}

@@ -440,11 +440,15 @@ func findComparators(text string) []found {
 
 // Phrases trimmed from a name.
 var (
-	reLeadTime   = regexp.MustCompile(`(?i)^(?:(?:in|at|as of|as at|on|by|for|during|over|since|between) [^,]{1,60},\s*)+`)
-	reLeadThere  = regexp.MustCompile(`(?i)^(?:there (?:were|was|are|is|have been|had been)|we (?:have|had)|this (?:is|was)|it (?:is|was))(?:\s+|$)`)
-	reTrailVerb  = regexp.MustCompile(`(?i)\s+(?:was|were|is|are|has been|have been|had been|stood at|stands at|remained at|remains at|remained|remains|reached|at|of|to|by|has|have|had|now|currently|increased|decreased|fell|rose|risen|fallen|improved|worsened|dropped|declined|grew|grown|went (?:up|down))\s*$`)
-	reTrailTime  = regexp.MustCompile(`(?i)\s+(?:(?:for|in|at|during|over|as at|as of|by|to) (?:the )?(?:(?:12|twelve|three|3) months?|quarter|year|month|period|end of|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})[^,]*)$`)
-	reAuxiliary  = regexp.MustCompile(`(?i)\b(?:were|was|had been|have been|has been|are|is)\s+`)
+	reLeadTime  = regexp.MustCompile(`(?i)^(?:(?:in|at|as of|as at|on|by|for|during|over|since|between) [^,]{1,60},\s*)+`)
+	reLeadThere = regexp.MustCompile(`(?i)^(?:there (?:were|was|are|is|have been|had been)|we (?:have|had)|this (?:is|was)|it (?:is|was))(?:\s+|$)`)
+	reTrailVerb = regexp.MustCompile(`(?i)\s+(?:was|were|is|are|has been|have been|had been|stood at|stands at|remained at|remains at|remained|remains|reached|at|of|to|by|has|have|had|now|currently|increased|decreased|fell|rose|risen|fallen|improved|worsened|dropped|declined|grew|grown|went (?:up|down))\s*$`)
+	reTrailTime = regexp.MustCompile(`(?i)\s+(?:(?:for|in|at|during|over|as at|as of|by|to) (?:the )?(?:(?:12|twelve|three|3) months?|quarter|year|month|period|end of|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})[^,]*)$`)
+	reAuxiliary = regexp.MustCompile(`(?i)\b(?:were|was|had been|have been|has been|are|is)\s+`)
+	// reLeadHad ends the words before a figure that what follows it
+	// names: "the service had 231 approved households", "Harlowmere was
+	// looking after 398 children".
+	reLeadHad    = regexp.MustCompile(`(?i)\b(?:had|has|have|held|holds|(?:was|were|is|are) (?:looking after|supporting|caring for)|looked after|supported|approved|recruited)$`)
 	reNameBreak  = regexp.MustCompile(`(?i),\s|;|\(|\s(?:against|compared|which|while|whereas|but|than|above|below|meeting|achieving|exceeding|continuing)\b`)
 	reLeadArtcle = regexp.MustCompile(`(?i)^(?:the|a|an|our|its|their)\s+`)
 )
@@ -473,7 +477,8 @@ func nameOf(text string, at int) string {
 			name = name[:i[0]]
 		}
 		name = dropAuxiliary(name)
-	case reLeadThere.MatchString(before) && strings.TrimSpace(reLeadThere.ReplaceAllString(before, "")) == "":
+	case reLeadThere.MatchString(before) && strings.TrimSpace(reLeadThere.ReplaceAllString(before, "")) == "",
+		reLeadHad.MatchString(before):
 		// "there were 613 approved households against ..."
 		name = after
 		if i := reNameBreak.FindStringIndex(name); i != nil {

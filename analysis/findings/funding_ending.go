@@ -34,7 +34,7 @@ func (c fundingEnding) Find(it *Item) []Finding {
 		return nil
 	}
 	var out []Finding
-	for _, s := range it.Sentences {
+	for i, s := range it.Sentences {
 		if s.Owner != figures.OwnerCouncil {
 			continue
 		}
@@ -52,12 +52,20 @@ func (c fundingEnding) Find(it *Item) []Finding {
 		if !it.Meeting.IsZero() && d.End.Sub(it.Meeting).Hours() < 24*fundingSoon {
 			g.gap = fullGap // ending within the year
 		}
+		ev, amount := evidence(s.Evidence()), reAmount.FindString(s.Text)
+		if prev := i - 1; amount == "" && prev >= 0 && reFundingWord.MatchString(it.Sentences[prev].Text) {
+			// "The grant, £740,000 in 2026/27, funds the team. The grant
+			// ends on 31 March 2027.": the sum is said just before.
+			if a := reAmount.FindString(it.Sentences[prev].Text); a != "" {
+				ev, amount = evidence(it.Sentences[prev].Evidence(), s.Evidence()), a
+			}
+		}
 		out = append(out, Finding{
 			Kind:     c.Kind(),
 			Severity: severity(c.Kind(), g),
 			Summary:  `The report says "` + claim + `", and says no plan for after ` + d.Text + ".",
-			Evidence: evidence(s.Evidence()),
-			Words:    Words{Claim: claim, Date: d.Text, Amount: reAmount.FindString(s.Text)},
+			Evidence: ev,
+			Words:    Words{Claim: claim, Date: d.Text, Amount: amount},
 		})
 	}
 	return out

@@ -37,8 +37,8 @@ func (c worseThanComparators) Find(it *Item) []Finding {
 				margin, rel, worst = g, relGap(g, cmp.Value), cmp.Name
 			}
 		}
-		if len(against) == 0 {
-			continue
+		if len(against) == 0 || rel < slightGap && ind.HasTarget && !offTarget(ind) {
+			continue // a measure on its target and a shade behind England is not a challenge
 		}
 		fig := figuresOf(ind, v) + " against " + andList(against)
 		explained, planned := accounted(it, ind)
@@ -53,6 +53,10 @@ func (c worseThanComparators) Find(it *Item) []Finding {
 	}
 	return out
 }
+
+// slightGap is the relative margin behind a comparator below which a
+// measure that meets its own target is not raised.
+const slightGap = 0.10
 
 // comparatorValue states a comparator's figure: "10.4% for statistical
 // neighbours".

@@ -26,3 +26,18 @@ func TestWorseThanComparators(t *testing.T) {
 		{"other council's figure", item(nil, owned(moves, figures.OwnerOther)), nil},
 	})
 }
+
+func TestOnTargetAndSlightlyBehindIsNoFinding(t *testing.T) {
+	ind := figures.Indicator{Name: "Turnover of social workers (%)", Unit: "%", Polarity: figures.LowerIsBetter,
+		Target: 14, HasTarget: true, Values: []figures.Value{{Period: "Sep 2026", Value: 12.4}},
+		Comparators: []figures.Comparator{{Name: "England", Value: 11.8}}}
+	it := &Item{Indicators: []figures.Indicator{ind}}
+	if got := (worseThanComparators{}).Find(it); len(got) != 0 {
+		t.Errorf("on target and 5%% behind England: %+v, want nothing", got)
+	}
+	ind.Comparators[0].Value = 10.0 // 24% behind: worth asking
+	it = &Item{Indicators: []figures.Indicator{ind}}
+	if got := (worseThanComparators{}).Find(it); len(got) != 1 {
+		t.Errorf("on target and 24%% behind England: %d findings, want 1", len(got))
+	}
+}

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
@@ -17,15 +18,45 @@ const findingBase = 100
 // and will it last.
 const maxStrengthQs = 1
 
+// lead orders the kinds of finding on one measure by which words the
+// measure's one question: a rating or a claim the report's own figures
+// contradict says most, then a red rating left unmentioned, then the
+// target, the trend and the comparators.
+var lead = []string{
+	"rag-misrated", "direction-contradicted", "quantifier-contradicted", "comparison-contradicted",
+	"red-unmentioned", "missed-target", "caseloads-above-standard", "agency-staff", "vacancies",
+	"worsening-trend", "worse-than-comparators",
+}
+
+// onePerItem are the kinds asked about once an item however often found:
+// an overspend forecast for the service and for each of its budgets is
+// one question about the budget, as is every placeholder left in.
+var onePerItem = map[string]bool{"overspend": true, "savings-at-risk": true, "template-text": true}
+
+// leadRank is a kind's place in lead; kinds not in it come after.
+func leadRank(kind string) int {
+	if i := slices.Index(lead, kind); i >= 0 {
+		return i
+	}
+	return len(lead)
+}
+
 // fromFindings turns an item's findings (most severe first) into report
-// findings, numbered from 1, and a question for each: every problem, and
-// the strongest strength.
+// findings, numbered from 1, and a question for each problem and for the
+// strongest strength. The findings on one measure (a red indicator that
+// misses its target, worsens and trails England) make one question,
+// ranked by the most severe of them and worded from the one that says
+// most, so its row is printed once.
 func (a *Asker) fromFindings(it *Input) ([]report.Finding, []candidate) {
 	var out []report.Finding
-	var cands []candidate
+	type group struct {
+		lead     int // index in it.Findings of the finding that words the question
+		severity float64
+	}
+	var groups []*group
+	byKey := map[string]*group{}
 	strengths := 0
-	asked := map[string]bool{} // what the questions so far cite
-	for _, f := range it.Findings {
+	for i, f := range it.Findings {
 		rf := report.Finding{
 			ID: strconv.Itoa(len(out) + 1), Kind: f.Kind, Severity: round2(f.Severity),
 			Summary: f.Summary, Strength: f.Strength, Evidence: f.Evidence,
@@ -35,37 +66,51 @@ func (a *Asker) fromFindings(it *Input) ([]report.Finding, []candidate) {
 			rf.Evidence = []report.Evidence{}
 		}
 		out = append(out, rf)
+		if len(f.Evidence) == 0 {
+			continue
+		}
 		if f.Strength {
 			if strengths >= maxStrengthQs {
 				continue
 			}
 			strengths++
 		}
-		text := Word(f)
-		if text == "" || len(f.Evidence) == 0 {
-			continue
-		}
-		// One question a measure or a sentence: a red indicator that also
-		// misses its target and worsens is asked about once, for its most
-		// severe finding, and its row is printed once.
 		key := f.Evidence[0].Quote
-		if f.Indicator != nil {
+		switch {
+		case f.Indicator != nil:
 			key = f.Indicator.Name
+		case onePerItem[f.Kind]:
+			key = f.Kind
 		}
-		if asked[key] {
+		g, ok := byKey[key]
+		if !ok {
+			g = &group{lead: i, severity: f.Severity}
+			byKey[key] = g
+			groups = append(groups, g)
 			continue
 		}
-		asked[key] = true
+		if f.Strength != it.Findings[g.lead].Strength {
+			continue // a strength of a measure asked about as a problem is not asked too
+		}
+		g.severity = max(g.severity, f.Severity)
+		if leadRank(f.Kind) < leadRank(it.Findings[g.lead].Kind) {
+			g.lead = i
+		}
+	}
+	var cands []candidate
+	for _, g := range groups {
+		f := it.Findings[g.lead]
+		text := Word(f)
 		th := a.findingTheme(f, it)
-		if th == "" {
+		if text == "" || th == "" {
 			continue
 		}
 		cands = append(cands, candidate{
 			q: report.Question{
 				Text: text, Theme: th, Kind: report.KindEvidence,
-				Finding: rf.ID, Evidence: f.Evidence,
+				Finding: out[g.lead].ID, Evidence: f.Evidence,
 			},
-			priority: findingBase + 10*f.Severity,
+			priority: findingBase + 10*g.severity,
 		})
 	}
 	return out, cands

@@ -94,6 +94,7 @@ var wordings = map[string][]string{
 		"{summary} Which savings are at risk, what will be done instead, and what would it mean for children's services?",
 	},
 	"funding-ending": {
+		"The report says {claim}, and the funding is {amount}. What is the plan for after {date}, and what happens to the children and families it supports?",
 		"The report says {claim}. What is the plan for after {date}, and what happens to the children and families it supports?",
 		"{summary} What is the plan for when it ends, and what happens to the children and families it supports?",
 	},
