@@ -3,6 +3,7 @@ package index
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -46,6 +47,12 @@ func TestHelperProcess(t *testing.T) {
 			BatchSize: 30, Workers: 1,
 			Progress: func(p Progress) { fmt.Printf("done %d\n", p.FilesDone) },
 		})
+		fmt.Println("ingest:", err)
+	case "ingest-json":
+		timeout, _ := time.ParseDuration(os.Getenv("SCRUTINEER_HELPER_TIMEOUT"))
+		sum, err := x.IngestPaths(context.Background(), []string{os.Getenv("SCRUTINEER_HELPER_SRC")}, IngestOptions{FileTimeout: timeout, Workers: 2})
+		data, _ := json.Marshal(sum)
+		fmt.Printf("summary: %s\n", data)
 		fmt.Println("ingest:", err)
 	}
 	x.Close()
