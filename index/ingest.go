@@ -108,8 +108,9 @@ type readResult struct {
 // that is not indexed (unreadable, too large, timed out, a symlink loop,
 // not a regular file, not a PDF or text file...) is reported in
 // Summary.Skipped with why, and the rest go in.
-// When ctx is cancelled it stops between batches: what was written stays
-// consistent, and it returns the summary so far with ctx's error.
+// When ctx is cancelled it stops after the file in hand, writes what it
+// has read in one last batch (so the index stays consistent and the files
+// read are kept), and returns the summary so far with ctx's error.
 func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOptions) (Summary, error) {
 	start := time.Now()
 	x.mu.Lock()
@@ -208,6 +209,10 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 	if err := ctx.Err(); err != nil {
 		cancel()
 		for range results {
+		}
+		// The files read before the stop are kept: one last batch.
+		if ferr := w.flush(); ferr != nil {
+			return sum, fmt.Errorf("ingest into %s: %w", x.dir, errors.Join(err, ferr))
 		}
 		return sum, fmt.Errorf("ingest into %s: %w", x.dir, err)
 	}
