@@ -71,7 +71,8 @@ func TestHostilePDFsChild(t *testing.T) {
 	proj := &Project{Index: idx, Analyzer: analysis.New(bk), Dir: filepath.Join(t.TempDir(), "shared")}
 	deps := proj.Deps()
 	deps.Search = searchDeps(new(atomic.Int32), nil).Search
-	b, _ := newTestBot(t, fs, deps, func(c *Config) { c.Limits.JobTimeout = 3 * time.Second })
+	b, _ := newTestBot(t, fs, deps, func(c *Config) { c.Limits.JobTimeout = 1500 * time.Millisecond })
+	b.jobGrace = 500 * time.Millisecond
 	base := startHTTP(t, b)
 	start := time.Now()
 	threads := map[string]string{}

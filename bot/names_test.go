@@ -11,9 +11,11 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/analysis/bank"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 	"github.com/scrutineer/scrutineer/index"
 )
 
@@ -205,4 +207,28 @@ func TestLocateRelativePaths(t *testing.T) {
 			t.Errorf("locate(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
 		}
 	}
+}
+
+// FuzzSafeName feeds shared file names, which come from users: what is
+// kept is a plain name inside the folder, or refused.
+func FuzzSafeName(f *testing.F) {
+	for _, s := range []string{"pack.pdf", "", ".", "..", "a/../..", `..\`, "/", "a\x00b.pdf", strings.Repeat("x", 300) + ".pdf", "\xff\xfe.pdf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		corpustest.Within(t, corpustest.FuzzDeadline, func() error {
+			name, ok := safeName(s)
+			switch {
+			case !ok:
+				return nil
+			case name == "" || name == "." || name == "..":
+				return fmt.Errorf("safeName(%q) kept %q", s, name)
+			case strings.ContainsAny(name, `/\`) || !filepath.IsLocal(name):
+				return fmt.Errorf("safeName(%q) = %q, not a plain name", s, name)
+			case len(name) > maxNameBytes || !utf8.ValidString(name):
+				return fmt.Errorf("safeName(%q) = %q: too long or not UTF-8", s, name)
+			}
+			return nil
+		})
+	})
 }
