@@ -466,3 +466,31 @@ func TestOpenHalfCreated(t *testing.T) {
 		}
 	})
 }
+
+// Temporary folders left beside the index by killed creations are removed
+// once stale; a recent one, perhaps a creation in progress, is kept.
+func TestCreateRemovesStaleTemps(t *testing.T) {
+	parent := t.TempDir()
+	stale := filepath.Join(parent, tempPrefix("idx")+"1")
+	recent := filepath.Join(parent, tempPrefix("idx")+"2")
+	for _, d := range []string{stale, recent} {
+		if err := os.MkdirAll(filepath.Join(d, "index", "store"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * staleTemp)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(filepath.Join(parent, "idx"), Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("stale temporary folder still there: %v", err)
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Errorf("recent temporary folder removed: %v", err)
+	}
+}
