@@ -1,6 +1,7 @@
 package corpustest
 
 import (
+	"fmt"
 	"runtime"
 	"testing"
 	"time"
@@ -19,12 +20,14 @@ func Within(tb testing.TB, d time.Duration, fn func() error) {
 	tb.Helper()
 	done := make(chan error, 1)
 	go func() {
+		// This goroutine may outlive the test (when fn hangs): it never
+		// touches tb, it only sends its outcome.
 		var err error
 		defer func() {
 			if r := recover(); r != nil {
 				buf := make([]byte, 16<<10)
 				buf = buf[:runtime.Stack(buf, false)]
-				tb.Errorf("panic: %v\n%s", r, buf)
+				err = fmt.Errorf("panic: %v\n%s", r, buf)
 			}
 			done <- err
 		}()

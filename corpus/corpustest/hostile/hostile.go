@@ -8,7 +8,10 @@
 //
 // Each File says what a reader should make of it: Want is a phrase its
 // error must contain, or empty when the file must read, and then Text is
-// a phrase its text must hold.
+// a phrase its text must hold and Warn one its warnings must. A file
+// whose cross-reference chain loops is never handed as it is to a library
+// that would follow the chain for ever: it is repaired from its objects,
+// with a warning.
 package hostile
 
 import (
@@ -47,21 +50,22 @@ type File struct {
 // Phrases the reader's errors and warnings use, shared by the files that
 // expect them.
 const (
-	// WantXrefLoop is the error for a cross-reference /Prev chain that
-	// comes back to a section already read.
-	WantXrefLoop = "cross-reference chain loops"
-	// WantObjStmLoop is the error for object streams whose /Extends chain
+	// XrefLoop is said of a cross-reference /Prev chain that comes back
+	// to a section already read: a warning when the file can be repaired
+	// from its objects, else the error.
+	XrefLoop = "cross-reference chain loops"
+	// ObjStmLoop is the error for object streams whose /Extends chain
 	// loops.
-	WantObjStmLoop = "object streams extend each other in a loop"
-	// WantObjStmSelf is the error for an object stream whose own
-	// dictionary needs an object stored in an object stream.
-	WantObjStmSelf = "object stream's dictionary refers into an object stream"
-	// WantInflated is the error for a file whose streams decompress to
-	// more than the reader allows.
-	WantInflated = "decompressed"
-	// WarnPageLoop is the warning for a page tree that refers back to
-	// itself or repeats a page.
-	WarnPageLoop = "page tree"
+	ObjStmLoop = "object streams extend each other in a loop"
+	// ObjStmSelf is the error for an object stream whose own dictionary
+	// needs an object stored in an object stream.
+	ObjStmSelf = "object stream's dictionary refers into an object stream"
+	// Inflated is the error for a file whose streams decompress to more
+	// than the reader allows.
+	Inflated = "decompressed"
+	// PageLoop is the warning for a page tree that refers back to itself
+	// or lists a page more than once.
+	PageLoop = "page tree refers back to itself or lists a page more than once"
 )
 
 var (
@@ -101,6 +105,8 @@ func generate() []File {
 		objectNumberOverflow(),
 		objStmExtendsLoop(),
 		objStmLengthInside(),
+		encryptLengthInside(),
+		objStmCycle(),
 		mergedUndercount(),
 	}
 }
@@ -113,7 +119,7 @@ func xrefPrevSelf() File {
 	x := out.Len()
 	xrefTable(&out, offs)
 	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n", len(offs), x, x)
-	return File{Name: "xref-prev-self-loop", About: "the trailer's /Prev points back at its own cross-reference section", Data: out.Bytes(), Want: WantXrefLoop}
+	return File{Name: "xref-prev-self-loop", About: "the trailer's /Prev points back at its own cross-reference section", Data: out.Bytes(), Text: "Prev points to itself", Warn: XrefLoop}
 }
 
 // xrefPrevPair: two sections whose /Prev entries point at each other.
@@ -130,7 +136,7 @@ func xrefPrevPair() File {
 	fmt.Fprintf(&out, bTrailer, len(offs), a)
 	xrefTable(&out, offs)
 	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root 1 0 R /Prev %010d >>\nstartxref\n%d\n%%%%EOF\n", len(offs), b, a)
-	return File{Name: "xref-prev-two-section-loop", About: "two cross-reference sections whose /Prev entries point at each other", Data: out.Bytes(), Want: WantXrefLoop}
+	return File{Name: "xref-prev-two-section-loop", About: "two cross-reference sections whose /Prev entries point at each other", Data: out.Bytes(), Text: "Two sections point at each other", Warn: XrefLoop}
 }
 
 // xrefStreamPrevSelf: a cross-reference stream whose /Prev is its own
@@ -145,7 +151,7 @@ func xrefStreamPrevSelf() File {
 	fmt.Fprintf(&out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Prev %d /Length %d >>\nstream\n", self, self+1, x, len(rows))
 	out.Write(rows)
 	fmt.Fprintf(&out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", x)
-	return File{Name: "xref-stream-prev-self-loop", About: "a cross-reference stream whose /Prev is its own offset", Data: out.Bytes(), Want: WantXrefLoop}
+	return File{Name: "xref-stream-prev-self-loop", About: "a cross-reference stream whose /Prev is its own offset", Data: out.Bytes(), Text: "Xref stream points to itself", Warn: XrefLoop}
 }
 
 // pageTreeCycle: the root page tree lists itself among its kids, and an
@@ -154,7 +160,7 @@ func pageTreeCycle() File {
 	d := simple("Page tree cycle first page", "Page tree cycle second page")
 	inner := d.add(fmt.Sprintf("<< /Type /Pages /Parent %d 0 R /Kids [%d 0 R 7 0 R] /Count 2 >>", pagesObj, pagesObj))
 	d.set(pagesObj, fmt.Sprintf("<< /Type /Pages /Kids [5 0 R %d 0 R %d 0 R] /Count 3 >>", pagesObj, inner))
-	return File{Name: "page-tree-cycle", About: "the page tree lists itself, and a child lists its parent", Data: d.bytes(""), Text: "Page tree cycle second page", Warn: WarnPageLoop}
+	return File{Name: "page-tree-cycle", About: "the page tree lists itself, and a child lists its parent", Data: d.bytes(""), Text: "Page tree cycle second page", Warn: PageLoop}
 }
 
 // pageTreeMillion: one page listed a million times in /Kids.
@@ -162,7 +168,7 @@ func pageTreeMillion() File {
 	const n = 1000000
 	d := simple("One page a million times")
 	d.set(pagesObj, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Repeat("5 0 R ", n), n))
-	return File{Name: "page-tree-million-refs", About: "one page listed a million times in /Kids", Data: d.bytes(""), Text: "One page a million times", Warn: WarnPageLoop, Big: true}
+	return File{Name: "page-tree-million-refs", About: "one page listed a million times in /Kids", Data: d.bytes(""), Text: "One page a million times", Warn: PageLoop, Big: true}
 }
 
 // pageTreeFanout: a thousand references to a node holding a thousand
@@ -171,7 +177,7 @@ func pageTreeFanout() File {
 	d := simple("Fan out to one page")
 	mid := d.add(fmt.Sprintf("<< /Type /Pages /Parent %d 0 R /Kids [%s] /Count 1000 >>", pagesObj, strings.Repeat("5 0 R ", 1000)))
 	d.set(pagesObj, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count 1000000 >>", strings.Repeat(fmt.Sprintf("%d 0 R ", mid), 1000)))
-	return File{Name: "page-tree-fanout", About: "a thousand references to a node of a thousand references to one page", Data: d.bytes(""), Text: "Fan out to one page", Warn: WarnPageLoop}
+	return File{Name: "page-tree-fanout", About: "a thousand references to a node of a thousand references to one page", Data: d.bytes(""), Text: "Fan out to one page", Warn: PageLoop}
 }
 
 // hugeCount: the page tree claims two billion pages and has one.
@@ -199,7 +205,7 @@ func deflateBomb() File {
 	form := d.add(streamObj("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Filter /FlateDecode", z.Bytes()))
 	c := d.add(streamObj("", append(content("Deflate bomb"), []byte(strings.Repeat(" /X Do", 4096))...)))
 	d.set(5, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> /XObject << /X %d 0 R >> >> /Contents %d 0 R >>", pagesObj, fontObj, form, c))
-	return File{Name: "deflate-bomb", About: "a 16 MiB form drawn 4096 times (64 GiB decompressed)", Data: d.bytes(""), Want: WantInflated}
+	return File{Name: "deflate-bomb", About: "a 16 MiB form drawn 4096 times (64 GiB decompressed)", Data: d.bytes(""), Want: Inflated}
 }
 
 // deepNesting: arrays nested 100,000 deep in the page dictionary.
@@ -239,8 +245,10 @@ func objectNumberOverflow() File {
 // objStmFile writes a file whose page (object 5) is listed by a
 // cross-reference stream as held in object stream 6, which does not hold
 // it; stream 6's dictionary gets the extra keys given and holds object 7
-// (a number).
-func objStmFile(text, objStmKeys string, lengthRef bool) []byte {
+// (a number). trailerKeys go in the cross-reference stream's dictionary;
+// rows replaces the cross-reference rows of the objects it names (type,
+// field 2, field 3).
+func objStmFile(text, objStmKeys, trailerKeys string, lengthRef bool, rows map[int][3]int) []byte {
 	d := simple(text)
 	page := d.objs[4]
 	d.set(5, "")
@@ -260,13 +268,16 @@ func objStmFile(text, objStmKeys string, lengthRef bool) []byte {
 	offs = append(offs, 0) // object 7 lives in stream 6
 	self := len(offs)
 	x := out.Len()
-	var rows []byte
+	var table []byte
 	row := func(t byte, a, c int) {
-		rows = append(rows, t, byte(a>>24), byte(a>>16), byte(a>>8), byte(a), byte(c>>8), byte(c))
+		table = append(table, t, byte(a>>24), byte(a>>16), byte(a>>8), byte(a), byte(c>>8), byte(c))
 	}
 	row(0, 0, 65535)
 	for id := 1; id < self; id++ {
+		r, over := rows[id]
 		switch {
+		case over:
+			row(byte(r[0]), r[1], r[2])
 		case id == 5:
 			row(2, 6, 1) // the page: said to be in stream 6, which lacks it
 		case id == 7:
@@ -278,8 +289,8 @@ func objStmFile(text, objStmKeys string, lengthRef bool) []byte {
 		}
 	}
 	row(1, x, 0)
-	fmt.Fprintf(&out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n", self, self+1, len(rows))
-	out.Write(rows)
+	fmt.Fprintf(&out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R %s/Length %d >>\nstream\n", self, self+1, trailerKeys, len(table))
+	out.Write(table)
 	fmt.Fprintf(&out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", x)
 	return out.Bytes()
 }
@@ -287,14 +298,28 @@ func objStmFile(text, objStmKeys string, lengthRef bool) []byte {
 // objStmExtendsLoop: an object stream that extends itself, asked for an
 // object it does not hold.
 func objStmExtendsLoop() File {
-	return File{Name: "objstm-extends-loop", About: "an object stream whose /Extends is itself, asked for an object it lacks", Data: objStmFile("Extends loop", "/Extends 6 0 R", false), Want: WantObjStmLoop}
+	return File{Name: "objstm-extends-loop", About: "an object stream whose /Extends is itself, asked for an object it lacks", Data: objStmFile("Extends loop", "/Extends 6 0 R", "", false, nil), Want: ObjStmLoop}
 }
 
 // objStmLengthInside: an object stream whose /Length is an object stored
 // in that same stream (reading it needs its length, which needs reading
 // it).
 func objStmLengthInside() File {
-	return File{Name: "objstm-length-inside", About: "an object stream whose /Length is stored inside itself", Data: objStmFile("Length inside", "", true), Want: WantObjStmSelf}
+	return File{Name: "objstm-length-inside", About: "an object stream whose /Length is stored inside itself", Data: objStmFile("Length inside", "", "", true, nil), Want: ObjStmSelf}
+}
+
+// objStmCycle: the table says object stream 6 is stored in stream 4
+// (the page's content), and stream 4 in stream 6: finding either needs
+// the other found first.
+func objStmCycle() File {
+	return File{Name: "objstm-in-objstm-loop", About: "the table stores object stream 6 in stream 4 and stream 4 in stream 6", Data: objStmFile("Streams inside each other", "", "", false, map[int][3]int{4: {2, 6, 0}, 6: {2, 4, 0}}), Want: ObjStmSelf}
+}
+
+// encryptLengthInside: as objStmLengthInside, with the trailer's
+// /Encrypt stored in that stream, so the library needs it while it opens
+// the file, before any check made on the opened file could run.
+func encryptLengthInside() File {
+	return File{Name: "encrypt-in-objstm-length-inside", About: "/Encrypt stored in an object stream whose /Length is stored inside itself", Data: objStmFile("Encrypt inside", "", "/Encrypt 7 0 R /ID [<00> <00>] ", true, nil), Want: ObjStmSelf}
 }
 
 // mergedUndercount: a two-paper pack as pdfunite writes it, catalog and
