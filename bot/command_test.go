@@ -2,9 +2,12 @@ package bot
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
 
 func TestParseCommand(t *testing.T) {
@@ -45,21 +48,24 @@ func FuzzParseCommand(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		c := parseCommand(s)
-		switch c.Verb {
-		case verbHelp, verbSearch, verbAsk, verbBrief, verbUnknown:
-		default:
-			t.Fatalf("verb %q", c.Verb)
-		}
-		if utf8.ValidString(s) && !utf8.ValidString(c.Arg) {
-			t.Fatalf("invalid UTF-8 argument from valid input")
-		}
-		if utf8.RuneCountInString(c.Arg) > maxCommandRunes {
-			t.Fatalf("argument of %d runes", utf8.RuneCountInString(c.Arg))
-		}
-		if c.Arg != strings.TrimSpace(c.Arg) {
-			t.Fatalf("argument %q not trimmed", c.Arg)
-		}
+		corpustest.Within(t, corpustest.FuzzDeadline, func() error {
+			c := parseCommand(s)
+			switch c.Verb {
+			case verbHelp, verbSearch, verbAsk, verbBrief, verbUnknown:
+			default:
+				return fmt.Errorf("verb %q", c.Verb)
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(c.Arg) {
+				return fmt.Errorf("invalid UTF-8 argument from valid input")
+			}
+			if utf8.RuneCountInString(c.Arg) > maxCommandRunes {
+				return fmt.Errorf("argument of %d runes", utf8.RuneCountInString(c.Arg))
+			}
+			if c.Arg != strings.TrimSpace(c.Arg) {
+				return fmt.Errorf("argument %q not trimmed", c.Arg)
+			}
+			return nil
+		})
 	})
 }
 
@@ -82,9 +88,12 @@ func FuzzParseChoice(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r := parseChoice(s)
-		if r.paper != nil && r.paper.Source == "" {
-			t.Fatalf("paper without a source from %q", s)
-		}
+		corpustest.Within(t, corpustest.FuzzDeadline, func() error {
+			r := parseChoice(s)
+			if r.paper != nil && r.paper.Source == "" {
+				return fmt.Errorf("paper without a source from %q", s)
+			}
+			return nil
+		})
 	})
 }

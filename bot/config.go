@@ -84,6 +84,9 @@ type Limits struct {
 	// ShutdownWait is how long shutdown waits for work in flight before
 	// abandoning it.
 	ShutdownWait time.Duration `yaml:"shutdown_wait"`
+	// SlackTimeout bounds one call to Slack (a download or upload
+	// included); an answer must also start within 30 seconds.
+	SlackTimeout time.Duration `yaml:"slack_timeout"`
 }
 
 // DefaultConfig returns the settings used where neither the file nor the
@@ -101,6 +104,7 @@ func DefaultConfig() Config {
 			Jobs:          2,
 			JobTimeout:    5 * time.Minute,
 			ShutdownWait:  30 * time.Second,
+			SlackTimeout:  2 * time.Minute,
 		},
 	}
 }
@@ -170,6 +174,9 @@ func (c Config) Validate() error {
 	}
 	if l.JobTimeout <= 0 || l.ShutdownWait < 0 {
 		errs = append(errs, errors.New("limits.job_timeout must be positive and limits.shutdown_wait not negative"))
+	}
+	if l.SlackTimeout <= 0 {
+		errs = append(errs, fmt.Errorf("limits.slack_timeout must be positive, got %v", l.SlackTimeout))
 	}
 	if c.BriefFormat != "markdown" && c.BriefFormat != "html" {
 		errs = append(errs, fmt.Errorf("brief_format must be markdown or html, got %q", c.BriefFormat))

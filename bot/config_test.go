@@ -25,7 +25,7 @@ func TestLoadConfig(t *testing.T) {
 		Addr: ":8080", Index: "/var/lib/scrutineer/index", SharedDir: "/var/lib/scrutineer/shared", ExemptChannels: []string{"C0SCRUTINY1", "console"},
 		PapersChannels: []string{"C0PAPERS01"}, BriefFormat: "html",
 		Limits: Limits{MaxFileMB: 40, MaxBodyKB: 512, SearchResults: 6, Candidates: 2, Questions: 10, Jobs: 3,
-			JobTimeout: 3 * time.Minute, ShutdownWait: 20 * time.Second},
+			JobTimeout: 3 * time.Minute, ShutdownWait: 20 * time.Second, SlackTimeout: 90 * time.Second},
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got  %+v\nwant %+v", c, want)

@@ -115,9 +115,7 @@ func (b *Bot) consoleLine(ctx context.Context, line string, con *consoleOut) {
 		}
 		req.files = []fileSource{localFile(req.cmd.Arg)}
 	}
-	ctx, cancel := context.WithTimeout(ctx, b.cfg.Limits.JobTimeout)
-	defer cancel()
-	b.guard(ctx, "console", con, func(ctx context.Context) { b.handle(ctx, req, con) })
+	b.runJob(ctx, "console", con, func(ctx context.Context, out responder) { b.handle(ctx, req, out) })
 }
 
 // consoleOut prints replies and saves attached files.

@@ -244,7 +244,9 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	b.say(ctx, out, picked)
 	rep, err := b.deps.Library.Ask(ctx, pick)
 	if err != nil {
-		b.sorry(ctx, out, "work out questions for that paper", err, req.cmd.Arg)
+		// The paper's file name and title may say what an exempt item
+		// is about: neither goes in the logs.
+		b.sorry(ctx, out, "work out questions for that paper", err, req.cmd.Arg, pick.Source, pick.Title)
 		return
 	}
 	rep, withheld := visible(rep, allowed)
@@ -261,7 +263,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	if b.deps.Render != nil && truncated(rep, b.cfg.Limits.Questions) {
 		// The message shows the first questions; the file has them all.
 		if file, err := b.render(pick.Source, rep, "-questions"); err != nil {
-			b.log.Error("render questions failed", "err", err)
+			b.log.Error("render questions failed", "file", fileRef(pick.Source), "err", redact(err.Error(), pick.Source, pick.Title))
 		} else {
 			reply.File = file
 		}
@@ -402,54 +404,66 @@ func questionParts(qs []analysis.Question, max int) []Part {
 }
 
 // brief downloads, checks and analyses one shared file, replies with the
-// briefing and its file, and adds the file to the index.
+// briefing and its file, and adds the file to the index. A file whose name
+// leaves nothing to keep it under ("", ".", "..") is refused. The logs
+// name the file by fileRef, never by its name.
 func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out responder) {
 	if b.deps.Briefer == nil {
 		b.say(ctx, out, Reply{Parts: []Part{{Text: "Briefing is not set up on this bot."}}})
 		return
 	}
+	given := f.name
+	name, ok := safeName(given)
+	if !ok {
+		b.log.Info("brief refused: no usable file name", "channel", channel)
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "I cannot brief a file named “" + given + "”: give it a proper name (such as pack.pdf) and share it again."}}})
+		return
+	}
+	f.name = name
+	ref := fileRef(name)
 	if !f.looksPDF() {
-		b.say(ctx, out, Reply{Parts: []Part{{Text: "“" + f.name + "” is not a PDF, so I cannot brief it. Share the agenda pack as a PDF."}}})
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "“" + name + "” is not a PDF, so I cannot brief it. Share the agenda pack as a PDF."}}})
 		return
 	}
 	if f.size > b.cfg.maxFileBytes() {
-		b.say(ctx, out, Reply{Parts: []Part{{Text: tooLarge(f.name, b.cfg.maxFileBytes()).Error()}}})
+		b.say(ctx, out, Reply{Parts: []Part{{Text: tooLarge(name, b.cfg.maxFileBytes()).Error()}}})
 		return
 	}
-	b.say(ctx, out, Reply{Parts: []Part{{Text: "Reading “" + f.name + "”. This can take a minute for a long pack; I will reply here when the briefing is ready."}}})
+	b.say(ctx, out, Reply{Parts: []Part{{Text: "Reading “" + name + "”. This can take a minute for a long pack; I will reply here when the briefing is ready."}}})
 	data, err := f.fetch(ctx, b.cfg.maxFileBytes())
 	if err != nil {
-		b.sorry(ctx, out, "download “"+f.name+"”", err)
+		b.sorry(ctx, out, "download “"+name+"”", err, name, given)
 		return
 	}
 	if !isPDF(data) {
-		b.say(ctx, out, Reply{Parts: []Part{{Text: "“" + f.name + "” is not a PDF inside, so I cannot brief it. Share the agenda pack as a PDF."}}})
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "“" + name + "” is not a PDF inside, so I cannot brief it. Share the agenda pack as a PDF."}}})
 		return
 	}
-	rep, err := b.deps.Briefer.Brief(ctx, f.name, data)
+	rep, err := b.deps.Briefer.Brief(ctx, name, data)
 	if err != nil {
-		b.sorry(ctx, out, "brief “"+f.name+"”", err)
+		b.log.Info("brief failed", "file", ref, "bytes", len(data))
+		b.sorry(ctx, out, "brief “"+name+"”", err, name, given)
 		return
 	}
 	allowed := b.cfg.ExemptAllowed(channel)
 	shown, withheld := visible(rep, allowed)
-	reply := briefReply(f.name, shown, withheld, b.cfg.Limits.Questions)
+	reply := briefReply(name, shown, withheld, b.cfg.Limits.Questions)
 	if b.deps.Render != nil && len(shown.Items) > 0 {
-		file, err := b.render(f.name, shown, "-brief")
+		file, err := b.render(name, shown, "-brief")
 		if err != nil {
-			b.log.Error("render brief failed", "err", err)
+			b.log.Error("render brief failed", "file", ref, "err", redact(err.Error(), name, given))
 			reply.Parts = append(reply.Parts, Part{Note: "I could not make the brief file this time."})
 		} else {
 			reply.File = file
 		}
 	}
-	if err := b.deps.Briefer.Add(ctx, f.name, data); err != nil {
-		b.log.Error("add to index failed", "err", err)
+	if err := b.deps.Briefer.Add(ctx, name, data); err != nil {
+		b.log.Error("add to index failed", "file", ref, "err", redact(err.Error(), name, given))
 		reply.Parts = append(reply.Parts, Part{Note: "I could not add this pack to the index, so searches will not find it yet."})
 	} else {
 		reply.Parts = append(reply.Parts, Part{Note: "Added to the index: searches will find it from now on."})
 	}
-	b.log.Info("brief answered", "channel", channel, "items", len(shown.Items), "withheld", withheld, "bytes", len(data))
+	b.log.Info("brief answered", "channel", channel, "file", ref, "items", len(shown.Items), "withheld", withheld, "bytes", len(data))
 	b.say(ctx, out, reply)
 }
 
@@ -458,7 +472,7 @@ func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out respo
 func (b *Bot) render(name string, r *analysis.Report, suffix string) (*Attachment, error) {
 	var buf strings.Builder
 	if err := b.deps.Render(&buf, b.cfg.BriefFormat, r); err != nil {
-		return nil, fmt.Errorf("render %s brief of %s: %w", b.cfg.BriefFormat, name, err)
+		return nil, fmt.Errorf("render %s brief: %w", b.cfg.BriefFormat, err)
 	}
 	ext := ".md"
 	if b.cfg.BriefFormat == "html" {

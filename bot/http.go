@@ -27,9 +27,10 @@ const (
 // Handler returns the HTTP handler for Slack's Events API, slash commands
 // and interactivity, plus a health check. Every Slack request must carry a
 // valid signature made with SLACK_SIGNING_SECRET less than five minutes
-// ago; otherwise it gets 401 and nothing is done. Bodies over
-// limits.max_body_kb get 413. Work is acknowledged at once and answered
-// later with chat.postMessage.
+// ago; otherwise it gets 401 and nothing is done. A request whose
+// signature was already served is acknowledged and not acted on again.
+// Bodies over limits.max_body_kb get 413. Work is acknowledged at once and
+// answered later with chat.postMessage.
 func (b *Bot) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST "+PathEvents, b.serveEvents)
@@ -65,6 +66,13 @@ func (b *Bot) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	if err := sv.Ensure(); err != nil {
 		b.log.Warn("refused badly signed request", "path", r.URL.Path)
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
+		return nil, false
+	}
+	// The same signature is the same request sent again (a replay, or a
+	// retry with the same timestamp): acknowledge it and do nothing.
+	if !b.replays.first(r.Header.Get("X-Slack-Signature")) {
+		b.log.Warn("dropped a request already served", "path", r.URL.Path)
+		w.WriteHeader(http.StatusOK)
 		return nil, false
 	}
 	return body, true

@@ -336,6 +336,11 @@ func TestSharedFileRefused(t *testing.T) {
 		{"too large", "huge.pdf", append([]byte("%PDF-1.7\n"), make([]byte, 1<<20)...), 1, "larger than 1 MB"},
 		// The event understates the size: the download itself is cut off.
 		{"too large on download", "huge2.pdf", append([]byte("%PDF-1.7\n"), make([]byte, 1<<20)...), 1, "larger than 1 MB"},
+		// Names that leave nothing to keep the file under.
+		{"named ..", "..", samplePDF, 50, "I cannot brief a file named “..”"},
+		{"named .", ".", samplePDF, 50, "I cannot brief a file named “.”"},
+		{"no name", "", samplePDF, 50, "I cannot brief a file named “”"},
+		{"only a folder", "papers/", samplePDF, 50, "I cannot brief a file named “papers/”"},
 	}
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

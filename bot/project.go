@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,10 +103,18 @@ func (p *Project) Ask(ctx context.Context, paper Paper) (*analysis.Report, error
 	if err != nil {
 		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
 	}
+	gone := userError("I no longer have the file “" + paper.Source + "” to read, so I cannot work out questions for it. Share it with me again.")
 	if len(res.Hits) == 0 || res.Hits[0].Path == "" {
-		return nil, userError("I no longer have the file “" + paper.Source + "” to read, so I cannot work out questions for it. Share it with me again.")
+		return nil, gone
 	}
-	doc, err := corpus.Open(ctx, res.Hits[0].Path, p.Ingest.Corpus)
+	path, ok := p.locate(res.Hits[0].Path)
+	if !ok {
+		return nil, gone
+	}
+	doc, err := corpus.Open(ctx, path, p.Ingest.Corpus)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, gone
+	}
 	if err != nil {
 		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
 	}
@@ -119,6 +128,28 @@ func (p *Project) Ask(ctx context.Context, paper Paper) (*analysis.Report, error
 		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
 	}
 	return rep, nil
+}
+
+// locate finds the file an index record names. Paths are stored absolute;
+// an index made by an earlier version may hold a path relative to the
+// folder ingest ran in, which is tried from here and then as a pack kept
+// in Dir. It reports false when no such file exists.
+func (p *Project) locate(path string) (string, bool) {
+	if filepath.IsAbs(path) {
+		return path, true
+	}
+	candidates := []string{path}
+	if p.Dir != "" {
+		candidates = append(candidates, filepath.Join(p.Dir, filepath.Base(path)))
+	}
+	for _, c := range candidates {
+		if fi, err := os.Stat(c); err == nil && fi.Mode().IsRegular() {
+			if abs, err := filepath.Abs(c); err == nil {
+				return abs, true
+			}
+		}
+	}
+	return "", false
 }
 
 // Brief reads and analyses every item of a shared pack.
@@ -172,6 +203,10 @@ func (p *Project) readDoc(ctx context.Context, name string, data []byte) (*corpu
 			explain = "“" + name + "” is protected with a password, so I cannot read it."
 		case errors.Is(err, corpus.ErrNoText):
 			explain = "“" + name + "” has no text I can read: it may be a scan."
+		case errors.Is(err, corpus.ErrMalformed):
+			explain = "“" + name + "” is damaged, so I cannot read it. A re-saved copy (print to PDF) may work."
+		case errors.Is(err, corpus.ErrTooLarge):
+			explain = "“" + name + "” is too large for me to read. Share the items you need as a smaller PDF."
 		}
 		if explain != "" {
 			return nil, userError(explain)
@@ -197,18 +232,28 @@ func (p *Project) forget(hash string) {
 }
 
 // keep writes a shared pack into Dir under its own name, or under the
-// name with a hash suffix when a different file already has it.
+// name with a hash suffix when a different file already has it, and
+// returns its absolute path. A name that is not a plain file name ("",
+// ".", "..", one with a path separator) is refused, so nothing is written
+// outside Dir.
 func (p *Project) keep(source, hash string, data []byte) (string, error) {
-	if err := os.MkdirAll(p.Dir, 0o755); err != nil {
+	if source == "" || source == "." || source == ".." || strings.ContainsAny(source, `/\`) || !filepath.IsLocal(source) {
+		return "", fmt.Errorf("keep a pack named %q: not a plain file name", source)
+	}
+	dir, err := filepath.Abs(p.Dir)
+	if err != nil {
 		return "", fmt.Errorf("keep %s: %w", source, err)
 	}
-	path := filepath.Join(p.Dir, source)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("keep %s: %w", source, err)
+	}
+	path := filepath.Join(dir, source)
 	if old, err := os.ReadFile(path); err == nil {
 		if hashOf(old) == hash {
 			return path, nil
 		}
 		ext := filepath.Ext(source)
-		path = filepath.Join(p.Dir, strings.TrimSuffix(source, ext)+"-"+hash[:8]+ext)
+		path = filepath.Join(dir, strings.TrimSuffix(source, ext)+"-"+hash[:8]+ext)
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		return "", fmt.Errorf("keep %s: %w", source, err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"sync"
 
@@ -18,7 +19,9 @@ import (
 // with chat.postMessage; then the replies go to the command's response
 // URL, seen only by the user who typed it, with a hint to invite the bot.
 type slackOut struct {
-	api         *slack.Client
+	api *slack.Client
+	// hc posts to the response URL, with the bot's timeouts.
+	hc          *http.Client
 	channel     string
 	responseURL string
 	mu          sync.Mutex
@@ -87,7 +90,11 @@ func (o *slackOut) sayLocked(ctx context.Context, r Reply) error {
 // whisper posts an ephemeral reply to the slash command's response URL.
 func (o *slackOut) whisper(ctx context.Context, text string, blocks []slack.Block) error {
 	msg := &slack.WebhookMessage{Text: text, ResponseType: slack.ResponseTypeEphemeral, Blocks: &slack.Blocks{BlockSet: blocks}}
-	if err := slack.PostWebhookContext(ctx, o.responseURL, msg); err != nil {
+	hc := o.hc
+	if hc == nil {
+		hc = newHTTPClient(DefaultConfig().Limits.SlackTimeout)
+	}
+	if err := slack.PostWebhookCustomHTTPContext(ctx, o.responseURL, hc, msg); err != nil {
 		return fmt.Errorf("post to response url: %w", err)
 	}
 	return nil
@@ -150,7 +157,7 @@ func (b *Bot) start(kind, channel, ts, thread, text string, files []slack.File) 
 		}
 	}
 	b.log.Info("request", "via", kind, "channel", channel, "verb", req.cmd.Verb, "files", len(req.files))
-	out := &slackOut{api: b.api, channel: channel, thread: thread}
+	out := &slackOut{api: b.api, hc: b.http, channel: channel, thread: thread}
 	b.run(kind, req, out)
 }
 
@@ -188,9 +195,9 @@ func (b *Bot) onFileShared(e *slackevents.FileSharedEvent) {
 			return
 		}
 		b.log.Info("request", "via", "file_shared", "channel", e.ChannelID, "files", 1)
-		out := &slackOut{api: b.api, channel: e.ChannelID, thread: firstNonEmpty(share.ThreadTs, share.Ts)}
+		out := &slackOut{api: b.api, hc: b.http, channel: e.ChannelID, thread: firstNonEmpty(share.ThreadTs, share.Ts)}
 		req := request{channel: e.ChannelID, cmd: command{Verb: verbBrief}, files: []fileSource{src}}
-		b.slot("file_shared", out, func(ctx context.Context) { b.handle(ctx, req, out) })
+		b.slot("file_shared", out, func(ctx context.Context, out responder) { b.handle(ctx, req, out) })
 	})
 	if !ok {
 		b.log.Warn("request refused: shutting down", "via", "file_shared")
@@ -223,7 +230,7 @@ func tsAfter(a, b string) bool {
 // run answers req in a job; when the bot is shutting down it is dropped
 // and logged.
 func (b *Bot) run(kind string, req request, out responder) {
-	ok := b.spawn(kind, out, func(ctx context.Context) { b.handle(ctx, req, out) })
+	ok := b.spawn(kind, out, func(ctx context.Context, out responder) { b.handle(ctx, req, out) })
 	if !ok {
 		b.log.Warn("request refused: shutting down", "via", kind)
 	}
@@ -234,12 +241,12 @@ func (b *Bot) run(kind string, req request, out responder) {
 func (b *Bot) onCommand(sc slack.SlashCommand) {
 	req := request{channel: sc.ChannelID, cmd: parseCommand(sc.Text)}
 	b.log.Info("request", "via", "command", "channel", sc.ChannelID, "verb", req.cmd.Verb)
-	out := &slackOut{api: b.api, channel: sc.ChannelID, responseURL: sc.ResponseURL}
+	out := &slackOut{api: b.api, hc: b.http, channel: sc.ChannelID, responseURL: sc.ResponseURL}
 	if req.cmd.Verb != verbBrief {
 		b.run("command", req, out)
 		return
 	}
-	b.spawn("command", out, func(ctx context.Context) {
+	b.spawn("command", out, func(ctx context.Context, out responder) {
 		f, err := b.latestPDF(ctx, sc.ChannelID, req.cmd.Arg)
 		if err != nil {
 			b.sorry(ctx, out, "find a PDF shared in this channel", err, req.cmd.Arg)
@@ -283,7 +290,7 @@ func (b *Bot) onInteraction(ic slack.InteractionCallback) {
 		req.channel = firstNonEmpty(ic.Channel.ID, ic.Container.ChannelID)
 		thread := firstNonEmpty(ic.Container.ThreadTs, ic.Message.ThreadTimestamp, ic.Container.MessageTs, ic.Message.Timestamp)
 		b.log.Info("request", "via", "button", "channel", req.channel, "verb", req.cmd.Verb)
-		b.run("button", req, &slackOut{api: b.api, channel: req.channel, thread: thread, responseURL: ic.ResponseURL})
+		b.run("button", req, &slackOut{api: b.api, hc: b.http, channel: req.channel, thread: thread, responseURL: ic.ResponseURL})
 	}
 }
 

@@ -306,7 +306,7 @@ func TestShutdown(t *testing.T) {
 			if posted != c.posted || told != c.stuck {
 				t.Errorf("result posted=%v, want %v; told of shutdown=%v, want %v", posted, c.posted, told, c.stuck)
 			}
-			if b.spawn("late", &recorder{}, func(context.Context) { t.Error("work started after shutdown") }) {
+			if b.spawn("late", &recorder{}, func(context.Context, responder) { t.Error("work started after shutdown") }) {
 				t.Error("spawn accepted work after shutdown")
 			}
 		})

@@ -31,14 +31,15 @@ const (
 // client, which retries them itself; the POST streams its body, so the
 // client cannot replay it, and it is retried here: after the Retry-After
 // Slack sends with a 429, or after a doubling wait for a 5xx or a dropped
-// connection, at most uploadAttempts times in all.
+// connection, at most uploadAttempts times in all. Its errors do not name
+// the file: they are logged, and the name comes from the user's.
 func uploadFile(ctx context.Context, api *slack.Client, f *Attachment, channel, thread string) error {
 	if len(f.Data) == 0 {
-		return fmt.Errorf("upload %s: the file is empty", f.Name)
+		return errors.New("upload the brief file: the file is empty")
 	}
 	u, err := api.GetUploadURLExternalContext(ctx, slack.GetUploadURLExternalParameters{FileName: f.Name, FileSize: len(f.Data)})
 	if err != nil {
-		return fmt.Errorf("upload %s: files.getUploadURLExternal: %w", f.Name, err)
+		return fmt.Errorf("upload the brief file: files.getUploadURLExternal: %w", err)
 	}
 	for attempt := 1; ; attempt++ {
 		err = api.UploadToURL(ctx, slack.UploadToURLParameters{UploadURL: u.UploadURL, Reader: bytes.NewReader(f.Data), Filename: f.Name})
@@ -47,13 +48,13 @@ func uploadFile(ctx context.Context, api *slack.Client, f *Attachment, channel, 
 		}
 		wait, ok := retryWait(err, attempt)
 		if !ok || attempt == uploadAttempts {
-			return fmt.Errorf("upload %s: post the file (try %d of %d): %w", f.Name, attempt, uploadAttempts, err)
+			return fmt.Errorf("upload the brief file: post the file (try %d of %d): %w", attempt, uploadAttempts, err)
 		}
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return fmt.Errorf("upload %s: %w", f.Name, ctx.Err())
+			return fmt.Errorf("upload the brief file: %w", ctx.Err())
 		case <-t.C:
 		}
 	}
@@ -63,10 +64,10 @@ func uploadFile(ctx context.Context, api *slack.Client, f *Attachment, channel, 
 		ThreadTimestamp: thread,
 	})
 	if err != nil {
-		return fmt.Errorf("upload %s: files.completeUploadExternal: %w", f.Name, err)
+		return fmt.Errorf("upload the brief file: files.completeUploadExternal: %w", err)
 	}
 	if len(c.Files) != 1 {
-		return fmt.Errorf("upload %s: files.completeUploadExternal returned %d files, want 1", f.Name, len(c.Files))
+		return fmt.Errorf("upload the brief file: files.completeUploadExternal returned %d files, want 1", len(c.Files))
 	}
 	return nil
 }

@@ -2,13 +2,16 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
 
 // FuzzSearchQuery feeds arbitrary query text, which comes from users, to
-// Search: it must return results or an error, never panic.
+// Search: it must return results or an error within a deadline, never
+// panic.
 func FuzzSearchQuery(f *testing.F) {
 	for _, s := range []string{
 		"LAC health", `"children in care"`, "+fostering -IFA", "title:fostering", "committee:x",
@@ -27,12 +30,16 @@ func FuzzSearchQuery(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		r, err := x.Search(context.Background(), Query{Text: text})
-		if err == nil && r == nil {
-			t.Fatalf("nil results and nil error for %q", text)
-		}
-		if _, err := x.FindItems(context.Background(), text, 5); err != nil {
-			t.Fatalf("FindItems(%q): %v", text, err)
-		}
+		// Each input must also end: a query that hangs fails the target.
+		corpustest.Within(t, corpustest.FuzzDeadline, func() error {
+			r, err := x.Search(context.Background(), Query{Text: text})
+			if err == nil && r == nil {
+				return fmt.Errorf("nil results and nil error for %q", text)
+			}
+			if _, err := x.FindItems(context.Background(), text, 5); err != nil {
+				return fmt.Errorf("FindItems(%q): %w", text, err)
+			}
+			return nil
+		})
 	})
 }

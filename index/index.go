@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
 // Sentinel errors callers can test with errors.Is.
@@ -74,6 +73,12 @@ type versionRecord struct {
 // returns ErrInUse when another process holds the index, ErrVersion when
 // the index was built with another analysis chain and ErrNoIndex when dir
 // holds no index and Create is not set.
+//
+// A new index is built beside dir and renamed into place once its version
+// record is written, so a process killed while creating it leaves either no
+// index or a whole one. A half-created index left by an earlier program (no
+// version record and nothing in it, or an empty index_meta.json) counts as
+// no index: Create makes it again.
 func Open(dir string, opts Options) (*Index, error) {
 	if opts.LockTimeout <= 0 {
 		opts.LockTimeout = DefaultLockTimeout
@@ -85,30 +90,40 @@ func Open(dir string, opts Options) (*Index, error) {
 	want := versionRecord{Version: AnalysisVersion, Analyzer: analyzer}
 	cfg := map[string]interface{}{"bolt_timeout": opts.LockTimeout.String()}
 
-	_, statErr := os.Stat(filepath.Join(dir, "index_meta.json"))
-	if statErr != nil {
+	if !hasMeta(dir) {
 		if !opts.Create {
 			return nil, fmt.Errorf("open index %s: %w", dir, ErrNoIndex)
 		}
-		if err := os.MkdirAll(filepath.Dir(filepath.Clean(dir)), 0o755); err != nil {
-			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		if err := create(dir, analyzer, want, cfg); err != nil {
+			return nil, err
 		}
-		if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-			return nil, fmt.Errorf("create index %s: folder is not empty and holds no index", dir)
-		}
-		_ = os.Remove(dir) // bleve wants to create the folder itself
-		bi, err := bleve.NewUsing(dir, newMapping(analyzer), scorch.Name, scorch.Name, cfg)
-		if err != nil {
-			return nil, fmt.Errorf("create index %s: %w", dir, lockErr(dir, err))
-		}
-		data, _ := json.Marshal(want)
-		if err := bi.SetInternal([]byte(keyVersion), data); err != nil {
-			bi.Close()
-			return nil, fmt.Errorf("create index %s: write version: %w", dir, err)
-		}
-		return &Index{dir: dir, bi: bi}, nil
 	}
+	x, err := openExisting(dir, want, cfg)
+	if errors.Is(err, errHalfMade) {
+		if !opts.Create {
+			return nil, fmt.Errorf("open index %s: %w (its creation was interrupted; ingest again to make it)", dir, ErrNoIndex)
+		}
+		if err := discard(dir); err != nil {
+			return nil, err
+		}
+		if err := create(dir, analyzer, want, cfg); err != nil {
+			return nil, err
+		}
+		x, err = openExisting(dir, want, cfg)
+	}
+	return x, err
+}
 
+// openExisting opens the index in dir and checks its version record. It
+// returns errHalfMade for an index whose creation never finished.
+func openExisting(dir string, want versionRecord, cfg map[string]interface{}) (*Index, error) {
+	meta, err := os.ReadFile(filepath.Join(dir, "index_meta.json"))
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if !json.Valid(meta) {
+		return nil, errHalfMade
+	}
 	bi, err := bleve.OpenUsing(dir, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, lockErr(dir, err))
@@ -117,6 +132,10 @@ func Open(dir string, opts Options) (*Index, error) {
 	if err != nil {
 		bi.Close()
 		return nil, fmt.Errorf("open index %s: read version: %w", dir, err)
+	}
+	if len(data) == 0 && empty(bi) {
+		bi.Close()
+		return nil, errHalfMade
 	}
 	var got versionRecord
 	if len(data) > 0 {
@@ -128,6 +147,16 @@ func Open(dir string, opts Options) (*Index, error) {
 			dir, ErrVersion, got.Version+"/"+got.Analyzer, want.Version+"/"+want.Analyzer)
 	}
 	return &Index{dir: dir, bi: bi}, nil
+}
+
+// empty reports whether bi holds no passage and no file record.
+func empty(bi bleve.Index) bool {
+	n, err := bi.DocCount()
+	if err != nil || n > 0 {
+		return false
+	}
+	files, err := bi.GetInternal([]byte(keyFiles))
+	return err == nil && len(files) == 0
 }
 
 // lockErr turns bbolt's lock timeout into ErrInUse.

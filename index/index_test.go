@@ -3,9 +3,14 @@ package index
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/scrutineer/scrutineer/corpus"
 )
@@ -390,5 +395,102 @@ func TestQuerySyntaxFields(t *testing.T) {
 		if r := doSearch(t, x, Query{Text: tc.query}); len(r.Hits) != tc.want {
 			t.Errorf("%s: %d hits, want %d", tc.query, len(r.Hits), tc.want)
 		}
+	}
+}
+
+// TestOpenHalfCreated opens folders left by a creation that an earlier
+// program did not finish: they count as no index, and Create makes one.
+// An index with passages but no version record is still a version error.
+func TestOpenHalfCreated(t *testing.T) {
+	cases := []struct {
+		name string
+		make func(t *testing.T, dir string)
+	}{
+		{"empty index_meta.json", func(t *testing.T, dir string) {
+			writeFile(t, dir, metaFile, "")
+		}},
+		{"store without index_meta.json", func(t *testing.T, dir string) {
+			writeFile(t, dir, "store/root.bolt", "")
+		}},
+		{"no version record", func(t *testing.T, dir string) {
+			bi, err := bleve.NewUsing(dir, newMapping(AnalyzerName), scorch.Name, scorch.Name, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bi.Close()
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "idx")
+			c.make(t, dir)
+			_, err := Open(dir, Options{})
+			if hasMeta(dir) && !errors.Is(err, ErrNoIndex) {
+				t.Errorf("open without create: %v, want ErrNoIndex", err)
+			}
+			x, err := Open(dir, Options{Create: true})
+			if err != nil {
+				t.Fatalf("open with create: %v", err)
+			}
+			defer x.Close()
+			ingest(t, x, doc("a.txt", "Scrutiny", "2026-10-14", item("1", "Fostering", corpus.KindReport, "Foster carers.")))
+			if n, _ := x.Passages(); n == 0 {
+				t.Errorf("no passages after ingest")
+			}
+		})
+	}
+
+	t.Run("passages but no version record", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "idx")
+		bi, err := bleve.NewUsing(dir, newMapping(AnalyzerName), scorch.Name, scorch.Name, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := bi.Index("p1", map[string]any{"text": "foster carers"}); err != nil {
+			t.Fatal(err)
+		}
+		bi.Close()
+		if _, err := Open(dir, Options{Create: true}); !errors.Is(err, ErrVersion) {
+			t.Errorf("open: %v, want ErrVersion", err)
+		}
+	})
+
+	t.Run("folder with other files", func(t *testing.T) {
+		dir := t.TempDir()
+		writeFile(t, dir, "notes.txt", "mine")
+		if _, err := Open(dir, Options{Create: true}); err == nil || !strings.Contains(err.Error(), "not empty") {
+			t.Errorf("create in a folder of other files: %v", err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "notes.txt")); err != nil {
+			t.Errorf("the folder's own file is gone: %v", err)
+		}
+	})
+}
+
+// Temporary folders left beside the index by killed creations are removed
+// once stale; a recent one, perhaps a creation in progress, is kept.
+func TestCreateRemovesStaleTemps(t *testing.T) {
+	parent := t.TempDir()
+	stale := filepath.Join(parent, tempPrefix("idx")+"1")
+	recent := filepath.Join(parent, tempPrefix("idx")+"2")
+	for _, d := range []string{stale, recent} {
+		if err := os.MkdirAll(filepath.Join(d, "index", "store"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * staleTemp)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(filepath.Join(parent, "idx"), Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("stale temporary folder still there: %v", err)
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Errorf("recent temporary folder removed: %v", err)
 	}
 }

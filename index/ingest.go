@@ -5,8 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -38,6 +38,26 @@ type IngestOptions struct {
 	// Progress, when set, is called after each file from the calling
 	// goroutine.
 	Progress func(Progress)
+	// FileTimeout bounds the reading of one file; a file that takes
+	// longer is reported in Summary.Skipped and the rest go on. 0 means
+	// DefaultFileTimeout; a negative value, no limit.
+	FileTimeout time.Duration
+}
+
+// DefaultFileTimeout is how long one file may take to read. The largest
+// real packs (hundreds of pages) read in seconds; a file still reading
+// after this is damaged or hostile.
+const DefaultFileTimeout = 2 * time.Minute
+
+// fileTimeout is the deadline of one file's read; 0 for none.
+func (o IngestOptions) fileTimeout() time.Duration {
+	switch {
+	case o.FileTimeout == 0:
+		return DefaultFileTimeout
+	case o.FileTimeout < 0:
+		return 0
+	}
+	return o.FileTimeout
 }
 
 // Progress reports how far an ingest has got.
@@ -71,55 +91,6 @@ type Summary struct {
 	Took     time.Duration `json:"took"`
 }
 
-// extensions are the file types picked up from a folder.
-var extensions = map[string]bool{".pdf": true, ".txt": true}
-
-// hidden reports whether a file or folder name is hidden (".x", macOS "._x").
-func hidden(name string) bool { return strings.HasPrefix(name, ".") }
-
-// expandPaths lists the files named by paths: files as given, every .pdf
-// and .txt below a folder, hidden files and folders skipped.
-func expandPaths(paths []string) (files []string, skipped []Skipped) {
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
-	}
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			skipped = append(skipped, Skipped{Path: p, Reason: err.Error()})
-			continue
-		}
-		if !fi.IsDir() {
-			add(p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				skipped = append(skipped, Skipped{Path: path, Reason: err.Error()})
-				return nil
-			}
-			if path != p && hidden(d.Name()) {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() && d.Type().IsRegular() && extensions[strings.ToLower(filepath.Ext(path))] {
-				add(path)
-			}
-			return nil
-		})
-		if err != nil {
-			skipped = append(skipped, Skipped{Path: p, Reason: err.Error()})
-		}
-	}
-	return files, skipped
-}
-
 // readResult is one file read by a worker.
 type readResult struct {
 	path      string
@@ -129,12 +100,17 @@ type readResult struct {
 }
 
 // IngestPaths reads the named files and every .pdf and .txt file under the
-// named folders, in parallel, and indexes them. A file whose content hash
+// named folders (following symbolic links, each folder once), in parallel,
+// and indexes them under their absolute paths. Each file's read has its
+// own deadline, opts.FileTimeout. A file whose content hash
 // is already indexed under its name is left alone; a changed file's old
 // passages are replaced in the same batch that adds the new ones. A file
-// that cannot be read is reported in Summary.Skipped and the rest go in.
-// When ctx is cancelled it stops between batches: what was written stays
-// consistent, and it returns the summary so far with ctx's error.
+// that is not indexed (unreadable, too large, timed out, a symlink loop,
+// not a regular file, not a PDF or text file...) is reported in
+// Summary.Skipped with why, and the rest go in.
+// When ctx is cancelled it stops after the file in hand, writes what it
+// has read in one last batch (so the index stays consistent and the files
+// read are kept), and returns the summary so far with ctx's error.
 func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOptions) (Summary, error) {
 	start := time.Now()
 	x.mu.Lock()
@@ -234,6 +210,10 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 		cancel()
 		for range results {
 		}
+		// The files read before the stop are kept: one last batch.
+		if ferr := w.flush(); ferr != nil {
+			return sum, fmt.Errorf("ingest into %s: %w", x.dir, errors.Join(err, ferr))
+		}
 		return sum, fmt.Errorf("ingest into %s: %w", x.dir, err)
 	}
 	if err := w.flush(); err != nil {
@@ -294,10 +274,52 @@ func (x *Index) readAll(ctx context.Context, files []string, opts IngestOptions,
 	return out
 }
 
+// readFile reads one file under its own deadline (opts.FileTimeout).
+// When the deadline passes, or ctx ends, it returns at once with an error;
+// a read stuck inside a parser is left to finish on its own goroutine, and
+// what it returns is dropped, so one bad file cannot hold up the folder or
+// the index.
 func readFile(ctx context.Context, path string, opts IngestOptions, known map[string]string) readResult {
+	limit := opts.fileTimeout()
+	fctx, cancel := ctx, context.CancelFunc(func() {})
+	if limit > 0 {
+		fctx, cancel = context.WithTimeout(ctx, limit)
+	}
+	defer cancel()
+	done := make(chan readResult, 1)
+	go func() { done <- readFileNow(fctx, path, opts, known) }()
+	select {
+	case r := <-done:
+		return r
+	case <-fctx.Done():
+		if err := ctx.Err(); err != nil {
+			return readResult{path: path, err: err}
+		}
+		return readResult{path: path, err: fmt.Errorf("timed out: still reading after %v, so it was stopped (the file may be damaged)", limit)}
+	}
+}
+
+// readFileNow reads and parses one file: a regular file within the size
+// limit whose content is not already indexed under its name.
+func readFileNow(ctx context.Context, path string, opts IngestOptions, known map[string]string) readResult {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return readResult{path: path, err: errors.New(statReason(path, err))}
+	}
+	if !fi.Mode().IsRegular() {
+		// Reading a named pipe would wait for a writer.
+		return readResult{path: path, err: errors.New("not a regular file (" + kindOf(fi.Mode()) + ")")}
+	}
+	limit := opts.Corpus.MaxBytes
+	if limit <= 0 {
+		limit = corpus.DefaultMaxBytes
+	}
+	if fi.Size() > limit {
+		return readResult{path: path, err: fmt.Errorf("too large: %s, the limit is %s", sizeText(fi.Size()), sizeText(limit))}
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return readResult{path: path, err: err}
+		return readResult{path: path, err: errors.New("unreadable: " + errText(err))}
 	}
 	sum := sha256.Sum256(data)
 	hash := hex.EncodeToString(sum[:])
@@ -310,6 +332,14 @@ func readFile(ctx context.Context, path string, opts IngestOptions, known map[st
 	}
 	doc.Path = path
 	return readResult{path: path, doc: doc}
+}
+
+// sizeText gives a file size in MB, or KB below a megabyte.
+func sizeText(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", (n+1023)>>10)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
 // readDocument runs corpus.Read and turns a panic in a parser into an
@@ -344,6 +374,16 @@ func (x *Index) IngestDocument(ctx context.Context, doc *corpus.Document, opts I
 		return Summary{}, err
 	}
 	sum := Summary{Files: 1}
+	if doc.Path != "" && !filepath.IsAbs(doc.Path) {
+		// The path is read again later, from another working folder.
+		abs, err := filepath.Abs(doc.Path)
+		if err != nil {
+			return sum, fmt.Errorf("ingest %s: %w", doc.Source, err)
+		}
+		d := *doc
+		d.Path = abs
+		doc = &d
+	}
 	if !opts.Force && doc.Hash != "" && w.files[doc.Source] == doc.Hash {
 		sum.Unchanged = 1
 		sum.Took = time.Since(start)

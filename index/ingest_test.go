@@ -63,7 +63,7 @@ func TestIngestPathsIncremental(t *testing.T) {
 	for _, s := range sum.Skipped {
 		reasons[filepath.Base(s.Path)] = s.Reason
 	}
-	if len(reasons) != 3 || reasons["bad.pdf"] == "" || reasons["empty.txt"] == "" || reasons["missing.txt"] == "" {
+	if len(reasons) != 4 || reasons["bad.pdf"] == "" || reasons["empty.txt"] == "" || reasons["missing.txt"] == "" || reasons["notes.md"] == "" {
 		t.Errorf("skipped = %+v", sum.Skipped)
 	}
 	if len(progress) != 4 || progress[3].FilesDone != 4 || progress[3].FilesTotal != 4 {

@@ -3,12 +3,14 @@ package index
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -22,6 +24,15 @@ func TestHelperProcess(t *testing.T) {
 		t.Skip("run as a child process only")
 	}
 	dir := os.Getenv("SCRUTINEER_HELPER_DIR")
+	if at := os.Getenv("SCRUTINEER_HELPER_STAGE"); at != "" {
+		createHook = func(stage string) {
+			if stage == at {
+				// Die as a kill would: no deferred calls, no Close.
+				_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)
+				time.Sleep(time.Minute)
+			}
+		}
+	}
 	x, err := Open(dir, Options{Create: true, LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		fmt.Println("open:", err)
@@ -37,14 +48,21 @@ func TestHelperProcess(t *testing.T) {
 			Progress: func(p Progress) { fmt.Printf("done %d\n", p.FilesDone) },
 		})
 		fmt.Println("ingest:", err)
+	case "ingest-json":
+		timeout, _ := time.ParseDuration(os.Getenv("SCRUTINEER_HELPER_TIMEOUT"))
+		sum, err := x.IngestPaths(context.Background(), []string{os.Getenv("SCRUTINEER_HELPER_SRC")}, IngestOptions{FileTimeout: timeout, Workers: 2})
+		data, _ := json.Marshal(sum)
+		fmt.Printf("summary: %s\n", data)
+		fmt.Println("ingest:", err)
 	}
 	x.Close()
 }
 
-func helper(t *testing.T, mode, dir, src string) (*exec.Cmd, *bufio.Scanner) {
+func helper(t *testing.T, mode, dir, src string, env ...string) (*exec.Cmd, *bufio.Scanner) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
 	cmd.Env = append(os.Environ(), "SCRUTINEER_HELPER="+mode, "SCRUTINEER_HELPER_DIR="+dir, "SCRUTINEER_HELPER_SRC="+src)
+	cmd.Env = append(cmd.Env, env...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -134,4 +152,86 @@ func TestIngestKilled(t *testing.T) {
 	if err != nil || sum.Added+sum.Unchanged != 40 || sum.Unchanged != len(docs) {
 		t.Errorf("ingest after the kill = %+v, %v (had %d files)", sum, err, len(docs))
 	}
+}
+
+// checkAfterKill opens the index a killed child left in dir and ingests
+// src into it: both must work, whatever the moment of the kill, and the
+// index must then hold every file of src.
+func checkAfterKill(t *testing.T, dir, src string, files int) {
+	t.Helper()
+	if x, err := Open(dir, Options{}); err == nil {
+		x.Close()
+	} else if !errors.Is(err, ErrNoIndex) {
+		t.Fatalf("open without create after the kill: %v", err)
+	}
+	x, err := Open(dir, Options{Create: true})
+	if err != nil {
+		t.Fatalf("open after the kill: %v", err)
+	}
+	defer x.Close()
+	sum, err := x.IngestPaths(context.Background(), []string{src}, IngestOptions{})
+	if err != nil || sum.Added+sum.Unchanged != files || len(sum.Skipped) > 0 {
+		t.Fatalf("ingest after the kill = %+v, %v", sum, err)
+	}
+	docs, err := x.Documents(context.Background())
+	if err != nil || len(docs) != files {
+		t.Fatalf("%d documents after the kill and a new ingest, want %d (%v)", len(docs), files, err)
+	}
+}
+
+// TestCreateKilledAtEachStage kills the process at each stage of creating
+// an index, before and after the version record is written: the next open
+// and ingest work.
+func TestCreateKilledAtEachStage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	src := t.TempDir()
+	writeFile(t, src, "a.txt", paper("foster carers", 3))
+	for _, at := range []string{"created", "versioned", "closed", "renamed"} {
+		t.Run(at, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "idx")
+			cmd, sc := helper(t, "ingest", dir, src, "SCRUTINEER_HELPER_STAGE="+at)
+			for sc.Scan() {
+				t.Logf("child: %s", sc.Text())
+			}
+			if err := cmd.Wait(); err == nil {
+				t.Fatalf("the child was not killed at %q", at)
+			}
+			checkAfterKill(t, dir, src, 1)
+		})
+	}
+}
+
+// TestIngestKilledEarly kills an ingest into a new index at twenty moments
+// of its first second (most in its first 200 ms, while the index is being
+// created and its first files written): the next open and ingest work
+// every time.
+func TestIngestKilledEarly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	src := t.TempDir()
+	for i := 0; i < 4; i++ {
+		writeFile(t, src, fmt.Sprintf("p%d.txt", i), paper(fmt.Sprintf("topic %d", i), 30))
+	}
+	const kills = 20
+	finished := 0
+	for i := 0; i < kills; i++ {
+		// Spread over the first second, closer together at its start,
+		// where the index is created and the first files written.
+		after := time.Duration(float64(time.Second) * float64(i*i) / float64(kills*kills))
+		dir := filepath.Join(t.TempDir(), "idx")
+		cmd, sc := helper(t, "ingest", dir, src)
+		time.Sleep(after)
+		_ = cmd.Process.Kill()
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "ingest: <nil>") {
+				finished++
+			}
+		}
+		cmd.Wait()
+		checkAfterKill(t, dir, src, 4)
+	}
+	t.Logf("%d of %d children finished before their kill", finished, kills)
 }

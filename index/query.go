@@ -8,7 +8,9 @@
 // IngestPaths or a document already read with IngestDocument, and query it
 // with Search, FindItems, Documents and Item. One process owns an index at
 // a time: a second Open gets ErrInUse within Options.LockTimeout, and an
-// index built with another analysis chain gets ErrVersion.
+// index built with another analysis chain gets ErrVersion. A new index is
+// renamed into place whole, so a process killed while making it leaves
+// none; each file of an ingest is read under its own deadline.
 //
 // Query.Text uses bleve's query-string syntax over the passage text:
 // words (any may match), "phrases", +must, -not, and field:value for the

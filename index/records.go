@@ -17,8 +17,9 @@ import (
 type DocumentInfo struct {
 	// Source is the file's base name; it identifies the file in the index.
 	Source string `json:"source"`
-	// Path is where the file was read from ("" for a document ingested from
-	// memory).
+	// Path is where the file was read from, as an absolute path ("" for a
+	// document ingested from memory). Indexes made before paths were stored
+	// absolute may hold a path relative to where ingest ran.
 	Path   string      `json:"path,omitempty"`
 	Hash   string      `json:"hash"`
 	Format string      `json:"format,omitempty"`

@@ -45,6 +45,7 @@ func analysisFlags(fs *flag.FlagSet) {
 	fs.String("format", "text", "output format: text, markdown or html")
 	fs.String("bank", "", "a YAML file of local lines of enquiry added to the built-in bank")
 	fs.String("password", "", "password of an encrypted PDF")
+	timeoutFlag(fs)
 }
 
 // loadBank returns the built-in bank, with a council's own file on top

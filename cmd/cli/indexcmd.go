@@ -25,11 +25,14 @@ func init() {
 		args: "[--index DIR] PATH...",
 		summary: "Add files, or every PDF and text file under a folder, to the search index.\n" +
 			"An unchanged file is skipped; a changed one replaces its old passages.\n" +
-			"A file that cannot be read is reported and skipped; the rest still go in.",
+			"Symbolic links are followed, each folder once. A file that is not indexed (unreadable,\n" +
+			"too large, still reading after --file-timeout, a link loop...) is reported with why;\n" +
+			"the rest still go in. Ctrl-C stops at the next safe point, leaving the index whole.",
 		flags: func(fs *flag.FlagSet) {
 			indexFlag(fs)
 			fs.Bool("force", false, "re-index files even when unchanged")
 			fs.Int("workers", 0, "files read at once (default: one per CPU)")
+			fs.Duration("file-timeout", index.DefaultFileTimeout, "skip, and report, a file still reading after this long")
 			fs.Bool("json", false, "print the summary as JSON")
 			fs.String("bank", "", "a YAML file of local lines of enquiry, for the themes field")
 		},
@@ -159,9 +162,10 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	}
 	defer x.Close()
 	opts := index.IngestOptions{
-		Workers: flagInt(fs, "workers"),
-		Force:   flagBool(fs, "force"),
-		Themer:  themer(analysis.New(b)),
+		Workers:     flagInt(fs, "workers"),
+		Force:       flagBool(fs, "force"),
+		Themer:      themer(analysis.New(b)),
+		FileTimeout: flagDuration(fs, "file-timeout"),
 	}
 	var bar *progressBar
 	if isTerminal(io.Err) {
@@ -170,6 +174,9 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	}
 	sum, err := x.IngestPaths(ctx, args, opts)
 	bar.done()
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("interrupted: the %d files indexed before the stop are kept; run ingest again for the rest", sum.Added+sum.Updated)
+	}
 	if err != nil {
 		return fmt.Errorf("ingest into %s: %w", x.Dir(), err)
 	}

@@ -20,6 +20,7 @@ func init() {
 		flags: func(fs *flag.FlagSet) {
 			fs.Bool("json", false, "print JSON: {\"source\", \"pages\": [{\"number\", \"text\"}]}")
 			fs.String("password", "", "password of an encrypted PDF")
+			timeoutFlag(fs)
 		},
 		run: runExtract,
 	})
@@ -30,6 +31,7 @@ func init() {
 		flags: func(fs *flag.FlagSet) {
 			fs.Bool("json", false, "print JSON: {\"source\", \"pages\", \"items\": [...]}")
 			fs.String("password", "", "password of an encrypted PDF")
+			timeoutFlag(fs)
 		},
 		run: runSplit,
 	})
@@ -60,7 +62,9 @@ func openDoc(ctx context.Context, fs *flag.FlagSet, args []string) (*corpus.Docu
 		return nil, err
 	}
 	pw := flagString(fs, "password")
-	doc, err := corpus.Open(ctx, path, corpus.Options{Password: pw})
+	doc, err := within(ctx, flagDuration(fs, "timeout"), path, func(ctx context.Context) (*corpus.Document, error) {
+		return corpus.Open(ctx, path, corpus.Options{Password: pw})
+	})
 	if errors.Is(err, corpus.ErrEncrypted) && pw == "" && strings.Contains(err.Error(), "user password") {
 		return nil, fmt.Errorf("%w (give it with --password)", err)
 	}

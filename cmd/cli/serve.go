@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/bot"
@@ -31,6 +32,10 @@ func init() {
 		run: runServe,
 	})
 }
+
+// serveStopMargin is the time the bot may take to stop beyond its
+// shutdown_wait: abandoning jobs, telling their users, closing the index.
+const serveStopMargin = 15 * time.Second
 
 func runServe(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
 	if len(args) > 0 {
@@ -70,6 +75,8 @@ func runServe(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	if err != nil {
 		return err
 	}
+	// On SIGTERM the bot waits for its work in flight before it stops.
+	extendGrace(ctx, cfg.Limits.ShutdownWait+serveStopMargin)
 	if console {
 		n, _ := x.Passages()
 		fmt.Fprintf(io.Out, "scrutineer console: index %s (%d passages). Type 'help', or Ctrl-D to quit.\n", cfg.Index, n)
