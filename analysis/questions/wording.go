@@ -53,7 +53,7 @@ var wordings = map[string][]string{
 		"{summary} Which is right, and what is the plan?",
 	},
 	"quantifier-contradicted": {
-		`The report says {claim}, but its own figure is {shows}. Is "{thing}" a fair way to describe that, and what is being done for the children the figure leaves out?`,
+		`The report says {claim}, but its own figure is {shows}. Is "{thing}" a fair way to put that, and what does the true figure mean for the children concerned?`,
 		"{summary} Is that a fair description, and what is being done about it?",
 	},
 	"comparison-contradicted": {
