@@ -94,4 +94,12 @@ func negatedBefore(text string, i int) bool {
 	return reNegation.MatchString(before)
 }
 
+// aimBefore reports whether a word at i is an aim rather than a claim
+// ("a focus on improving", "plans to reduce", "will be reduced").
+func aimBefore(text string, i int) bool {
+	return reAim.MatchString(strings.ToLower(text[max(0, i-24):i]))
+}
+
+var reAim = regexp.MustCompile(`\b(?:on|to|towards|for|of|by|aims?|aimed at|focus(?:ed)?(?: on)?|priority|plans?|work(?:ing)?(?: on)?|committed to|needs? to|(?:will|to|should|would|must|can|could|may|might) be)\s+$`)
+
 var reNegation = regexp.MustCompile(`\b(?:not|no longer|never|yet to be|n't)\s+(?:\w+\s+)?$`)

@@ -24,7 +24,7 @@ func (c directionContradicted) Find(it *Item) []Finding {
 	for _, s := range narrative(it) {
 		ws := directionsIn(s.Text)
 		for _, w := range ws {
-			if negatedBefore(s.Text, w.pos) {
+			if negatedBefore(s.Text, w.pos) || aimBefore(s.Text, w.pos) {
 				continue
 			}
 			// The indicator the clause names; the sentence's when it makes
