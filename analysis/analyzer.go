@@ -1,11 +1,20 @@
 package analysis
 
 import (
+	"context"
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
+	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/analysis/findings"
+	"github.com/scrutineer/scrutineer/analysis/inspection"
+	"github.com/scrutineer/scrutineer/analysis/questions"
+	"github.com/scrutineer/scrutineer/analysis/scope"
+	"github.com/scrutineer/scrutineer/analysis/themes"
 	"github.com/scrutineer/scrutineer/corpus"
 )
 
@@ -13,28 +22,31 @@ import (
 // using a bank of key lines of enquiry. It is safe for concurrent use.
 type Analyzer struct {
 	bank *bank.Bank
-	m    *Matcher
-
-	mu    sync.Mutex
-	lines map[string][]map[string]bool // per theme, each line's words
+	m    *themes.Matcher
+	q    *questions.Asker
 }
 
 // New returns an Analyzer for a bank (normally bank.Default()).
 func New(b *bank.Bank) *Analyzer {
-	return &Analyzer{bank: b, m: NewMatcher(b)}
+	m := themes.NewMatcher(b)
+	return &Analyzer{bank: b, m: m, q: questions.NewAsker(b, m)}
 }
 
 // Matcher returns the analyzer's theme matcher.
-func (a *Analyzer) Matcher() *Matcher { return a.m }
+func (a *Analyzer) Matcher() *themes.Matcher { return a.m }
+
+// ItemWords is the most words of one item the analysis reads: about a
+// 400-page report. The rest of a longer item is left unread, and the
+// report says so.
+const ItemWords = 150_000
 
 // Ask analyses a whole file as one item: every passage of every item, for
-// `ask` on a single report.
-func (a *Analyzer) Ask(doc *corpus.Document) *Report {
+// `ask` on a single report. It stops with ctx's error when ctx ends.
+func (a *Analyzer) Ask(ctx context.Context, doc *corpus.Document) (*Report, error) {
 	r := &Report{Items: []ItemReport{}}
 	if doc == nil {
-		return r
+		return r, nil
 	}
-	r.Source, r.Meta = doc.Source, doc.Meta
 	whole := corpus.Item{Title: doc.Source, Kind: corpus.KindReport, StartPage: 1, EndPage: len(doc.Pages)}
 	for _, it := range doc.Items {
 		whole.Passages = append(whole.Passages, it.Passages...)
@@ -52,9 +64,23 @@ func (a *Analyzer) Ask(doc *corpus.Document) *Report {
 	if whole.Title == "" {
 		whole.Title = doc.Source
 	}
-	r.Items = append(r.Items, a.Item(doc.Meta, whole))
-	locate(doc, r)
-	return r
+	return a.analyse(ctx, doc, []corpus.Item{whole})
+}
+
+// AskItem analyses one agenda item of a pack, as Brief would within the
+// pack (the pack's other items are there for checks across items).
+func (a *Analyzer) AskItem(ctx context.Context, doc *corpus.Document, number string) (*Report, error) {
+	r, err := a.Brief(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range r.Items {
+		if it.Number == number {
+			r.Items = []ItemReport{it}
+			return r, nil
+		}
+	}
+	return nil, fmt.Errorf("item %s is not in %s", number, doc.Source)
 }
 
 // Brief analyses every substantive item of a pack. The agenda itself and
@@ -62,20 +88,71 @@ func (a *Analyzer) Ask(doc *corpus.Document) *Report {
 // exclusion of the press and public) are skipped; minutes and reports are
 // kept. An appendix that follows its report under the same item number is
 // analysed with that report, so its figures count as the report's.
-func (a *Analyzer) Brief(doc *corpus.Document) *Report {
-	r := &Report{Items: []ItemReport{}}
+func (a *Analyzer) Brief(ctx context.Context, doc *corpus.Document) (*Report, error) {
 	if doc == nil {
-		return r
+		return &Report{Items: []ItemReport{}}, nil
 	}
-	r.Source, r.Meta = doc.Source, doc.Meta
-	for _, it := range mergeAppendices(doc.Items) {
-		if !Substantive(it) {
-			continue
+	return a.analyse(ctx, doc, BriefItems(doc.Items))
+}
+
+// BriefItems returns the items of a pack that Brief analyses: substantive
+// items, each appendix folded into its report.
+func BriefItems(items []corpus.Item) []corpus.Item {
+	var out []corpus.Item
+	for _, it := range mergeAppendices(items) {
+		if Substantive(it) {
+			out = append(out, it)
 		}
-		r.Items = append(r.Items, a.Item(doc.Meta, it))
 	}
-	locate(doc, r)
-	return r
+	return out
+}
+
+// Items analyses items read back from the search index (no pages: quotes
+// are cited as the passages give them) as Brief analyses a pack's items.
+func (a *Analyzer) Items(ctx context.Context, source string, meta corpus.Meta, items []corpus.Item) (*Report, error) {
+	return a.analyse(ctx, &corpus.Document{Source: source, Meta: meta}, items)
+}
+
+// analyse runs the stages over items of one document: each item's
+// sentences, facts and figures first, then the checks (which may look
+// across the pack), themes and questions.
+func (a *Analyzer) analyse(ctx context.Context, doc *corpus.Document, items []corpus.Item) (*Report, error) {
+	r := &Report{Source: doc.Source, Meta: doc.Meta, Items: []ItemReport{}}
+	pack := &findings.Pack{}
+	preps := make([]*prepared, 0, len(items))
+	for _, it := range items {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p := a.prepare(doc, it)
+		if p.scoped {
+			r.Warnings = append(r.Warnings, fmt.Sprintf("item %s covers every service of the council: only its children's services sections were read", itemName(it)))
+		}
+		if p.cut > 0 {
+			r.Warnings = append(r.Warnings, fmt.Sprintf("item %s: only the first %d words of %d were analysed", itemName(it), ItemWords, p.cut))
+		}
+		preps = append(preps, p)
+		pack.Items = append(pack.Items, p.find)
+	}
+	for _, p := range preps {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p.find.Pack = pack
+		r.Items = append(r.Items, a.finish(p))
+	}
+	numberFindings(r)
+	if len(doc.Pages) > 0 {
+		locate(doc, r)
+	}
+	return r, nil
+}
+
+func itemName(it corpus.Item) string {
+	if it.Number != "" {
+		return it.Number
+	}
+	return strconv.Quote(it.Title)
 }
 
 // locate moves each cited page to the page whose text holds the quote: a
@@ -85,7 +162,7 @@ func locate(doc *corpus.Document, r *Report) {
 	cleaned := make([]string, len(doc.Pages))
 	page := func(n int) string {
 		if cleaned[n-1] == "" {
-			cleaned[n-1] = clean(doc.Pages[n-1].Text)
+			cleaned[n-1] = figures.Clean(doc.Pages[n-1].Text)
 		}
 		return cleaned[n-1]
 	}
@@ -93,7 +170,7 @@ func locate(doc *corpus.Document, r *Report) {
 		for j := range r.Items[i].Questions {
 			ev := r.Items[i].Questions[j].Evidence
 			for k := range ev {
-				q := clean(ev[k].Quote)
+				q := figures.Clean(ev[k].Quote)
 				if ev[k].Page < 1 || ev[k].Page > len(doc.Pages) || strings.Contains(page(ev[k].Page), q) {
 					continue
 				}
@@ -173,9 +250,59 @@ func onPage(q, page string) string {
 	return ""
 }
 
-// Item analyses one agenda item from its passages alone, so it works on an
-// item rebuilt from the search index.
-func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
+// prepared is an item read into the stages' inputs.
+type prepared struct {
+	it     corpus.Item
+	all    string
+	insp   *inspection.Inspection
+	facts  []figures.Fact
+	inRecs map[int]bool
+	find   *findings.Item
+	// cut is the item's word count when the analysis read only the first
+	// ItemWords of it, else 0.
+	cut int
+	// scoped marks a council-wide paper of which only the children's
+	// services sections were read.
+	scoped bool
+}
+
+// prepare reads an item's passages into facts, sentences and figures:
+// of a council-wide paper, its children's services sections.
+func (a *Analyzer) prepare(doc *corpus.Document, it corpus.Item) *prepared {
+	meta := doc.Meta
+	p := &prepared{it: it}
+	p.it.Passages, p.scoped = scope.Children(it.Passages, doc.Pages)
+	p.it.Passages, p.cut = budget(p.it.Passages, ItemWords)
+	p.all = joinPassages(p.it.Passages)
+	p.insp, p.facts, p.inRecs = a.itemFacts(p.it, p.all)
+	p.find = &findings.Item{
+		Number: it.Number, Title: it.Title, Kind: it.Kind,
+		Sentences: figures.Sentences(p.it.Passages),
+	}
+	p.find.Meeting, _ = time.Parse(time.DateOnly, meta.Date)
+	return p
+}
+
+// budget keeps the leading passages that hold at most words words, and
+// returns the count of all when it had to cut.
+func budget(ps []corpus.Passage, words int) ([]corpus.Passage, int) {
+	n := 0
+	for i, p := range ps {
+		n += strings.Count(p.Text, " ") + 1
+		if n > words {
+			total := n
+			for _, q := range ps[i+1:] {
+				total += strings.Count(q.Text, " ") + 1
+			}
+			return ps[:i], total
+		}
+	}
+	return ps, 0
+}
+
+// finish finds an item's themes, runs the checks and words its questions.
+func (a *Analyzer) finish(p *prepared) ItemReport {
+	it := p.it
 	ir := ItemReport{
 		Number: it.Number, Title: it.Title, Kind: it.Kind,
 		StartPage: it.StartPage, EndPage: it.EndPage,
@@ -188,22 +315,23 @@ func (a *Analyzer) Item(meta corpus.Meta, it corpus.Item) ItemReport {
 	if ir.StartPage == 0 {
 		ir.StartPage, ir.EndPage = pageRange(it.Passages)
 	}
-	all := joinPassages(it.Passages)
-	insp, facts, inRecs := a.itemFacts(it, all)
-	ms := a.itemThemes(it, all, insp, facts)
+	ms := a.itemThemes(it, p.all, p.insp, p.facts)
 	for _, tm := range ms {
 		ir.Themes = append(ir.Themes, ThemeScore{ID: tm.Theme.ID, Title: tm.Theme.Title, Score: tm.Score})
 	}
+	found := findings.Find(p.find)
 	minutes := it.Kind == corpus.KindMinutes || strings.Contains(strings.ToLower(it.Title), "minutes")
 	// A case review's numbers are one case's ages and days; a work
 	// programme's or forward plan's are its own rules ("5 clear days").
 	noFigures := reCaseReview.MatchString(lead(it)) || reProgramme.MatchString(it.Title)
-	if qs := a.buildQuestions(itemText{passages: it.Passages, themes: ms, minutes: minutes, noFigures: noFigures, all: all, insp: insp, facts: facts, inRecs: inRecs}); qs != nil {
+	qs, fs := a.q.Build(questions.Input{Passages: it.Passages, Themes: ms, Minutes: minutes, NoFigures: noFigures, All: p.all, Insp: p.insp, Facts: p.facts, InRecs: p.inRecs, Findings: found})
+	if qs != nil {
 		ir.Questions = qs
 	}
+	ir.Findings = fs
 	for i := range ir.Questions {
-		if ti, ok := a.m.byID[ir.Questions[i].Theme]; ok {
-			ir.Questions[i].ThemeTitle = a.m.themes[ti].Title
+		if ti, ok := a.m.Index(ir.Questions[i].Theme); ok {
+			ir.Questions[i].ThemeTitle = a.m.Themes()[ti].Title
 		}
 	}
 	return ir
@@ -255,8 +383,8 @@ func pagePassages(pages []corpus.Page) []corpus.Passage {
 // promote puts a theme first with at least inspectionFloor: an Ofsted
 // inspection report is about the response to that inspection whatever
 // else it covers.
-func promote(ms []ThemeMatch, id string, m *Matcher) []ThemeMatch {
-	ti, ok := m.byID[id]
+func promote(ms []themes.ThemeMatch, id string, m *themes.Matcher) []themes.ThemeMatch {
+	ti, ok := m.Index(id)
 	if !ok {
 		return ms
 	}
@@ -264,7 +392,7 @@ func promote(ms []ThemeMatch, id string, m *Matcher) []ThemeMatch {
 	if len(ms) > 0 && ms[0].Score > top {
 		top = ms[0].Score
 	}
-	out := []ThemeMatch{{Theme: m.themes[ti], Score: top}}
+	out := []themes.ThemeMatch{{Theme: m.Themes()[ti], Score: top}}
 	for _, tm := range ms {
 		if tm.Theme.ID == id {
 			out[0].Share, out[0].Distinct, out[0].Passages = tm.Share, tm.Distinct, tm.Passages
@@ -301,10 +429,11 @@ func (a *Analyzer) PassageThemes(p corpus.Passage) []string {
 // ItemMatches returns an item's per-theme evidence for the themes it is
 // about (the themes Item reports): which passages engage each theme and
 // with which signals.
-func (a *Analyzer) ItemMatches(it corpus.Item) []ThemeMatch {
+func (a *Analyzer) ItemMatches(it corpus.Item) []themes.ThemeMatch {
 	if len(it.Passages) == 0 {
 		return nil
 	}
+	it.Passages, _ = budget(it.Passages, ItemWords)
 	all := joinPassages(it.Passages)
 	insp, facts, _ := a.itemFacts(it, all)
 	return a.itemThemes(it, all, insp, facts)
@@ -324,16 +453,16 @@ func joinPassages(ps []corpus.Passage) string {
 // figures, trends, targets, concerns and, in an inspection report, each
 // point of what needs to improve. It also returns the passages in a
 // "what needs to improve" or "recommendations" section.
-func (a *Analyzer) itemFacts(it corpus.Item, all string) (*inspection, []fact, map[int]bool) {
+func (a *Analyzer) itemFacts(it corpus.Item, all string) (*inspection.Inspection, []figures.Fact, map[int]bool) {
 	texts := make([]string, len(it.Passages))
 	for i, p := range it.Passages {
 		texts[i] = p.Text
 	}
-	facts := findFacts(texts)
-	insp := detectInspection(lead(it) + all)
-	inRecs := recommendationPassages(it.Passages)
+	facts := figures.FindFacts(texts)
+	insp := inspection.Detect(lead(it) + all)
+	inRecs := figures.RecommendationPassages(it.Passages)
 	if insp != nil {
-		facts = append(facts, recommendationFacts(it.Passages, inRecs, facts)...)
+		facts = append(facts, figures.RecommendationFacts(it.Passages, inRecs, facts)...)
 	}
 	return insp, facts, inRecs
 }
@@ -341,11 +470,32 @@ func (a *Analyzer) itemFacts(it corpus.Item, all string) (*inspection, []fact, m
 // itemThemes selects an item's themes: the themes its text and its facts
 // are about (MatchTitled, withFacts), with an inspection report's response
 // to the inspection first.
-func (a *Analyzer) itemThemes(it corpus.Item, all string, insp *inspection, facts []fact) []ThemeMatch {
-	counts, n := a.m.factThemes(facts)
-	ms := a.m.withFacts(a.m.MatchTitled(it.Title, it.Passages), counts, n)
-	if insp != nil && (len(insp.judgements) > 0 || len(all) > 5000) {
+func (a *Analyzer) itemThemes(it corpus.Item, all string, insp *inspection.Inspection, facts []figures.Fact) []themes.ThemeMatch {
+	counts, n := a.m.FactThemes(facts)
+	ms := a.m.WithFacts(a.m.MatchTitled(it.Title, it.Passages), counts, n)
+	if insp != nil && (len(insp.Judgements) > 0 || len(all) > 5000) {
 		ms = promote(ms, "inspection-response", a.m)
 	}
-	return Select(ms)
+	return themes.Select(ms)
+}
+
+// numberFindings makes finding IDs unique in a report: each item's
+// findings are numbered from 1, and get the item's number in front ("5-2";
+// "f-2" for an item without one), as do the questions that cite them.
+func numberFindings(r *Report) {
+	for i := range r.Items {
+		it := &r.Items[i]
+		prefix := it.Number
+		if prefix == "" {
+			prefix = "f"
+		}
+		for j := range it.Findings {
+			it.Findings[j].ID = prefix + "-" + it.Findings[j].ID
+		}
+		for j := range it.Questions {
+			if q := &it.Questions[j]; q.Finding != "" {
+				q.Finding = prefix + "-" + q.Finding
+			}
+		}
+	}
 }

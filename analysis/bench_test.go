@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/scrutineer/scrutineer/analysis/internal/testbank"
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
@@ -13,7 +14,7 @@ import (
 // seed pack (Sefton, about 250 pages of content): "extract" includes
 // reading and splitting the file, "analyse" is the analysis alone.
 func BenchmarkBrief(b *testing.B) {
-	bk := testBank(b)
+	bk := testbank.Default(b)
 	packs := []struct{ name, path string }{
 		{"sample", corpustest.Sample(b)},
 		{"sefton", sharedFile("seeds/packs/sefton-osc-childrens-services-2018-09-25.txt")},
@@ -33,7 +34,9 @@ func BenchmarkBrief(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				a.Brief(doc)
+				if _, err := a.Brief(context.Background(), doc); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 		b.Run(p.name+"/analyse", func(b *testing.B) {
@@ -44,7 +47,9 @@ func BenchmarkBrief(b *testing.B) {
 			}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				a.Brief(doc)
+				if _, err := a.Brief(context.Background(), doc); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scrutineer/scrutineer/analysis/internal/testbank"
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
@@ -233,7 +234,11 @@ func evalSet(t *testing.T, a *Analyzer, cases []evalCase, golden *strings.Builde
 			t.Fatalf("%s: %v", c.name, err)
 		}
 		l := readLabels(t, c.labels)
-		scores, sum := evaluate(a.Brief(doc), l)
+		rep, err := a.Brief(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scores, sum := evaluate(rep, l)
 		ran++
 		fmt.Fprintf(golden, "## %s\n", c.name)
 		for _, s := range scores {
@@ -261,7 +266,7 @@ func evalSet(t *testing.T, a *Analyzer, cases []evalCase, golden *strings.Builde
 // testdata/eval.golden with -update, so changes in quality show up as
 // diffs.
 func TestEvaluation(t *testing.T) {
-	a := New(testBank(t))
+	a := New(testbank.Default(t))
 	var golden strings.Builder
 	total, ran := evalSet(t, a, evalCases(), &golden)
 	if ran == 0 {

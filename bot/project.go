@@ -109,15 +109,16 @@ func (p *Project) Ask(ctx context.Context, paper Paper) (*analysis.Report, error
 	if err != nil {
 		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
 	}
+	var rep *analysis.Report
 	if paper.Item == "" {
-		return p.Analyzer.Ask(doc), nil
+		rep, err = p.Analyzer.Ask(ctx, doc)
+	} else {
+		rep, err = p.Analyzer.AskItem(ctx, doc, paper.Item)
 	}
-	for _, it := range doc.Items {
-		if it.Number == paper.Item {
-			return &analysis.Report{Source: doc.Source, Meta: doc.Meta, Items: []analysis.ItemReport{p.Analyzer.Item(doc.Meta, it)}}, nil
-		}
+	if err != nil {
+		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
 	}
-	return nil, fmt.Errorf("ask %s: item %s not in the file", paper.Source, paper.Item)
+	return rep, nil
 }
 
 // Brief reads and analyses every item of a shared pack.
@@ -126,7 +127,11 @@ func (p *Project) Brief(ctx context.Context, name string, data []byte) (*analysi
 	if err != nil {
 		return nil, err
 	}
-	return p.Analyzer.Brief(doc), nil
+	rep, err := p.Analyzer.Brief(ctx, doc)
+	if err != nil {
+		return nil, fmt.Errorf("brief %s: %w", doc.Source, err)
+	}
+	return rep, nil
 }
 
 // Add keeps the pack in Dir (when set) and ingests it, so searches find it

@@ -3,10 +3,11 @@ package bank
 import (
 	"flag"
 	"fmt"
-	"github.com/scrutineer/scrutineer/corpus/corpustest"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

@@ -6,7 +6,10 @@
 // study quoted as an example.
 package figures
 
-import "github.com/scrutineer/scrutineer/analysis/report"
+import (
+	"github.com/scrutineer/scrutineer/analysis/report"
+	"github.com/scrutineer/scrutineer/corpus"
+)
 
 // Owner says whose figure a sentence or indicator gives.
 type Owner int
@@ -55,15 +58,39 @@ func (s Sentence) Evidence() report.Evidence {
 	return report.Evidence{Page: s.Page, PrintedPage: s.Printed, Quote: s.Text}
 }
 
-// Table is a table read from a page: header rows, then body rows, each a
-// list of cells.
+// Table is a table read from a page (corpus.Tables): its title, heading
+// rows and body rows, each a list of cells, with the page it is on and
+// whose figures it gives.
 type Table struct {
+	corpus.Table
 	Page    int
 	Printed int
-	// Title is the line above the table that names it, "" when none.
-	Title  string
-	Header [][]string
-	Rows   [][]string
+	// Section is the heading of the section the table sits under, ""
+	// when none.
+	Section string
+	Owner   Owner
+}
+
+// Evidence cites the table's row i verbatim on its page.
+func (t *Table) Evidence(i int) report.Evidence {
+	q := ""
+	if i >= 0 && i < len(t.RowText) {
+		q = cut(t.RowText[i], maxQuote)
+	}
+	return report.Evidence{Page: t.Page, PrintedPage: t.Printed, Quote: q}
+}
+
+// PageTables reads the tables of a page's text.
+func PageTables(p *corpus.Page) []Table {
+	text := p.Body
+	if text == "" {
+		text = p.Text
+	}
+	var out []Table
+	for _, t := range corpus.Tables(text) {
+		out = append(out, Table{Table: t, Page: p.Number, Printed: p.Printed})
+	}
+	return out
 }
 
 // Value is an indicator's value for one period.
@@ -89,6 +116,9 @@ type RAGRule struct {
 	// indicator's own unit (percentage points for a percentage).
 	AmberWithin float64
 	Relative    bool
+	// Floor says amber reaches down to the indicator's floor standard
+	// (and red is below it), in place of AmberWithin.
+	Floor bool
 	// Evidence is where the report states the rule.
 	Evidence report.Evidence
 }
@@ -102,6 +132,10 @@ type Indicator struct {
 	Target     float64
 	HasTarget  bool
 	TargetText string
+	// Floor is the floor standard, the line between amber and red, when
+	// the report sets one.
+	Floor    float64
+	HasFloor bool
 	// Values are oldest first; the last is the latest.
 	Values      []Value
 	Comparators []Comparator
@@ -119,6 +153,10 @@ type Indicator struct {
 	// its headings ("Initial health assessments within 20 working days:
 	// 38% in Q2 against a 90% target (Red)"); for a sentence, the sentence.
 	Evidence report.Evidence
+	// Row is the same place cited verbatim: for a table, the row as
+	// printed; for a sentence, the sentence. Quote it where a quote must
+	// appear on the page word for word.
+	Row report.Evidence
 }
 
 // Latest returns the latest value, and false when there is none.

@@ -5,12 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"github.com/scrutineer/scrutineer/corpus/corpustest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/corpus"

@@ -14,6 +14,9 @@ type Report struct {
 	Source string      `json:"source"`
 	Meta   corpus.Meta `json:"meta"`
 	Items  []Item      `json:"items"`
+	// Warnings say what the analysis left out (the rest of an item too
+	// long to read whole).
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Item is the analysis of one agenda item.
@@ -62,7 +65,10 @@ type Question struct {
 	Kind string `json:"kind"`
 	// Finding is the ID of the finding the question asks about, "" when
 	// it comes from no finding (a gap question, say).
-	Finding  string     `json:"finding,omitempty"`
+	Finding string `json:"finding,omitempty"`
+	// Line is the ID of the bank's line of enquiry a gap question comes
+	// from (what the guidance expects and the paper does not give).
+	Line     string     `json:"line,omitempty"`
 	Evidence []Evidence `json:"evidence"`
 }
 

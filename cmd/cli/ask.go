@@ -86,9 +86,12 @@ func runAnalysis(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio,
 		}
 		warn(io.Err, doc)
 		if whole {
-			rep = an.Brief(doc)
+			rep, err = an.Brief(ctx, doc)
 		} else {
-			rep = an.Ask(doc)
+			rep, err = an.Ask(ctx, doc)
+		}
+		if err != nil {
+			return fmt.Errorf("analyse %s: %w", doc.Source, err)
 		}
 	}
 	if flagBool(fs, "json") {

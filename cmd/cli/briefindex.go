@@ -56,24 +56,26 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 		return nil, fmt.Errorf("no paper for a meeting on %s in the index %s", meeting, x.Dir())
 	}
 	include := flagBool(fs, "include-exempt")
-	rep := &analysis.Report{Meta: picked[0].Meta}
 	var sources []string
+	var items []corpus.Item
 	for _, d := range picked {
 		sources = append(sources, d.Source)
+		var full []corpus.Item
 		for _, it := range d.Items {
 			if it.Kind == corpus.KindAgenda || (it.Exempt && !include) {
 				continue
 			}
-			full, _, err := x.Item(ctx, d.Source, it.Number)
+			one, _, err := x.Item(ctx, d.Source, it.Number)
 			if err != nil {
 				return nil, fmt.Errorf("read item %s of %s from the index: %w", it.Number, d.Source, err)
 			}
-			if !analysis.Substantive(*full) {
-				continue
-			}
-			rep.Items = append(rep.Items, an.Item(d.Meta, *full))
+			full = append(full, *one)
 		}
+		items = append(items, analysis.BriefItems(full)...)
 	}
-	rep.Source = strings.Join(sources, ", ")
+	rep, err := an.Items(ctx, strings.Join(sources, ", "), picked[0].Meta, items)
+	if err != nil {
+		return nil, fmt.Errorf("brief the meeting's papers: %w", err)
+	}
 	return rep, nil
 }

@@ -79,5 +79,9 @@ func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) err
 		}
 		fmt.Fprintf(out, "\n$ scrutineer brief %s\n\n", doc.Source)
 	}
-	return render.Write(out, format, an.Brief(doc))
+	rep, err := an.Brief(ctx, doc)
+	if err != nil {
+		return fmt.Errorf("brief %s: %w", doc.Source, err)
+	}
+	return render.Write(out, format, rep)
 }

@@ -52,9 +52,11 @@ type rgb struct{ r, g, b int }
 
 // page is one laid-out physical page.
 type page struct {
-	boxes []box
-	rules [][4]float64
-	lines []textLine
+	// landscape turns the page (a wide table); the sample has none.
+	landscape bool
+	boxes     []box
+	rules     [][4]float64
+	lines     []textLine
 }
 
 // text returns the page's text as laid out: one line per visual line,

@@ -81,21 +81,48 @@ func layFront(m *measurer, items []agendaItem, ranges map[string][2]int) []*page
 func Render() (pdfData []byte, text string, err error) {
 	m := newMeasurer()
 	pk := build(m, agenda)
+	pdfData, texts, err := writePDF(pk.pages, docInfo{
+		title:   "Children and Young People Scrutiny Committee, 14 October 2026: Public Document Pack",
+		author:  "Wexcombe Borough Council",
+		creator: "Wexcombe Borough Council committee papers",
+		stamp:   stamp,
+	})
+	if err != nil {
+		return nil, "", fmt.Errorf("render sample pack: %w", err)
+	}
+	return pdfData, strings.Join(texts, "\f") + "\n", nil
+}
+
+// docInfo is the PDF's document information.
+type docInfo struct {
+	title, author, creator string
+	// stamp is the fixed creation and modification date, so that the
+	// output is the same on every run.
+	stamp time.Time
+}
+
+// writePDF draws laid-out pages into an A4 PDF and returns it with each
+// page's text.
+func writePDF(pages []*page, info docInfo) ([]byte, []string, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCreationDate(stamp)
-	pdf.SetModificationDate(stamp)
+	pdf.SetCreationDate(info.stamp)
+	pdf.SetModificationDate(info.stamp)
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(true)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginL, bodyTop, marginR)
-	pdf.SetTitle("Children and Young People Scrutiny Committee, 14 October 2026: Public Document Pack", true)
-	pdf.SetAuthor("Wexcombe Borough Council", true)
-	pdf.SetCreator("Wexcombe Borough Council committee papers", true)
+	pdf.SetTitle(info.title, true)
+	pdf.SetAuthor(info.author, true)
+	pdf.SetCreator(info.creator, true)
 	pdf.SetProducer("scrutineer samplepack", true)
 	tr := pdf.UnicodeTranslatorFromDescriptor("")
-	texts := make([]string, len(pk.pages))
-	for i, p := range pk.pages {
-		pdf.AddPage()
+	texts := make([]string, len(pages))
+	for i, p := range pages {
+		if p.landscape {
+			pdf.AddPageFormat("L", fpdf.SizeType{Wd: pageW, Ht: pageH})
+		} else {
+			pdf.AddPage()
+		}
 		pdf.SetLineWidth(0.2)
 		pdf.SetDrawColor(0, 0, 0)
 		for _, b := range p.boxes {
@@ -124,7 +151,7 @@ func Render() (pdfData []byte, text string, err error) {
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
-		return nil, "", fmt.Errorf("render sample pack: %w", err)
+		return nil, nil, err
 	}
-	return buf.Bytes(), strings.Join(texts, "\f") + "\n", nil
+	return buf.Bytes(), texts, nil
 }

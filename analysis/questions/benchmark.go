@@ -1,10 +1,11 @@
-package analysis
+package questions
 
 import (
 	"fmt"
 	"regexp"
 	"strings"
 
+	"github.com/scrutineer/scrutineer/analysis/report"
 	"github.com/scrutineer/scrutineer/corpus"
 )
 
@@ -57,13 +58,13 @@ type valueRow struct {
 // benchmarkQuestions reads an indicator sheet in an item: the council's
 // latest figure against its statistical neighbours' and England's, and
 // how old the data are. It returns nothing for an item without one.
-func benchmarkQuestions(it itemText, theme string) []candidate {
-	if !mentionsNeighbours(it.passages) {
+func benchmarkQuestions(it Input, theme string) []candidate {
+	if !mentionsNeighbours(it.Passages) {
 		return nil // no sheet: spare the patterns
 	}
 	var lines []sheetLine
 	lastHeading := ""
-	for pi, p := range it.passages {
+	for pi, p := range it.Passages {
 		if p.Heading != "" && p.Heading != lastHeading {
 			lines = append(lines, sheetLine{strings.Join(strings.Fields(p.Heading), " "), pi})
 			lastHeading = p.Heading
@@ -139,23 +140,23 @@ func benchmarkQuestions(it itemText, theme string) []candidate {
 			what = "the " + what
 		}
 	}
-	cite := func(l sheetLine, quote string) Evidence {
-		p := it.passages[l.passage]
-		return Evidence{Page: p.Page, PrintedPage: p.PrintedPage, Quote: quote}
+	cite := func(l sheetLine, quote string) report.Evidence {
+		p := it.Passages[l.passage]
+		return report.Evidence{Page: p.Page, PrintedPage: p.PrintedPage, Quote: quote}
 	}
 	out := []candidate{{
-		q: Question{Kind: KindEvidence, Theme: theme, Text: fmt.Sprintf(
+		q: report.Question{Kind: report.KindEvidence, Theme: theme, Text: fmt.Sprintf(
 			"The table gives %s for %s as %s in %s, against %s for its statistical neighbours and %s for England. What explains the difference, and is that where we want to be?",
 			what, own.name, own.values[col], years[col], neighbours.values[col], england.values[col]),
-			Evidence: []Evidence{cite(own.line, own.quote), cite(neighbours.line, neighbours.quote), cite(england.line, england.quote)}},
+			Evidence: []report.Evidence{cite(own.line, own.quote), cite(neighbours.line, neighbours.quote), cite(england.line, england.quote)}},
 		priority: 9,
 		passage:  own.line.passage,
 	}}
 	if updated != nil {
 		out = append(out, candidate{
-			q: Question{Kind: KindEvidence, Theme: theme, Text: fmt.Sprintf(
+			q: report.Question{Kind: report.KindEvidence, Theme: theme, Text: fmt.Sprintf(
 				"The figures were last updated in %s. Are there more recent ones, and do they tell the same story?", when),
-				Evidence: []Evidence{cite(*updated, reUpdated.FindString(updated.text))}},
+				Evidence: []report.Evidence{cite(*updated, reUpdated.FindString(updated.text))}},
 			priority: 5,
 			passage:  updated.passage,
 		})

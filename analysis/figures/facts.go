@@ -1,68 +1,70 @@
-package analysis
+package figures
 
 import (
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/scrutineer/scrutineer/corpus/english"
 )
 
-// factKind classifies what a sentence of a report tells members.
-type factKind int
+// FactKind classifies what a sentence of a report tells members.
+type FactKind int
 
 // Fact kinds, in no particular order; salience ranks them.
 const (
-	factFigure         factKind = iota // a number and what it measures
-	factTrend                          // a change over time
-	factTarget                         // a figure against a target
-	factRAG                            // a red or amber rating
-	factDelay                          // a delay, slippage or waiting time
-	factWorkforce                      // vacancies, agency staff, caseloads, turnover
-	factCost                           // an overspend or budget pressure
-	factConcern                        // a weakness a report or review names
-	factRecommendation                 // a recommendation or required improvement
-	factResolution                     // an earlier resolution asking for a report back
-	factAction                         // an action-plan row with a date or owner
-	factComparison                     // a figure set against other councils or England
-	factProposal                       // what the report proposes or commits to
+	FactFigure         FactKind = iota // a number and what it measures
+	FactTrend                          // a change over time
+	FactTarget                         // a figure against a target
+	FactRAG                            // a red or amber rating
+	FactDelay                          // a delay, slippage or waiting time
+	FactWorkforce                      // vacancies, agency staff, caseloads, turnover
+	FactCost                           // an overspend or budget pressure
+	FactConcern                        // a weakness a report or review names
+	FactRecommendation                 // a recommendation or required improvement
+	FactResolution                     // an earlier resolution asking for a report back
+	FactAction                         // an action-plan row with a date or owner
+	FactComparison                     // a figure set against other councils or England
+	FactProposal                       // what the report proposes or commits to
 )
 
-// salience is the base priority of a kind of fact: what a councillor most
+// Salience is the base priority of a kind of fact: what a councillor most
 // needs to ask about comes first.
-var salience = map[factKind]float64{
-	factTarget:         3.0,
-	factRAG:            3.0,
-	factTrend:          2.6,
-	factComparison:     2.6,
-	factDelay:          2.3,
-	factCost:           2.2,
-	factWorkforce:      2.1,
-	factConcern:        2.0,
-	factRecommendation: 1.9,
-	factResolution:     1.9,
-	factFigure:         1.5,
-	factAction:         1.2,
-	factProposal:       1.4,
+var Salience = map[FactKind]float64{
+	FactTarget:         3.0,
+	FactRAG:            3.0,
+	FactTrend:          2.6,
+	FactComparison:     2.6,
+	FactDelay:          2.3,
+	FactCost:           2.2,
+	FactWorkforce:      2.1,
+	FactConcern:        2.0,
+	FactRecommendation: 1.9,
+	FactResolution:     1.9,
+	FactFigure:         1.5,
+	FactAction:         1.2,
+	FactProposal:       1.4,
 }
 
-// fact is one thing a report says that a question can be built on.
-type fact struct {
-	kind    factKind
-	passage int    // index of the passage in the item
-	text    string // the sentence or table row, white space collapsed
-	quote   string // a verbatim quote of at most maxQuote bytes
-	match   string // the words that made it a fact ("down from 41")
-	percent bool   // carries a percentage
-	weight  float64
-	an      *analysed // text analysed, once (see terms)
+// Fact is one thing a report says that a question can be built on.
+type Fact struct {
+	Kind    FactKind
+	Passage int    // index of the passage in the item
+	Text    string // the sentence or table row, white space collapsed
+	Quote   string // a verbatim quote of at most MaxQuote bytes
+	Match   string // the words that made it a fact ("down from 41")
+	Percent bool   // carries a percentage
+	Weight  float64
+	an      *english.Analysed // text analysed, once (see Terms)
 }
 
-// terms returns the fact's text analysed as the matcher reads it,
+// Terms returns the fact's text analysed as the matcher reads it,
 // analysing it the first time: theme selection and the question
 // generator both read it.
-func (f *fact) terms() analysed {
+func (f *Fact) Terms() english.Analysed {
 	if f.an == nil {
-		a := analyse(f.text)
+		a := english.Analyse(f.Text)
 		f.an = &a
 	}
 	return *f.an
@@ -119,8 +121,8 @@ var (
 	reStatusNoun = regexp.MustCompile(`^\s+(?:actions?|issues?|items?|work|matters?|recommendations?|tasks?|cases?|concerns?|debts?)\b`)
 	// reDone is the status of a completed action in a tracker row.
 	reDone = regexp.MustCompile(`\b(?:completed?|done|achieved)\b`)
-	// reCounted is a number followed closely by what it counts.
-	reCounted = regexp.MustCompile(`\d%?\s+(?:[a-z/-]+\s+){0,3}(?:children|child|young people|carers?|households|families|placements?|places|approvals?|assessments?|enquiries|referrals|moves|breakdowns?|social workers|posts|vacancies|cases|plans|visits|attendances|leavers|homes|beds|weeks|days)\b|\bwas \d+\.?$`)
+	// ReCounted is a number followed closely by what it counts.
+	ReCounted = regexp.MustCompile(`\d%?\s+(?:[a-z/-]+\s+){0,3}(?:children|child|young people|carers?|households|families|placements?|places|approvals?|assessments?|enquiries|referrals|moves|breakdowns?|social workers|posts|vacancies|cases|plans|visits|attendances|leavers|homes|beds|weeks|days)\b|\bwas \d+\.?$`)
 	// reTOCLine is a contents line: a question or title, then a page
 	// number.
 	reTOCLine = regexp.MustCompile(`[?]\s+\d{1,3}\b`)
@@ -132,9 +134,9 @@ var (
 	reDemand = regexp.MustCompile(`\b(?:(?:declined|deteriorated|improved|worsened|fallen|risen|increased|decreased) since (?:20\d\d|the last inspection|last year)|(?:rising|increasing|growing) demand|(?:number|numbers) of [a-z ,]{3,60}?(?:increasing|rising|growing)|continued (?:rise|increase) in the number|(?:unprecedented|unparalleled|record) (?:numbers?|levels?) of)`)
 	// reCompare is a figure set against others.
 	reCompare = regexp.MustCompile(`(?:compared (?:with|to)|than|against|versus) [^.;]{0,40}?(?:in|for|across) england\b|statistical neighbou?rs?|national (?:average|figure|rate)|england average|for england\b|(?:regional|north west|south east|london) average|comparator|similar (?:councils|authorities|local authorities)`)
-	// reLeadNumber is list numbering at the start of a sentence ("1.1",
+	// ReLeadNumber is list numbering at the start of a sentence ("1.1",
 	// "(f)", "a)", "3.").
-	reLeadNumber = regexp.MustCompile(`^[\s\-•●▪◼■◦*–]*(?:\(?[0-9]{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|\d+(?:\.\d+)+\.?|\d{1,2}\.)\**\s+`)
+	ReLeadNumber = regexp.MustCompile(`^[\s\-•●▪◼■◦*–]*(?:\(?[0-9]{1,3}\)|\([a-z]{1,4}\)|[a-z]\)|\d+(?:\.\d+)+\.?|\d{1,2}\.)\**\s+`)
 	// reDayRange follows the first day of a range of dates ("3 to 7
 	// November").
 	reDayRange = regexp.MustCompile(`(?i)^\s*(?:to|-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)`)
@@ -155,51 +157,51 @@ var (
 	reOwnerDate   = regexp.MustCompile(`\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|q[1-4]\b|end of q[1-4]|complete[d]?|ongoing|in progress)\b`)
 )
 
-// findFacts scans an item's passages for facts.
-func findFacts(passages []string) []fact {
-	var out []fact
+// FindFacts scans an item's passages for facts.
+func FindFacts(passages []string) []Fact {
+	var out []Fact
 	for pi, text := range passages {
-		for _, sp := range sentences(text) {
-			raw := text[sp.start:sp.end]
+		for _, sp := range Spans(text) {
+			raw := text[sp.Start:sp.End]
 			var sent string
 			switch {
-			case sp.spaced:
+			case sp.Spaced:
 				sent = spacedCells(raw)
-			case sp.table:
-				sent = cleanRow(raw)
+			case sp.Table:
+				sent = CleanRow(raw)
 			default:
-				sent = clean(raw)
+				sent = Clean(raw)
 			}
-			sent = strings.TrimSpace(sent[len(reLeadNumber.FindString(sent)):])
-			sent = dropRecHeading(sent)
+			sent = strings.TrimSpace(sent[len(ReLeadNumber.FindString(sent)):])
+			sent = DropRecHeading(sent)
 			if m := reFootnote.FindStringSubmatchIndex(sent); m != nil && !reDateWord.MatchString(sent[m[2]:]) {
 				sent = sent[m[2]:] // a footnote number before a capital
 			}
 			if len(sent) < 12 || strings.HasSuffix(sent, "?") || notFinding(sent) {
 				continue // too short, a question, or not a finding at all
 			}
-			fs := classify(sent, sp.table)
-			if sp.row {
+			fs := classify(sent, sp.Table)
+			if sp.Row {
 				if loc := reRAGRow.FindStringIndex(sent); loc != nil {
-					fs = append([]fact{{kind: factRAG, text: sent, match: sent[loc[0]:loc[1]], quote: quoteAround(sent, loc[0], loc[1]), weight: salience[factRAG]}}, fs...)
+					fs = append([]Fact{{Kind: FactRAG, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactRAG]}}, fs...)
 				}
 				low := strings.ToLower(sent)
 				if loc := reStatus.FindStringIndex(low); loc != nil && len(low) == len(sent) && !reStatusNoun.MatchString(low[loc[1]:]) {
-					f := fact{kind: factAction, text: sent, match: sent[loc[0]:loc[1]], quote: quoteAround(sent, loc[0], loc[1]), weight: salience[factAction] + 0.8}
-					fs = append([]fact{f}, fs...)
+					f := Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactAction] + 0.8}
+					fs = append([]Fact{f}, fs...)
 				} else if loc := reDone.FindStringIndex(low); loc != nil && len(low) == len(sent) {
 					// Done, says the tracker: is it working?
-					f := fact{kind: factAction, text: sent, match: sent[loc[0]:loc[1]], quote: quoteAround(sent, loc[0], loc[1]), weight: salience[factAction] + 0.3}
-					fs = append([]fact{f}, fs...)
+					f := Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactAction] + 0.3}
+					fs = append([]Fact{f}, fs...)
 				}
 			}
 			for _, f := range fs {
-				f.passage = pi
-				if sp.spaced {
+				f.Passage = pi
+				if sp.Spaced {
 					// The cells were joined with bars for the tests; quote
 					// the row as laid out.
-					f.quote = strings.ReplaceAll(f.quote, " | ", " ")
-					f.text = strings.ReplaceAll(f.text, " | ", " ")
+					f.Quote = strings.ReplaceAll(f.Quote, " | ", " ")
+					f.Text = strings.ReplaceAll(f.Text, " | ", " ")
 				}
 				out = append(out, f)
 			}
@@ -210,22 +212,22 @@ func findFacts(passages []string) []fact {
 
 // classify returns the facts one sentence or table row carries: at most
 // one per kind, the first matching pattern giving the quote's anchor.
-func classify(sent string, table bool) []fact {
-	var out []fact
-	add := func(k factKind, loc []int) {
-		f := fact{kind: k, text: sent, match: sent[loc[0]:loc[1]], percent: rePercent.MatchString(sent)}
-		f.quote = quoteAround(sent, loc[0], loc[1])
-		f.weight = salience[k]
-		if f.percent {
-			f.weight += 0.4
+func classify(sent string, table bool) []Fact {
+	var out []Fact
+	add := func(k FactKind, loc []int) {
+		f := Fact{Kind: k, Text: sent, Match: sent[loc[0]:loc[1]], Percent: rePercent.MatchString(sent)}
+		f.Quote = QuoteAround(sent, loc[0], loc[1])
+		f.Weight = Salience[k]
+		if f.Percent {
+			f.Weight += 0.4
 		}
 		// A crisp sentence is a better fact than a long one that happens to
 		// hold a number.
 		switch {
 		case len(sent) <= 120:
-			f.weight += 0.3
+			f.Weight += 0.3
 		case len(sent) > 250:
-			f.weight -= 0.3
+			f.Weight -= 0.3
 		}
 		out = append(out, f)
 	}
@@ -246,87 +248,87 @@ func classify(sent string, table bool) []fact {
 	}
 	if hasNum && hasAny(low, "statistical", "national", "england", "regional", "comparator", "similar") {
 		if loc := reCompare.FindStringIndex(low); loc != nil {
-			add(factComparison, loc)
+			add(FactComparison, loc)
 		}
 	}
 	if hasNum && hasAny(low, "target", "standard", "timescale") {
 		if loc := reTarget.FindStringIndex(low); loc != nil {
-			add(factTarget, loc)
+			add(FactTarget, loc)
 		}
 	}
 	if hasNum && hasAny(low, "from", "compar", "since", "increase", "decrease", "rise", "fall", "reduction", "drop", "improvement", "deterioration", "last year") {
 		if loc := reTrend.FindStringIndex(low); loc != nil {
-			add(factTrend, loc)
+			add(FactTrend, loc)
 		}
 	}
 	if !hasNum && !table && hasAny(low, "increasing", "rising", "rise in", "growing", "since", "unprecedented", "unparalleled", "record") {
 		if loc := reDemand.FindStringIndex(low); loc != nil {
-			add(factTrend, loc)
+			add(FactTrend, loc)
 		}
 	}
 	if table {
 		if loc := ragCell(sent); loc != nil {
-			add(factRAG, loc)
+			add(FactRAG, loc)
 		}
 	} else if hasAny(low, "red", "amber") {
 		if loc := reRAGWord.FindStringIndex(low); loc != nil {
-			add(factRAG, loc)
+			add(FactRAG, loc)
 		} else if loc := reRAGCount.FindStringIndex(low); loc != nil {
-			add(factRAG, loc)
+			add(FactRAG, loc)
 		}
 	}
 	if hasAny(low, "delay", "slipp", "schedule", "overdue", "defer", "postpon", "backlog", "wait", "late") {
 		if loc := reDelay.FindStringIndex(low); loc != nil && !reNoDelay.MatchString(low) && (hasNum || reStrongDelay.MatchString(low)) && !narrative(sent) {
-			add(factDelay, loc)
+			add(FactDelay, loc)
 		}
 	}
 	concern := hasAny(low, "not ", "insufficient", "inconsistent", "poor", "weak", "lack of", "fragmented", "requir", "inadequate", "too ", "remain", "significant", "concern", "unclear", "drift", "unsatisfactory", "l short", "s short", "intervention notice", "improvement notice", "statutory direction", "been slow", "is slow", "was slow")
 	if hasAny(low, "vacan", "agency", "locum", "turnover", "caseload", "sickness", "recruitment", "retention") {
 		if loc := reWork.FindStringIndex(low); loc != nil && (hasNum || hasAny(low, "minimal", "reliance", "shortage", "stable", "rising", "falling", "high", "low") || concern && reConcern.MatchString(low) || reTrend.MatchString(low)) {
-			add(factWorkforce, loc)
+			add(FactWorkforce, loc)
 		}
 	}
 	if hasAny(low, "overspen", "budget", "shortfall", "deficit", "saving", "pressure", "committed", "sustainable") {
 		if loc := reCost.FindStringIndex(low); loc != nil {
-			add(factCost, loc)
+			add(FactCost, loc)
 		}
 	}
 	if concern && !table {
 		if loc := reConcern.FindStringIndex(low); loc != nil && !reNoConcern.MatchString(low) && !narrative(sent) {
-			add(factConcern, loc)
+			add(FactConcern, loc)
 		}
 	}
 	toNote := hasAny(low, "note", "receive", "correct record") && reToNote.MatchString(low)
 	if !table && !toNote && hasAny(low, "recommend", "should", "need") {
 		if loc := reRecommend.FindStringIndex(low); loc != nil {
-			add(factRecommendation, loc)
+			add(FactRecommendation, loc)
 		}
 	}
 	if !table && !toNote && hasAny(low, "resolved", "report", "update", "work programme", "monthly", "annual") {
 		if loc := reResolved.FindStringIndex(low); loc != nil {
-			add(factResolution, loc)
+			add(FactResolution, loc)
 		} else if i := strings.Index(sent, "RESOLVED"); i >= 0 {
-			add(factResolution, []int{i, i + len("RESOLVED")})
+			add(FactResolution, []int{i, i + len("RESOLVED")})
 		}
 	}
 	if !table && !toNote && hasAny(low, "propos", "will ", "agreed", "shall", "consultation", "introduce", "suggested", "agree to", "establishment", "visit", "quarterly", "annual", "monthly", "each year", "every year", "each meeting", "board meeting") {
 		if loc := reProposal.FindStringIndex(low); loc != nil {
-			add(factProposal, loc)
+			add(FactProposal, loc)
 		}
 	}
 	if table && strings.Count(sent, "|") >= 2 && !reCoverRow.MatchString(low) && longestCell(sent) >= 30 {
 		if loc := reOwnerDate.FindStringIndex(low); loc != nil {
-			add(factAction, loc)
+			add(FactAction, loc)
 		}
 	}
-	if (len(out) == 0 || len(out) == 1 && out[0].kind == factProposal) && hasNum && words >= 4 && !narrative(sent) {
-		add(factFigure, nums[0])
+	if (len(out) == 0 || len(out) == 1 && out[0].Kind == FactProposal) && hasNum && words >= 4 && !narrative(sent) {
+		add(FactFigure, nums[0])
 	}
 	// A figure that counts children, carers or places is what members
 	// most need to hear about.
-	if hasNum && reCounted.MatchString(strings.ToLower(sent)) {
+	if hasNum && ReCounted.MatchString(strings.ToLower(sent)) {
 		for i := range out {
-			out[i].weight += 0.5
+			out[i].Weight += 0.5
 		}
 	}
 	return out
@@ -346,12 +348,12 @@ func notFinding(sent string) bool {
 	if (strings.Contains(low, "rounded") || strings.Contains(low, "suppressed") || strings.Contains(low, "excluded from")) && reDataNote.MatchString(sent) {
 		return true
 	}
-	return contact(sent)
+	return Contact(sent)
 }
 
-// contact reports whether a sentence holds an email or web address or a
+// Contact reports whether a sentence holds an email or web address or a
 // phone number (reContact), testing only sentences that could.
-func contact(sent string) bool {
+func Contact(sent string) bool {
 	digits := 0
 	for i := 0; i < len(sent); i++ {
 		if sent[i] >= '0' && sent[i] <= '9' {
@@ -364,16 +366,16 @@ func contact(sent string) bool {
 	return reContact.MatchString(sent)
 }
 
-// dropRecHeading takes a "what needs to improve" or "areas for
+// DropRecHeading takes a "what needs to improve" or "areas for
 // improvement" heading off the front of the sentence the extraction ran
 // it into ("Areas for improvement Leaders across the partnership should
 // ...").
-func dropRecHeading(sent string) string {
+func DropRecHeading(sent string) string {
 	low := strings.ToLower(sent)
 	if len(low) != len(sent) {
 		return sent
 	}
-	m := reRecHeading.FindString(low)
+	m := ReRecHeading.FindString(low)
 	if m == "" || len(strings.Fields(sent[len(m):])) < 5 {
 		return sent
 	}
@@ -408,8 +410,8 @@ func measures(sent string) [][]int {
 		}
 		// Ordinals and codes ("1st", "Q1", "S47"), fiscal years and dates
 		// ("2017/18", "01.08.18").
-		if loc[1] < len(sent) && (isLetter(sent[loc[1]]) || sent[loc[1]] == '/' || sent[loc[1]] == '-') ||
-			loc[0] > 0 && (isLetter(sent[loc[0]-1]) || sent[loc[0]-1] == '/' || sent[loc[0]-1] == '.') {
+		if loc[1] < len(sent) && (IsLetter(sent[loc[1]]) || sent[loc[1]] == '/' || sent[loc[1]] == '-') ||
+			loc[0] > 0 && (IsLetter(sent[loc[0]-1]) || sent[loc[0]-1] == '/' || sent[loc[0]-1] == '.') {
 			continue
 		}
 		if reYearLike.MatchString(digits) && (len(digits) == 4 || reDateWord.MatchString(sent[loc[1]:]) || isDayBefore(sent, loc[0]) || reDayRange.MatchString(sent[loc[1]:])) {
@@ -447,7 +449,7 @@ func measures(sent string) [][]int {
 	return out
 }
 
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func IsLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // hasAny reports whether s contains any of the words.
 func hasAny(s string, words ...string) bool {

@@ -1,9 +1,13 @@
-package analysis
+package themes
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/scrutineer/scrutineer/analysis/internal/testbank"
+)
 
 func TestBagScoresMatchReorderedHeadings(t *testing.T) {
-	m := NewMatcher(smallBank())
+	m := NewMatcher(testbank.Small())
 	ti := m.byID["care-leavers"]
 	tests := []struct {
 		heading string
@@ -22,30 +26,9 @@ func TestBagScoresMatchReorderedHeadings(t *testing.T) {
 	}
 }
 
-func TestTopicThemeFollowsTheSentence(t *testing.T) {
-	a := New(smallBank())
-	fostering := a.m.themes[a.m.byID["fostering"]]
-	tests := []struct {
-		sentence string
-		want     string
-	}{
-		// About the workforce, whatever the item leads with.
-		{"Caseloads rose to 24 and agency staff filled 30 of the vacancies.", "workforce"},
-		// About fostering, with a passing workforce word.
-		{"Foster carers and kinship care households told us fostering support improved despite vacancies.", "fostering"},
-		// About nothing in the bank: the item theme stays.
-		{"The meeting closed at 8pm.", "fostering"},
-	}
-	for _, tc := range tests {
-		if got := a.topicTheme(analyse(tc.sentence), fostering).ID; got != tc.want {
-			t.Errorf("topicTheme(%q) = %s, want %s", tc.sentence, got, tc.want)
-		}
-	}
-}
-
 func TestEvidencePassagesUseSignals(t *testing.T) {
-	m := NewMatcher(smallBank())
-	ms := m.Match(passages(
+	m := NewMatcher(testbank.Small())
+	ms := m.Match(testbank.Passages(
 		"Members asked why families leave and what we lose when they do.", // words of a question only
 		"We approved 12 new foster carers; fostering enquiries rose.",
 	))

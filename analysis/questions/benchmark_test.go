@@ -1,15 +1,16 @@
-package analysis
+package questions
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
+	"github.com/scrutineer/scrutineer/analysis/themes"
 	"github.com/scrutineer/scrutineer/corpus"
 )
 
 func TestBenchmarkQuestions(t *testing.T) {
-	th := []ThemeMatch{{Theme: &bank.Theme{ID: "performance-management"}}}
+	th := []themes.ThemeMatch{{Theme: &bank.Theme{ID: "performance-management"}}}
 	sheet := []corpus.Passage{
 		{Page: 1, Heading: "Wexcombe - Statistical Neighbour View", Text: "Children in care rate per 10,000"},
 		{Page: 1, Heading: "Statistical Neighbours", Text: "- - 2021 2022 2023 2024 2025 -\n" +
@@ -32,7 +33,7 @@ func TestBenchmarkQuestions(t *testing.T) {
 		{"prose", []corpus.Passage{{Page: 1, Text: "The rate of children in care rose to 78.9 per 10,000, above England's 70."}}, nil, 0},
 	}
 	for _, tc := range tests {
-		got := benchmarkQuestions(itemText{passages: tc.passages}, th[0].Theme.ID)
+		got := benchmarkQuestions(Input{Passages: tc.passages}, th[0].Theme.ID)
 		if tc.want == nil {
 			if len(got) != 0 {
 				t.Errorf("%s: %d questions, want none: %q", tc.name, len(got), got[0].q.Text)
@@ -65,7 +66,7 @@ func TestBenchmarkQuestions(t *testing.T) {
 		}
 	}
 	// The data's age is asked about when the sheet gives it.
-	got := benchmarkQuestions(itemText{passages: sheet}, "performance-management")
+	got := benchmarkQuestions(Input{Passages: sheet}, "performance-management")
 	if len(got) != 2 || !strings.Contains(got[1].q.Text, "last updated in March 2026") {
 		t.Errorf("age question: %+v", got)
 	}
@@ -77,7 +78,7 @@ func FuzzBenchmark(f *testing.F) {
 	f.Add("X - Statistical Neighbour View", "2020 2021 2022 2023\nX 1.0 2.0 3.0 4.0\nStatistical Neighbours 1.0 2.0 3.0\nEngland 1.0")
 	f.Fuzz(func(t *testing.T, heading, text string) {
 		ps := []corpus.Passage{{Page: 1, Heading: heading, Text: text}}
-		for _, c := range benchmarkQuestions(itemText{passages: ps}, "performance-management") {
+		for _, c := range benchmarkQuestions(Input{Passages: ps}, "performance-management") {
 			for _, e := range c.q.Evidence {
 				if !strings.Contains(strings.Join(strings.Fields(text), " "), e.Quote) && !strings.Contains(strings.Join(strings.Fields(heading), " "), e.Quote) {
 					t.Fatalf("quote %q not in the text", e.Quote)

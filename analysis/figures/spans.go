@@ -1,4 +1,4 @@
-package analysis
+package figures
 
 import (
 	"regexp"
@@ -7,15 +7,15 @@ import (
 	"unicode/utf8"
 )
 
-// maxQuote is the longest quote a question cites, in bytes.
-const maxQuote = 200
+// MaxQuote is the longest quote a question cites, in bytes.
+const MaxQuote = 200
 
-// span is a piece of a passage's text: a sentence, a bullet or a table row.
-type span struct {
-	start, end int
-	table      bool // a table row
-	spaced     bool // a table row whose cells are set apart by runs of spaces
-	row        bool // a line of a list or table without bars (a tracker row)
+// Span is a piece of a passage's text: a sentence, a bullet or a table row.
+type Span struct {
+	Start, End int
+	Table      bool // a table row
+	Spaced     bool // a table row whose cells are set apart by runs of spaces
+	Row        bool // a line of a list or table without bars (a tracker row)
 }
 
 // abbreviations end with a full stop that does not end a sentence.
@@ -26,16 +26,16 @@ var abbreviations = map[string]bool{
 	"pp": true, "sch": true, "art": true, "reg": true, "min": true, "v": true, "inc": true,
 }
 
-// sentences splits a passage into sentences, bullets and table rows,
+// Spans splits a passage into sentences, bullets and table rows,
 // returning byte offsets into text. Each line that starts a bullet or a
 // table row starts a new span; prose is split after ".", "!" or "?"
 // followed by a space and an upper-case letter, a digit or a quote mark,
 // unless the word before is a known abbreviation.
-func sentences(text string) []span {
+func Spans(text string) []Span {
 	if rows := lineRows(text); rows != nil {
 		return rows
 	}
-	var out []span
+	var out []Span
 	lineStart := 0
 	cur := -1 // start of the open prose span
 	flush := func(end int) {
@@ -58,16 +58,16 @@ func sentences(text string) []span {
 		case strings.HasPrefix(trim, "|"):
 			flush(lineStart)
 			if !isRuleRow(trim) {
-				out = append(out, span{start: lineStart, end: lineEnd, table: true})
+				out = append(out, Span{Start: lineStart, End: lineEnd, Table: true})
 			}
 		case reDateLine.MatchString(trim) && !strings.HasSuffix(trim, "."):
 			// A line opening with a date and not ending a sentence is a row
 			// of a dated table (a tracker, a work programme).
 			flush(lineStart)
-			out = append(out, span{start: lineStart, end: lineEnd, row: true})
+			out = append(out, Span{Start: lineStart, End: lineEnd, Row: true})
 		case spacedRow(trim):
 			flush(lineStart)
-			out = append(out, span{start: lineStart, end: lineEnd, table: true, spaced: true})
+			out = append(out, Span{Start: lineStart, End: lineEnd, Table: true, Spaced: true})
 		case startsBullet(trim):
 			flush(lineStart)
 			cur = lineStart
@@ -95,7 +95,7 @@ func sentences(text string) []span {
 // table the extraction laid out as lines, such as a recommendations
 // tracker. A line of prose among them (a paragraph after a table) is
 // split into its sentences. It returns nil for prose.
-func lineRows(text string) []span {
+func lineRows(text string) []Span {
 	lines := strings.Split(text, "\n")
 	if len(lines) < 3 || strings.HasPrefix(strings.TrimSpace(text), "|") {
 		return nil
@@ -113,14 +113,14 @@ func lineRows(text string) []span {
 	if ended*5 > len(lines) {
 		return nil
 	}
-	var out []span
+	var out []Span
 	off := 0
 	for _, l := range lines {
 		if t := strings.TrimSpace(l); strings.HasSuffix(t, ".") && len(strings.Fields(t)) > 8 {
 			// A paragraph of prose after the table: its sentences.
 			out = append(out, splitProse(text, off, off+len(l))...)
 		} else {
-			out = append(out, span{start: off, end: off + len(l), row: true})
+			out = append(out, Span{Start: off, End: off + len(l), Row: true})
 		}
 		off += len(l) + 1
 	}
@@ -150,7 +150,7 @@ var reCellSplit = regexp.MustCompile(` {2,}|\t`)
 func spacedCells(row string) string {
 	var cells []string
 	for _, c := range reCellSplit.Split(strings.TrimSpace(row), -1) {
-		if c = clean(c); c != "" {
+		if c = Clean(c); c != "" {
 			cells = append(cells, c)
 		}
 	}
@@ -198,15 +198,15 @@ func startsBullet(s string) bool {
 }
 
 // splitProse splits text[start:end] into sentences.
-func splitProse(text string, start, end int) []span {
-	var out []span
+func splitProse(text string, start, end int) []Span {
+	var out []Span
 	s := start
 	for i := start; i < end; i++ {
 		c := text[i]
 		if c == 0xE2 && i > s && i+2 < end && isBulletGlyph(text[i:i+3]) {
 			// A bullet glyph inside a line starts a new point.
 			if strings.TrimSpace(text[s:i]) != "" {
-				out = append(out, span{start: s, end: i})
+				out = append(out, Span{Start: s, End: i})
 			}
 			s = i
 			continue
@@ -238,12 +238,12 @@ func splitProse(text string, start, end int) []span {
 				continue
 			}
 		}
-		out = append(out, span{start: s, end: j})
+		out = append(out, Span{Start: s, End: j})
 		s = k
 		i = k - 1
 	}
 	if strings.TrimSpace(text[s:end]) != "" {
-		out = append(out, span{start: s, end: end})
+		out = append(out, Span{Start: s, End: end})
 	}
 	return out
 }
@@ -268,28 +268,28 @@ func lastWord(s string) string {
 	return s[i:]
 }
 
-// clean collapses runs of white space to one space and trims.
-func clean(s string) string {
+// Clean collapses runs of white space to one space and trims.
+func Clean(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// cleanRow turns a table row into its cells joined by " | ", keeping the
+// CleanRow turns a table row into its cells joined by " | ", keeping the
 // row's own text (cells are verbatim).
-func cleanRow(s string) string {
+func CleanRow(s string) string {
 	var cells []string
 	for _, c := range strings.Split(s, "|") {
-		if c = clean(c); c != "" {
+		if c = Clean(c); c != "" {
 			cells = append(cells, c)
 		}
 	}
 	return strings.Join(cells, " | ")
 }
 
-// quoteAround cuts a quote of at most maxQuote bytes from a sentence,
+// QuoteAround cuts a quote of at most MaxQuote bytes from a sentence,
 // keeping the byte range [at, to) of the sentence inside it, cut at clause
 // boundaries where it can and at word boundaries otherwise. The result is
 // verbatim text of the sentence with white space collapsed.
-func quoteAround(sentence string, at, to int) string {
+func QuoteAround(sentence string, at, to int) string {
 	s := sentence
 	if at < 0 || at > len(s) {
 		at = 0
@@ -297,8 +297,8 @@ func quoteAround(sentence string, at, to int) string {
 	if to < at || to > len(s) {
 		to = at
 	}
-	if len(clean(s)) <= maxQuote {
-		return trimQuote(clean(s))
+	if len(Clean(s)) <= MaxQuote {
+		return trimQuote(Clean(s))
 	}
 	// Clause boundaries: the sentence's ends and the positions just after
 	// a clause delimiter.
@@ -336,7 +336,7 @@ func quoteAround(sentence string, at, to int) string {
 	if hi <= li {
 		hi = min(li+1, len(bounds)-1)
 	}
-	fits := func(a, b int) bool { return len(clean(s[bounds[a]:bounds[b]])) <= maxQuote }
+	fits := func(a, b int) bool { return len(Clean(s[bounds[a]:bounds[b]])) <= MaxQuote }
 grow:
 	for {
 		switch {
@@ -349,17 +349,17 @@ grow:
 		}
 	}
 	lo := bounds[li]
-	q := clean(s[lo:bounds[hi]])
-	if len(q) > maxQuote {
+	q := Clean(s[lo:bounds[hi]])
+	if len(q) > MaxQuote {
 		// One clause is too long: cut at a word boundary, from the clause
 		// start when the match is near it, else from the match.
-		if len(clean(s[lo:to])) > maxQuote-20 {
+		if len(Clean(s[lo:to])) > MaxQuote-20 {
 			lo = at
 		}
-		q = clean(s[lo:])
-		if len(q) > maxQuote {
-			q = q[:maxQuote]
-			if i := strings.LastIndexByte(q, ' '); i > maxQuote/2 {
+		q = Clean(s[lo:])
+		if len(q) > MaxQuote {
+			q = q[:MaxQuote]
+			if i := strings.LastIndexByte(q, ' '); i > MaxQuote/2 {
 				q = q[:i]
 			}
 		}
@@ -384,8 +384,8 @@ func trimQuote(q string) string {
 	q = strings.TrimRight(q, ",;: –")
 	q = strings.TrimSpace(q)
 	// Keep quotes at or below the limit even after a window grew.
-	if len(q) > maxQuote {
-		q = q[:maxQuote]
+	if len(q) > MaxQuote {
+		q = q[:MaxQuote]
 		if i := strings.LastIndexByte(q, ' '); i > 0 {
 			q = q[:i]
 		}

@@ -1,4 +1,8 @@
-package analysis
+// Package themes matches a paper's items and passages against the themes
+// of the line-of-enquiry bank: BM25-style scores over the shared English
+// analysis, calibrated to [0, 1], and the selection of an item's two to
+// five themes. SCORES.md in the analysis folder explains the model.
+package themes
 
 import (
 	"math"
@@ -6,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
+	"github.com/scrutineer/scrutineer/analysis/figures"
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/corpus/english"
 )
@@ -24,10 +29,10 @@ var (
 	bm25K1          = 1.2
 	bm25B           = 0.5
 	avgPassageTerms = 60.0
-	// engageAt is the passage score at which a passage fully engages a
+	// EngageAt is the passage score at which a passage fully engages a
 	// theme (roughly two specific signals, or one signal used three times
 	// in a normal-length passage).
-	engageAt = 4.0
+	EngageAt = 4.0
 	// attrPower shares a passage's engagement among themes in proportion
 	// to their scores raised to this power.
 	attrPower = 2.0
@@ -44,15 +49,15 @@ var (
 	coverageScale = 1.5
 	// minTheme and relTheme select an item's themes: a score of at least
 	// minTheme and at least relTheme times the best score; at most
-	// maxThemes themes.
+	// MaxThemes themes.
 	minTheme  = 0.35
 	relTheme  = 0.3
-	maxThemes = 5
+	MaxThemes = 5
 	// secondTheme is the least score of an item's first two themes.
 	secondTheme = 0.3
-	// passageMin is the passage score from which a passage is said to be
+	// PassageMin is the passage score from which a passage is said to be
 	// about a theme (PassageThemes), maxPassageThemes the most it reports.
-	passageMin       = 0.6 * engageAt
+	PassageMin       = 0.6 * EngageAt
 	maxPassageThemes = 3
 	// factMin and factFloor: a theme that at least factMin of an item's
 	// facts are about, and whose text score is at least factFloor, scores
@@ -136,7 +141,7 @@ func NewMatcher(b *bank.Bank) *Matcher {
 		}
 		for _, w := range words {
 			for _, tok := range english.Expand(english.Analyze(w)) {
-				if seen[tok.Term] || isNumber(tok.Term) || genericTerms[tok.Term] {
+				if seen[tok.Term] || IsNumber(tok.Term) || GenericTerms[tok.Term] {
 					continue
 				}
 				seen[tok.Term] = true
@@ -157,14 +162,14 @@ func NewMatcher(b *bank.Bank) *Matcher {
 	return m
 }
 
-// genericTerms are analysed words of lines of enquiry that say nothing
+// GenericTerms are analysed words of lines of enquiry that say nothing
 // about a theme ("how do we know ...").
-var genericTerms = map[string]bool{}
+var GenericTerms = map[string]bool{}
 
 func init() {
 	for _, w := range []string{"know", "make", "sure", "can", "will", "get", "happen", "ask", "tell", "us", "good", "well", "much", "mani", "member", "councillor", "council", "work", "need", "improv", "support", "servic", "plan", "year", "children", "child", "young", "peopl", "person", "report", "doe", "also", "may", "use", "way", "whether", "now", "right", "enough", "sure", "often"} {
-		genericTerms[english.Stem(w)] = true
-		genericTerms[w] = true
+		GenericTerms[english.Stem(w)] = true
+		GenericTerms[w] = true
 	}
 }
 
@@ -207,7 +212,7 @@ func termsOf(toks []english.Token) []string {
 	return out
 }
 
-func isNumber(s string) bool {
+func IsNumber(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {
 			return false
@@ -218,6 +223,13 @@ func isNumber(s string) bool {
 
 // Themes returns the bank's themes the matcher scores, in bank order.
 func (m *Matcher) Themes() []*bank.Theme { return m.themes }
+
+// Index returns the index of a theme in Themes, and false when the bank
+// has no theme of that id.
+func (m *Matcher) Index(id string) (int, bool) {
+	i, ok := m.byID[id]
+	return i, ok
+}
 
 // PassageScore is one passage's evidence for one theme.
 type PassageScore struct {
@@ -245,41 +257,23 @@ type ThemeMatch struct {
 	Passages []PassageScore
 }
 
-// analysed is a passage's analysed text.
-type analysed struct {
-	terms []string // analysed terms, jargon keys in place after their match
-	n     int      // number of analysed (non-key) terms
-}
-
-func analyse(text string) analysed {
-	toks := english.Expand(english.Analyze(text))
-	a := analysed{terms: make([]string, len(toks))}
-	for i, t := range toks {
-		a.terms[i] = t.Term
-		if !strings.HasPrefix(t.Term, "syn_") {
-			a.n++
-		}
-	}
-	return a
-}
-
 // hit is one feature's count in a passage.
 type hit struct {
 	f  *feature
 	tf int
 }
 
-// scorePassage returns the passage's score per theme (indexed like
+// ScorePassage returns the passage's score per theme (indexed like
 // m.themes) and the features it hits.
-func (m *Matcher) scorePassage(a analysed) ([]float64, []hit) {
-	return m.score(a, false)
+func (m *Matcher) ScorePassage(a english.Analysed) ([]float64, []hit) {
+	return m.Score(a, false)
 }
 
-// score is scorePassage, counting only the themes' signals (not the words
+// Score is scorePassage, counting only the themes' signals (not the words
 // of their lines of enquiry) when signalsOnly is set.
-func (m *Matcher) score(a analysed, signalsOnly bool) ([]float64, []hit) {
+func (m *Matcher) Score(a english.Analysed, signalsOnly bool) ([]float64, []hit) {
 	counts := map[*feature]int{}
-	for i, t := range a.terms {
+	for i, t := range a.Terms {
 		for _, f := range m.byFirst[t] {
 			if signalsOnly && !f.signal {
 				continue
@@ -288,7 +282,7 @@ func (m *Matcher) score(a analysed, signalsOnly bool) ([]float64, []hit) {
 				counts[f]++
 				continue
 			}
-			if seqAt(a.terms, i, f.terms) {
+			if seqAt(a.Terms, i, f.terms) {
 				counts[f]++
 			}
 		}
@@ -297,7 +291,7 @@ func (m *Matcher) score(a analysed, signalsOnly bool) ([]float64, []hit) {
 	if len(counts) == 0 {
 		return scores, nil
 	}
-	norm := bm25K1 * (1 - bm25B + bm25B*float64(max(a.n, 1))/avgPassageTerms)
+	norm := bm25K1 * (1 - bm25B + bm25B*float64(max(a.N, 1))/avgPassageTerms)
 	hits := make([]hit, 0, len(counts))
 	for f, tf := range counts {
 		scores[f.theme] += f.weight * float64(tf) * (bm25K1 + 1) / (float64(tf) + norm)
@@ -325,14 +319,14 @@ func seqAt(terms []string, i int, want []string) bool {
 // PassageThemes returns the ids of the themes a single passage is about,
 // best first: those scoring at least passageMin, at most three.
 func (m *Matcher) PassageThemes(text string) []string {
-	scores, _ := m.scorePassage(analyse(text))
+	scores, _ := m.ScorePassage(english.Analyse(text))
 	type ts struct {
 		i int
 		s float64
 	}
 	var out []ts
 	for i, s := range scores {
-		if s >= passageMin {
+		if s >= PassageMin {
 			out = append(out, ts{i, s})
 		}
 	}
@@ -373,15 +367,15 @@ func (m *Matcher) MatchTitled(title string, passages []corpus.Passage) []ThemeMa
 	total := 0.0
 	headings := map[string][]float64{}
 	for pi, p := range passages {
-		a := analyse(p.Text)
-		if a.n == 0 {
+		a := english.Analyse(p.Text)
+		if a.N == 0 {
 			continue
 		}
 		// Very short passages (a heading, a table cell) weigh as a short
 		// sentence, so that a title alone cannot claim an item.
-		length := float64(max(a.n, 8))
+		length := float64(max(a.N, 8))
 		total += length
-		scores, hits := m.scorePassage(a)
+		scores, hits := m.ScorePassage(a)
 		if p.Heading != "" && headingWeight > 0 {
 			// The section heading says what the passage is part of.
 			hs, ok := headings[p.Heading]
@@ -405,7 +399,7 @@ func (m *Matcher) MatchTitled(title string, passages []corpus.Passage) []ThemeMa
 		if best == 0 {
 			continue
 		}
-		engage := length * math.Min(1, best/engageAt)
+		engage := length * math.Min(1, best/EngageAt)
 		for ti, s := range scores {
 			if s <= 0 {
 				continue
@@ -454,7 +448,7 @@ func (m *Matcher) MatchTitled(title string, passages []corpus.Passage) []ThemeMa
 			continue
 		}
 		share := engaged[ti] / total
-		if titled != nil && titled[ti] >= engageAt/2 {
+		if titled != nil && titled[ti] >= EngageAt/2 {
 			share = math.Min(1, share+titleShare)
 		}
 		d := len(distinct[ti])
@@ -498,7 +492,7 @@ func calibrate(share float64, distinct int) float64 {
 }
 
 // Select keeps the themes an item is really about, best first, at most
-// maxThemes: each scoring at least minTheme and at least relTheme of the
+// MaxThemes: each scoring at least minTheme and at least relTheme of the
 // best. Items are usually about two themes or more, so the first two
 // need only secondTheme. It may return none (procedural items).
 func Select(ms []ThemeMatch) []ThemeMatch {
@@ -512,7 +506,7 @@ func Select(ms []ThemeMatch) []ThemeMatch {
 		if i < 2 {
 			floor = secondTheme
 		}
-		if tm.Score < floor || tm.Score < relTheme*top || len(out) == maxThemes {
+		if tm.Score < floor || tm.Score < relTheme*top || len(out) == MaxThemes {
 			break
 		}
 		out = append(out, tm)
@@ -520,41 +514,41 @@ func Select(ms []ThemeMatch) []ThemeMatch {
 	return out
 }
 
-// factThemes counts the facts about each theme (indexed like the
+// FactThemes counts the facts about each theme (indexed like the
 // matcher's themes): a fact is about the theme whose signals its sentence
 // uses most, when they score at least passageMin. It also returns the
 // number of facts counted, those long enough to quote.
-func (m *Matcher) factThemes(facts []fact) ([]int, int) {
+func (m *Matcher) FactThemes(facts []figures.Fact) ([]int, int) {
 	counts := make([]int, len(m.themes))
 	n := 0
 	for i := range facts {
 		f := &facts[i]
-		if len(strings.Fields(f.quote)) < 5 {
+		if len(strings.Fields(f.Quote)) < 5 {
 			continue
 		}
 		n++
-		scores, _ := m.score(f.terms(), true)
+		scores, _ := m.Score(f.Terms(), true)
 		best, bi := 0.0, -1
 		for ti, s := range scores {
 			if s > best {
 				best, bi = s, ti
 			}
 		}
-		if bi >= 0 && best >= passageMin {
+		if bi >= 0 && best >= PassageMin {
 			counts[bi]++
 		}
 	}
 	return counts, n
 }
 
-// withFacts raises the score of each theme that at least factMin of the
+// WithFacts raises the score of each theme that at least factMin of the
 // item's n facts are about to what its share of those facts would give
 // (calibrate, with the theme's distinct signals), when its text score is
 // at least factFloor, and orders the matches again. A report whose
 // figures and findings keep coming back to a theme is about it even when
 // the theme takes a small share of its text (caseloads in an inspection
 // report).
-func (m *Matcher) withFacts(ms []ThemeMatch, counts []int, n int) []ThemeMatch {
+func (m *Matcher) WithFacts(ms []ThemeMatch, counts []int, n int) []ThemeMatch {
 	if n == 0 {
 		return ms
 	}
@@ -583,10 +577,10 @@ func (m *Matcher) withFacts(ms []ThemeMatch, counts []int, n int) []ThemeMatch {
 // counts once.
 func (m *Matcher) bagScores(text string) []float64 {
 	scores := make([]float64, len(m.themes))
-	a := analyse(text)
+	a := english.Analyse(text)
 	pos := map[string][]int{}
 	k := 0
-	for _, t := range a.terms {
+	for _, t := range a.Terms {
 		if strings.HasPrefix(t, "syn_") {
 			// A jargon key stands where its phrase ended.
 			pos[t] = append(pos[t], k-1)

@@ -1,0 +1,416 @@
+package figures
+
+import (
+	"regexp"
+	"strings"
+)
+
+// column is what a column of a performance table holds.
+type column struct {
+	kind    colKind
+	heading string
+	name    string // a comparator's name
+	latest  bool   // a rating column for the latest period
+}
+
+// columns reads the headings of a table's columns (the first column
+// names the rows). A column whose cells are all ratings is a rating
+// column, whatever its heading.
+func columns(t *Table) []column {
+	w := t.Width()
+	cols := make([]column, w)
+	ragCols := 0
+	for c := 1; c < w; c++ {
+		h := t.Heading(c)
+		col := column{heading: h, kind: headingKind(h)}
+		if col.kind == colComparator {
+			col.name = comparatorName(h)
+		}
+		if allRatings(t.Rows, c) {
+			if k, _, ok := periodKey(h); ok && k == 0 || !ok {
+				col.latest = true
+			}
+			col.kind = colRAG
+			ragCols++
+		}
+		cols[c] = col
+	}
+	oneSpan(cols)
+	if ragCols > 0 {
+		// With no "latest" heading, the first rating column is the latest.
+		any := false
+		for _, c := range cols {
+			any = any || c.kind == colRAG && c.latest
+		}
+		if !any {
+			for i := range cols {
+				if cols[i].kind == colRAG {
+					cols[i].latest = true
+					break
+				}
+			}
+		}
+	}
+	return cols
+}
+
+// reLongSpan is a period heading for a year or twelve months rather than
+// a quarter or a month.
+var reLongSpan = regexp.MustCompile(`(?i)\b(?:12 ?m|12 mths|12 months|twelve months|rolling|annual|year|ytd)\b|^(?:19|20)\d\d(?:/\d\d)?$`)
+
+// oneSpan keeps the period columns of one span: a table giving quarters
+// and twelve-month totals side by side gives two measures, and the values
+// of one indicator must be of the same. The span of most columns is kept;
+// on a tie, the last column's.
+func oneSpan(cols []column) {
+	long, short, last := 0, 0, false
+	for _, c := range cols {
+		if c.kind != colPeriod {
+			continue
+		}
+		last = reLongSpan.MatchString(c.heading)
+		if last {
+			long++
+		} else {
+			short++
+		}
+	}
+	if long == 0 || short == 0 {
+		return
+	}
+	keepLong := long > short || long == short && last
+	for i := range cols {
+		if cols[i].kind == colPeriod && reLongSpan.MatchString(cols[i].heading) != keepLong {
+			cols[i].kind = colSkip
+		}
+	}
+}
+
+// headingKind reads a column heading.
+func headingKind(h string) colKind {
+	low := strings.ToLower(h)
+	if low == "" {
+		return colUnknown
+	}
+	for _, w := range headingWords {
+		if w.kind != colPeriod && containsWord(low, w.phrase) {
+			return w.kind
+		}
+	}
+	if comparatorName(low) != "" {
+		return colComparator
+	}
+	if isPeriodHeading(h) {
+		return colPeriod
+	}
+	return colUnknown
+}
+
+// comparatorName returns the comparator a text names, "" when none.
+func comparatorName(s string) string {
+	low := strings.ToLower(s)
+	for _, c := range comparatorNames {
+		if containsWord(low, c.phrase) {
+			return c.name
+		}
+	}
+	return ""
+}
+
+// containsWord reports whether s holds phrase as whole words.
+func containsWord(s, phrase string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], phrase)
+		if i < 0 {
+			return false
+		}
+		i += off
+		j := i + len(phrase)
+		if (i == 0 || !isWordByte(s[i-1])) && (j == len(s) || !isWordByte(s[j])) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// allRatings reports whether the non-empty cells of column c are all
+// ratings, and there is at least one.
+func allRatings(rows [][]string, c int) bool {
+	n := 0
+	for _, r := range rows {
+		if c >= len(r) || r[c] == "" {
+			continue
+		}
+		if _, ok := ragWords[strings.ToLower(r[c])]; !ok {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// tableIndicators reads the indicators of a table: one per row that
+// gives a value for a period, a target or a rating, under headings that
+// say which. A table whose rows are periods ("2006", "2007") gives one
+// indicator per column instead.
+func tableIndicators(t *Table, sheet sheetNames) []Indicator {
+	if t.Width() < 2 || len(t.Rows) == 0 {
+		return nil
+	}
+	if periodRows(t) {
+		return columnIndicators(t)
+	}
+	cols := columns(t)
+	if comparisonTable(t) {
+		return comparisonIndicator(t, cols, sheet)
+	}
+	var out []Indicator
+	group := ""
+	for i, row := range t.Rows {
+		label := row[0]
+		if label == "" {
+			continue
+		}
+		if empty(row[1:]) {
+			group = label
+			continue
+		}
+		name := label
+		if group != "" && len(strings.Fields(label)) <= 3 {
+			name = group + ": " + label
+		}
+		ind := Indicator{Name: name, Table: true, Owner: t.Owner}
+		for c := 1; c < len(row) && c < len(cols); c++ {
+			readCell(&ind, cols[c], row[c])
+		}
+		if len(ind.Values) == 0 && ind.RAG == "" {
+			continue
+		}
+		sortValues(ind.Values)
+		ind.Row = t.Evidence(i)
+		ind.Evidence = ind.Row
+		out = append(out, ind)
+	}
+	return out
+}
+
+// readCell reads one cell of a row into its indicator.
+func readCell(ind *Indicator, col column, cell string) {
+	if cell == "" {
+		return
+	}
+	switch col.kind {
+	case colPeriod:
+		if v, u, ok := parseNumber(cell); ok {
+			ind.Values = append(ind.Values, Value{Period: col.heading, Value: v, Text: cell})
+			setUnit(ind, u)
+		}
+	case colTarget:
+		if v, u, ok := parseNumber(cell); ok {
+			ind.Target, ind.HasTarget, ind.TargetText = v, true, cell
+			setUnit(ind, u)
+		}
+	case colFloor:
+		if v, _, ok := parseNumber(cell); ok {
+			ind.Floor, ind.HasFloor = v, true
+		}
+	case colRAG:
+		if r, ok := ragWords[strings.ToLower(cell)]; ok && col.latest && ind.RAG == "" {
+			ind.RAG = r
+		}
+	case colDirection:
+		if d, ok := directionWords[strings.ToLower(cell)]; ok {
+			ind.Direction = d
+		}
+	case colComparator:
+		if v, _, ok := parseNumber(cell); ok {
+			ind.Comparators = append(ind.Comparators, Comparator{Name: col.name, Value: v, Text: cell})
+		}
+	}
+}
+
+// setUnit sets an indicator's unit from a printed value's, when it has
+// none yet.
+func setUnit(ind *Indicator, u string) {
+	if ind.Unit == "" && u != "" {
+		ind.Unit = u
+	}
+}
+
+// periodRows reports whether most of a table's rows are named by dated
+// periods while its column headings are not periods.
+func periodRows(t *Table) bool {
+	if len(t.Header) == 0 {
+		return false
+	}
+	n := 0
+	for _, r := range t.Rows {
+		if _, dated, ok := periodKey(r[0]); ok && dated && len(strings.Fields(r[0])) <= 2 {
+			n++
+		}
+	}
+	if n < 2 || n*3 < len(t.Rows)*2 {
+		return false
+	}
+	for c := 1; c < t.Width(); c++ {
+		if isPeriodHeading(t.Heading(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// columnIndicators reads a table whose rows are periods: each column
+// with a heading is an indicator, its values read down the rows.
+func columnIndicators(t *Table) []Indicator {
+	var out []Indicator
+	for c := 1; c < t.Width(); c++ {
+		h := t.Heading(c)
+		if h == "" {
+			continue
+		}
+		ind := Indicator{Name: h, Table: true, Owner: t.Owner}
+		last := -1
+		for i, r := range t.Rows {
+			if v, u, ok := parseNumber(r[c]); ok {
+				ind.Values = append(ind.Values, Value{Period: r[0], Value: v, Text: r[c]})
+				setUnit(&ind, u)
+				last = i
+			}
+		}
+		if len(ind.Values) == 0 {
+			continue
+		}
+		sortValues(ind.Values)
+		ind.Row = t.Evidence(last)
+		ind.Evidence = ind.Row
+		out = append(out, ind)
+	}
+	return out
+}
+
+func empty(cells []string) bool {
+	for _, c := range cells {
+		if c != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// sheetNames are what the sentences of a page say of an indicator sheet:
+// the council it is about ("West Sussex - Statistical Neighbour View")
+// and the measure ("Children in Need rate per 10,000").
+type sheetNames struct {
+	council, measure string
+}
+
+var (
+	reView        = regexp.MustCompile(`(?i)^(.+?)\s+[-–]\s+statistical neighbou?rs?(?: view)?$`)
+	reMeasureLine = regexp.MustCompile(`(?i)^[a-z][^.:]*\b(?:rate per|per 10,000|per 1,000|percentage of|proportion of|number of)\b[^.:]*$`)
+	reRowCode     = regexp.MustCompile(`^(?:[A-Z]{1,3}\s+)?\d{3}\s+`)
+)
+
+// sheetsOf reads, page by page, the names sentences give an indicator
+// sheet.
+func sheetsOf(ss []Sentence) map[int]sheetNames {
+	out := map[int]sheetNames{}
+	for _, s := range ss {
+		t := strings.TrimSpace(s.Text)
+		if len(t) > 90 {
+			continue
+		}
+		n := out[s.Page]
+		if m := reView.FindStringSubmatch(t); m != nil && n.council == "" {
+			n.council = strings.TrimSpace(m[1])
+		} else if reMeasureLine.MatchString(t) && n.measure == "" {
+			n.measure = t
+		}
+		out[s.Page] = n
+	}
+	return out
+}
+
+// comparisonTable reports whether a table sets places against
+// comparators: rows for England or statistical neighbours among three or
+// more rows of figures.
+func comparisonTable(t *Table) bool {
+	comps, rows := 0, 0
+	for _, r := range t.Rows {
+		if empty(r[1:]) {
+			continue
+		}
+		rows++
+		if rowComparator(r[0]) != "" {
+			comps++
+		}
+	}
+	return comps > 0 && rows >= 3 && rows > comps
+}
+
+// rowComparator returns the comparator a row's label names, when the
+// label is nothing else ("970 England", "Statistical Neighbours").
+func rowComparator(label string) string {
+	l := strings.ToLower(strings.TrimSpace(reRowCode.ReplaceAllString(label, "")))
+	for _, c := range comparatorNames {
+		if l == c.phrase || l == c.phrase+" average" {
+			return c.name
+		}
+	}
+	return ""
+}
+
+// comparisonIndicator reads a comparison table: the council's row is the
+// indicator, the comparators' rows its comparators for the same latest
+// period. With no council named, it gives nothing: the other rows are
+// other councils.
+func comparisonIndicator(t *Table, cols []column, sheet sheetNames) []Indicator {
+	if sheet.council == "" {
+		return nil
+	}
+	own := -1
+	for i, r := range t.Rows {
+		if strings.EqualFold(strings.TrimSpace(reRowCode.ReplaceAllString(r[0], "")), sheet.council) {
+			own = i
+		}
+	}
+	if own < 0 {
+		return nil
+	}
+	name := sheet.measure
+	if name == "" {
+		name = t.Title
+	}
+	if name == "" {
+		return nil
+	}
+	ind := Indicator{Name: name, Table: true, Owner: t.Owner}
+	row := t.Rows[own]
+	lastCol := -1
+	for c := 1; c < len(row) && c < len(cols); c++ {
+		if cols[c].kind == colPeriod {
+			if _, _, ok := parseNumber(row[c]); ok {
+				lastCol = c
+			}
+		}
+		readCell(&ind, cols[c], row[c])
+	}
+	if len(ind.Values) == 0 {
+		return nil
+	}
+	sortValues(ind.Values)
+	for _, r := range t.Rows {
+		if c := rowComparator(r[0]); c != "" && lastCol > 0 {
+			if v, _, ok := parseNumber(r[lastCol]); ok {
+				ind.Comparators = append(ind.Comparators, Comparator{Name: c, Value: v, Text: r[lastCol]})
+			}
+		}
+	}
+	ind.Row = t.Evidence(own)
+	ind.Evidence = ind.Row
+	return []Indicator{ind}
+}
