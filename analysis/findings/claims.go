@@ -58,11 +58,17 @@ func lowerLead(s string) string {
 		return s
 	}
 	w := f[0]
+	if titles[w] {
+		return s
+	}
 	if w == "A" || len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && strings.ToLower(w[1:]) == w[1:] {
 		return strings.ToLower(w[:1]) + s[1:]
 	}
 	return s
 }
+
+// titles keep their capital at the head of a clause.
+var titles = setOf("Councillor", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Professor", "Lord", "Lady", "Baroness")
 
 // rePercentFig is a percentage as a narrative prints it.
 var rePercentFig = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)`)

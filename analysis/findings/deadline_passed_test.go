@@ -11,7 +11,7 @@ import (
 func TestDeadlinePassed(t *testing.T) {
 	table := func(dateHead string, r []string) *Item {
 		it := item([]figures.Sentence{row(6, strings.Join(r, " | "))})
-		it.Tables = []figures.Table{{Page: 6, Header: [][]string{{"Action", "Lead", dateHead, "Status"}}, Rows: [][]string{r}}}
+		it.Tables = []figures.Table{table(6, []string{"Action", "Lead", dateHead, "Status"}, r)}
 		return it
 	}
 	tracker := func(r []string) *Item { return table("Target date", r) }

@@ -37,7 +37,7 @@ func (c figuresDisagree) Find(it *Item) []Finding {
 			if o == nil {
 				continue
 			}
-			for _, ind := range councilIndicators(o) {
+			for _, ind := range councilIndicators(prepare(o)) {
 				earlier = append(earlier, placed{ind, o})
 			}
 		}
@@ -57,7 +57,7 @@ func (c figuresDisagree) Find(it *Item) []Finding {
 // disagree compares two indicators; a is the earlier.
 func (c figuresDisagree) disagree(a, b *figures.Indicator) (Finding, bool) {
 	ka, kb := nameKey(a.Name), nameKey(b.Name)
-	if ka == "" || ka != kb || a.Unit != b.Unit {
+	if ka == "" || ka != kb || unitOf(a) != unitOf(b) {
 		return Finding{}, false
 	}
 	for _, va := range a.Values {
@@ -75,15 +75,15 @@ func (c figuresDisagree) disagree(a, b *figures.Indicator) (Finding, bool) {
 				continue
 			}
 			fig := measure(b.Name) + " for " + strings.TrimSpace(vb.Period) + " is given as " +
-				valueText(va, a.Unit) + " on " + pageName(a.Evidence.Page, a.Evidence.PrintedPage) + " and as " +
-				valueText(vb, b.Unit) + " on " + pageName(b.Evidence.Page, b.Evidence.PrintedPage)
+				valueText(va, unitOf(a)) + " on " + pageName(cite(a).Page, cite(a).PrintedPage) + " and as " +
+				valueText(vb, unitOf(b)) + " on " + pageName(cite(b).Page, cite(b).PrintedPage)
 			return Finding{
 				Kind:      c.Kind(),
 				Severity:  severity(c.Kind(), gravity{gap: relGap(d, math.Max(math.Abs(va.Value), math.Abs(vb.Value)))}),
 				Summary:   upperFirst(fig) + ".",
-				Evidence:  evidence(a.Evidence, b.Evidence),
+				Evidence:  evidence(cite(a), cite(b)),
 				Indicator: b,
-				Words:     Words{Measure: measure(b.Name), Figures: fig, Claim: valueText(va, a.Unit), Shows: valueText(vb, b.Unit)},
+				Words:     Words{Measure: measure(b.Name), Figures: fig, Claim: valueText(va, unitOf(a)), Shows: valueText(vb, unitOf(b))},
 			}, true
 		}
 	}

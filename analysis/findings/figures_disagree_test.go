@@ -10,7 +10,8 @@ import (
 
 func TestFiguresDisagree(t *testing.T) {
 	at := func(name, unit, period string, v float64, text string, page int, quote string) figures.Indicator {
-		return figures.Indicator{Name: name, Unit: unit, Values: []figures.Value{{Period: period, Value: v, Text: text}}, Evidence: report.Evidence{Page: page, PrintedPage: page - 2, Quote: quote}}
+		ev := report.Evidence{Page: page, PrintedPage: page - 2, Quote: quote}
+		return figures.Indicator{Name: name, Unit: unit, Values: []figures.Value{{Period: period, Value: v, Text: text}}, Row: ev, Evidence: ev}
 	}
 	iha6 := at("Initial health assessments within 20 working days", "%", "Q2 2026/27", 38, "38%", 6, "Initial health assessments within 20 working days | Q2 2026/27 | 38%")
 	iha14 := at("Initial Health Assessments within 20 working days", "%", "Q2 2026-27", 42, "42%", 14, "In Q2 2026-27, 42% of initial health assessments were within 20 working days.")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/analysis/report"
 )
 
 // This file reads sums of money and what is said of them, for the money
@@ -92,6 +93,15 @@ func (m moneyCheck) Find(it *Item) []Finding {
 			continue
 		}
 		amount := amountNear(s.Text, loc)
+		cites := []report.Evidence{s.Evidence()}
+		if prev, lean := antecedent(it, s); amount == "" && lean {
+			// "These savings are at risk": the sum is the one the sentence
+			// before gives.
+			if as := reAmount.FindAllString(prev.Text, -1); len(as) > 0 {
+				amount = strings.TrimSpace(as[len(as)-1])
+				cites = []report.Evidence{prev.Evidence(), s.Evidence()}
+			}
+		}
 		if m.needAmount && amount == "" {
 			continue
 		}
@@ -99,11 +109,15 @@ func (m moneyCheck) Find(it *Item) []Finding {
 		g := gravity{gap: amountGap(pounds(amount))}
 		g.explained = reExplained.MatchString(s.Text) || reMitigation.MatchString(s.Text)
 		g.planned = rePlan.MatchString(s.Text) && len(findDates(s.Text)) > 0
+		summary := m.lead + ` "` + claim + `"`
+		if amount != "" && !strings.Contains(claim, amount) {
+			summary += " (" + amount + ")"
+		}
 		out = append(out, Finding{
 			Kind:     m.kind,
 			Severity: severity(m.kind, g),
-			Summary:  m.lead + ` "` + claim + `".`,
-			Evidence: evidence(s.Evidence()),
+			Summary:  summary + ".",
+			Evidence: evidence(cites...),
 			Words:    Words{Claim: claim, Amount: amount, Figures: claim},
 		})
 	}

@@ -46,27 +46,18 @@ func relGap(gap, base float64) float64 {
 	return math.Abs(gap / base)
 }
 
-// rate gives the rating an indicator's own RAG rule gives a value: green
-// on or better than target, amber within the rule's margin, red beyond
-// it. It returns "" when the indicator has no rule, no target or no known
-// polarity. It is the one place the checks rate a value.
-func rate(ind *figures.Indicator, v float64) figures.RAG {
-	if ind.Rule == nil || !ind.HasTarget || polarity(ind) == figures.PolarityUnknown {
+// rate gives the rating the report's own RAG rule gives an indicator's
+// latest value (figures.RAGRule.Rate, the one place a value is rated),
+// with the polarity its topic implies when the report gives none. It
+// returns "" when the indicator has no rule, no value, no target or no
+// known polarity.
+func rate(ind *figures.Indicator) figures.RAG {
+	if ind.Rule == nil {
 		return ""
 	}
-	gap := shortfall(ind, v, ind.Target)
-	if gap <= 0 {
-		return figures.Green
-	}
-	within := ind.Rule.AmberWithin
-	if ind.Rule.Relative {
-		within *= math.Abs(ind.Target)
-	}
-	// A tolerance for the rounding of printed figures.
-	if gap <= within+1e-9 {
-		return figures.Amber
-	}
-	return figures.Red
+	judged := *ind
+	judged.Polarity = polarity(ind)
+	return ind.Rule.Rate(judged)
 }
 
 // offTarget reports whether an indicator's latest value misses its

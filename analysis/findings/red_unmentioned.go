@@ -19,7 +19,7 @@ func (c redUnmentioned) Find(it *Item) []Finding {
 	any := false
 	for i, ind := range inds {
 		for _, s := range prose {
-			if !sameText(s.Text, ind.Evidence.Quote) && mentionScore(s.Text, ind) > 0 {
+			if !sameText(s.Text, cite(ind).Quote) && mentionScore(s.Text, ind) > 0 {
 				mentioned[i], any = true, true
 				break
 			}
@@ -50,7 +50,7 @@ func (c redUnmentioned) Find(it *Item) []Finding {
 			Kind:      c.Kind(),
 			Severity:  severity(c.Kind(), g),
 			Summary:   upperFirst(fig) + " is " + state + ", but the report's narrative does not mention it.",
-			Evidence:  evidence(ind.Evidence),
+			Evidence:  evidence(cite(ind)),
 			Indicator: ind,
 			Words:     Words{Measure: measure(ind.Name), Figures: fig},
 		})

@@ -58,8 +58,8 @@ func (c strength) Find(it *Item) []Finding {
 		if len(parts) == 0 {
 			continue
 		}
-		fig := measure(ind.Name) + " at " + valueText(v, ind.Unit) + inPeriod(v) + " " + strings.Join(parts, " and ")
-		if ind.Unit == "" {
+		fig := measure(ind.Name) + " at " + valueText(v, unitOf(ind)) + inPeriod(v) + " " + strings.Join(parts, " and ")
+		if unitOf(ind) == "" {
 			fig = figuresOf(ind, v) + ": the figure " + strings.Join(parts, " and ")
 		}
 		all = append(all, scored{Finding{
@@ -67,7 +67,7 @@ func (c strength) Find(it *Item) []Finding {
 			Severity:  severity(c.Kind(), gravity{gap: gain}),
 			Summary:   upperFirst(fig) + ".",
 			Strength:  true,
-			Evidence:  evidence(ind.Evidence),
+			Evidence:  evidence(cite(ind)),
 			Indicator: ind,
 			Words:     Words{Measure: measure(ind.Name), Figures: fig, Shows: strings.Join(parts, " and ")},
 		}, score})

@@ -50,7 +50,7 @@ func (w workforceCheck) Find(it *Item) []Finding {
 			if len(names) > 0 {
 				parts = append(parts, "above "+andList(names))
 			}
-		case !ind.HasTarget && ind.Unit == "%" && threshold > 0 && v.Value >= threshold:
+		case !ind.HasTarget && unitOf(ind) == "%" && threshold > 0 && v.Value >= threshold:
 			parts = append(parts, "a high level ("+fmtNum(threshold)+"% or more)")
 			g.gap = relGap(v.Value-threshold, threshold)
 		}
@@ -68,7 +68,7 @@ func (w workforceCheck) Find(it *Item) []Finding {
 			Kind:      w.kind,
 			Severity:  severity(w.kind, g),
 			Summary:   upperFirst(fig) + ": " + shows + ".",
-			Evidence:  evidence(ind.Evidence),
+			Evidence:  evidence(cite(ind)),
 			Indicator: ind,
 			Words:     Words{Measure: measure(ind.Name), Figures: fig, Shows: shows},
 		})
