@@ -134,11 +134,12 @@ func (a *Analyzer) analyse(ctx context.Context, doc *corpus.Document, items []co
 		preps = append(preps, p)
 		pack.Items = append(pack.Items, p.find)
 	}
+	next := findings.NextMeeting(packTexts(doc, items), meetingDate(doc.Meta))
 	for _, p := range preps {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		p.find.Pack = pack
+		p.find.Pack, p.find.NextMeeting = pack, next
 		r.Items = append(r.Items, a.finish(p))
 	}
 	numberFindings(r)
@@ -155,9 +156,9 @@ func itemName(it corpus.Item) string {
 	return strconv.Quote(it.Title)
 }
 
-// locate moves each cited page to the page whose text holds the quote: a
-// passage that runs over a page break starts on one page and may be
-// quoted from the next.
+// locate moves each cited page, of questions and findings, to the page
+// whose text holds the quote: a passage that runs over a page break starts
+// on one page and may be quoted from the next.
 func locate(doc *corpus.Document, r *Report) {
 	cleaned := make([]string, len(doc.Pages))
 	page := func(n int) string {
@@ -166,29 +167,35 @@ func locate(doc *corpus.Document, r *Report) {
 		}
 		return cleaned[n-1]
 	}
+	var all [][]Evidence
 	for i := range r.Items {
-		for j := range r.Items[i].Questions {
-			ev := r.Items[i].Questions[j].Evidence
-			for k := range ev {
-				q := figures.Clean(ev[k].Quote)
-				if ev[k].Page < 1 || ev[k].Page > len(doc.Pages) || strings.Contains(page(ev[k].Page), q) {
-					continue
+		for _, q := range r.Items[i].Questions {
+			all = append(all, q.Evidence)
+		}
+		for _, f := range r.Items[i].Findings {
+			all = append(all, f.Evidence)
+		}
+	}
+	for _, ev := range all {
+		for k := range ev {
+			q := figures.Clean(ev[k].Quote)
+			if ev[k].Page < 1 || ev[k].Page > len(doc.Pages) || strings.Contains(page(ev[k].Page), q) {
+				continue
+			}
+			found := false
+			for n := ev[k].Page + 1; n <= len(doc.Pages) && n <= ev[k].Page+3; n++ {
+				if strings.Contains(page(n), q) {
+					ev[k].Page, ev[k].PrintedPage = n, doc.Pages[n-1].Printed
+					found = true
+					break
 				}
-				found := false
-				for n := ev[k].Page + 1; n <= len(doc.Pages) && n <= ev[k].Page+3; n++ {
-					if strings.Contains(page(n), q) {
-						ev[k].Page, ev[k].PrintedPage = n, doc.Pages[n-1].Printed
-						found = true
-						break
-					}
-				}
-				if !found {
-					// The quote runs over a page break, or the page's text
-					// orders the words differently: keep the longest leading
-					// part the page holds, when it says enough.
-					if pre := onPage(q, page(ev[k].Page)); len(pre) >= 30 {
-						ev[k].Quote = pre
-					}
+			}
+			if !found {
+				// The quote runs over a page break, or the page's text
+				// orders the words differently: keep the longest leading
+				// part the page holds, when it says enough.
+				if pre := onPage(q, page(ev[k].Page)); len(pre) >= 30 {
+					ev[k].Quote = pre
 				}
 			}
 		}
@@ -275,12 +282,62 @@ func (a *Analyzer) prepare(doc *corpus.Document, it corpus.Item) *prepared {
 	p.it.Passages, p.cut = budget(p.it.Passages, ItemWords)
 	p.all = joinPassages(p.it.Passages)
 	p.insp, p.facts, p.inRecs = a.itemFacts(p.it, p.all)
+	sentences := figures.Sentences(p.it.Passages)
+	figures.SetOwners(sentences, meta.Council)
+	tables := itemTables(doc, p.it, p.scoped)
 	p.find = &findings.Item{
 		Number: it.Number, Title: it.Title, Kind: it.Kind,
-		Sentences: figures.Sentences(p.it.Passages),
+		Sentences: sentences, Tables: tables,
+		Indicators: figures.Read(sentences, tables),
 	}
-	p.find.Meeting, _ = time.Parse(time.DateOnly, meta.Date)
+	p.find.Meeting = meetingDate(meta)
 	return p
+}
+
+// meetingDate is the date of the meeting a pack is for; zero when unknown.
+func meetingDate(meta corpus.Meta) time.Time {
+	t, _ := time.Parse(time.DateOnly, meta.Date)
+	return t
+}
+
+// packTexts are the texts of a pack, page by page (the front sheet gives
+// the next meeting's date), or its items' passages when it has no pages.
+func packTexts(doc *corpus.Document, items []corpus.Item) []string {
+	var out []string
+	for _, pg := range doc.Pages {
+		out = append(out, pg.Text)
+	}
+	if len(out) == 0 {
+		for _, it := range items {
+			for _, p := range it.Passages {
+				out = append(out, p.Text)
+			}
+		}
+	}
+	return out
+}
+
+// itemTables reads the tables on an item's pages: the file's own pages,
+// which keep the layout of its tables, when the document has them and the
+// whole item was read; else the item's passages, page by page.
+func itemTables(doc *corpus.Document, it corpus.Item, scoped bool) []figures.Table {
+	var pages []corpus.Page
+	if len(doc.Pages) > 0 && !scoped && it.StartPage >= 1 && it.EndPage <= len(doc.Pages) && it.StartPage <= it.EndPage {
+		pages = doc.Pages[it.StartPage-1 : it.EndPage]
+	} else {
+		for _, ps := range it.Passages {
+			if n := len(pages); n > 0 && pages[n-1].Number == ps.Page {
+				pages[n-1].Body += "\n\n" + ps.Text
+				continue
+			}
+			pages = append(pages, corpus.Page{Number: ps.Page, Printed: ps.PrintedPage, Body: ps.Text})
+		}
+	}
+	var out []figures.Table
+	for i := range pages {
+		out = append(out, figures.PageTables(&pages[i])...)
+	}
+	return out
 }
 
 // budget keeps the leading passages that hold at most words words, and

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/scrutineer/scrutineer/corpus/english"
 )
 
 // Passage sizes, in words.
@@ -265,58 +267,13 @@ func cutLong(lines []string) []string {
 	return out
 }
 
-var abbreviations = map[string]bool{
-	"e.g": true, "i.e": true, "etc": true, "mr": true, "mrs": true, "ms": true, "dr": true,
-	"no": true, "nos": true, "para": true, "paras": true, "approx": true, "cllr": true,
-	"st": true, "vs": true, "cf": true, "inc": true, "co": true, "ltd": true, "fig": true,
-	"ref": true, "vol": true, "p": true, "pp": true, "cl": true, "reg": true, "sch": true,
-}
-
-// sentences splits a paragraph at sentence ends: ".", "!" or "?" (maybe
-// followed by a closing quote or bracket), then a space, then a capital,
-// digit or opening quote, unless the word before the stop is a common
-// abbreviation or a single letter.
+// sentences splits a paragraph into its sentences (english.SentenceEnds).
 func sentences(s string) []string {
 	var out []string
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
+	for _, e := range english.SentenceEnds(s, 0, len(s)) {
+		if t := strings.TrimSpace(s[e[0]:e[1]]); t != "" {
+			out = append(out, t)
 		}
-		j := i + 1
-		for j < len(s) && strings.IndexByte(`"')]’”`, s[j]) >= 0 {
-			j++
-		}
-		if j >= len(s) || s[j] != ' ' {
-			continue
-		}
-		k := j
-		for k < len(s) && s[k] == ' ' {
-			k++
-		}
-		if k >= len(s) {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(s[k:])
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune(`"'‘“(`, r) {
-			continue
-		}
-		if c == '.' {
-			w := s[start:i]
-			if sp := strings.LastIndexAny(w, " (\t"); sp >= 0 {
-				w = w[sp+1:]
-			}
-			if abbreviations[strings.ToLower(w)] || utf8.RuneCountInString(w) == 1 {
-				continue
-			}
-		}
-		out = append(out, strings.TrimSpace(s[start:j]))
-		start = k
-		i = k - 1
-	}
-	if rest := strings.TrimSpace(s[start:]); rest != "" {
-		out = append(out, rest)
 	}
 	return out
 }

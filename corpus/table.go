@@ -84,19 +84,19 @@ func Tables(text string) []Table {
 			end := runEnd(lines, i, func(k lineKind) bool { return k == lineBar || k == lineRule }, 0)
 			if t, ok := barTable(text, lines, i, end); ok {
 				out = append(out, t)
-				markUsed(used, i, end)
+				markLinesUsed(used, i, end)
 			}
 			i = end
 			continue
 		case lineGapped:
 			end := runEnd(lines, i, func(k lineKind) bool { return k == lineGapped }, 2)
 			// An indented short line after the last row carries on its cell.
-			for n := 0; n < 2 && end < len(lines) && lines[end].kind == linePlain && indented(text[lines[end].start:lines[end].end]); n++ {
+			for n := 0; n < 2 && end < len(lines) && lines[end].kind == linePlain && indentedShort(text[lines[end].start:lines[end].end]); n++ {
 				end++
 			}
 			if t, ok := gappedTable(text, lines, i, end); ok {
 				out = append(out, t)
-				markUsed(used, i, end)
+				markLinesUsed(used, i, end)
 				i = end
 				continue
 			}
@@ -175,7 +175,7 @@ func readLine(l *tline, raw string) {
 			parts = parts[:len(parts)-1]
 		}
 		for _, p := range parts {
-			l.cells = append(l.cells, tcell{text: clean(p)})
+			l.cells = append(l.cells, tcell{text: tableClean(p)})
 		}
 		return
 	}
@@ -423,7 +423,7 @@ func runEnd(lines []tline, start int, in func(lineKind) bool, maxPlain int) int 
 	return end
 }
 
-func markUsed(used []bool, from, to int) {
+func markLinesUsed(used []bool, from, to int) {
 	for i := from; i < to; i++ {
 		used[i] = true
 	}
@@ -452,11 +452,11 @@ func barTable(text string, lines []tline, from, to int) (Table, bool) {
 		for k, c := range l.cells {
 			row[k] = c.text
 		}
-		if empty(row) {
+		if emptyRow(row) {
 			continue
 		}
 		rows = append(rows, row)
-		texts = append(texts, clean(text[l.start:l.end]))
+		texts = append(texts, tableClean(text[l.start:l.end]))
 	}
 	if len(rows) < 2 {
 		return Table{}, false
@@ -464,16 +464,16 @@ func barTable(text string, lines []tline, from, to int) (Table, bool) {
 	nh := rule
 	if nh < 0 || nh >= len(rows) {
 		nh = 0
-		for nh < len(rows)-1 && !hasFigure(rows[nh][1:]) {
+		for nh < len(rows)-1 && !hasFigureCell(rows[nh][1:]) {
 			nh++
 		}
-		if nh == len(rows)-1 || nh == 0 && !hasFigure(rows[0][1:]) {
+		if nh == len(rows)-1 || nh == 0 && !hasFigureCell(rows[0][1:]) {
 			nh = 0 // no figures at all: a table of words, heading unknown
 		}
 	}
 	// A heading row under the heading (first cell empty, no figure) is a
 	// heading too: "| | | Inadequate | Good |" under "Thresholds".
-	for nh < len(rows)-1 && nh > 0 && rows[nh][0] == "" && !hasFigure(rows[nh]) {
+	for nh < len(rows)-1 && nh > 0 && rows[nh][0] == "" && !hasFigureCell(rows[nh]) {
 		nh++
 	}
 	if nh > 0 {
@@ -491,7 +491,7 @@ func barTable(text string, lines []tline, from, to int) (Table, bool) {
 		return Table{}, false
 	}
 	spanHeadings(t.Header)
-	finish(&t, lines, text)
+	finishTable(&t, lines, text)
 	return t, true
 }
 
@@ -508,6 +508,9 @@ func gappedTable(text string, lines []tline, from, to int) (Table, bool) {
 		return Table{}, false
 	}
 	if tabbed(lines[from:to]) {
+		if k := uniformCells(lines[from:to]); k > 0 {
+			return orderTable(text, lines, from, to, k)
+		}
 		return tabTable(text, lines, from, to)
 	}
 	// Columns come from the rows with figures (a heading may span several
@@ -531,6 +534,12 @@ func gappedTable(text string, lines []tline, from, to int) (Table, bool) {
 		}
 	}
 	cols := mergeSpans(spans)
+	if k := uniformCells(lines[from:to]); k > 0 && (k != len(cols) || !aligned(lines[from:to], cols)) {
+		// Rows of one number of cells that their offsets do not line up
+		// (text whose cells are set apart but not aligned): the cells'
+		// order gives their columns.
+		return orderTable(text, lines, from, to, k)
+	}
 	if len(cols) < 2 {
 		return Table{}, false
 	}
@@ -559,19 +568,19 @@ func gappedTable(text string, lines []tline, from, to int) (Table, bool) {
 			continue
 		case len(t.Rows) > 0 && !hasFig && continuation(t.Rows[len(t.Rows)-1], cells, cols):
 			prev := t.Rows[len(t.Rows)-1]
-			for k, v := range place(cells, cols) {
+			for k, v := range placeCells(cells, cols) {
 				if v != "" {
 					prev[k] = strings.TrimSpace(prev[k] + " " + v)
 				}
 			}
-			t.RowText[len(t.RowText)-1] = clean(text[rowStart:l.end])
+			t.RowText[len(t.RowText)-1] = tableClean(text[rowStart:l.end])
 			t.End, t.LastLine = l.end, i
 			continue
 		}
 		body = body || hasFig
 		rowStart = l.start
-		t.Rows = append(t.Rows, place(cells, cols))
-		t.RowText = append(t.RowText, clean(text[l.start:l.end]))
+		t.Rows = append(t.Rows, placeCells(cells, cols))
+		t.RowText = append(t.RowText, tableClean(text[l.start:l.end]))
 		t.End, t.LastLine = l.end, i
 	}
 	if len(t.Rows) < 2 && !(len(t.Rows) == 1 && len(t.Header) > 0) {
@@ -583,12 +592,12 @@ func gappedTable(text string, lines []tline, from, to int) (Table, bool) {
 		t.Header = nil
 	}
 	spanHeadings(t.Header)
-	finish(&t, lines, text)
+	finishTable(&t, lines, text)
 	return t, true
 }
 
 // indented reports whether a line starts with white space and is short.
-func indented(s string) bool {
+func indentedShort(s string) bool {
 	return (strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\t")) && utf8.RuneCountInString(strings.TrimSpace(s)) <= 60
 }
 
@@ -617,17 +626,17 @@ func tabTable(text string, lines []tline, from, to int) (Table, bool) {
 				row[k] = c.text
 			}
 			t.Rows = append(t.Rows, row)
-			t.RowText = append(t.RowText, clean(text[l.start:l.end]))
+			t.RowText = append(t.RowText, tableClean(text[l.start:l.end]))
 			rowStart = l.start
 		case l.kind == linePlain && len(t.Rows) > 0:
 			prev := t.Rows[len(t.Rows)-1]
-			prev[len(prev)-1] = strings.TrimSpace(prev[len(prev)-1] + " " + clean(text[l.start:l.end]))
-			t.RowText[len(t.RowText)-1] = clean(text[rowStart:l.end])
+			prev[len(prev)-1] = strings.TrimSpace(prev[len(prev)-1] + " " + tableClean(text[l.start:l.end]))
+			t.RowText[len(t.RowText)-1] = tableClean(text[rowStart:l.end])
 		}
 	}
 	// The leading rows with no figure head a table with figures.
 	nh := 0
-	for nh < len(t.Rows)-1 && !hasFigure(t.Rows[nh][1:]) {
+	for nh < len(t.Rows)-1 && !hasFigureCell(t.Rows[nh][1:]) {
 		nh++
 	}
 	if nh == len(t.Rows)-1 {
@@ -637,8 +646,121 @@ func tabTable(text string, lines []tline, from, to int) (Table, bool) {
 		t.Header = t.Rows[:nh]
 	}
 	t.Rows, t.RowText = t.Rows[nh:], t.RowText[nh:]
-	finish(&t, lines, text)
+	finishTable(&t, lines, text)
 	return t, len(t.Rows) >= 2 || len(t.Rows) == 1 && nh > 0
+}
+
+// uniformCells returns the number of cells of every row of figures in a
+// run when they all have the same, 0 otherwise.
+func uniformCells(lines []tline) int {
+	k := 0
+	for _, l := range lines {
+		if l.kind != lineGapped || !cellsHaveFigure(l.cells[1:]) {
+			continue
+		}
+		if k != 0 && len(l.cells) != k {
+			return 0
+		}
+		k = len(l.cells)
+	}
+	return k
+}
+
+// aligned reports whether every row of figures puts each of its cells in
+// a column of its own.
+func aligned(lines []tline, cols [][2]int) bool {
+	for _, l := range lines {
+		if l.kind != lineGapped || !cellsHaveFigure(l.cells[1:]) {
+			continue
+		}
+		seen := make([]bool, len(cols))
+		for _, c := range l.cells {
+			k := columnOf(c, cols)
+			if seen[k] {
+				return false
+			}
+			seen[k] = true
+		}
+	}
+	return true
+}
+
+// orderTable reads rows of k cells set apart by gaps, in order: a row of
+// fewer cells keeps its first cell as the label and sets the rest to the
+// right; a line of words alone carries on a cell above (a wrapped
+// heading carries on the heading cell left open, "Stat." then
+// "neighbours"; a wrapped row, its label).
+func orderTable(text string, lines []tline, from, to, k int) (Table, bool) {
+	t := Table{Start: lines[from].start, End: lines[to-1].end, FirstLine: from, LastLine: to - 1}
+	body := false
+	rowStart := 0
+	for i := from; i < to; i++ {
+		l := lines[i]
+		if l.kind == lineBlank {
+			continue
+		}
+		var cells []string
+		if l.kind == linePlain {
+			cells = []string{tableClean(text[l.start:l.end])}
+		} else {
+			for _, c := range l.cells {
+				cells = append(cells, c.text)
+			}
+		}
+		hasFig := hasFigureCell(cells[1:])
+		switch {
+		case !hasFig && len(cells) == 1 && len(t.Rows) > 0:
+			prev := t.Rows[len(t.Rows)-1]
+			prev[0] = strings.TrimSpace(prev[0] + " " + cells[0])
+			t.RowText[len(t.RowText)-1] = tableClean(text[rowStart:l.end])
+			t.End, t.LastLine = l.end, i
+			continue
+		case !hasFig && len(cells) == 1 && len(t.Header) > 0 && !body:
+			h := t.Header[len(t.Header)-1]
+			at := 0
+			for c := len(h) - 1; c >= 0; c-- {
+				if strings.HasSuffix(h[c], ".") || openEnded(h[c]) {
+					at = c
+					break
+				}
+			}
+			h[at] = strings.TrimSpace(h[at] + " " + cells[0])
+			continue
+		case !hasFig && !body:
+			t.Header = append(t.Header, inOrder(cells, k))
+			continue
+		}
+		body = true
+		rowStart = l.start
+		t.Rows = append(t.Rows, inOrder(cells, k))
+		t.RowText = append(t.RowText, tableClean(text[l.start:l.end]))
+		t.End, t.LastLine = l.end, i
+	}
+	if len(t.Rows) < 2 {
+		return Table{}, false
+	}
+	spanHeadings(t.Header)
+	finishTable(&t, lines, text)
+	return t, true
+}
+
+// inOrder sets a row's cells in k columns: all of them in order, or the
+// first as the label and the rest to the right.
+func inOrder(cells []string, k int) []string {
+	row := make([]string, k)
+	if len(cells) >= k {
+		copy(row, cells[:k])
+		for _, c := range cells[k:] {
+			row[k-1] = strings.TrimSpace(row[k-1] + " " + c)
+		}
+		return row
+	}
+	rest := cells
+	if len(cells) > 0 && !isFigure(cells[0]) {
+		row[0], rest = cells[0], cells[1:]
+	}
+	copy(row[k-len(rest):], rest)
+	return row
 }
 
 // mergeSpans merges overlapping rune spans into columns, left to right.
@@ -659,7 +781,7 @@ func mergeSpans(spans [][2]int) [][2]int {
 
 // column returns the column a cell belongs to: the one it overlaps most,
 // or else the nearest.
-func column(c tcell, cols [][2]int) int {
+func columnOf(c tcell, cols [][2]int) int {
 	best, bestOver, bestDist := 0, 0, -1
 	for k, col := range cols {
 		over := min(c.end, col[1]) - max(c.col, col[0])
@@ -672,10 +794,10 @@ func column(c tcell, cols [][2]int) int {
 }
 
 // place puts a row's cells in their columns.
-func place(cells []tcell, cols [][2]int) []string {
+func placeCells(cells []tcell, cols [][2]int) []string {
 	row := make([]string, len(cols))
 	for _, c := range cells {
-		k := column(c, cols)
+		k := columnOf(c, cols)
 		row[k] = strings.TrimSpace(row[k] + " " + c.text)
 	}
 	return row
@@ -694,7 +816,7 @@ func placeHeading(cells []tcell, cols [][2]int) []string {
 			}
 		}
 		if !spanned {
-			k := column(c, cols)
+			k := columnOf(c, cols)
 			row[k] = strings.TrimSpace(row[k] + " " + c.text)
 		}
 	}
@@ -708,7 +830,7 @@ func continuation(prev []string, cells []tcell, cols [][2]int) bool {
 	if len(cells) == 0 {
 		return false
 	}
-	if column(cells[0], cols) > 0 {
+	if columnOf(cells[0], cols) > 0 {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(cells[0].text)
@@ -784,10 +906,10 @@ func figureTables(text string, lines []tline, used []bool) []Table {
 		if l.label == "" {
 			r.first = labelAbove(lines, used, i, last)
 			if r.first < i {
-				r.label = clean(joinRange(text, lines, r.first, i))
+				r.label = tableClean(joinLinesRange(text, lines, r.first, i))
 			}
 		}
-		if last >= 0 && !adjacent(lines, used, last, r.first) {
+		if last >= 0 && !adjacentRows(lines, used, last, r.first) {
 			flush()
 		}
 		if r.label == "" && len(run) > 0 {
@@ -831,7 +953,7 @@ func labelAbove(lines []tline, used []bool, i, last int) int {
 // adjacent reports whether a row starting on line next may follow a row
 // ending on line last: at most two lines between, blank or one short
 // line naming a group.
-func adjacent(lines []tline, used []bool, last, next int) bool {
+func adjacentRows(lines []tline, used []bool, last, next int) bool {
 	if next-last > 3 {
 		return false
 	}
@@ -849,7 +971,7 @@ func adjacent(lines []tline, used []bool, last, next int) bool {
 	return plain <= 1
 }
 
-func joinRange(text string, lines []tline, from, to int) string {
+func joinLinesRange(text string, lines []tline, from, to int) string {
 	return text[lines[from].start:lines[to].start]
 }
 
@@ -874,7 +996,7 @@ func runTables(text string, lines []tline, used []bool, run []frow) []Table {
 	var out []Table
 	start := 0
 	for k := 0; k <= len(run); k++ {
-		if k < len(run) && fits(run[k], n) {
+		if k < len(run) && fitsRow(run[k], n) {
 			continue
 		}
 		if k-start >= 2 {
@@ -888,7 +1010,7 @@ func runTables(text string, lines []tline, used []bool, run []frow) []Table {
 // fits reports whether a row ending in r.figs figures belongs to a table
 // of n figures a row: it has n, or one more that ends its label ("0 to"
 // then "4").
-func fits(r frow, n int) bool {
+func fitsRow(r frow, n int) bool {
 	switch r.figs {
 	case n:
 		return true
@@ -911,13 +1033,13 @@ func figureTable(text string, lines []tline, used []bool, rows []frow, n int) Ta
 		if prev >= 0 {
 			for j := prev + 1; j < r.first; j++ {
 				if lines[j].kind == linePlain {
-					group = clean(text[lines[j].start:lines[j].end])
+					group = tableClean(text[lines[j].start:lines[j].end])
 					t.Rows = append(t.Rows, append([]string{group}, make([]string, n)...))
 					t.RowText = append(t.RowText, group)
 				}
 			}
 		}
-		raw := clean(text[lines[r.line].start:lines[r.line].end])
+		raw := tableClean(text[lines[r.line].start:lines[r.line].end])
 		fields := strings.Fields(raw)
 		label := r.label
 		if r.figs > n {
@@ -926,16 +1048,21 @@ func figureTable(text string, lines []tline, used []bool, rows []frow, n int) Ta
 		}
 		row := append([]string{label}, fields[len(fields)-n:]...)
 		t.Rows = append(t.Rows, row)
-		t.RowText = append(t.RowText, clean(text[lines[r.first].start:lines[r.line].end]))
+		t.RowText = append(t.RowText, tableClean(text[lines[r.first].start:lines[r.line].end]))
 		prev = r.line
 	}
-	markUsed(used, first, last+1)
+	markLinesUsed(used, first, last+1)
 	if h, top := figureHeading(text, lines, used, first, n); h != nil {
-		t.Header = [][]string{h}
+		t.Header = h
+		if len(h) == 2 {
+			// A period spanning the periods' row sits above it.
+			t.Header = [][]string{h[1], h[0]}
+			top--
+		}
 		t.Start, t.FirstLine = lines[top].start, top
-		markUsed(used, top, first)
+		markLinesUsed(used, top, first)
 	}
-	finish(&t, lines, text)
+	finishTable(&t, lines, text)
 	return t
 }
 
@@ -944,7 +1071,7 @@ func figureTable(text string, lines []tline, used []bool, rows []frow, n int) Ta
 // optional label), or else the short lines above read as one heading per
 // block of lines (set apart by blank lines) or per period. It returns the
 // heading row and its first line, or nil.
-func figureHeading(text string, lines []tline, used []bool, first, n int) ([]string, int) {
+func figureHeading(text string, lines []tline, used []bool, first, n int) ([][]string, int) {
 	// The nearest line of n periods.
 	seen := 0
 	for j := first - 1; j >= 0 && seen < 8; j-- {
@@ -952,18 +1079,18 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([]str
 		if l.kind == lineBlank {
 			continue
 		}
-		if used[j] || prose(text[l.start:l.end]) {
+		if used[j] || proseLine(text[l.start:l.end]) {
 			break
 		}
 		seen++
 		if label, periods := periodCells(text[l.start:l.end]); len(periods) == n {
-			return append([]string{label}, periods...), j
+			return append([][]string{append([]string{label}, periods...)}, spanAbove(text, lines, used, j, n)...), j
 		}
 	}
 	// One heading per block or per period, bottom up.
 	usable := func(j int) bool {
 		l := lines[j]
-		return !used[j] && l.kind == linePlain && !prose(text[l.start:l.end])
+		return !used[j] && l.kind == linePlain && !proseLine(text[l.start:l.end])
 	}
 	var pieces []string
 	top := first
@@ -985,10 +1112,10 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([]str
 		for e := bEnd; e > j && !done; {
 			s := e
 			label, periods := periodCells(text[lines[e].start:lines[e].end])
-			if label != "" || len(periods) < 2 {
+			if label != "" || datedCount(periods) < 2 {
 				periods = nil
 				for s > j+1 {
-					if l, p := periodCells(text[lines[s-1].start:lines[s-1].end]); l == "" && len(p) >= 2 {
+					if l, p := periodCells(text[lines[s-1].start:lines[s-1].end]); l == "" && datedCount(p) >= 2 {
 						break
 					}
 					s--
@@ -1001,7 +1128,7 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([]str
 				}
 			case len(pieces) == n:
 				// The heading of the label column, if short.
-				block := clean(text[lines[s].start:lines[e].end])
+				block := tableClean(text[lines[s].start:lines[e].end])
 				if len(strings.Fields(block)) <= 4 {
 					pieces = append(pieces, block)
 					top = s
@@ -1009,7 +1136,7 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([]str
 				done = true
 				continue
 			default:
-				pieces = append(pieces, clean(text[lines[s].start:lines[e].end]))
+				pieces = append(pieces, tableClean(text[lines[s].start:lines[e].end]))
 			}
 			top = s
 			e = s - 1
@@ -1031,11 +1158,40 @@ func figureHeading(text string, lines []tline, used []bool, first, n int) ([]str
 	for k := range pieces {
 		h[n-k] = pieces[k]
 	}
-	return h, top
+	return [][]string{h}, top
+}
+
+// spanAbove returns the heading row over a line of periods at line j: a
+// line just above it with one period ("2024/25" over "Q1 Q2 Q3", after
+// an optional label) spans them all. It returns that row, or nil.
+func spanAbove(text string, lines []tline, used []bool, j, n int) [][]string {
+	if j == 0 || used[j-1] || lines[j-1].kind != linePlain {
+		return nil
+	}
+	label, periods := periodCells(text[lines[j-1].start:lines[j-1].end])
+	if len(periods) != 1 {
+		return nil
+	}
+	row := []string{label}
+	for k := 0; k < n; k++ {
+		row = append(row, periods[0])
+	}
+	return [][]string{row}
+}
+
+// dated counts the periods that are more than a dash.
+func datedCount(periods []string) int {
+	n := 0
+	for _, p := range periods {
+		if p != "-" && p != "–" {
+			n++
+		}
+	}
+	return n
 }
 
 // prose reports whether a line reads as prose rather than a heading.
-func prose(s string) bool {
+func proseLine(s string) bool {
 	s = strings.TrimSpace(s)
 	if utf8.RuneCountInString(s) > 70 {
 		return true
@@ -1044,7 +1200,7 @@ func prose(s string) bool {
 }
 
 // finish pads the rows to one width and finds the title.
-func finish(t *Table, lines []tline, text string) {
+func finishTable(t *Table, lines []tline, text string) {
 	w := 0
 	for _, r := range t.Header {
 		w = max(w, len(r))
@@ -1075,7 +1231,7 @@ func titleAbove(text string, lines []tline, first int) string {
 	if j < 0 || lines[j].kind != linePlain {
 		return ""
 	}
-	s := clean(text[lines[j].start:lines[j].end])
+	s := tableClean(text[lines[j].start:lines[j].end])
 	if utf8.RuneCountInString(s) > 100 || strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
 		return ""
 	}
@@ -1085,7 +1241,7 @@ func titleAbove(text string, lines []tline, first int) string {
 	return strings.TrimSpace(strings.TrimSuffix(s, ":"))
 }
 
-func hasFigure(cells []string) bool {
+func hasFigureCell(cells []string) bool {
 	for _, c := range cells {
 		if isFigure(c) {
 			return true
@@ -1103,7 +1259,7 @@ func cellsHaveFigure(cells []tcell) bool {
 	return false
 }
 
-func empty(row []string) bool {
+func emptyRow(row []string) bool {
 	for _, c := range row {
 		if c != "" {
 			return false
@@ -1112,6 +1268,6 @@ func empty(row []string) bool {
 	return true
 }
 
-func clean(s string) string {
+func tableClean(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -84,6 +84,20 @@ func TestTables(t *testing.T) {
 			}},
 		},
 		{
+			name: "single spaced figures under a period spanning the periods",
+			text: "Indicator 2024/25\nQ1 Q2 Q3\nRe-referrals 22% 23% 21%\nCaseload 19 20 21\n",
+			want: []Table{{
+				Header: [][]string{
+					{"Indicator", "2024/25", "2024/25", "2024/25"},
+					{"", "Q1", "Q2", "Q3"},
+				},
+				Rows: [][]string{
+					{"Re-referrals", "22%", "23%", "21%"},
+					{"Caseload", "19", "20", "21"},
+				},
+			}},
+		},
+		{
 			name: "ratings on their own line under a wrapped label",
 			text: "Integrated Children's Services\n" +
 				"Latest Previous\n\n" +
@@ -116,6 +130,38 @@ func TestTables(t *testing.T) {
 					{"Highways", "2,902", "2,355"},
 					{"Growth & Communities (inc Libraries)", "226", "241"},
 					{"Total", "5,647", "5,416"},
+				},
+			}},
+		},
+		{
+			name: "cells set apart but not aligned, a heading and rows wrapped",
+			text: "Table 2: Placement stability at 31 March 2026\n" +
+				"Indicator  Wexcombe  Stat.  England\n" +
+				"neighbours\n" +
+				"Children with three or more placements during the  11.4%  10.3%  10%\n" +
+				"year\n" +
+				"Children placed outside the borough  44%  39%  41%\n",
+			want: []Table{{
+				Title:  "Table 2: Placement stability at 31 March 2026",
+				Header: [][]string{{"Indicator", "Wexcombe", "Stat. neighbours", "England"}},
+				Rows: [][]string{
+					{"Children with three or more placements during the year", "11.4%", "10.3%", "10%"},
+					{"Children placed outside the borough", "44%", "39%", "41%"},
+				},
+			}},
+		},
+		{
+			name: "tabs with figures, a heading and rows wrapped",
+			text: "Indicator\tWexcombe\tStat.\tEngland\n" +
+				"neighbours\n" +
+				"Children with three or more placements during the\t11.4%\t10.3%\t10%\n" +
+				"year\n" +
+				"Children placed outside the borough\t44%\t39%\t41%\n",
+			want: []Table{{
+				Header: [][]string{{"Indicator", "Wexcombe", "Stat. neighbours", "England"}},
+				Rows: [][]string{
+					{"Children with three or more placements during the year", "11.4%", "10.3%", "10%"},
+					{"Children placed outside the borough", "44%", "39%", "41%"},
 				},
 			}},
 		},
@@ -174,7 +220,7 @@ func TestTables(t *testing.T) {
 // row's text verbatim in the text, offsets inside it.
 func checkTables(t *testing.T, text string, tables []Table) {
 	t.Helper()
-	flat := clean(text)
+	flat := tableClean(text)
 	prev := -1
 	for i, tb := range tables {
 		if tb.Start < 0 || tb.Start > tb.End || tb.End > len(text) || tb.FirstLine > tb.LastLine {

@@ -75,19 +75,16 @@ type Table struct {
 func (t *Table) Evidence(i int) report.Evidence {
 	q := ""
 	if i >= 0 && i < len(t.RowText) {
-		q = cut(t.RowText[i], maxQuote)
+		q = cut(t.RowText[i], MaxQuote)
 	}
 	return report.Evidence{Page: t.Page, PrintedPage: t.Printed, Quote: q}
 }
 
-// PageTables reads the tables of a page's text.
+// PageTables reads the tables of a page's text as extracted (Text keeps
+// the spacing of a table's cells as the extraction laid them out).
 func PageTables(p *corpus.Page) []Table {
-	text := p.Body
-	if text == "" {
-		text = p.Text
-	}
 	var out []Table
-	for _, t := range corpus.Tables(text) {
+	for _, t := range corpus.Tables(p.Text) {
 		out = append(out, Table{Table: t, Page: p.Number, Printed: p.Printed})
 	}
 	return out
@@ -149,9 +146,11 @@ type Indicator struct {
 	// Table is true when the indicator was read from a table, false when
 	// from a sentence.
 	Table bool
-	// Evidence is where it was read: for a table, the row rendered with
-	// its headings ("Initial health assessments within 20 working days:
-	// 38% in Q2 against a 90% target (Red)"); for a sentence, the sentence.
+	// Evidence is where it was read: for a table (or a performance card,
+	// "Latest: 613 Target: 700"), the row rendered with its headings
+	// ("Initial health assessments within 20 working days: 38% in Q2
+	// against a 90% target (Red)"), which is not verbatim; for a
+	// sentence, the sentence.
 	Evidence report.Evidence
 	// Row is the same place cited verbatim: for a table, the row as
 	// printed; for a sentence, the sentence. Quote it where a quote must

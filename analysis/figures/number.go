@@ -7,17 +7,14 @@ import (
 	"unicode/utf8"
 )
 
-// maxQuote is the longest verbatim quote, in bytes.
-const maxQuote = 200
-
-// reNumber is a figure as printed: "1,466", "25.6%", "£3.2m", "-4.70",
+// rePrinted is a whole cell or word that is a figure as printed: "1,466", "25.6%", "£3.2m", "-4.70",
 // "(4.7)", "12 per cent".
-var reNumber = regexp.MustCompile(`^\(?([-−–]?)(£?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%| per cent|k|m|bn)?\)?\*?$`)
+var rePrinted = regexp.MustCompile(`^\(?([-−–]?)(£?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%| per cent|k|m|bn)?\)?\*?$`)
 
 // parseNumber reads a printed figure: its value and its unit ("%", "£" or
 // ""). ok is false for anything else.
 func parseNumber(s string) (v float64, unit string, ok bool) {
-	m := reNumber.FindStringSubmatch(strings.TrimSpace(s))
+	m := rePrinted.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return 0, "", false
 	}

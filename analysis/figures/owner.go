@@ -13,8 +13,12 @@ import (
 // is the council's own name, "" when unknown: a sentence "In Kent, ..."
 // is then Kent's own.
 func OwnerOf(s Sentence, council string) Owner {
-	low := strings.ToLower(s.Text)
-	if o := otherCouncil(s.Text, low, strings.ToLower(council)); o != OwnerCouncil {
+	return ownerOf(s, strings.ToLower(s.Text), strings.ToLower(council))
+}
+
+// ownerOf is OwnerOf with the sentence and the council lower-cased.
+func ownerOf(s Sentence, low, council string) Owner {
+	if o := otherCouncil(s.Text, low, council); o != OwnerCouncil {
 		return o
 	}
 	if national(low) || research(s.Text, low) {
@@ -33,12 +37,13 @@ func Owners(ss []Sentence, council string) []Owner {
 	guide := false
 	section := OwnerCouncil // the owner a section heading gave
 	heading := ""
+	lowCouncil := strings.ToLower(council)
 	for i, s := range ss {
 		low := strings.ToLower(s.Text)
 		switch {
-		case hasAny(low, reportMarks):
+		case hasAny(low, reportMarks...):
 			guide = false
-		case hasAny(low, guideMarks):
+		case hasAny(low, guideMarks...):
 			guide = true
 		}
 		// A section heading: the sentence's heading, or a short line.
@@ -55,7 +60,7 @@ func Owners(ss []Sentence, council string) []Owner {
 				section = o
 			}
 		}
-		o := OwnerOf(s, council)
+		o := ownerOf(s, low, lowCouncil)
 		switch {
 		case s.Owner != OwnerCouncil:
 			o = s.Owner
@@ -129,7 +134,7 @@ var notPlaces = map[string]bool{
 // example: it opens "In Anytown," or names another council as its
 // subject, or says it is a case study or an example.
 func otherCouncil(text, low, council string) Owner {
-	if hasAny(low, otherMarks) {
+	if hasAny(low, otherMarks...) {
 		return OwnerOther
 	}
 	if m := findIf(reInPlace, text, strings.HasPrefix(text, "In ") || strings.HasPrefix(text, "At ") || strings.HasPrefix(text, "Across ")); m != nil {
@@ -208,14 +213,5 @@ func research(text, low string) bool {
 	if strings.ContainsAny(text, footnoteMarks) && reNum.MatchString(text) {
 		return true
 	}
-	return hasAny(low, researchMarks)
-}
-
-func hasAny(low string, phrases []string) bool {
-	for _, p := range phrases {
-		if strings.Contains(low, p) {
-			return true
-		}
-	}
-	return false
+	return hasAny(low, researchMarks...)
 }

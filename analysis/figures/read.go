@@ -50,17 +50,22 @@ func Read(sentences []Sentence, tables []Table) []Indicator {
 // naming the same measure as a table row that gives only its rating
 // lends it its figures; others are added.
 func merge(tabled, said []Indicator) []Indicator {
-	keys := make([]string, len(tabled))
+	// Only rows that give a rating alone take a sentence's figures.
+	var open []int
+	var keys []string
 	for i := range tabled {
-		keys[i] = nameKey(tabled[i].Name)
+		if len(tabled[i].Values) == 0 {
+			open = append(open, i)
+			keys = append(keys, nameKey(tabled[i].Name))
+		}
 	}
 	out := tabled
 	for _, s := range said {
 		k := nameKey(s.Name)
 		merged := false
-		for i := range tabled {
+		for n, i := range open {
 			t := &out[i]
-			if len(t.Values) > 0 || !sameKey(keys[i], k) {
+			if len(t.Values) > 0 || !sameKey(keys[n], k) {
 				continue
 			}
 			// The table gave the rating alone: take the figures.

@@ -43,6 +43,10 @@ func TestReadSentences(t *testing.T) {
 			[]want{{name: "Rate of re-referrals", values: []float64{23.4, 22.2}, unit: "%", polarity: LowerIsBetter, comp: "England 22.4"}}},
 		{"The proportion in 2023/24 of 29% compares favourably to national (25%) and regional figures (26%) for that year.",
 			[]want{{name: "Proportion", values: []float64{29}, unit: "%", comp: "England 25"}}},
+		{"Contacts had risen by 9% on the previous year, and 21% of referrals were re-referrals within twelve months, against a target of 18%.",
+			[]want{{name: "Referrals that were re-referrals within twelve months", values: []float64{21}, target: 18, unit: "%", polarity: LowerIsBetter}}},
+		{"3.1 At 31 March 2026 the council looked after 312 children, a rate of 78 per 10,000 children aged under 18. This compares with a rate of 71 per 10,000 for our statistical neighbours and 70 per 10,000 for England.",
+			[]want{{name: "Rate per 10,000 children aged under 18", values: []float64{78}, unit: "per 10,000", comp: "statistical neighbours 71"}}},
 		// A figure alone is no indicator; nor are dates, years and times.
 		{"The committee met on 12 March 2024 at 10.00 and 14 members attended.", nil},
 		{"In 2023/24 the service saw 1,200 children.", nil},
@@ -255,4 +259,41 @@ func FuzzRead(f *testing.F) {
 			describe(&ind)
 		}
 	})
+}
+
+// TestReadCardAsTableRow reads a performance card that the sentence
+// splitter flagged as a table row.
+func TestReadCardAsTableRow(t *testing.T) {
+	ss := []Sentence{
+		{Text: "Number of foster households", Page: 2},
+		{Text: "RED", Page: 2},
+		{Text: "Latest: 613 Target: 700 Floor: 650 Previous: 612 (Red)", Page: 2, Table: true},
+	}
+	got := Read(ss, nil)
+	if len(got) != 1 || got[0].Name != "Number of foster households" || got[0].RAG != Red || got[0].Target != 700 {
+		t.Fatalf("got %+v, want the foster households card", got)
+	}
+}
+
+// TestReadOwnColumn reads a table that sets the council's column beside
+// its comparators', dated by its title.
+func TestReadOwnColumn(t *testing.T) {
+	text := "Table 2: Placement stability at 31 March 2026\n" +
+		"Indicator  Wexcombe  Stat.  England\n" +
+		"neighbours\n" +
+		"Children with three or more placements during the  11.4%  10.3%  10%\n" +
+		"year\n" +
+		"Children placed outside the borough  44%  39%  41%\n"
+	page := corpus.Page{Number: 12, Text: text}
+	got := Read(nil, PageTables(&page))
+	if len(got) != 2 {
+		t.Fatalf("got %d indicators, want 2: %+v", len(got), got)
+	}
+	want := "Children with three or more placements during the year: 11.4% at 31 March 2026; statistical neighbours 10.3%, England 10%"
+	if got[0].Evidence.Quote != want || got[0].Polarity != LowerIsBetter {
+		t.Errorf("got %q (polarity %v), want %q, lower is better", got[0].Evidence.Quote, got[0].Polarity, want)
+	}
+	if !strings.Contains(clean(text), got[0].Row.Quote) {
+		t.Errorf("row %q is not verbatim", got[0].Row.Quote)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
 
@@ -42,7 +43,7 @@ func TestReadRealPapers(t *testing.T) {
 				if ind.Row.Quote == "" || !strings.Contains(pages[ind.Row.Page], ind.Row.Quote) {
 					t.Errorf("%q: row %q is not on page %d", ind.Name, ind.Row.Quote, ind.Row.Page)
 				}
-				if len(ind.Row.Quote) > maxQuote {
+				if len(ind.Row.Quote) > MaxQuote {
 					t.Errorf("%q: row of %d bytes", ind.Name, len(ind.Row.Quote))
 				}
 				if ind.Evidence.Page != ind.Row.Page || ind.Evidence.Quote == "" {
@@ -111,6 +112,30 @@ func BenchmarkRead(b *testing.B) {
 	ss, ts, _ := readDoc(b, path)
 	b.ResetTimer()
 	for b.Loop() {
+		Read(ss, ts)
+	}
+}
+
+// BenchmarkPack250 reads the tables and indicators of a 250-page pack
+// (the Kent report's pages over again): the reading must stay a small
+// part of the 2 s a whole brief may take.
+func BenchmarkPack250(b *testing.B) {
+	path := corpustest.SharedFile(b, realPapers[0])
+	_, _, doc := readDoc(b, path)
+	var ss []Sentence
+	pages := make([]corpus.Page, 0, 250)
+	for i := 0; len(pages) < 250; i++ {
+		p := doc.Pages[i%len(doc.Pages)]
+		p.Number = len(pages) + 1
+		pages = append(pages, p)
+		ss = append(ss, split(p.Number, p.Printed, p.Text)...)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		var ts []Table
+		for i := range pages {
+			ts = append(ts, PageTables(&pages[i])...)
+		}
 		Read(ss, ts)
 	}
 }

@@ -78,6 +78,8 @@ func writePeriod(b *strings.Builder, p string) {
 		b.WriteString(" previously")
 	case strings.HasPrefix(low, "in ") || strings.HasPrefix(low, "at ") || strings.HasPrefix(low, "for "):
 		b.WriteString(" " + p)
+	case low[0] >= '0' && low[0] <= '9' && strings.Contains(low, " "):
+		b.WriteString(" at " + p) // a date: "at 31 March 2026"
 	default:
 		b.WriteString(" in " + p)
 	}

@@ -31,12 +31,12 @@ func ReadRule(ss []Sentence) *RAGRule {
 			if u := strings.ToLower(m[2]); u == "%" || strings.HasPrefix(u, "per") && !strings.HasPrefix(u, "percentage") {
 				r.AmberWithin, r.Relative = v/100, true
 			}
-			r.Evidence.Quote = cut(r.Evidence.Quote, maxQuote)
+			r.Evidence.Quote = cut(r.Evidence.Quote, MaxQuote)
 			return r
 		}
 		if reAmberFloor.MatchString(s.Text) {
 			r := &RAGRule{Floor: true, Evidence: s.Evidence()}
-			r.Evidence.Quote = cut(r.Evidence.Quote, maxQuote)
+			r.Evidence.Quote = cut(r.Evidence.Quote, MaxQuote)
 			return r
 		}
 	}

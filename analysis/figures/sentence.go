@@ -43,7 +43,7 @@ var (
 	rePeriodAfter = regexp.MustCompile(`(?i)^[^.;,]{0,20}?\b(` + when + `)`)
 	// reLabelBefore marks a number that labels rather than counts:
 	// "Quarter 3", "per 10,000", "Year 11".
-	reLabelBefore = regexp.MustCompile(`(?i)\b(?:quarter|year|phase|tier|stage|level|page|item|paragraph|section|appendix|per|aged|ages|under|over|nearly|almost|top|key stage|recommendation|priority|number)\s*$`)
+	reLabelBefore = regexp.MustCompile(`(?i)\b(?:quarter|year|phase|tier|stage|level|page|item|paragraph|section|appendix|per|aged|ages|under|over|nearly|almost|top|key stage|recommendation|priority|number|by)\s*$`)
 )
 
 // sentenceIndicators reads the indicators the sentences give: a figure
@@ -53,16 +53,20 @@ func sentenceIndicators(ss []Sentence, owners []Owner) []Indicator {
 	var out []Indicator
 	for i := range ss {
 		s := &ss[i]
-		if s.Table || !strings.ContainsAny(s.Text, "0123456789") {
+		if !strings.ContainsAny(s.Text, "0123456789") {
 			continue
 		}
+		// A card may come as a row of a table or as a line of its own.
 		if ind, ok := cardIndicator(ss, i); ok {
 			ind.Owner = owners[i]
 			out = append(out, ind)
 			continue
 		}
+		if s.Table {
+			continue // the table reader reads table rows
+		}
 		ind, ok := proseIndicator(s, i+1 < len(ss) && followsOn(ss[i+1].Text))
-		if n := len(out); n > 0 && i > 0 && followsOn(s.Text) && out[n-1].Row.Quote == cut(ss[i-1].Text, maxQuote) && !out[n-1].Table {
+		if n := len(out); n > 0 && i > 0 && followsOn(s.Text) && out[n-1].Row.Quote == cut(ss[i-1].Text, MaxQuote) && !out[n-1].Table {
 			// "This is above the target of 18", "This compares to the
 			// England average of 22.4%": the figure just before.
 			prev := &out[n-1]
@@ -218,9 +222,11 @@ func proseIndicator(s *Sentence, lone bool) (Indicator, bool) {
 			mainAt = loc[2]
 		}
 	}
-	if loc := find(reTargetOf, text, strings.Contains(low, "target")); loc != nil {
+	targetAt := -1
+	if loc := find(reTargetOf, text, strings.Contains(low, "target")); loc != nil && standsAlone(text, loc[2], loc[3]) {
 		setTarget(&ind, text[loc[2]:loc[3]])
 		mark(loc, 1)
+		targetAt = loc[0]
 	}
 	if loc := find(reFloorOf, text, strings.Contains(low, "floor")); loc != nil {
 		if v, _, ok := parseNumber(text[loc[2]:loc[3]]); ok {
@@ -245,7 +251,16 @@ func proseIndicator(s *Sentence, lone bool) (Indicator, bool) {
 		return Indicator{}, false
 	}
 	if len(ind.Values) == 0 {
-		at, v := mainValue(text, used)
+		// With a target, the figure is the one in the target's clause
+		// ("rose by 9%, and 21% were re-referrals, against a target").
+		from := 0
+		if targetAt > 0 {
+			from = max(0, strings.LastIndex(text[:targetAt], ", and "), strings.LastIndex(text[:targetAt], "; "))
+		}
+		at, v := mainValue(text, used, from)
+		if at < 0 && from > 0 {
+			at, v = mainValue(text, used, 0)
+		}
 		if at < 0 {
 			return Indicator{}, false
 		}
@@ -280,7 +295,7 @@ func proseIndicator(s *Sentence, lone bool) (Indicator, bool) {
 		ind.Unit = unitOfName(ind.Name)
 	}
 	ind.Row = s.Evidence()
-	ind.Row.Quote = cut(ind.Row.Quote, maxQuote)
+	ind.Row.Quote = cut(ind.Row.Quote, MaxQuote)
 	ind.Evidence = ind.Row
 	return ind, true
 }
@@ -302,7 +317,7 @@ func sub(text string, loc []int, k int) string {
 }
 
 func setTarget(ind *Indicator, t string) {
-	if v, u, ok := parseNumber(t); ok {
+	if v, u, ok := parseNumber(t); ok && !(u == "" && v >= 1900 && v <= 2100 && !strings.Contains(t, ",")) {
 		ind.Target, ind.HasTarget, ind.TargetText = v, true, t
 		setUnit(ind, u)
 	}
@@ -320,13 +335,13 @@ func overlaps(used [][2]int, a, b int) bool {
 // mainValue returns the sentence's own figure: the first number that is
 // not already read, not a date or a year, and not a qualifier of the
 // measure ("within 20 working days").
-func mainValue(text string, used [][2]int) (int, Value) {
-	for _, loc := range reNum.FindAllStringIndex(text, -1) {
-		a, b := loc[0], loc[1]
+func mainValue(text string, used [][2]int, from int) (int, Value) {
+	for _, loc := range reNum.FindAllStringIndex(text[from:], -1) {
+		a, b := loc[0]+from, loc[1]+from
 		if overlaps(used, a, b) || a > 0 && isWordByte(text[a-1]) || b < len(text) && isWordByte(text[b]) && !strings.HasSuffix(text[a:b], "%") {
 			continue
 		}
-		if !standsAlone(text, a, b) {
+		if !standsAlone(text, a, b) || reParaFigure.MatchString(text[a:min(len(text), b+2)]) {
 			continue
 		}
 		tok := text[a:b]
@@ -350,6 +365,10 @@ func mainValue(text string, used [][2]int) (int, Value) {
 	}
 	return -1, Value{}
 }
+
+// reParaFigure is a paragraph number before a capital ("3.1 At 31
+// March").
+var reParaFigure = regexp.MustCompile(`^\d+\.\d+ [A-Z]`)
 
 // standsAlone reports whether the number at text[a:b] is a figure of its
 // own, not part of "2023/24", "0-17", "Q3" or "10.5.2".
@@ -380,9 +399,9 @@ var reComparator = func() *regexp.Regexp {
 	}
 	sort.Slice(names, func(a, b int) bool { return len(names[a]) > len(names[b]) })
 	alt := strings.Join(names, "|")
-	return regexp.MustCompile(`(?i)(?:(` + num + `)\)?\s+(?:for|in|across)\s+(?:the\s+)?(` + alt + `)\b` +
+	return regexp.MustCompile(`(?i)(?:(` + num + `)(?:\s+per\s+[\d,]+)?\)?\s+(?:for|in|across)\s+(?:(?:the|our|its)\s+)?(` + alt + `)\b` +
 		`|\b(` + alt + `)(?:\s+(?:averages?|rates?|figures?|levels?|mean|comparators?))?(?:\s+(?:of|was|is|at|stood at|:))?\s*\(?(` + num + `)` +
-		`|\b(?:average|rate|figure) (?:for|in|across) (?:the\s+)?(` + alt + `)(?:\s+(?:of|was|is|at|:))?\s*\(?(` + num + `))`)
+		`|\b(?:average|rate|figure) (?:for|in|across) (?:(?:the|our|its)\s+)?(` + alt + `)(?:\s+(?:of|was|is|at|:))?\s*\(?(` + num + `))`)
 }()
 
 // findComparators reads "28% for England", "the England average of
@@ -426,7 +445,7 @@ var (
 	reTrailVerb  = regexp.MustCompile(`(?i)\s+(?:was|were|is|are|has been|have been|had been|stood at|stands at|remained at|remains at|remained|remains|reached|at|of|to|by|has|have|had|now|currently|increased|decreased|fell|rose|risen|fallen|improved|worsened|dropped|declined|grew|grown|went (?:up|down))\s*$`)
 	reTrailTime  = regexp.MustCompile(`(?i)\s+(?:(?:for|in|at|during|over|as at|as of|by|to) (?:the )?(?:(?:12|twelve|three|3) months?|quarter|year|month|period|end of|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})[^,]*)$`)
 	reAuxiliary  = regexp.MustCompile(`(?i)\b(?:were|was|had been|have been|has been|are|is)\s+`)
-	reNameBreak  = regexp.MustCompile(`(?i),|;|\(|\s(?:against|compared|which|while|whereas|but|than|above|below|meeting|achieving|exceeding|continuing)\b`)
+	reNameBreak  = regexp.MustCompile(`(?i),\s|;|\(|\s(?:against|compared|which|while|whereas|but|than|above|below|meeting|achieving|exceeding|continuing)\b`)
 	reLeadArtcle = regexp.MustCompile(`(?i)^(?:the|a|an|our|its|their)\s+`)
 )
 
@@ -453,7 +472,7 @@ func nameOf(text string, at int) string {
 		if i := reNameBreak.FindStringIndex(name); i != nil {
 			name = name[:i[0]]
 		}
-		name = reAuxiliary.ReplaceAllString(name, "")
+		name = dropAuxiliary(name)
 	case reLeadThere.MatchString(before) && strings.TrimSpace(reLeadThere.ReplaceAllString(before, "")) == "":
 		// "there were 613 approved households against ..."
 		name = after
@@ -475,6 +494,17 @@ func nameOf(text string, at int) string {
 	for k := 0; k < 2; k++ {
 		name = strings.Trim(reTrailTime.ReplaceAllString(name, ""), " .,:;()")
 	}
+	if generic[strings.ToLower(name)] {
+		// "a rate of 78 per 10,000 children": the words after the figure
+		// say what of.
+		tail := after
+		if i := reNameBreak.FindStringIndex(tail); i != nil {
+			tail = tail[:i[0]]
+		}
+		if f := strings.Fields(tail); len(f) > 1 && len(f) <= 8 && (f[0] == "per" || f[0] == "of") {
+			name = strings.TrimRight(name+" "+strings.Join(f, " "), " .,:;")
+		}
+	}
 	if i := strings.LastIndexByte(name, '('); i > 0 && strings.Count(name, "(") > strings.Count(name, ")") {
 		name = strings.TrimSpace(name[:i])
 	}
@@ -491,6 +521,33 @@ func nameOf(text string, at int) string {
 }
 
 // pronouns open a subject that names nothing by itself.
+// generic names say what a figure is only with the words after it.
+var generic = map[string]bool{"rate": true, "number": true, "proportion": true, "percentage": true, "total": true, "average": true}
+
+// dropAuxiliary joins "initial health assessments were completed within
+// 20 days" into a name: the verb goes before a participle ("assessments
+// completed within"), and reads "that were" before anything else
+// ("referrals that were re-referrals").
+func dropAuxiliary(s string) string {
+	loc := reAuxiliary.FindStringIndex(s)
+	if loc == nil {
+		return s
+	}
+	rest := s[loc[1]:]
+	next := strings.ToLower(strings.Fields(rest + " x")[0])
+	if strings.HasSuffix(next, "ed") || participles[next] {
+		return s[:loc[0]] + rest
+	}
+	return s[:loc[0]] + "that " + s[loc[0]:]
+}
+
+// participles are irregular past participles.
+var participles = map[string]bool{
+	"seen": true, "done": true, "made": true, "held": true, "taken": true, "given": true, "kept": true,
+	"met": true, "sent": true, "paid": true, "set": true, "put": true, "brought": true, "found": true,
+	"written": true, "known": true, "shown": true, "still": true, "not": true, "now": true,
+}
+
 // pronouns, conjunctions and the like open a subject that names nothing
 // by itself; vague words name a measure only by pointing elsewhere.
 var (
@@ -500,7 +557,7 @@ var (
 		"because": true, "however": true, "and": true, "but": true, "or": true, "so": true, "also": true,
 		"target": true, "targets": true, "if": true, "as": true, "with": true,
 	}
-	vague = map[string]bool{"this": true, "these": true, "that": true, "it": true}
+	vague = map[string]bool{"this": true, "these": true, "it": true}
 )
 
 func hasLetter(s string) bool {

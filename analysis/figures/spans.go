@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/scrutineer/scrutineer/corpus/english"
 )
 
 // MaxQuote is the longest quote a question cites, in bytes.
@@ -16,14 +18,6 @@ type Span struct {
 	Table      bool // a table row
 	Spaced     bool // a table row whose cells are set apart by runs of spaces
 	Row        bool // a line of a list or table without bars (a tracker row)
-}
-
-// abbreviations end with a full stop that does not end a sentence.
-var abbreviations = map[string]bool{
-	"e.g": true, "i.e": true, "eg": true, "ie": true, "etc": true, "no": true, "nos": true,
-	"cllr": true, "mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "para": true,
-	"paras": true, "ref": true, "vs": true, "approx": true, "fig": true, "cf": true, "p": true,
-	"pp": true, "sch": true, "art": true, "reg": true, "min": true, "v": true, "inc": true,
 }
 
 // Spans splits a passage into sentences, bullets and table rows,
@@ -197,54 +191,23 @@ func startsBullet(s string) bool {
 	return false
 }
 
-// splitProse splits text[start:end] into sentences.
+// splitProse splits text[start:end] into sentences (english.SentenceEnds)
+// and at bullet glyphs inside a line, each of which starts a new point.
 func splitProse(text string, start, end int) []Span {
 	var out []Span
+	add := func(from, to int) {
+		for _, e := range english.SentenceEnds(text, from, to) {
+			out = append(out, Span{Start: e[0], End: e[1]})
+		}
+	}
 	s := start
-	for i := start; i < end; i++ {
-		c := text[i]
-		if c == 0xE2 && i > s && i+2 < end && isBulletGlyph(text[i:i+3]) {
-			// A bullet glyph inside a line starts a new point.
-			if strings.TrimSpace(text[s:i]) != "" {
-				out = append(out, Span{Start: s, End: i})
-			}
+	for i := start; i+2 < end; i++ {
+		if text[i] == 0xE2 && i > s && isBulletGlyph(text[i:i+3]) {
+			add(s, i)
 			s = i
-			continue
 		}
-		if c != '.' && c != '!' && c != '?' {
-			continue
-		}
-		j := i + 1
-		for j < end && (text[j] == '"' || text[j] == '\'' || text[j] == ')') {
-			j++
-		}
-		if j >= end || (text[j] != ' ' && text[j] != '\n') {
-			continue
-		}
-		k := j
-		for k < end && (text[k] == ' ' || text[k] == '\n' || text[k] == '\t') {
-			k++
-		}
-		if k >= end {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(text[k:])
-		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '‘') {
-			continue
-		}
-		if c == '.' {
-			w := lastWord(text[s:i])
-			if abbreviations[strings.ToLower(w)] || (len(w) == 1 && unicode.IsUpper(rune(w[0]))) {
-				continue
-			}
-		}
-		out = append(out, Span{Start: s, End: j})
-		s = k
-		i = k - 1
 	}
-	if strings.TrimSpace(text[s:end]) != "" {
-		out = append(out, Span{Start: s, End: end})
-	}
+	add(s, end)
 	return out
 }
 
@@ -254,18 +217,6 @@ func isBulletGlyph(s string) bool {
 		return true
 	}
 	return false
-}
-
-func lastWord(s string) string {
-	i := len(s)
-	for i > 0 {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if !(unicode.IsLetter(r) || r == '.') {
-			break
-		}
-		i -= size
-	}
-	return s[i:]
 }
 
 // Clean collapses runs of white space to one space and trims.

@@ -97,7 +97,7 @@ func headingKind(h string) colKind {
 			return w.kind
 		}
 	}
-	if comparatorName(low) != "" {
+	if comparatorName(low) != "" && len(strings.Fields(low)) <= 4 {
 		return colComparator
 	}
 	if isPeriodHeading(h) {
@@ -165,6 +165,7 @@ func tableIndicators(t *Table, sheet sheetNames) []Indicator {
 		return columnIndicators(t)
 	}
 	cols := columns(t)
+	ownColumn(t, cols)
 	if comparisonTable(t) {
 		return comparisonIndicator(t, cols, sheet)
 	}
@@ -172,7 +173,7 @@ func tableIndicators(t *Table, sheet sheetNames) []Indicator {
 	group := ""
 	for i, row := range t.Rows {
 		label := row[0]
-		if label == "" {
+		if !hasLetter(label) {
 			continue
 		}
 		if empty(row[1:]) {
@@ -413,4 +414,49 @@ func comparisonIndicator(t *Table, cols []column, sheet sheetNames) []Indicator 
 	ind.Row = t.Evidence(own)
 	ind.Evidence = ind.Row
 	return []Indicator{ind}
+}
+
+// reTitleDate is the date a table's title gives its figures ("Placement
+// stability at 31 March 2026").
+var reTitleDate = regexp.MustCompile(`(?i)\b(?:\d{1,2}(?:st|nd|rd|th)? )?(?:January|February|March|April|May|June|July|August|September|October|November|December) (?:19|20)\d\d\b|\b(?:Q[1-4] )?(?:19|20)\d\d/\d\d\b`)
+
+// ownColumn reads a table that sets the council's column beside
+// comparators' ("Indicator | Wexcombe | Stat. neighbours | England"): with
+// no period column, the first column of figures whose heading is neither
+// a period nor a comparator is the council's, for the date the title
+// gives.
+func ownColumn(t *Table, cols []column) {
+	comp := false
+	for _, c := range cols {
+		if c.kind == colPeriod || c.kind == colRAG && c.latest {
+			return
+		}
+		comp = comp || c.kind == colComparator
+	}
+	if !comp {
+		return
+	}
+	for i := 1; i < len(cols); i++ {
+		if cols[i].kind == colUnknown && figuresColumn(t.Rows, i) {
+			cols[i].kind = colPeriod
+			cols[i].heading = reTitleDate.FindString(t.Title)
+			return
+		}
+	}
+}
+
+// figuresColumn reports whether most of a column's non-empty cells are
+// figures.
+func figuresColumn(rows [][]string, c int) bool {
+	n, figs := 0, 0
+	for _, r := range rows {
+		if c >= len(r) || r[c] == "" {
+			continue
+		}
+		n++
+		if _, _, ok := parseNumber(r[c]); ok {
+			figs++
+		}
+	}
+	return figs > 0 && figs*2 > n
 }

@@ -84,9 +84,14 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 				if q.Theme != "" {
 					p(" *(%s)*", md(q.Theme))
 				}
+				if q.Found != "" {
+					p(" **%s.**", md(q.Found))
+				}
 				p("\n")
 				for _, c := range q.Cites {
-					if c.Quote != "" {
+					if c.Reading != "" {
+						p("\n%s> %s — *%s, table*\n", ind, md(c.Reading), md(c.Cite))
+					} else if c.Quote != "" {
 						p("\n%s> “%s” — *%s*\n", ind, md(c.Quote), md(c.Cite))
 					} else {
 						p("\n%s> *%s*\n", ind, md(c.Cite))

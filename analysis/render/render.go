@@ -9,12 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/analysis/report"
 	"github.com/scrutineer/scrutineer/corpus"
 )
 
@@ -73,7 +75,9 @@ func (f Format) Write(w io.Writer, r *analysis.Report) error {
 }
 
 // Kind labels, in plain words, in the order a brief groups questions.
-var kindLabels = []struct{ kind, label, hint string }{
+type kindLabel struct{ kind, label, hint string }
+
+var kindLabels = []kindLabel{
 	{analysis.KindEvidence, "From the report", "Questions about what the report says."},
 	{analysis.KindGap, "Not in the report", "Questions about what you would expect to see and the report does not say."},
 	{analysis.KindFollowup, "Follow-up", "Questions about earlier recommendations, plans or inspection findings."},
@@ -135,12 +139,18 @@ type questionView struct {
 	N     int
 	Text  string
 	Theme string // theme title
+	// Found names the check whose finding the question asks about
+	// ("Missed target"), "" for a question from no finding.
+	Found string
 	Cites []citeView
 }
 
 type citeView struct {
 	Cite  string // "p. 14 (PDF p. 16)"
 	Quote string
+	// Reading is a table row read with its headings, shown instead of
+	// the row's run of cells; "" for a quote of prose.
+	Reading string
 }
 
 // view builds the shared view of r.
@@ -210,7 +220,12 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 		titles[t.ID] = tv.Title
 		v.Themes = append(v.Themes, tv)
 	}
-	// Group by kind in a fixed order; unknown kinds come last, in order.
+	found := map[string]string{}
+	for _, f := range it.Findings {
+		found[f.ID] = findingLabel(f)
+	}
+	// Group by kind, the group of the most important question first (the
+	// report lists them most important first); unknown kinds come last.
 	n := 0
 	add := func(kind, label, hint string, match func(string) bool) {
 		g := groupView{Kind: kind, Label: label, Hint: hint}
@@ -219,7 +234,7 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 				continue
 			}
 			n++
-			qv := questionView{N: n, Text: clean(q.Text), Theme: titles[q.Theme]}
+			qv := questionView{N: n, Text: clean(q.Text), Theme: titles[q.Theme], Found: found[q.Finding]}
 			if qv.Theme == "" {
 				qv.Theme = clean(q.ThemeTitle)
 			}
@@ -227,7 +242,11 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 				qv.Theme = clean(q.Theme)
 			}
 			for _, e := range q.Evidence {
-				qv.Cites = append(qv.Cites, citeView{Cite: Cite(e.Page, e.PrintedPage), Quote: shorten(clean(e.Quote), maxQuote)})
+				c := citeView{Cite: Cite(e.Page, e.PrintedPage), Quote: shorten(clean(e.Quote), maxQuote)}
+				if r := clean(e.Reading); r != "" {
+					c.Quote, c.Reading = "", shorten(r, maxQuote)
+				}
+				qv.Cites = append(qv.Cites, c)
 			}
 			g.Questions = append(g.Questions, qv)
 		}
@@ -236,13 +255,35 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 		}
 	}
 	known := map[string]bool{}
-	for _, k := range kindLabels {
+	labels := slices.Clone(kindLabels)
+	first := func(kind string) int {
+		if i := slices.IndexFunc(it.Questions, func(q analysis.Question) bool { return q.Kind == kind }); i >= 0 {
+			return i
+		}
+		return len(it.Questions)
+	}
+	slices.SortStableFunc(labels, func(a, b kindLabel) int { return first(a.kind) - first(b.kind) })
+	for _, k := range labels {
 		known[k.kind] = true
 		add(k.kind, k.label, k.hint, func(s string) bool { return s == k.kind })
 	}
 	add("other", "Other questions", "", func(s string) bool { return !known[s] })
 	v.Count = n
 	return v
+}
+
+// findingLabel names the check behind a finding in words ("missed-target"
+// reads "Missed target"), marking a strength.
+func findingLabel(f report.Finding) string {
+	s := strings.ReplaceAll(clean(f.Kind), "-", " ")
+	if s == "" {
+		return ""
+	}
+	s = strings.ToUpper(s[:1]) + s[1:]
+	if f.Strength && f.Kind != "strength" {
+		s += " (a strength)"
+	}
+	return s
 }
 
 // anchor returns a unique HTML id for an item.

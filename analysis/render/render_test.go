@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/scrutineer/scrutineer/analysis/report"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
 
 	"github.com/scrutineer/scrutineer/analysis"
@@ -272,15 +273,16 @@ func TestWrap(t *testing.T) {
 }
 
 func TestQuestionsKeepNumbersAcrossFormats(t *testing.T) {
-	// Questions are grouped by kind; a question's number must be the same
-	// in every format so that "question 4" means one thing in the meeting.
+	// Questions are grouped by kind, the group of the report's first (most
+	// important) question first; a question's number must be the same in
+	// every format so that "question 4" means one thing in the meeting.
 	r := &analysis.Report{Items: []analysis.ItemReport{{Number: "3", Title: "T", Questions: []analysis.Question{
 		{Text: "Gap first", Kind: analysis.KindGap},
 		{Text: "Evidence second", Kind: analysis.KindEvidence},
 		{Text: "Odd kind", Kind: "hunch"},
 		{Text: "Follow up", Kind: analysis.KindFollowup},
 	}}}}
-	want := []string{"Evidence second", "Gap first", "Follow up", "Odd kind"}
+	want := []string{"Gap first", "Evidence second", "Follow up", "Odd kind"}
 	for _, f := range Formats() {
 		out := render(t, f, r)
 		last := -1
@@ -404,6 +406,34 @@ func TestQuestionThemeTitleOutsideItemThemes(t *testing.T) {
 		}
 		if !strings.Contains(buf.String(), "Social work workforce") || strings.Contains(buf.String(), "Theme: workforce") {
 			t.Errorf("%s: question theme not shown by its title:\n%s", f, buf.String())
+		}
+	}
+}
+
+func TestQuestionsNameTheirFinding(t *testing.T) {
+	r := &analysis.Report{Items: []analysis.ItemReport{{Number: "4", Title: "Performance",
+		Findings: []report.Finding{{ID: "4-1", Kind: "missed-target", Severity: 0.8, Summary: "613 against 700"}},
+		Questions: []analysis.Question{
+			{Text: "Why is the service short of its target?", Kind: analysis.KindEvidence, Finding: "4-1"},
+			{Text: "What do children say?", Kind: analysis.KindGap},
+		}}}}
+	for _, f := range Formats() {
+		out := render(t, f, r)
+		if n := strings.Count(out, "Missed target"); n != 1 {
+			t.Errorf("%s: %d mentions of the finding's check, want 1", f, n)
+		}
+	}
+}
+
+func TestTableRowsAreRead(t *testing.T) {
+	r := &analysis.Report{Items: []analysis.ItemReport{{Number: "6", Title: "Workforce", Questions: []analysis.Question{
+		{Text: "Why is the vacancy rate rising?", Kind: analysis.KindEvidence, Evidence: []analysis.Evidence{
+			{Page: 8, PrintedPage: 6, Quote: "Vacancy rate (%) 16 18", Reading: "Vacancy rate: 18% in 2026, from 16% in 2025"}}},
+	}}}}
+	for _, f := range Formats() {
+		out := render(t, f, r)
+		if !strings.Contains(out, "Vacancy rate: 18% in 2026, from 16% in 2025") || strings.Contains(out, "Vacancy rate (%) 16 18") {
+			t.Errorf("%s: the row is not read with its headings:\n%s", f, out)
 		}
 	}
 }

@@ -140,9 +140,15 @@ func (t *textWriter) question(q questionView) {
 	if q.Theme != "" {
 		t.para(ind+"Theme: ", ind+"       ", q.Theme)
 	}
+	if q.Found != "" {
+		t.para(ind+"Found: ", ind+"       ", q.Found)
+	}
 	for _, c := range q.Cites {
 		s := c.Cite
-		if c.Quote != "" {
+		switch {
+		case c.Reading != "":
+			s += ", table: " + c.Reading
+		case c.Quote != "":
 			s += ": “" + c.Quote + "”"
 		}
 		t.para(ind, ind+"  ", s)

@@ -77,6 +77,10 @@ type Evidence struct {
 	Page        int    `json:"page"`
 	PrintedPage int    `json:"printed_page,omitempty"`
 	Quote       string `json:"quote"`
+	// Reading is a table row's quote read with its headings ("Vacancy
+	// rate: 18% in 2026, from 16% in 2025"), for a reader: the row as
+	// printed is a run of cells. "" for a sentence.
+	Reading string `json:"reading,omitempty"`
 }
 
 // Finding is one thing an item's figures or text show: a missed target, a
