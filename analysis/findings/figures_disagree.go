@@ -93,13 +93,30 @@ func (c figuresDisagree) disagree(a, b *figures.Indicator) (Finding, bool) {
 // nameKey is an indicator name's distinctive words, sorted: two names
 // with the same key name the same measure.
 func nameKey(name string) string {
-	ws := keyWords(name)
+	seen := map[string]bool{}
+	var ws []string
+	for _, w := range stems(name) {
+		if !keyStop[w] && !seen[w] {
+			seen[w] = true
+			ws = append(ws, w)
+		}
+	}
 	sort.Strings(ws)
 	return strings.Join(ws, " ")
 }
 
-// periodKey normalises a period's spelling.
+// keyStop are words a measure's name may have or not and still name the
+// same measure.
+var keyStop = setOf("the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "who", "that", "were", "was", "are", "is",
+	"number", "no", "percentage", "proportion", "per", "cent", "total", "count")
+
+// periodKey normalises a period's spelling: a day or a month is its
+// month ("Sep 2026" and "30 September 2026" are one period, as a figure
+// at a date is the month's), others their words.
 func periodKey(p string) string {
+	if d, ok := parseDate(p); ok && d.End.Sub(d.Start).Hours() <= 24*31 {
+		return "month " + d.End.Format("2006-01")
+	}
 	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(p, "-", "/"))), " ")
 }
 
