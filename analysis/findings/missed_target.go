@@ -19,7 +19,7 @@ func (missedTarget) Doc() string {
 func (c missedTarget) Find(it *Item) []Finding {
 	var out []Finding
 	for _, ind := range councilIndicators(it) {
-		if topicOf(ind) != "" || !offTarget(ind) {
+		if topicOf(ind) != "" || !offTarget(ind) || saidMet(ind) {
 			continue
 		}
 		v, _ := ind.Latest()

@@ -2,6 +2,7 @@ package findings
 
 import (
 	"math"
+	"regexp"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
 )
@@ -72,6 +73,19 @@ func offTarget(ind *figures.Indicator) bool {
 		return (ind.RAG == figures.Red || ind.RAG == figures.Amber) && v.Value != ind.Target
 	}
 	return worse(ind, v.Value, ind.Target)
+}
+
+// reTargetMet is a report saying a target is met ("within the target of
+// 14%", "on target", "better than the target").
+var reTargetMet = regexp.MustCompile(`(?i)\b(?:within|better than|ahead of|on|meets?|met|meeting|exceed(?:s|ed|ing)?|achieved|beats?|beaten)\s+(?:the\s+|its\s+|our\s+|a\s+)?(?:\w+\s+)?target\b`)
+
+// saidMet reports whether the sentence or row an indicator was read from
+// says its target is met: the checks then say nothing of a miss, as the
+// polarity that makes it one may be misread.
+func saidMet(ind *figures.Indicator) bool {
+	q := cite(ind).Quote
+	loc := reTargetMet.FindStringIndex(q)
+	return loc != nil && !negatedBefore(q, loc[0])
 }
 
 // periodsOffTarget counts the latest consecutive values that miss the

@@ -31,7 +31,7 @@ func (c redUnmentioned) Find(it *Item) []Finding {
 	var out []Finding
 	for i, ind := range inds {
 		v, ok := ind.Latest()
-		if !ok || mentioned[i] || !ind.Table || ind.RAG != figures.Red && !offTarget(ind) {
+		if !ok || mentioned[i] || !ind.Table || ind.RAG != figures.Red && (!offTarget(ind) || saidMet(ind)) {
 			continue
 		}
 		fig := figuresOf(ind, v)

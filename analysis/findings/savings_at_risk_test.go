@@ -26,4 +26,9 @@ func TestSavingsAtRisk(t *testing.T) {
 		{"savings on track", item([]figures.Sentence{prose(4, "All savings are on track to be delivered.")}), nil},
 		{"national", item([]figures.Sentence{national(4, "Savings nationally are at risk.")}), nil},
 	})
+	half := savingsAtRisk.Find(item([]figures.Sentence{prose(4, "£1.1 million of the £2.1 million savings is at risk.")}))[0].Severity
+	tenth := savingsAtRisk.Find(item([]figures.Sentence{prose(4, "£0.2 million of the £2.1 million savings is at risk.")}))[0].Severity
+	if half <= tenth {
+		t.Errorf("half the savings at risk (%v) should rank above a tenth (%v)", half, tenth)
+	}
 }
