@@ -27,10 +27,19 @@ func (w workforceCheck) Find(it *Item) []Finding {
 			threshold = t.high
 		}
 	}
+	// A rate says it better than a headcount: when the item gives the
+	// topic as a percentage, its counts ("agency social workers (FTE)")
+	// make no finding of their own.
+	hasRate := false
+	for _, ind := range councilIndicators(it) {
+		if topicOf(ind) == w.kind && unitOf(ind) == "%" {
+			hasRate = true
+		}
+	}
 	var out []Finding
 	for _, ind := range councilIndicators(it) {
 		v, ok := ind.Latest()
-		if !ok || topicOf(ind) != w.kind {
+		if !ok || topicOf(ind) != w.kind || hasRate && unitOf(ind) != "%" {
 			continue
 		}
 		var parts []string
