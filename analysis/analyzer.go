@@ -327,10 +327,10 @@ func itemTables(doc *corpus.Document, it corpus.Item, scoped bool) []figures.Tab
 	} else {
 		for _, ps := range it.Passages {
 			if n := len(pages); n > 0 && pages[n-1].Number == ps.Page {
-				pages[n-1].Body += "\n\n" + ps.Text
+				pages[n-1].Text += "\n\n" + ps.Text
 				continue
 			}
-			pages = append(pages, corpus.Page{Number: ps.Page, Printed: ps.PrintedPage, Body: ps.Text})
+			pages = append(pages, corpus.Page{Number: ps.Page, Printed: ps.PrintedPage, Text: ps.Text})
 		}
 	}
 	var out []figures.Table

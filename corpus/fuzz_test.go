@@ -3,8 +3,12 @@ package corpus
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
+	"github.com/scrutineer/scrutineer/corpus/corpustest/hostile"
 )
 
 // FuzzSplit feeds arbitrary text through Extract, Split and Chunk: nothing
@@ -22,15 +26,25 @@ func FuzzSplit(f *testing.F) {
 		if len(text) > 1<<16 {
 			return
 		}
-		doc, err := Extract(context.Background(), "fuzz.txt", []byte(text), Options{MaxPages: 200})
-		if err != nil {
-			if errors.Is(err, ErrEmpty) || errors.Is(err, ErrUnsupported) || errors.Is(err, ErrTooLarge) {
-				return
+		var doc *Document
+		corpustest.Within(t, corpustest.FuzzDeadline, func() error {
+			var err error
+			doc, err = Extract(context.Background(), "fuzz.txt", []byte(text), Options{MaxPages: 200})
+			if err != nil && (errors.Is(err, ErrEmpty) || errors.Is(err, ErrUnsupported) || errors.Is(err, ErrTooLarge)) {
+				doc, err = nil, nil
 			}
-			t.Fatalf("extract: %v", err)
+			if err != nil {
+				return fmt.Errorf("extract: %v", err)
+			}
+			if doc != nil {
+				Split(doc)
+				Chunk(doc)
+			}
+			return nil
+		})
+		if doc == nil {
+			return
 		}
-		Split(doc)
-		Chunk(doc)
 		checkInvariants(t, doc)
 		for i := range doc.Items {
 			it := &doc.Items[i]
@@ -51,6 +65,42 @@ func FuzzSplit(f *testing.F) {
 					t.Fatalf("passage printed page %d, page %d is printed %d", p.PrintedPage, p.Page, doc.PrintedPage(p.Page))
 				}
 			}
+		}
+	})
+}
+
+// FuzzRead feeds whole files, PDF or text, through Read under
+// corpustest.FuzzDeadline, with the generated hostile PDFs as seeds:
+// nothing may panic or hang, every error wraps one of the package's
+// sentinels, and a document read has pages and items in order.
+func FuzzRead(f *testing.F) {
+	for _, h := range hostile.Files() {
+		if !h.Big {
+			f.Add(h.Data)
+		}
+	}
+	f.Add([]byte(frontSheet))
+	f.Add([]byte("Text with a NUL\x00 after it"))
+	f.Add(append([]byte(strings.Repeat("a", 70000)), 0xff))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var doc *Document
+		corpustest.Within(t, corpustest.FuzzDeadline, func() error {
+			var err error
+			// The reader's own deadline (60 s) is far beyond the fuzz
+			// deadline, so an unbounded input fails here.
+			doc, err = Read(context.Background(), "fuzz", data, Options{MaxPages: 64})
+			if err == nil {
+				return nil
+			}
+			for _, s := range []error{ErrEmpty, ErrUnsupported, ErrTooLarge, ErrEncrypted, ErrNoText, ErrMalformed, ErrTooComplex} {
+				if errors.Is(err, s) {
+					return nil
+				}
+			}
+			return fmt.Errorf("error wraps no sentinel: %v", err)
+		})
+		if doc != nil {
+			checkInvariants(t, doc)
 		}
 	})
 }

@@ -7,9 +7,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/scrutineer/scrutineer/corpus/pdftext"
@@ -29,6 +29,14 @@ var (
 	ErrNoText = pdftext.ErrNoText
 	// ErrMalformed is returned for a PDF the reader cannot parse.
 	ErrMalformed = pdftext.ErrMalformed
+	// ErrTooComplex is returned for a PDF that would take more work to
+	// read than any sound file needs (a decompression bomb, a page tree of
+	// millions of references).
+	ErrTooComplex = pdftext.ErrTooComplex
+	// ErrDeadline is returned when reading a PDF took longer than
+	// Options.Timeout. The caller's own deadline or cancellation gives the
+	// context's error instead.
+	ErrDeadline = pdftext.ErrDeadline
 )
 
 // Options bound the work done on one file.
@@ -39,6 +47,9 @@ type Options struct {
 	MaxPages int
 	// Password opens an encrypted PDF.
 	Password string
+	// Timeout bounds the time spent reading one PDF; 0 means
+	// pdftext.DefaultTimeout. The context's deadline applies as well.
+	Timeout time.Duration
 }
 
 // Defaults for Options.
@@ -58,20 +69,12 @@ func (o Options) withDefaults() Options {
 }
 
 // Open reads the file at path and returns it fully processed: pages
-// extracted and cleaned, items split, passages cut.
+// extracted and cleaned, items split, passages cut. It reads with ReadFile,
+// so devices, FIFOs and files over the size limit are refused before any
+// byte is read. Errors name the file.
 func Open(ctx context.Context, path string, opts Options) (*Document, error) {
 	opts = opts.withDefaults()
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", path)
-	}
-	if fi.Size() > opts.MaxBytes {
-		return nil, fmt.Errorf("%s: %w (%d bytes, limit %d)", path, ErrTooLarge, fi.Size(), opts.MaxBytes)
-	}
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(ctx, path, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +114,7 @@ func Extract(ctx context.Context, name string, data []byte, opts Options) (*Docu
 	switch {
 	case pdftext.IsPDF(data):
 		doc.Format = "pdf"
-		res, err := pdftext.Extract(ctx, data, pdftext.Options{MaxPages: opts.MaxPages, Password: opts.Password})
+		res, err := pdftext.Extract(ctx, data, pdftext.Options{MaxPages: opts.MaxPages, Password: opts.Password, Timeout: opts.Timeout})
 		if errors.Is(err, pdftext.ErrTooManyPages) {
 			return nil, fmt.Errorf("%w: %v", ErrTooLarge, err)
 		}
@@ -125,6 +128,9 @@ func Extract(ctx context.Context, name string, data []byte, opts Options) (*Docu
 		// bytes, not the extension.
 		return nil, fmt.Errorf("%w: named .pdf but holds no PDF%s", ErrUnsupported, looksLike(data))
 	case isText(data):
+		if err := checkText(data); err != nil {
+			return nil, err
+		}
 		doc.Format = "text"
 		texts = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\f")
 		if len(texts) > 1 && strings.TrimSpace(texts[len(texts)-1]) == "" {
@@ -144,11 +150,16 @@ func Extract(ctx context.Context, name string, data []byte, opts Options) (*Docu
 	return doc, nil
 }
 
-// isText reports whether data looks like UTF-8 text rather than binary.
+// textSample is how much of a file isText looks at to tell text from
+// binary; checkText then checks all of it.
+const textSample = 64 << 10
+
+// isText reports whether data starts like UTF-8 text rather than binary:
+// its first 64 KB are valid UTF-8 without NUL bytes.
 func isText(data []byte) bool {
 	sample := data
-	if len(sample) > 64<<10 {
-		sample = sample[:64<<10]
+	if len(sample) > textSample {
+		sample = sample[:textSample]
 		// Do not cut a rune in half at the sample's end.
 		for i := 0; i < utf8.UTFMax && !utf8.Valid(sample); i++ {
 			sample = sample[:len(sample)-1]
@@ -158,6 +169,29 @@ func isText(data []byte) bool {
 		return false
 	}
 	return !bytes.ContainsRune(sample, 0)
+}
+
+// checkText checks a text file whole: invalid UTF-8 or a NUL byte
+// anywhere is an error naming where it is, so nothing but text reaches
+// the index.
+func checkText(data []byte) error {
+	bad := bytes.IndexByte(data, 0)
+	what := "a NUL byte"
+	if !utf8.Valid(data) {
+		for i := 0; i < len(data) && (bad < 0 || i < bad); {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n <= 1 {
+				bad, what = i, "invalid UTF-8"
+				break
+			}
+			i += n
+		}
+	}
+	if bad < 0 {
+		return nil
+	}
+	line := bytes.Count(data[:bad], []byte("\n")) + 1
+	return fmt.Errorf("%w: %s at byte %d (line %d); convert the file to UTF-8 text", ErrUnsupported, what, bad, line)
 }
 
 // looksLike names what a file that should have been a PDF holds instead,

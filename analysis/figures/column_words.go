@@ -14,7 +14,8 @@ const (
 	colRAG
 	colDirection
 	colComparator
-	colSkip // a change, a difference, a description
+	colSkip     // a change, a difference, a description
+	colPolarity // which way is better ("Good is", "Polarity")
 )
 
 // headingWords read a column's heading, first match wins; periods and
@@ -23,6 +24,9 @@ var headingWords = []struct {
 	phrase string
 	kind   colKind
 }{
+	{"good is", colPolarity},
+	{"polarity", colPolarity},
+	{"higher or lower", colPolarity},
 	{"floor", colFloor},
 	{"target", colTarget},
 	{"standard", colTarget},
@@ -77,6 +81,20 @@ var relativePeriods = []struct {
 	{"year to date", 0},
 }
 
+// polarityCells are how a table's polarity column says which way is
+// better.
+var polarityCells = map[string]Polarity{
+	"high": HigherIsBetter, "higher": HigherIsBetter, "up": HigherIsBetter, "higher is better": HigherIsBetter,
+	"low": LowerIsBetter, "lower": LowerIsBetter, "down": LowerIsBetter, "lower is better": LowerIsBetter,
+}
+
+// refHeadings head a column of reference codes ("CS01") before the
+// column that names the measures.
+var refHeadings = map[string]bool{"ref": true, "ref.": true, "reference": true, "no": true, "no.": true, "code": true, "id": true, "#": true, "kpi ref": true, "pi ref": true}
+
+// notGiven are cells that give no value ("n/a").
+var notGiven = map[string]bool{"n/a": true, "na": true, "-": true, "–": true, "—": true, "n/k": true, "tbc": true}
+
 // ragWords are how reports print a rating.
 var ragWords = map[string]RAG{
 	"red": Red, "r": Red, "amber": Amber, "a": Amber, "green": Green, "g": Green,
@@ -105,6 +123,9 @@ var unitWords = []struct {
 	{"percentage", "%"},
 	{"proportion", "%"},
 	{"% of", "%"},
+	{"(%)", "%"},
+	{"(£)", "£"},
+	{"(weeks)", "weeks"},
 	{"(days)", "days"},
 	{"average days", "days"},
 	{"number of days", "days"},

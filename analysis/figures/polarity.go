@@ -7,6 +7,9 @@ import "strings"
 // lower is better), from its floor against its target, or else from the
 // words of its name (polarityWords).
 func polarityOf(ind *Indicator) Polarity {
+	if ind.Polarity != PolarityUnknown {
+		return ind.Polarity // the table says ("Good is: High")
+	}
 	if p := polarityFromRating(ind); p != PolarityUnknown {
 		return p
 	}
@@ -38,16 +41,41 @@ func polarityFromRating(ind *Indicator) Polarity {
 }
 
 // PolarityOfName says which way a measure improves from the words of its
-// name; the longest phrase of polarityWords found wins.
+// name: the phrase of polarityWords found first wins (the head of the
+// name: "turnover of permanent social workers" is turnover), and of two
+// found at one place the longer ("multi-agency" over "agency").
 func PolarityOfName(name string) Polarity {
 	low := strings.ToLower(name)
-	best, bestLen := PolarityUnknown, 0
+	best, bestAt, bestLen := PolarityUnknown, len(low), 0
 	for _, w := range polarityWords {
-		if len(w.phrase) > bestLen && strings.Contains(low, w.phrase) && wordStart(low, w.phrase) {
-			best, bestLen = w.polarity, len(w.phrase)
+		at := wordAt(low, w.phrase)
+		if at < 0 {
+			continue
+		}
+		// A phrase inside a longer one found at an earlier place
+		// ("agency" in "multi-agency") starts later, yet is covered by it.
+		if at < bestAt && at+len(w.phrase) <= bestAt || at == bestAt && len(w.phrase) > bestLen ||
+			at < bestAt && at+len(w.phrase) > bestAt && len(w.phrase) > bestLen {
+			best, bestAt, bestLen = w.polarity, at, len(w.phrase)
 		}
 	}
 	return best
+}
+
+// wordAt returns where phrase first occurs in s at the start of a word,
+// -1 when it does not.
+func wordAt(s, phrase string) int {
+	for off := 0; ; {
+		i := strings.Index(s[off:], phrase)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if i == 0 || !isWordByte(s[i-1]) {
+			return i
+		}
+		off = i + 1
+	}
 }
 
 // wordStart reports whether phrase occurs in s at the start of a word.

@@ -10,7 +10,8 @@ import (
 var (
 	// reAmberWithin reads an amber band: "Amber: within 10% of target",
 	// "amber where within 5 percentage points".
-	reAmberWithin = regexp.MustCompile(`(?i)\bamber\b[^.;]{0,60}?\bwithin (\d+(?:\.\d+)?)\s*(percentage points?|%|per ?cent\b|pp|points?)`)
+	// "Amber: worse than target by no more than 5 percentage points".
+	reAmberWithin = regexp.MustCompile(`(?i)\bamber\b[^.;]{0,60}?\b(?:within|no more than|not more than|up to|less than|under) (\d+(?:\.\d+)?)\s*(percentage points?|%|per ?cent\b|pp|points?)`)
 	// reAmberFloor reads a floor rule: amber down to the floor standard.
 	reAmberFloor = regexp.MustCompile(`(?i)\b(?:amber\b[^.]{0,80}\bfloor\b|floor\b[^.]{0,80}\bamber\b)`)
 )

@@ -36,6 +36,11 @@ func columns(t *Table) []column {
 		cols[c] = col
 	}
 	oneSpan(cols)
+	for _, c := range cols {
+		if c.kind == colRAG && !c.latest {
+			ragCols++ // a column headed "RAG" whose cells are not all ratings
+		}
+	}
 	if ragCols > 0 {
 		// With no "latest" heading, the first rating column is the latest.
 		any := false
@@ -145,7 +150,11 @@ func allRatings(rows [][]string, c int) bool {
 		if c >= len(r) || r[c] == "" {
 			continue
 		}
-		if _, ok := ragWords[strings.ToLower(r[c])]; !ok {
+		low := strings.ToLower(r[c])
+		if notGiven[low] {
+			continue
+		}
+		if _, ok := ragWords[low]; !ok {
 			return false
 		}
 		n++
@@ -164,6 +173,7 @@ func tableIndicators(t *Table, sheet sheetNames) []Indicator {
 	if periodRows(t) {
 		return columnIndicators(t)
 	}
+	t = withoutRefs(t)
 	cols := columns(t)
 	ownColumn(t, cols)
 	if comparisonTable(t) {
@@ -199,6 +209,45 @@ func tableIndicators(t *Table, sheet sheetNames) []Indicator {
 	return out
 }
 
+// withoutRefs returns a table without its first column when that column
+// holds reference codes ("Ref": "CS01") and the next names the measures,
+// so that the first column names the rows; else the table itself.
+func withoutRefs(t *Table) *Table {
+	if t.Width() < 3 || !refHeadings[strings.ToLower(t.Heading(0))] && !allCodes(t.Rows) {
+		return t
+	}
+	u := *t
+	drop := func(rows [][]string) [][]string {
+		out := make([][]string, len(rows))
+		for i, r := range rows {
+			if len(r) > 0 {
+				out[i] = r[1:]
+			}
+		}
+		return out
+	}
+	u.Header, u.Rows = drop(t.Header), drop(t.Rows)
+	if len(u.Columns) > 0 {
+		u.Columns = u.Columns[1:]
+	}
+	return &u
+}
+
+// reCode is a reference code: letters then digits ("CS01", "KPI 4",
+// "2.3").
+var reCode = regexp.MustCompile(`^(?:[A-Za-z]{1,4}[ -]?\d{1,3}[a-z]?|\d{1,2}(?:\.\d{1,2})?)$`)
+
+// allCodes reports whether every row opens with a reference code and
+// goes on with words.
+func allCodes(rows [][]string) bool {
+	for _, r := range rows {
+		if len(r) < 2 || !reCode.MatchString(r[0]) || !hasLetter(r[1]) {
+			return false
+		}
+	}
+	return len(rows) > 0
+}
+
 // readCell reads one cell of a row into its indicator.
 func readCell(ind *Indicator, col column, cell string) {
 	if cell == "" {
@@ -226,6 +275,10 @@ func readCell(ind *Indicator, col column, cell string) {
 	case colDirection:
 		if d, ok := directionWords[strings.ToLower(cell)]; ok {
 			ind.Direction = d
+		}
+	case colPolarity:
+		if p, ok := polarityCells[strings.ToLower(cell)]; ok {
+			ind.Polarity = p
 		}
 	case colComparator:
 		if v, _, ok := parseNumber(cell); ok {

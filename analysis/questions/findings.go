@@ -24,6 +24,7 @@ func (a *Asker) fromFindings(it *Input) ([]report.Finding, []candidate) {
 	var out []report.Finding
 	var cands []candidate
 	strengths := 0
+	asked := map[string]bool{} // what the questions so far cite
 	for _, f := range it.Findings {
 		rf := report.Finding{
 			ID: strconv.Itoa(len(out) + 1), Kind: f.Kind, Severity: round2(f.Severity),
@@ -44,6 +45,17 @@ func (a *Asker) fromFindings(it *Input) ([]report.Finding, []candidate) {
 		if text == "" || len(f.Evidence) == 0 {
 			continue
 		}
+		// One question a measure or a sentence: a red indicator that also
+		// misses its target and worsens is asked about once, for its most
+		// severe finding, and its row is printed once.
+		key := f.Evidence[0].Quote
+		if f.Indicator != nil {
+			key = f.Indicator.Name
+		}
+		if asked[key] {
+			continue
+		}
+		asked[key] = true
 		th := a.findingTheme(f, it)
 		if th == "" {
 			continue

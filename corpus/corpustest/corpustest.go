@@ -1,6 +1,8 @@
 // Package corpustest gives tests one way to find the project's fixtures and
 // the optional shared material beside the repository (../shared), skipping
-// cleanly when that material is absent.
+// cleanly when that material is absent; golden-file comparison; and Within,
+// which fails a test (or a fuzz input) that overruns a deadline. Generated
+// hostile PDFs are in the hostile subpackage.
 package corpustest
 
 import (

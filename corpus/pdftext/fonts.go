@@ -82,11 +82,12 @@ func objKey(v pdf.Value) (uint64, bool) {
 
 // loadFont reads a font dictionary. It may panic on malformed input (the
 // library does); callers recover.
-func loadFont(v pdf.Value) *font {
+func loadFont(v pdf.Value, b *budget) *font {
+	b.object()
 	f := &font{name: v.Key("BaseFont").Name(), scale: 0.001, dw: 1000}
 	sub := v.Key("Subtype").Name()
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		data, _ := readStream(tu, maxCMapBytes)
+		data, _ := readStream(tu, maxCMapBytes, b)
 		f.uni = parseToUnicode(data)
 		if len(f.uni) == 0 {
 			f.uni = nil
@@ -96,7 +97,7 @@ func loadFont(v pdf.Value) *font {
 		f.cid = true
 		enc := v.Key("Encoding")
 		if enc.Kind() == pdf.Stream {
-			data, _ := readStream(enc, maxCMapBytes)
+			data, _ := readStream(enc, maxCMapBytes, b)
 			f.oneByte = oneByteCodespace(data)
 		}
 		encName := enc.Name()

@@ -90,6 +90,7 @@ type tfKey struct {
 
 // interp runs one page's content stream and lays its text out.
 type interp struct {
+	budget *budget
 	fonts  fontCache
 	tf     map[tfKey]*font
 	resKey tfKey
@@ -128,25 +129,29 @@ type piece struct {
 	x, y float64
 }
 
-func newInterp(fonts fontCache) *interp {
-	return &interp{fonts: fonts, gs: gstate{ctm: identity, th: 1}, tm: identity, tlm: identity}
+func newInterp(fonts fontCache, b *budget) *interp {
+	return &interp{budget: b, fonts: fonts, gs: gstate{ctm: identity, th: 1}, tm: identity, tlm: identity}
 }
 
-// readStream reads a stream's decoded bytes, at most limit of them. When
-// the stream is damaged it returns what it could read and the error.
-func readStream(v pdf.Value, limit int64) (data []byte, err error) {
+// readStream reads a stream's decoded bytes, at most limit of them,
+// counting them against the document's budget. When the stream is damaged
+// or the budget is spent it returns what it could read and the error.
+func readStream(v pdf.Value, limit int64, b *budget) (data []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
+	if !streamColumnsOK(v) {
+		return nil, errColumns
+	}
 	rc := v.Reader()
 	defer func() {
 		defer func() { _ = recover() }()
 		rc.Close()
 	}()
 	buf := make([]byte, 0, 4096)
-	lr := io.LimitReader(rc, limit)
+	lr := io.LimitReader(b.reader(rc), limit)
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
@@ -164,19 +169,22 @@ func readStream(v pdf.Value, limit int64) (data []byte, err error) {
 }
 
 // contentBytes returns the page's content: one stream or an array of them.
-func contentBytes(contents pdf.Value) ([]byte, error) {
+func contentBytes(contents pdf.Value, b *budget) ([]byte, error) {
 	switch contents.Kind() {
 	case pdf.Stream:
-		return readStream(contents, maxStreamBytes)
+		return readStream(contents, maxStreamBytes, b)
 	case pdf.Array:
 		var out []byte
 		var first error
 		for i := 0; i < contents.Len() && len(out) < maxStreamBytes; i++ {
-			b, err := readStream(contents.Index(i), int64(maxStreamBytes-len(out)))
+			if !b.object() {
+				return out, b.err
+			}
+			part, err := readStream(contents.Index(i), int64(maxStreamBytes-len(out)), b)
 			if err != nil && first == nil {
 				first = err
 			}
-			out = append(out, b...)
+			out = append(out, part...)
 			out = append(out, '\n')
 		}
 		return out, first
@@ -205,7 +213,7 @@ func (in *interp) fontFor(res pdf.Value, name string) (f *font) {
 				f = nil
 			}
 		}()
-		f = loadFont(v)
+		f = loadFont(v, in.budget)
 	}()
 	if ok {
 		in.fonts[key] = f
@@ -237,6 +245,9 @@ func (in *interp) run(data []byte, res pdf.Value, depth int) {
 	l := &lexer{b: data}
 	var ops []operand
 	for in.ops < maxOps && in.textBytes < maxPageText {
+		if in.ops&4095 == 0 && in.budget.stopped() {
+			return
+		}
 		t, ok := l.next()
 		if !ok {
 			return
@@ -389,7 +400,10 @@ func (in *interp) form(res pdf.Value, name string, depth int) {
 		return
 	}
 	in.formCalls++
-	data, _ := readStream(x, maxStreamBytes)
+	if !in.budget.object() {
+		return
+	}
+	data, _ := readStream(x, maxStreamBytes, in.budget)
 	fres := x.Key("Resources")
 	if fres.Kind() != pdf.Dict {
 		fres = res

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ledongthuc/pdf"
 	"golang.org/x/text/unicode/norm"
@@ -33,6 +34,15 @@ var (
 	// ErrTooManyPages means the document has more pages than
 	// Options.MaxPages allows.
 	ErrTooManyPages = errors.New("PDF has too many pages")
+	// ErrTooComplex means reading the document would take more work than
+	// any sound file needs: its streams decompress to too much (a
+	// decompression bomb), or its page tree or objects are too many.
+	ErrTooComplex = errors.New("PDF needs more work to read than allowed")
+	// ErrDeadline means reading the document took longer than
+	// Options.Timeout (DefaultTimeout when unset). A deadline or
+	// cancellation of the caller's context gives the context's error
+	// instead.
+	ErrDeadline = errors.New("PDF took too long to read")
 )
 
 // Options bound extraction.
@@ -43,6 +53,9 @@ type Options struct {
 	// Password opens a PDF encrypted with a user password. Files with an
 	// empty user password open without it.
 	Password string
+	// Timeout bounds the time spent on the file; 0 means DefaultTimeout,
+	// and a negative value means no limit but the context's.
+	Timeout time.Duration
 }
 
 // Result is the text of each page plus non-fatal warnings.
@@ -75,17 +88,69 @@ func headerOffset(data []byte) int {
 }
 
 // Extract returns the text of every page of the PDF in data. It honours
-// ctx between pages. When no page has text the error wraps ErrNoText and
-// the (empty) result is returned as well, so callers can see the warnings.
-func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err error) {
+// ctx, and gives up after Options.Timeout (DefaultTimeout when unset) with
+// an error wrapping ErrDeadline; work that would run away on a hostile
+// file (loops, bombs, huge page trees) stops with an error wrapping
+// ErrMalformed or ErrTooComplex. When no page has text the error wraps
+// ErrNoText and the (empty) result is returned as well, so callers can see
+// the warnings.
+//
+// The reading runs in its own goroutine, so Extract returns at the
+// deadline even from inside a library call it cannot interrupt; that
+// goroutine stops at its next check, and the work it can do meanwhile is
+// bounded by the same budgets.
+func Extract(ctx context.Context, data []byte, opts Options) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	own := opts.Timeout
+	if own == 0 {
+		own = DefaultTimeout
+	}
+	run := ctx
+	cancel := context.CancelFunc(func() {})
+	if own > 0 {
+		run, cancel = context.WithTimeout(ctx, own)
+	}
+	defer cancel()
+	b := newBudget(ctx, run, own, len(data))
+	type outcome struct {
+		res *Result
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		res, err := extractWithin(b, data, opts)
+		done <- outcome{res, err}
+	}()
+	select {
+	case o := <-done:
+		return o.res, o.err
+	case <-run.Done():
+		// The reader may have finished at the same moment.
+		select {
+		case o := <-done:
+			return o.res, o.err
+		default:
+		}
+		return nil, b.deadlineErr()
+	}
+}
+
+// extractWithin does Extract's work under the budget b. It must not panic: it
+// runs in a goroutine of its own.
+func extractWithin(b *budget, data []byte, opts Options) (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, fmt.Errorf("%w: %v", ErrMalformed, r)
 		}
 	}()
-	r, repaired, err := open(data, opts.Password)
+	r, root, how, err := open(data, opts.Password, b)
 	if err != nil {
 		return nil, err
+	}
+	if b.stopped() {
+		return nil, b.errStopped()
 	}
 	if enc := r.Trailer().Key("Encrypt"); enc.Kind() == pdf.Dict {
 		// The library derives per-object keys for 40-bit RC4 wrongly (it
@@ -99,30 +164,43 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 			return nil, fmt.Errorf("%w: 40-bit RC4 encryption is not supported by this reader; decrypt it first (for example qpdf --decrypt in.pdf out.pdf)", ErrEncrypted)
 		}
 	}
-	root := r.Trailer().Key("Root").Key("Pages")
-	limit := opts.MaxPages
-	pages, werr := walkPages(root, limit)
+	tree, werr := walkPages(root, opts.MaxPages, b)
 	if werr != nil {
 		return nil, werr
 	}
+	pages := tree.pages
 	if len(pages) == 0 {
 		return nil, fmt.Errorf("%w: the document has no pages", ErrMalformed)
 	}
 	res = &Result{Pages: make([]string, len(pages))}
-	if repaired {
-		res.Warnings = append(res.Warnings, "the file is damaged (truncated or with a broken cross-reference table) and was repaired: pages may be missing or out of order")
+	if how.repaired {
+		why := "truncated or with a broken cross-reference table"
+		if how.loop {
+			why = "its " + xrefLoop
+		}
+		res.Warnings = append(res.Warnings, fmt.Sprintf("the file is damaged (%s) and was repaired: pages may be missing or out of order", why))
+	}
+	if tree.repeats > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("the page tree refers back to itself or lists a page more than once (%d references skipped): each page is read once", tree.repeats))
 	}
 	fonts := make(fontCache)
 	var noMap, garbled []int
 	noMapFonts := map[string]bool{}
 	damaged := 0
+	firstDamage := "" // the first damaged page's reason
 	for i, p := range pages {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("extract page %d: %w", i+1, err)
+		if b.stopped() {
+			return nil, fmt.Errorf("extract page %d: %w", i+1, b.errStopped())
 		}
-		pt, perr := pageText(p, fonts)
+		pt, perr := pageText(p, fonts, b)
+		if b.stopped() {
+			return nil, fmt.Errorf("extract page %d: %w", i+1, b.errStopped())
+		}
 		if perr != nil {
 			damaged++
+			if firstDamage == "" {
+				firstDamage = fmt.Sprintf("page %d: %v", i+1, perr)
+			}
 			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %v", i+1, perr))
 		}
 		res.Pages[i] = pt.text
@@ -151,7 +229,7 @@ func Extract(ctx context.Context, data []byte, opts Options) (res *Result, err e
 	}
 	if len(res.NoTextPages) == len(pages) {
 		if damaged*2 >= len(pages) {
-			return res, fmt.Errorf("%w: the content of %d of %d pages could not be decoded (damaged, or encrypted with its keys lost)", ErrMalformed, damaged, len(pages))
+			return res, fmt.Errorf("%w: the content of %d of %d pages could not be decoded (damaged, or encrypted with its keys lost; %s)", ErrMalformed, damaged, len(pages), firstDamage)
 		}
 		if len(noMap) > 0 {
 			return res, fmt.Errorf("%w: its fonts have no Unicode map", ErrNoText)
@@ -218,15 +296,18 @@ type pageResult struct {
 }
 
 // pageText extracts one page, turning a panic into an error.
-func pageText(p pdf.Value, fonts fontCache) (pr pageResult, err error) {
+func pageText(p page, fonts fontCache, b *budget) (pr pageResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			pr, err = pageResult{}, fmt.Errorf("unreadable: %v", r)
 		}
 	}()
-	in := newInterp(fonts)
-	res := inherited(p, "Resources")
-	data, cerr := contentBytes(p.Key("Contents"))
+	in := newInterp(fonts, b)
+	res := p.v.Key("Resources")
+	if res.IsNull() {
+		res = p.res
+	}
+	data, cerr := contentBytes(p.v.Key("Contents"), b)
 	in.run(data, res, 0)
 	t := in.text()
 	if !norm.NFKC.IsNormalString(t) {
@@ -239,29 +320,37 @@ func pageText(p pdf.Value, fonts fontCache) (pr pageResult, err error) {
 	return pr, nil
 }
 
-// inherited returns a page attribute, looking up the page tree as the
-// specification allows for Resources, MediaBox, CropBox and Rotate.
-func inherited(p pdf.Value, key string) pdf.Value {
-	v := p
-	for i := 0; i < 64 && !v.IsNull(); i++ {
-		if r := v.Key(key); !r.IsNull() {
-			return r
-		}
-		v = v.Key("Parent")
-	}
-	return pdf.Value{}
+// page is a page dictionary and the Resources it inherits from the page
+// tree (used when it has none of its own).
+type page struct {
+	v   pdf.Value
+	res pdf.Value
 }
 
-// walkPages lists the page dictionaries in order, walking /Kids once.
-// It guards against cycles and absurd depth, and stops with an error past
-// limit pages when limit > 0.
-func walkPages(root pdf.Value, limit int) ([]pdf.Value, error) {
-	var pages []pdf.Value
+// pageTree is what walkPages found.
+type pageTree struct {
+	pages []page
+	// repeats counts references skipped because they name a page or node
+	// already walked: a page listed twice, or a tree that loops.
+	repeats int
+}
+
+// walkPages lists the page dictionaries in order, walking /Kids once. A
+// reference to a node or page already walked is skipped before it is
+// read, so a page listed a million times costs a million skips, not a
+// million reads; depth is capped, the references walked count against
+// the budget, and past limit pages (when limit > 0) it stops with
+// ErrTooManyPages.
+func walkPages(root pdf.Value, limit int, b *budget) (pageTree, error) {
+	var t pageTree
 	seen := make(map[uint64]bool)
-	var walk func(n pdf.Value, depth int) error
-	walk = func(n pdf.Value, depth int) error {
+	var walk func(n pdf.Value, res pdf.Value, depth int) error
+	walk = func(n pdf.Value, res pdf.Value, depth int) error {
 		if depth > 64 {
 			return nil
+		}
+		if !b.object() {
+			return b.errStopped()
 		}
 		if k, ok := objKey(n); ok {
 			if seen[k] {
@@ -275,40 +364,65 @@ func walkPages(root pdf.Value, limit int) ([]pdf.Value, error) {
 			if n.Kind() != pdf.Dict {
 				return nil
 			}
-			pages = append(pages, n)
-			if limit > 0 && len(pages) > limit {
+			t.pages = append(t.pages, page{v: n, res: res})
+			if limit > 0 && len(t.pages) > limit {
 				total := int(root.Key("Count").Int64())
-				if total < len(pages) {
-					total = len(pages)
+				if total < len(t.pages) {
+					total = len(t.pages)
 				}
 				return fmt.Errorf("%d pages or more, limit %d: %w", total, limit, ErrTooManyPages)
 			}
 			return nil
 		}
+		if r := n.Key("Resources"); !r.IsNull() {
+			res = r
+		}
+		refs, _ := kidRefs(kids)
 		for i := 0; i < kids.Len(); i++ {
-			if err := walk(kids.Index(i), depth+1); err != nil {
+			if !b.pageRef() {
+				return b.errStopped()
+			}
+			if i < len(refs) && refs[i] != 0 {
+				if seen[refs[i]] {
+					t.repeats++
+					continue
+				}
+			}
+			if err := walk(kids.Index(i), res, depth+1); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	if err := walk(root, 0); err != nil {
-		return nil, err
+	if err := walk(root, pdf.Value{}, 0); err != nil {
+		return pageTree{}, err
 	}
-	return pages, nil
+	return t, nil
+}
+
+// xrefLoop says what is wrong with a file whose cross-reference /Prev
+// chain comes back to a section already read.
+const xrefLoop = "cross-reference chain loops"
+
+// opened says how open got a file to read.
+type opened struct {
+	repaired bool // with a cross-reference table rebuilt from its objects
+	loop     bool // because its cross-reference chain loops
 }
 
 // open parses the file, working around what the library refuses but can
 // read: leading junk before the header, a %PDF-2.0 header, a damaged or
-// missing cross-reference table.
-func open(data []byte, password string) (r *pdf.Reader, repaired bool, err error) {
+// missing cross-reference table, a trailer whose /Size undercounts the
+// table. A cross-reference chain that loops is never handed to the
+// library (it would follow it for ever): the file is repaired instead.
+func open(data []byte, password string, b *budget) (r *pdf.Reader, pages pdf.Value, how opened, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			r, repaired, err = nil, false, fmt.Errorf("%w: %v", ErrMalformed, x)
+			r, pages, how, err = nil, pdf.Value{}, opened{}, fmt.Errorf("%w: %v", ErrMalformed, x)
 		}
 	}()
 	if len(data) == 0 {
-		return nil, false, fmt.Errorf("%w: empty file", ErrMalformed)
+		return nil, pdf.Value{}, how, fmt.Errorf("%w: empty file", ErrMalformed)
 	}
 	off := headerOffset(data)
 	if off < 0 {
@@ -316,46 +430,70 @@ func open(data []byte, password string) (r *pdf.Reader, repaired bool, err error
 		if len(head) > 16 {
 			head = head[:16]
 		}
-		return nil, false, fmt.Errorf("%w: not a PDF (starts with %q)", ErrMalformed, head)
+		return nil, pdf.Value{}, how, fmt.Errorf("%w: not a PDF (starts with %q)", ErrMalformed, head)
 	}
 	data = fixHeader(data[off:])
+	if err := checkColumns(data); err != nil {
+		return nil, pdf.Value{}, how, err
+	}
+	chain := scanXrefChain(data)
 	err = fmt.Errorf("%w: implausible cross-reference numbers", ErrMalformed)
-	if xrefSane(data) {
-		r, err = newReader(data, password)
-		if err == nil {
-			return r, false, nil
+	switch {
+	case chain.loop:
+		how.loop = true
+		err = fmt.Errorf("%w: %s", ErrMalformed, xrefLoop)
+	case xrefSane(data):
+		if err := checkEncrypted(data, chain); err != nil {
+			return nil, pdf.Value{}, how, err
 		}
-		if errors.Is(err, ErrEncrypted) {
-			return nil, false, err
+		whole := data
+		if chain.undercounted() {
+			// A merged file (pdfunite) whose trailer counts fewer
+			// objects than its table lists: sound, read as it is.
+			whole = growTrailer(data, chain)
+		}
+		r, pages, err = newReader(whole, password)
+		if err == nil {
+			return r, pages, how, nil
+		}
+		if errors.Is(err, ErrEncrypted) || errors.Is(err, errObjStmLoop) || errors.Is(err, errObjStmSelf) {
+			return nil, pdf.Value{}, how, err
 		}
 	}
 	// Try again with a cross-reference table rebuilt from the objects
 	// found in the file (truncated files, broken offsets), and failing
 	// that with a page tree made of the page objects found.
 	for _, synthetic := range []bool{false, true} {
-		fixed, rerr := rebuildXref(data, synthetic)
+		if b.stopped() {
+			return nil, pdf.Value{}, how, b.errStopped()
+		}
+		fixed, rerr := rebuildXref(data, synthetic, b)
 		if rerr != nil {
-			return nil, false, rerr
+			return nil, pdf.Value{}, how, rerr
 		}
 		if fixed == nil {
 			continue
 		}
-		r2, err2 := newReader(fixed, password)
+		r2, pages2, err2 := newReader(fixed, password)
 		if errors.Is(err2, ErrEncrypted) {
-			return nil, false, err2
+			return nil, pdf.Value{}, how, err2
 		}
 		if err2 != nil {
 			continue
 		}
-		if pages, werr := walkPages(r2.Trailer().Key("Root").Key("Pages"), 1); werr == nil && len(pages) == 0 {
+		if tree, werr := walkPages(pages2, 1, b); werr == nil && len(tree.pages) == 0 {
 			continue
 		}
-		return r2, true, nil
+		how.repaired = true
+		return r2, pages2, how, nil
+	}
+	if how.loop {
+		return nil, pdf.Value{}, how, fmt.Errorf("%w: its %s and it could not be repaired", ErrMalformed, xrefLoop)
 	}
 	if strings.Contains(err.Error(), "%%EOF") || strings.Contains(err.Error(), "startxref") {
-		return nil, false, fmt.Errorf("%w: truncated or damaged (no usable cross-reference table or %%%%EOF) and it could not be repaired", ErrMalformed)
+		return nil, pdf.Value{}, how, fmt.Errorf("%w: truncated or damaged (no usable cross-reference table or %%%%EOF) and it could not be repaired", ErrMalformed)
 	}
-	return nil, false, err
+	return nil, pdf.Value{}, how, err
 }
 
 // fixHeader rewrites a header the library rejects ("%PDF-2.0", or one not
@@ -378,10 +516,12 @@ func fixHeader(data []byte) []byte {
 	return out
 }
 
-func newReader(data []byte, password string) (r *pdf.Reader, err error) {
+// newReader opens data with the library and returns the reader and the
+// root of the page tree.
+func newReader(data []byte, password string) (r *pdf.Reader, pages pdf.Value, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			r, err = nil, fmt.Errorf("%w: %v", ErrMalformed, x)
+			r, pages, err = nil, pdf.Value{}, fmt.Errorf("%w: %v", ErrMalformed, x)
 		}
 	}()
 	tried := false
@@ -394,26 +534,30 @@ func newReader(data []byte, password string) (r *pdf.Reader, err error) {
 	}
 	r, err = pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), pw)
 	if err == nil {
-		// Touch the catalog so a broken trailer fails here, not later.
-		if r.Trailer().Key("Root").Key("Pages").IsNull() {
-			return nil, fmt.Errorf("%w: no page tree", ErrMalformed)
+		if err := checkObjStreams(r, data); err != nil {
+			return nil, pdf.Value{}, err
 		}
-		return r, nil
+		// Read the catalog so a broken trailer fails here, not later.
+		pages = r.Trailer().Key("Root").Key("Pages")
+		if pages.IsNull() {
+			return nil, pages, fmt.Errorf("%w: no page tree", ErrMalformed)
+		}
+		return r, pages, nil
 	}
 	msg := err.Error()
 	switch {
 	case errors.Is(err, pdf.ErrInvalidPassword):
 		if password != "" {
-			return nil, fmt.Errorf("%w: the password given is wrong", ErrEncrypted)
+			return nil, pdf.Value{}, fmt.Errorf("%w: the password given is wrong", ErrEncrypted)
 		}
-		return nil, fmt.Errorf("%w: it needs a user password", ErrEncrypted)
+		return nil, pdf.Value{}, fmt.Errorf("%w: it needs a user password", ErrEncrypted)
 	case strings.Contains(msg, "256-bit") || strings.Contains(msg, "V=5") || strings.Contains(msg, "R=5") || strings.Contains(msg, "R=6"):
-		return nil, fmt.Errorf("%w: AES-256 encryption is not supported by this reader; decrypt it first (for example qpdf --decrypt --password=... in.pdf out.pdf)", ErrEncrypted)
+		return nil, pdf.Value{}, fmt.Errorf("%w: AES-256 encryption is not supported by this reader; decrypt it first (for example qpdf --decrypt --password=... in.pdf out.pdf)", ErrEncrypted)
 	case strings.Contains(msg, "encrypt"):
-		return nil, fmt.Errorf("%w: unsupported encryption: %v", ErrEncrypted, err)
+		return nil, pdf.Value{}, fmt.Errorf("%w: unsupported encryption: %v", ErrEncrypted, err)
 	}
 	if errors.Is(err, ErrMalformed) {
-		return nil, err
+		return nil, pdf.Value{}, err
 	}
-	return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
+	return nil, pdf.Value{}, fmt.Errorf("%w: %v", ErrMalformed, err)
 }

@@ -48,10 +48,13 @@ func lastRef(re *regexp.Regexp, tail, data []byte) [][]byte {
 // table. An encrypted file whose /Encrypt or /ID cannot be found gives
 // errRepairEncrypted.
 //
+// The object streams it decompresses count against the budget bud, which
+// also stops it at the deadline.
+//
 // With synthetic set, the catalog is a new one whose page tree lists the
 // page objects found, in file order: for files whose own page tree was
 // lost (it is often written last).
-func rebuildXref(data []byte, synthetic bool) ([]byte, error) {
+func rebuildXref(data []byte, synthetic bool, bud *budget) ([]byte, error) {
 	// Object numbers beyond what the file could hold are corrupt; they
 	// would only make the new table (and the time to read it) huge.
 	maxObjects := len(data)/8 + 1024
@@ -105,8 +108,11 @@ func rebuildXref(data []byte, synthetic bool) ([]byte, error) {
 	// streams would need the key).
 	if !encrypted {
 		for _, sid := range streams {
+			if bud.stopped() {
+				return nil, bud.errStopped()
+			}
 			e := objs[sid]
-			for i, c := range objStmContents(data, e.off, maxObjects) {
+			for i, c := range objStmContents(data, e.off, maxObjects, bud) {
 				if _, top := objs[c.id]; top {
 					continue
 				}
@@ -239,7 +245,7 @@ type stmObj struct {
 // definition starts at off: their numbers, in order, and whether each is
 // the catalog. Only unfiltered and FlateDecode streams are read; a stream
 // cut short yields what its surviving bytes hold.
-func objStmContents(data []byte, off, maxObjects int) []stmObj {
+func objStmContents(data []byte, off, maxObjects int, b *budget) []stmObj {
 	rest := data[off:]
 	si := bytes.Index(rest, []byte("stream"))
 	if si < 0 || si > 4096 {
@@ -275,7 +281,7 @@ func objStmContents(data []byte, off, maxObjects int) []stmObj {
 		if err != nil {
 			return nil
 		}
-		body, _ = io.ReadAll(io.LimitReader(zr, maxStreamBytes))
+		body, _ = io.ReadAll(io.LimitReader(b.reader(zr), maxStreamBytes))
 	} else if bytes.Contains(dict, []byte("/Filter")) {
 		return nil
 	}
