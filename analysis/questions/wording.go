@@ -1,7 +1,8 @@
-// Package questions turns what the analysis found in a report into
-// challenge questions a councillor can read out in committee: each names
-// the report's own figures and asks what members need to know — why, what
-// is being done, by when, and how the committee will know.
+// This file words findings as questions a councillor can read out in
+// committee: each names the report's own figures and asks what members
+// need to know — why, what is being done, by when, and how the committee
+// will know.
+
 package questions
 
 import (
