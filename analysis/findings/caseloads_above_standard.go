@@ -27,8 +27,8 @@ func (c caseloadsAboveStandard) Find(it *Item) []Finding {
 				gap: relGap(v.Value-ind.Target, ind.Target), periods: periodsOffTarget(ind),
 				red: ind.RAG == figures.Red, explained: explained, planned: planned,
 			}),
-			Summary:   upperFirst(fig) + " (" + withUnit(v.Value-ind.Target, ind.Unit) + " over).",
-			Evidence:  evidence(ind.Evidence),
+			Summary:   upperFirst(fig) + " (" + withUnit(v.Value-ind.Target, unitOf(ind)) + " over).",
+			Evidence:  evidence(ind.Cite()),
 			Indicator: ind,
 			Words:     Words{Measure: measure(ind.Name), Figures: fig},
 		})

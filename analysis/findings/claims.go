@@ -58,11 +58,17 @@ func lowerLead(s string) string {
 		return s
 	}
 	w := f[0]
+	if titles[w] {
+		return s
+	}
 	if w == "A" || len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && strings.ToLower(w[1:]) == w[1:] {
 		return strings.ToLower(w[:1]) + s[1:]
 	}
 	return s
 }
+
+// titles keep their capital at the head of a clause.
+var titles = setOf("Councillor", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Professor", "Lord", "Lady", "Baroness")
 
 // rePercentFig is a percentage as a narrative prints it.
 var rePercentFig = regexp.MustCompile(`(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)`)
@@ -93,5 +99,13 @@ func negatedBefore(text string, i int) bool {
 	before := strings.ToLower(text[max(0, i-16):i])
 	return reNegation.MatchString(before)
 }
+
+// aimBefore reports whether a word at i is an aim rather than a claim
+// ("a focus on improving", "plans to reduce", "will be reduced").
+func aimBefore(text string, i int) bool {
+	return reAim.MatchString(strings.ToLower(text[max(0, i-24):i]))
+}
+
+var reAim = regexp.MustCompile(`\b(?:on|to|towards|for|of|by|aims?|aimed at|focus(?:ed)?(?: on)?|priority|plans?|work(?:ing)?(?: on)?|committed to|needs? to|(?:will|to|should|would|must|can|could|may|might) be)\s+$`)
 
 var reNegation = regexp.MustCompile(`\b(?:not|no longer|never|yet to be|n't)\s+(?:\w+\s+)?$`)

@@ -3,7 +3,6 @@ package findings
 import (
 	"math"
 	"regexp"
-	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
 )
@@ -36,6 +35,14 @@ func (c comparisonContradicted) Find(it *Item) []Finding {
 			continue
 		}
 		own, theirs, ind, ok := comparedFigures(it, s, cn, cpos)
+		var before []figures.Sentence
+		if prev, lean := antecedent(it, s); !ok && lean {
+			// "This is broadly in line with ...": the figure is the one
+			// the sentence before gives.
+			joined := figures.Sentence{Text: prev.Text + " " + s.Text, Page: s.Page}
+			own, theirs, ind, ok = comparedFigures(it, joined, cn, len(prev.Text)+1+cpos)
+			before = append(before, prev)
+		}
 		if !ok {
 			continue
 		}
@@ -58,14 +65,18 @@ func (c comparisonContradicted) Find(it *Item) []Finding {
 			Severity: severity(c.Kind(), gravity{gap: relGap(diff, theirs.value)}),
 			Summary: `The report says "` + claim + `", but its figures are ` + shows + " (" +
 				marginPhrase(unitInd, diff) + " " + way + ").",
-			Evidence: evidence(s.Evidence()),
-			Words:    Words{Claim: claim, Shows: shows, Figures: shows, Comparator: cn.name},
+			Words: Words{Claim: claim, Shows: shows, Figures: shows, Comparator: cn.name},
 		}
+		for _, b := range before {
+			f.Evidence = append(f.Evidence, b.Evidence())
+		}
+		f.Evidence = append(f.Evidence, s.Evidence())
 		if ind != nil {
 			f.Indicator = ind
 			f.Words.Measure = measure(ind.Name)
-			f.Evidence = evidence(s.Evidence(), ind.Evidence)
+			f.Evidence = append(f.Evidence, ind.Cite())
 		}
+		f.Evidence = evidence(f.Evidence...)
 		out = append(out, f)
 	}
 	return out
@@ -117,11 +128,8 @@ func comparedFigures(it *Item, s figures.Sentence, cn comparatorName, cpos int) 
 	}
 	for _, cmp := range ind.Comparators {
 		if comparatorIs(cmp.Name, cn) {
-			t := strings.TrimSpace(cmp.Text)
-			if t == "" {
-				t = withUnit(cmp.Value, ind.Unit)
-			}
-			return figure{v.Value, valueText(v, ind.Unit)}, figure{cmp.Value, t}, ind, true
+			t := printed(cmp.Text, cmp.Value, unitOf(ind))
+			return figure{v.Value, valueText(v, unitOf(ind))}, figure{cmp.Value, t}, ind, true
 		}
 	}
 	return figure{}, figure{}, nil, false
@@ -147,7 +155,7 @@ func contradicts(rel relation, a, b float64, ind *figures.Indicator) bool {
 	switch rel {
 	case relSimilar:
 		d := math.Abs(a - b)
-		if ind == nil || ind.Unit == "%" {
+		if ind == nil || unitOf(ind) == "%" {
 			return d > similarPoints || d >= 1 && relGap(d, b) > similarRelative
 		}
 		return relGap(d, b) > similarRelative

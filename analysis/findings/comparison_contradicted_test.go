@@ -24,6 +24,13 @@ func TestComparisonContradicted(t *testing.T) {
 			{`The report says "care leavers in education are above statistical neighbours", but its figures are 31% against 35% for statistical neighbours (4 points lower).`, []int{6}},
 		}},
 		{"above as a pointer", item([]figures.Sentence{prose(6, "As shown above, England's rate is 20% and ours is 15%.")}), nil},
+		{"this is in line: the figure in the sentence before", item([]figures.Sentence{
+			prose(16, "83.5% of care leavers aged 19 to 21 were living in suitable accommodation at 30 September"),
+			prose(16, "2026."),
+			prose(16, "This is broadly in line with our statistical neighbours."),
+		}, against(series("Care leavers aged 19-21 in suitable accommodation (%)", "", figures.HigherIsBetter, 15, 83.5), figures.Comparator{Name: "statistical neighbours", Value: 90.2})), []expect{
+			{`The report says "this is broadly in line with our statistical neighbours", but its figures are 83.5% against 90.2% for statistical neighbours (6.7 points lower).`, []int{16, 16, 15}},
+		}},
 		{"in line and it is", item([]figures.Sentence{prose(6, "Placement moves are in line with the region.")}, moves), nil},
 		{"small difference on a small rate", item([]figures.Sentence{prose(6, "Our rate of 3.4% is in line with England (3.0%).")}), nil},
 		{"national sentence", item([]figures.Sentence{national(6, "England's rate of 24% is in line with statistical neighbours at 12%.")}), nil},

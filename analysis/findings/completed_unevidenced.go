@@ -30,12 +30,13 @@ var (
 
 func (c completedUnevidenced) Find(it *Item) []Finding {
 	var out []Finding
-	for _, t := range it.Tables {
+	for ti := range it.Tables {
+		t := &it.Tables[ti]
 		status, ev := trackerColumns(t)
-		if status < 0 || ev < 0 {
+		if status < 0 || ev < 0 || t.Owner != figures.OwnerCouncil {
 			continue
 		}
-		for _, row := range t.Rows {
+		for ri, row := range t.Rows {
 			if status >= len(row) || !reDoneCell.MatchString(strings.TrimSpace(row[status])) {
 				continue
 			}
@@ -60,7 +61,7 @@ func (c completedUnevidenced) Find(it *Item) []Finding {
 				Severity: severity(c.Kind(), gravity{}),
 				Summary: `The tracker marks "` + thing + `" as ` + strings.TrimSpace(row[status]) +
 					", but its evidence " + said + ".",
-				Evidence: evidence(rowEvidence(it, t, action)),
+				Evidence: evidence(rowEvidence(it, t, ri, action)),
 				Words:    Words{Thing: thing, Claim: strings.TrimSpace(row[status]), Shows: got},
 			})
 		}
@@ -70,7 +71,7 @@ func (c completedUnevidenced) Find(it *Item) []Finding {
 
 // trackerColumns returns a table's status and evidence columns, -1 when
 // it has not both.
-func trackerColumns(t figures.Table) (status, ev int) {
+func trackerColumns(t *figures.Table) (status, ev int) {
 	status, ev = -1, -1
 	if len(t.Header) == 0 {
 		return
@@ -102,9 +103,13 @@ func actionCell(row []string, status, ev int) string {
 	return best
 }
 
-// rowEvidence cites a tracker row: the item's table-row sentence on the
-// table's page that holds the action, else the action cell itself.
-func rowEvidence(it *Item, t figures.Table, action string) report.Evidence {
+// rowEvidence cites row i of a table verbatim: the row as printed, else
+// the item's table-row sentence on the table's page that holds the
+// action, else the action cell itself.
+func rowEvidence(it *Item, t *figures.Table, i int, action string) report.Evidence {
+	if e := t.Evidence(i); strings.TrimSpace(e.Quote) != "" {
+		return e
+	}
 	for _, s := range it.Sentences {
 		if s.Page == t.Page && strings.Contains(s.Text, action) {
 			return s.Evidence()

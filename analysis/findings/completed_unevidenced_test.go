@@ -4,13 +4,12 @@ import (
 	"testing"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
-	"github.com/scrutineer/scrutineer/corpus"
 )
 
 func TestCompletedUnevidenced(t *testing.T) {
 	tracker := func(rows ...[]string) *Item {
 		it := item([]figures.Sentence{row(7, "Launch the foster carer recruitment campaign | Complete | TBC")})
-		it.Tables = []figures.Table{{Page: 7, Table: corpus.Table{Header: [][]string{{"Action", "Lead", "Status", "Evidence of impact"}}, Rows: rows}}}
+		it.Tables = []figures.Table{table(7, []string{"Action", "Lead", "Status", "Evidence of impact"}, rows...)}
 		return it
 	}
 	runCheck(t, completedUnevidenced{}, []checkCase{
@@ -25,6 +24,6 @@ func TestCompletedUnevidenced(t *testing.T) {
 		}},
 		{"complete with evidence", tracker([]string{"Launch the campaign", "HoS", "Complete", "42 enquiries in Q2, up from 18"}), nil},
 		{"in progress, TBC", tracker([]string{"Launch the campaign", "HoS", "In progress", "TBC"}), nil},
-		{"no evidence column", &Item{Tables: []figures.Table{{Page: 7, Table: corpus.Table{Header: [][]string{{"Action", "Status"}}, Rows: [][]string{{"Launch the campaign", "Complete"}}}}}}, nil},
+		{"no evidence column", &Item{Tables: []figures.Table{table(7, []string{"Action", "Status"}, []string{"Launch the campaign", "Complete"})}}, nil},
 	})
 }

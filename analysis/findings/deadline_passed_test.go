@@ -6,13 +6,12 @@ import (
 	"time"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
-	"github.com/scrutineer/scrutineer/corpus"
 )
 
 func TestDeadlinePassed(t *testing.T) {
 	table := func(dateHead string, r []string) *Item {
 		it := item([]figures.Sentence{row(6, strings.Join(r, " | "))})
-		it.Tables = []figures.Table{{Page: 6, Table: corpus.Table{Header: [][]string{{"Action", "Lead", dateHead, "Status"}}, Rows: [][]string{r}}}}
+		it.Tables = []figures.Table{table(6, []string{"Action", "Lead", dateHead, "Status"}, r)}
 		return it
 	}
 	tracker := func(r []string) *Item { return table("Target date", r) }

@@ -75,12 +75,13 @@ func commitments(it *Item) []commitment {
 			})
 		}
 	}
-	for _, t := range it.Tables {
+	for ti := range it.Tables {
+		t := &it.Tables[ti]
 		due, status := deadlineColumns(t)
-		if due < 0 {
+		if due < 0 || t.Owner != figures.OwnerCouncil {
 			continue
 		}
-		for _, r := range t.Rows {
+		for ri, r := range t.Rows {
 			if due >= len(r) {
 				continue
 			}
@@ -92,7 +93,7 @@ func commitments(it *Item) []commitment {
 			d := ds[len(ds)-1]
 			done := status >= 0 && status < len(r) && reDoneCell.MatchString(strings.TrimSpace(r[status]))
 			add(commitment{
-				text: strings.Join(r, " | "), ev: rowEvidence(it, t, action), date: d,
+				text: strings.Join(r, " | "), ev: rowEvidence(it, t, ri, action), date: d,
 				claim: d.Text, thing: clip(lowerLead(action), maxThing), done: done, row: true,
 			})
 		}
@@ -112,7 +113,7 @@ var (
 
 // deadlineColumns returns a table's deadline column (-1 when none) and its
 // status column (-1 when none).
-func deadlineColumns(t figures.Table) (due, status int) {
+func deadlineColumns(t *figures.Table) (due, status int) {
 	due = -1
 	status, _ = trackerColumns(t)
 	if len(t.Header) == 0 {

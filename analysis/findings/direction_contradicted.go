@@ -24,7 +24,7 @@ func (c directionContradicted) Find(it *Item) []Finding {
 	for _, s := range narrative(it) {
 		ws := directionsIn(s.Text)
 		for _, w := range ws {
-			if negatedBefore(s.Text, w.pos) {
+			if negatedBefore(s.Text, w.pos) || aimBefore(s.Text, w.pos) {
 				continue
 			}
 			// The indicator the clause names; the sentence's when it makes
@@ -34,7 +34,7 @@ func (c directionContradicted) Find(it *Item) []Finding {
 			if ind == nil && len(ws) == 1 {
 				ind = matchIndicator(it, s.Text)
 			}
-			if ind == nil || sameText(s.Text, ind.Evidence.Quote) {
+			if ind == nil || sameText(s.Text, ind.Cite().Quote) {
 				continue
 			}
 			shows, g, ok := contradiction(ind, w.claim)
@@ -46,7 +46,7 @@ func (c directionContradicted) Find(it *Item) []Finding {
 				Kind:      c.Kind(),
 				Severity:  severity(c.Kind(), g),
 				Summary:   `The report says "` + claim + `", but its own figures show ` + shows + ".",
-				Evidence:  evidence(s.Evidence(), ind.Evidence),
+				Evidence:  evidence(s.Evidence(), ind.Cite()),
 				Indicator: ind,
 				Words:     Words{Measure: measure(ind.Name), Claim: claim, Shows: shows, Figures: shows},
 			})
@@ -75,7 +75,7 @@ func (c directionContradicted) printed(it *Item, found []Finding) []Finding {
 			Kind:      c.Kind(),
 			Severity:  severity(c.Kind(), g),
 			Summary:   `The report marks ` + measure(ind.Name) + ` as "` + dir + `", but its own figures show ` + shows + ".",
-			Evidence:  evidence(ind.Evidence),
+			Evidence:  evidence(ind.Cite()),
 			Indicator: ind,
 			Words:     Words{Measure: measure(ind.Name), Claim: measure(ind.Name) + " is " + strings.ToLower(dir), Shows: shows, Figures: shows},
 		})
@@ -186,7 +186,7 @@ func contrary(ind *figures.Indicator, claim claimDir) (int, bool) {
 		n := run(last > prev)
 		first := vs[len(vs)-n].Value
 		moved := math.Abs(last - first)
-		if ind.Unit == "%" && moved > steadyPoints || ind.Unit != "%" && relGap(moved, first) > steadyRelative {
+		if unitOf(ind) == "%" && moved > steadyPoints || unitOf(ind) != "%" && relGap(moved, first) > steadyRelative {
 			return n, true
 		}
 	case claimOnTrack:

@@ -44,6 +44,8 @@ func TestDirectionContradicted(t *testing.T) {
 		{"stable and it is", item([]figures.Sentence{prose(4, "Agency use has remained stable.")}, steady), nil},
 		{"improving with unknown polarity is skipped", item([]figures.Sentence{prose(4, "Children missing from care is improving.")}, missing), nil},
 		{"negated", item([]figures.Sentence{prose(4, "Initial health assessments have not improved.")}, iha), nil},
+		{"an aim, not a claim", item([]figures.Sentence{prose(4, "There is a continued focus on improving initial health assessments.")}, iha), nil},
+		{"a promise, not a claim", item([]figures.Sentence{prose(4, "Agency use will be reduced next year.")}, agency), nil},
 		{"no indicator named", item([]figures.Sentence{prose(4, "Morale has improved.")}, iha), nil},
 		{"national sentence", item([]figures.Sentence{national(4, "Nationally, agency use has stabilised.")}, agency), nil},
 		{"another council's indicator", item([]figures.Sentence{prose(4, "Agency use has stabilised.")}, owned(agency, figures.OwnerOther)), nil},

@@ -37,7 +37,7 @@ func (c figuresDisagree) Find(it *Item) []Finding {
 			if o == nil {
 				continue
 			}
-			for _, ind := range councilIndicators(o) {
+			for _, ind := range councilIndicators(prepare(o)) {
 				earlier = append(earlier, placed{ind, o})
 			}
 		}
@@ -57,7 +57,7 @@ func (c figuresDisagree) Find(it *Item) []Finding {
 // disagree compares two indicators; a is the earlier.
 func (c figuresDisagree) disagree(a, b *figures.Indicator) (Finding, bool) {
 	ka, kb := nameKey(a.Name), nameKey(b.Name)
-	if ka == "" || ka != kb || a.Unit != b.Unit {
+	if ka == "" || ka != kb || unitOf(a) != unitOf(b) {
 		return Finding{}, false
 	}
 	for _, va := range a.Values {
@@ -75,15 +75,15 @@ func (c figuresDisagree) disagree(a, b *figures.Indicator) (Finding, bool) {
 				continue
 			}
 			fig := measure(b.Name) + " for " + strings.TrimSpace(vb.Period) + " is given as " +
-				valueText(va, a.Unit) + " on " + pageName(a.Evidence.Page, a.Evidence.PrintedPage) + " and as " +
-				valueText(vb, b.Unit) + " on " + pageName(b.Evidence.Page, b.Evidence.PrintedPage)
+				valueText(va, unitOf(a)) + " on " + pageName(a.Cite().Page, a.Cite().PrintedPage) + " and as " +
+				valueText(vb, unitOf(b)) + " on " + pageName(b.Cite().Page, b.Cite().PrintedPage)
 			return Finding{
 				Kind:      c.Kind(),
 				Severity:  severity(c.Kind(), gravity{gap: relGap(d, math.Max(math.Abs(va.Value), math.Abs(vb.Value)))}),
 				Summary:   upperFirst(fig) + ".",
-				Evidence:  evidence(a.Evidence, b.Evidence),
+				Evidence:  evidence(a.Cite(), b.Cite()),
 				Indicator: b,
-				Words:     Words{Measure: measure(b.Name), Figures: fig, Claim: valueText(va, a.Unit), Shows: valueText(vb, b.Unit)},
+				Words:     Words{Measure: measure(b.Name), Figures: fig, Claim: valueText(va, unitOf(a)), Shows: valueText(vb, unitOf(b))},
 			}, true
 		}
 	}
@@ -93,13 +93,30 @@ func (c figuresDisagree) disagree(a, b *figures.Indicator) (Finding, bool) {
 // nameKey is an indicator name's distinctive words, sorted: two names
 // with the same key name the same measure.
 func nameKey(name string) string {
-	ws := keyWords(name)
+	seen := map[string]bool{}
+	var ws []string
+	for _, w := range stems(name) {
+		if !keyStop[w] && !seen[w] {
+			seen[w] = true
+			ws = append(ws, w)
+		}
+	}
 	sort.Strings(ws)
 	return strings.Join(ws, " ")
 }
 
-// periodKey normalises a period's spelling.
+// keyStop are words a measure's name may have or not and still name the
+// same measure.
+var keyStop = setOf("the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "who", "that", "were", "was", "are", "is",
+	"number", "no", "percentage", "proportion", "per", "cent", "total", "count")
+
+// periodKey normalises a period's spelling: a day or a month is its
+// month ("Sep 2026" and "30 September 2026" are one period, as a figure
+// at a date is the month's), others their words.
 func periodKey(p string) string {
+	if d, ok := parseDate(p); ok && d.End.Sub(d.Start).Hours() <= 24*31 {
+		return "month " + d.End.Format("2006-01")
+	}
 	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(p, "-", "/"))), " ")
 }
 

@@ -140,12 +140,15 @@ var Checks = []Check{
 // Find runs every check over an item and returns the findings, most
 // severe first (ties keep check order, then the order each check found
 // them in), each with the theme its kind implies when the check gave none.
+// The checks see the item's indicators completed from the report's own
+// words where the reader left a name, rating or polarity blank (infer.go).
 // A finding with nothing to cite (an indicator read without evidence) is
 // dropped. A nil item has none.
 func Find(it *Item) []Finding {
 	if it == nil {
 		return nil
 	}
+	it = prepare(it)
 	var out []Finding
 	for _, c := range Checks {
 		for _, f := range c.Find(it) {

@@ -2,8 +2,10 @@ package findings
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/analysis/report"
 )
 
 // fundingEnding finds a grant or funding that ends on a date with no plan
@@ -34,7 +36,7 @@ func (c fundingEnding) Find(it *Item) []Finding {
 		return nil
 	}
 	var out []Finding
-	for i, s := range it.Sentences {
+	for _, s := range it.Sentences {
 		if s.Owner != figures.OwnerCouncil {
 			continue
 		}
@@ -52,19 +54,25 @@ func (c fundingEnding) Find(it *Item) []Finding {
 		if !it.Meeting.IsZero() && d.End.Sub(it.Meeting).Hours() < 24*fundingSoon {
 			g.gap = fullGap // ending within the year
 		}
-		ev, amount := evidence(s.Evidence()), reAmount.FindString(s.Text)
-		if prev := i - 1; amount == "" && prev >= 0 && reFundingWord.MatchString(it.Sentences[prev].Text) {
-			// "The grant, £740,000 in 2026/27, funds the team. The grant
-			// ends on 31 March 2027.": the sum is said just before.
-			if a := reAmount.FindString(it.Sentences[prev].Text); a != "" {
-				ev, amount = evidence(it.Sentences[prev].Evidence(), s.Evidence()), a
+		amount := strings.TrimSpace(reAmount.FindString(s.Text))
+		cites := []report.Evidence{s.Evidence()}
+		if prev, lean := antecedent(it, s); amount == "" && lean && reFundingWord.MatchString(prev.Text) {
+			// "The grant ends on 31 March 2027": its sum is in the
+			// sentence before.
+			if a := strings.TrimSpace(reAmount.FindString(prev.Text)); a != "" {
+				amount = a
+				cites = []report.Evidence{prev.Evidence(), s.Evidence()}
 			}
+		}
+		said := `The report says "` + claim + `"`
+		if amount != "" && !strings.Contains(claim, amount) {
+			said += " (" + amount + ")"
 		}
 		out = append(out, Finding{
 			Kind:     c.Kind(),
 			Severity: severity(c.Kind(), g),
-			Summary:  `The report says "` + claim + `", and says no plan for after ` + d.Text + ".",
-			Evidence: ev,
+			Summary:  said + ", and says no plan for after " + d.Text + ".",
+			Evidence: evidence(cites...),
 			Words:    Words{Claim: claim, Date: d.Text, Amount: amount},
 		})
 	}

@@ -15,6 +15,12 @@ func TestFundingEnding(t *testing.T) {
 		{"funded until", item([]figures.Sentence{prose(4, "The Family Hubs programme is funded until 31 March 2027 by the DfE.")}), []expect{
 			{`The report says "the Family Hubs programme is funded until 31 March 2027 by the DfE", and says no plan for after 31 March 2027.`, []int{4}},
 		}},
+		{"the sum elsewhere in the sentence", item([]figures.Sentence{prose(4, "The DfE Edge of Care grant of £740,000 a year, which funds a team of nine, ends on 31 March 2027.")}), []expect{
+			{`The report says "the DfE Edge of Care grant of £740,000 a year, which funds a team of nine, ends on 31 March 2027", and says no plan for after 31 March 2027.`, []int{4}},
+		}},
+		{"the sum in the sentence before", item([]figures.Sentence{prose(22, "The DfE Edge of Care grant, £740,000 in 2026/27, funds a team of nine."), prose(22, "The grant ends on 31 March 2027.")}), []expect{
+			{`The report says "the grant ends on 31 March 2027" (£740,000), and says no plan for after 31 March 2027.`, []int{22, 22}},
+		}},
 		{"exit strategy", item([]figures.Sentence{ends, prose(5, "An exit strategy for the grant-funded posts will come to Cabinet in December.")}), nil},
 		{"mainstreamed", item([]figures.Sentence{ends, prose(5, "The posts will be mainstreamed into the base budget.")}), nil},
 		{"a date that is not the end", item([]figures.Sentence{prose(4, "A decision on accepting this funding will be made shortly, and a delivery plan will be submitted to the DfE by March 2027.")}), nil},

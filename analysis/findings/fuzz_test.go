@@ -35,7 +35,7 @@ func FuzzFind(f *testing.F) {
 		it := &Item{
 			Kind:       []corpus.Kind{corpus.KindReport, corpus.KindMinutes}[pol%2],
 			Sentences:  []figures.Sentence{{Text: text, Page: 1}, {Text: text, Page: 2, Table: true}, {Text: dir, Page: 3}},
-			Tables:     []figures.Table{{Page: 4, Table: corpus.Table{Header: [][]string{{"Action", "Status", "Evidence", "Target date"}}, Rows: [][]string{{text, dir, text, text}, {text}}}}},
+			Tables:     []figures.Table{table(4, []string{"Action", "Status", "Evidence", "Target date"}, []string{text, dir, text, text}, []string{text})},
 			Indicators: []figures.Indicator{ind, ind},
 			Meeting:    meeting, NextMeeting: nextMtg,
 		}

@@ -86,16 +86,14 @@ func verbatim(it *Item, e report.Evidence) bool {
 			}
 		}
 		for _, ind := range o.Indicators {
-			if ind.Evidence == e || ind.Rule != nil && ind.Rule.Evidence == e {
+			if ind.Row.Page == e.Page && ind.Row.Quote == e.Quote || ind.Rule != nil && ind.Rule.Evidence == e {
 				return true
 			}
 		}
 		for _, tb := range o.Tables {
-			for _, r := range tb.Rows {
-				for _, cell := range r {
-					if tb.Page == e.Page && cell == e.Quote {
-						return true
-					}
+			for _, r := range tb.RowText {
+				if tb.Page == e.Page && strings.Contains(r, e.Quote) {
+					return true
 				}
 			}
 		}
@@ -113,6 +111,16 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// table is a council table on a page: one heading row and body rows,
+// each row printed with its cells two spaces apart.
+func table(page int, header []string, rows ...[]string) figures.Table {
+	t := figures.Table{Page: page, Table: corpus.Table{Header: [][]string{header}, Rows: rows}}
+	for _, r := range rows {
+		t.RowText = append(t.RowText, strings.Join(r, "  "))
+	}
+	return t
 }
 
 // prose is a council sentence on a page.
@@ -140,7 +148,10 @@ func series(name, unit string, pol figures.Polarity, page int, vals ...float64) 
 		ind.Values = append(ind.Values, figures.Value{Period: "Q" + strconv.Itoa(i+1), Value: v, Text: text})
 		cells = append(cells, text)
 	}
-	ind.Evidence = report.Evidence{Page: page, Quote: name + " | " + strings.Join(cells, " | ")}
+	// The row as printed, and the reader's rendering of it with its
+	// headings (not verbatim: checks must quote the row).
+	ind.Row = report.Evidence{Page: page, Quote: name + "  " + strings.Join(cells, "  ")}
+	ind.Evidence = report.Evidence{Page: page, Quote: name + ": " + strings.Join(cells, ", ")}
 	return ind
 }
 
@@ -148,9 +159,9 @@ func series(name, unit string, pol figures.Polarity, page int, vals ...float64) 
 func withTarget(ind figures.Indicator, target float64, rag figures.RAG) figures.Indicator {
 	ind.Target, ind.HasTarget, ind.RAG = target, true, rag
 	ind.TargetText = withUnit(target, ind.Unit)
-	ind.Evidence.Quote += " | " + ind.TargetText
+	ind.Row.Quote += "  " + ind.TargetText
 	if rag != "" {
-		ind.Evidence.Quote += " | " + ragName(rag)
+		ind.Row.Quote += "  " + ragName(rag)
 	}
 	return ind
 }
@@ -220,7 +231,7 @@ func TestChecksSurviveBadItems(t *testing.T) {
 		t.Error("Find(nil) found something")
 	}
 	uncited := withTarget(series("Approved foster households", "", figures.HigherIsBetter, 7, 613), 700, figures.Red)
-	uncited.Evidence = report.Evidence{}
+	uncited.Evidence, uncited.Row = report.Evidence{}, report.Evidence{}
 	if fs := Find(item(nil, uncited)); len(fs) != 0 {
 		t.Errorf("Find gave %d findings with nothing to cite: %s", len(fs), fs[0].Summary)
 	}

@@ -19,7 +19,7 @@ func (missedTarget) Doc() string {
 func (c missedTarget) Find(it *Item) []Finding {
 	var out []Finding
 	for _, ind := range councilIndicators(it) {
-		if topicOf(ind) != "" || !offTarget(ind) {
+		if topicOf(ind) != "" || !offTarget(ind) || saidMet(ind) {
 			continue
 		}
 		v, _ := ind.Latest()
@@ -33,7 +33,7 @@ func (c missedTarget) Find(it *Item) []Finding {
 				red: ind.RAG == figures.Red, explained: explained, planned: planned,
 			}),
 			Summary:   upperFirst(fig) + " (" + gapPhrase(ind, v) + ").",
-			Evidence:  evidence(ind.Evidence),
+			Evidence:  evidence(ind.Cite()),
 			Indicator: ind,
 			Words:     Words{Measure: measure(ind.Name), Figures: fig},
 		})
@@ -55,16 +55,16 @@ func gapPhrase(ind *figures.Indicator, v figures.Value) string {
 	switch pol := polarity(ind); {
 	case pol == figures.PolarityUnknown:
 		return "rated " + ragName(ind.RAG)
-	case ind.Unit == "%" && pol == figures.HigherIsBetter:
+	case unitOf(ind) == "%" && pol == figures.HigherIsBetter:
 		return fmtNum(gap) + " points short"
-	case ind.Unit == "%":
+	case unitOf(ind) == "%":
 		return fmtNum(gap) + " points over"
 	case pol == figures.HigherIsBetter && ind.Target > 0:
 		return fmtNum(math.Round(100*v.Value/ind.Target)) + "% of target"
 	case pol == figures.HigherIsBetter:
-		return withUnit(gap, ind.Unit) + " short"
+		return withUnit(gap, unitOf(ind)) + " short"
 	}
-	return withUnit(gap, ind.Unit) + " over"
+	return withUnit(gap, unitOf(ind)) + " over"
 }
 
 // ragName is a rating as a report prints it ("Red").

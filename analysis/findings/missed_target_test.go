@@ -28,6 +28,11 @@ func TestMissedTarget(t *testing.T) {
 			{"Re-referrals at 24% in Q1 against a target of 20% (rated Red).", []int{9}},
 		}},
 		{"unknown polarity rated green is skipped", item(nil, unknownGreen), nil},
+		{"the sentence says the target is met", item(nil, func() figures.Indicator {
+			ind := withTarget(series("Turnover of permanent social workers", "%", figures.HigherIsBetter, 9, 12.4), 14, "")
+			ind.Table, ind.Row.Quote = false, "Turnover of permanent social workers was 12.4% over the last 12 months, within the target of 14%."
+			return ind
+		}()), nil},
 		{"target met", item(nil, met), nil},
 		{"national figure", item(nil, owned(iha, figures.OwnerNational)), nil},
 		{"another council's case study", item(nil, owned(foster, figures.OwnerOther)), nil},

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/analysis/report"
 )
 
 // This file reads sums of money and what is said of them, for the money
@@ -76,6 +77,37 @@ type moneyCheck struct {
 	needAmount bool
 	// lead opens the summary ("The report forecasts").
 	lead string
+	// share scores the sum as a share of the largest sum said with it:
+	// half the savings at risk is grave whatever their size.
+	share bool
+	// repeats lowers all but the largest sum's finding by repeatCut: one
+	// budget report's overspends are one story.
+	repeats bool
+}
+
+// repeatCut is what a second or later finding of the same kind in an
+// item loses, when its kind says findings repeat one story.
+const repeatCut = 0.2
+
+// smallestAmount is the smallest sum of money a text gives, as printed,
+// "" when none.
+func smallestAmount(text string) string {
+	best := ""
+	for _, a := range reAmount.FindAllString(text, -1) {
+		if best == "" || pounds(a) < pounds(best) {
+			best = strings.TrimSpace(a)
+		}
+	}
+	return best
+}
+
+// largestAmount is the largest sum of money a text gives, in pounds.
+func largestAmount(text string) float64 {
+	best := 0.0
+	for _, a := range reAmount.FindAllString(text, -1) {
+		best = max(best, pounds(a))
+	}
+	return best
 }
 
 func (m moneyCheck) Kind() string { return m.kind }
@@ -92,20 +124,58 @@ func (m moneyCheck) Find(it *Item) []Finding {
 			continue
 		}
 		amount := amountNear(s.Text, loc)
+		cites := []report.Evidence{s.Evidence()}
+		if prev, lean := antecedent(it, s); amount == "" && lean {
+			// "These savings are at risk": the sum is the one the sentence
+			// before gives.
+			if as := reAmount.FindAllString(prev.Text, -1); len(as) > 0 {
+				amount = strings.TrimSpace(as[len(as)-1])
+				cites = []report.Evidence{prev.Evidence(), s.Evidence()}
+			}
+		}
 		if m.needAmount && amount == "" {
 			continue
 		}
 		claim := clauseAround(s.Text, loc[0], loc[1])
 		g := gravity{gap: amountGap(pounds(amount))}
+		if m.share {
+			// A share of a larger sum the report gives ("£1.1 million of
+			// the £2.1 million") counts as the gap when it is larger.
+			var context string
+			for _, c := range cites {
+				context += " " + c.Quote
+			}
+			if part, whole := smallestAmount(context), largestAmount(context); part != "" && pounds(part) < whole {
+				amount = part
+				g.gap = max(amountGap(pounds(part)), fullGap*min(2*pounds(part)/whole, 1))
+			}
+		}
 		g.explained = reExplained.MatchString(s.Text) || reMitigation.MatchString(s.Text)
 		g.planned = rePlan.MatchString(s.Text) && len(findDates(s.Text)) > 0
+		summary := m.lead + ` "` + claim + `"`
+		if amount != "" && !strings.Contains(claim, amount) {
+			summary += " (" + amount + ")"
+		}
 		out = append(out, Finding{
 			Kind:     m.kind,
 			Severity: severity(m.kind, g),
-			Summary:  m.lead + ` "` + claim + `".`,
-			Evidence: evidence(s.Evidence()),
+			Summary:  summary + ".",
+			Evidence: evidence(cites...),
 			Words:    Words{Claim: claim, Amount: amount, Figures: claim},
 		})
+	}
+	if m.repeats && len(out) > 1 {
+		top := 0
+		for i := range out {
+			if pounds(out[i].Words.Amount) > pounds(out[top].Words.Amount) {
+				top = i
+			}
+		}
+		for i := range out {
+			if i != top {
+				out[i].Severity = clamp(out[i].Severity - repeatCut)
+			}
+		}
 	}
 	return out
 }

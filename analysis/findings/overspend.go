@@ -8,6 +8,7 @@ var overspend = moneyCheck{
 	doc:        "a forecast overspend or budget pressure in a council sentence, with its amount",
 	needAmount: true,
 	lead:       "The report says",
+	repeats:    true,
 	find: func(text string) []int {
 		if reNoOverspend.MatchString(text) {
 			return nil

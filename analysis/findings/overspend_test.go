@@ -23,6 +23,10 @@ func TestOverspend(t *testing.T) {
 	big := overspend.Find(item([]figures.Sentence{prose(4, "A forecast overspend of £6m.")}))[0].Severity
 	small := overspend.Find(item([]figures.Sentence{prose(4, "A forecast overspend of £50k.")}))[0].Severity
 	planned := overspend.Find(item([]figures.Sentence{prose(4, "A forecast overspend of £6m, with a recovery plan to bring it down by March 2027.")}))[0].Severity
+	two := overspend.Find(item([]figures.Sentence{prose(4, "Children's Services forecast an overspend of £4.4 million."), prose(4, "Placements are forecast to overspend by £4.75 million.")}))
+	if len(two) != 2 || two[1].Severity <= two[0].Severity {
+		t.Errorf("the largest of one report's overspends should lead: %+v", two)
+	}
 	if !(big > planned && planned > small) {
 		t.Errorf("severities: £6m %v, £6m with a dated plan %v, £50k %v", big, planned, small)
 	}

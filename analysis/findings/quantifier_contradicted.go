@@ -45,7 +45,7 @@ func (c quantifierContradicted) Find(it *Item) []Finding {
 		if ind != nil {
 			f.Indicator = ind
 			f.Words.Measure = measure(ind.Name)
-			f.Evidence = evidence(s.Evidence(), ind.Evidence)
+			f.Evidence = evidence(s.Evidence(), ind.Cite())
 		}
 		out = append(out, f)
 	}
@@ -102,7 +102,7 @@ func proportionOf(it *Item, s figures.Sentence, q quantifier, pos int) (float64,
 		return 0, "", nil, false // the sentence's own percentages measure something else
 	}
 	ind := matchIndicator(it, s.Text)
-	if ind == nil || ind.Unit != "%" {
+	if ind == nil || unitOf(ind) != "%" {
 		return 0, "", nil, false
 	}
 	v, ok := ind.Latest()

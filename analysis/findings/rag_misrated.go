@@ -31,7 +31,7 @@ func (c ragMisrated) Find(it *Item) []Finding {
 		if !ok || ragRank[ind.RAG] == 0 {
 			continue
 		}
-		byRule := rate(ind, v.Value)
+		byRule := rate(ind)
 		if byRule == "" || byRule == ind.RAG {
 			continue
 		}
@@ -47,7 +47,7 @@ func (c ragMisrated) Find(it *Item) []Finding {
 			Severity: clamp(s),
 			Summary: upperFirst(fig) + " is rated " + ragName(ind.RAG) + ", but the report's own rule (" +
 				ruleText(ind) + ") makes it " + ragName(byRule) + ".",
-			Evidence:  evidence(ind.Evidence, ind.Rule.Evidence),
+			Evidence:  evidence(ind.Cite(), ind.Rule.Evidence),
 			Indicator: ind,
 			Words: Words{
 				Measure: measure(ind.Name), Figures: fig,
@@ -58,15 +58,18 @@ func (c ragMisrated) Find(it *Item) []Finding {
 	return out
 }
 
-// ruleText states a RAG rule's amber margin: "amber within 10% of
-// target" or "amber within 5 points of target".
+// ruleText states a RAG rule's amber band: "amber within 10% of
+// target", "amber within 5 points of target", "amber down to the floor of
+// 80%".
 func ruleText(ind *figures.Indicator) string {
 	r := ind.Rule
 	switch {
+	case r.Floor:
+		return "amber down to the floor of " + withUnit(ind.Floor, unitOf(ind))
 	case r.Relative:
 		return "amber within " + fmtNum(100*r.AmberWithin) + "% of target"
-	case ind.Unit == "%":
+	case unitOf(ind) == "%":
 		return "amber within " + marginPhrase(ind, r.AmberWithin) + " of target"
 	}
-	return "amber within " + withUnit(r.AmberWithin, ind.Unit) + " of target"
+	return "amber within " + withUnit(r.AmberWithin, unitOf(ind)) + " of target"
 }

@@ -2,6 +2,7 @@ package findings
 
 import (
 	"math"
+	"regexp"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
 )
@@ -46,27 +47,18 @@ func relGap(gap, base float64) float64 {
 	return math.Abs(gap / base)
 }
 
-// rate gives the rating an indicator's own RAG rule gives a value: green
-// on or better than target, amber within the rule's margin, red beyond
-// it. It returns "" when the indicator has no rule, no target or no known
-// polarity. It is the one place the checks rate a value.
-func rate(ind *figures.Indicator, v float64) figures.RAG {
-	if ind.Rule == nil || !ind.HasTarget || polarity(ind) == figures.PolarityUnknown {
+// rate gives the rating the report's own RAG rule gives an indicator's
+// latest value (figures.RAGRule.Rate, the one place a value is rated),
+// with the polarity its topic implies when the report gives none. It
+// returns "" when the indicator has no rule, no value, no target or no
+// known polarity.
+func rate(ind *figures.Indicator) figures.RAG {
+	if ind.Rule == nil {
 		return ""
 	}
-	gap := shortfall(ind, v, ind.Target)
-	if gap <= 0 {
-		return figures.Green
-	}
-	within := ind.Rule.AmberWithin
-	if ind.Rule.Relative {
-		within *= math.Abs(ind.Target)
-	}
-	// A tolerance for the rounding of printed figures.
-	if gap <= within+1e-9 {
-		return figures.Amber
-	}
-	return figures.Red
+	judged := *ind
+	judged.Polarity = polarity(ind)
+	return ind.Rule.Rate(judged)
 }
 
 // offTarget reports whether an indicator's latest value misses its
@@ -81,6 +73,19 @@ func offTarget(ind *figures.Indicator) bool {
 		return (ind.RAG == figures.Red || ind.RAG == figures.Amber) && v.Value != ind.Target
 	}
 	return worse(ind, v.Value, ind.Target)
+}
+
+// reTargetMet is a report saying a target is met ("within the target of
+// 14%", "on target", "better than the target").
+var reTargetMet = regexp.MustCompile(`(?i)\b(?:within|better than|ahead of|on|meets?|met|meeting|exceed(?:s|ed|ing)?|achieved|beats?|beaten)\s+(?:the\s+|its\s+|our\s+|a\s+)?(?:\w+\s+)?target\b`)
+
+// saidMet reports whether the sentence or row an indicator was read from
+// says its target is met: the checks then say nothing of a miss, as the
+// polarity that makes it one may be misread.
+func saidMet(ind *figures.Indicator) bool {
+	q := ind.Cite().Quote
+	loc := reTargetMet.FindStringIndex(q)
+	return loc != nil && !negatedBefore(q, loc[0])
 }
 
 // periodsOffTarget counts the latest consecutive values that miss the

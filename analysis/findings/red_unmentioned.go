@@ -19,7 +19,7 @@ func (c redUnmentioned) Find(it *Item) []Finding {
 	any := false
 	for i, ind := range inds {
 		for _, s := range prose {
-			if !sameText(s.Text, ind.Evidence.Quote) && mentionScore(s.Text, ind) > 0 {
+			if !sameText(s.Text, ind.Cite().Quote) && mentionScore(s.Text, ind) > 0 {
 				mentioned[i], any = true, true
 				break
 			}
@@ -31,7 +31,7 @@ func (c redUnmentioned) Find(it *Item) []Finding {
 	var out []Finding
 	for i, ind := range inds {
 		v, ok := ind.Latest()
-		if !ok || mentioned[i] || !ind.Table || ind.RAG != figures.Red && !offTarget(ind) {
+		if !ok || mentioned[i] || !ind.Table || ind.RAG != figures.Red && (!offTarget(ind) || saidMet(ind)) {
 			continue
 		}
 		fig := figuresOf(ind, v)
@@ -50,7 +50,7 @@ func (c redUnmentioned) Find(it *Item) []Finding {
 			Kind:      c.Kind(),
 			Severity:  severity(c.Kind(), g),
 			Summary:   upperFirst(fig) + " is " + state + ", but the report's narrative does not mention it.",
-			Evidence:  evidence(ind.Evidence),
+			Evidence:  evidence(ind.Cite()),
 			Indicator: ind,
 			Words:     Words{Measure: measure(ind.Name), Figures: fig},
 		})

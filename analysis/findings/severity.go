@@ -100,7 +100,7 @@ func clamp(s float64) float64 {
 // names a plan and a date).
 func accounted(it *Item, ind *figures.Indicator) (explained, planned bool) {
 	for _, s := range it.Sentences {
-		if s.Owner != figures.OwnerCouncil || mentionScore(s.Text, ind) == 0 || sameText(s.Text, ind.Evidence.Quote) {
+		if s.Owner != figures.OwnerCouncil || mentionScore(s.Text, ind) == 0 || sameText(s.Text, ind.Cite().Quote) {
 			continue
 		}
 		if reExplained.MatchString(s.Text) {

@@ -14,7 +14,7 @@ type strength struct{}
 func (strength) Kind() string { return "strength" }
 
 func (strength) Doc() string {
-	return "an indicator that is green or on target and improving, or better than England and statistical neighbours; a few per item at most"
+	return "an indicator that is green or on target and improving, or better than England and statistical neighbours, and worse than none of its comparators; a few per item at most"
 }
 
 // maxStrengths is the most strengths an item gets.
@@ -55,11 +55,11 @@ func (c strength) Find(it *Item) []Finding {
 			parts = append(parts, "is better than "+andList(beaten))
 			score += len(beaten)
 		}
-		if len(parts) == 0 {
-			continue
+		if len(parts) == 0 || behindAny(ind, v.Value) {
+			continue // a figure worse than England or neighbours is no strength
 		}
-		fig := measure(ind.Name) + " at " + valueText(v, ind.Unit) + inPeriod(v) + " " + strings.Join(parts, " and ")
-		if ind.Unit == "" {
+		fig := measure(ind.Name) + " at " + valueText(v, unitOf(ind)) + inPeriod(v) + " " + strings.Join(parts, " and ")
+		if unitOf(ind) == "" {
 			fig = figuresOf(ind, v) + ": the figure " + strings.Join(parts, " and ")
 		}
 		all = append(all, scored{Finding{
@@ -67,7 +67,7 @@ func (c strength) Find(it *Item) []Finding {
 			Severity:  severity(c.Kind(), gravity{gap: gain}),
 			Summary:   upperFirst(fig) + ".",
 			Strength:  true,
-			Evidence:  evidence(ind.Evidence),
+			Evidence:  evidence(ind.Cite()),
 			Indicator: ind,
 			Words:     Words{Measure: measure(ind.Name), Figures: fig, Shows: strings.Join(parts, " and ")},
 		}, score})
@@ -78,6 +78,17 @@ func (c strength) Find(it *Item) []Finding {
 		out = append(out, all[i].f)
 	}
 	return out
+}
+
+// behindAny reports whether a value is worse than any of the indicator's
+// comparators.
+func behindAny(ind *figures.Indicator, v float64) bool {
+	for _, cmp := range ind.Comparators {
+		if worse(ind, v, cmp.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // singular turns "quarters" into "quarter" for a count of one.

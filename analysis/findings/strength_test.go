@@ -31,6 +31,7 @@ func TestStrength(t *testing.T) {
 			{"702 approved foster households in Q2: the figure has improved for one quarter (from 690 to 702).", []int{10}},
 		}},
 		{"better than one comparator only", item(nil, mixed), nil},
+		{"improving on target but behind England", item(nil, against(withTarget(series("Turnover of social workers", "%", figures.LowerIsBetter, 10, 13.1, 12.6, 12.4), 14, figures.Green), figures.Comparator{Name: "England", Value: 11.8})), nil},
 		{"red is never a strength", item(nil, red), nil},
 		{"at most three", item(nil, many(5)...), []expect{
 			{"Care leavers in suitable accommodation at 94% in Q1 is better than 88% for England and 90% for statistical neighbours.", []int{10}},

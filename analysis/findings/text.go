@@ -176,26 +176,49 @@ func withUnit(v float64, unit string) string {
 	return n + " " + unit
 }
 
-// valueText is a value as printed, or in its unit when it was not.
+// valueText is a value as printed, or in its unit when it was not; a
+// bare number printed under a percentage heading gets its "%".
 func valueText(v figures.Value, unit string) string {
-	if t := strings.TrimSpace(v.Text); t != "" {
-		return t
+	return printed(v.Text, v.Value, unit)
+}
+
+// printed is a figure as the report prints it, with a percentage's sign
+// when the table heading carried it, or in its unit when not printed.
+func printed(text string, v float64, unit string) string {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return withUnit(v, unit)
 	}
-	return withUnit(v.Value, unit)
+	if unit == "%" && reBareNumber.MatchString(t) {
+		return t + "%"
+	}
+	return t
+}
+
+// reBareNumber is a number printed with no unit.
+var reBareNumber = regexp.MustCompile(`^-?\d[\d,]*(?:\.\d+)?$`)
+
+// reUnitInName is a name that carries its unit: "Vacancy rate (%)".
+var reUnitInName = regexp.MustCompile(`\(%\)|%\s*$|\(per ?cent\)`)
+
+// unitOf is an indicator's unit, or "%" when the reader left it blank and
+// the name says so ("Agency rate (%)").
+func unitOf(ind *figures.Indicator) string {
+	if ind.Unit == "" && reUnitInName.MatchString(ind.Name) {
+		return "%"
+	}
+	return ind.Unit
 }
 
 // targetText is an indicator's target as printed, or in its unit.
 func targetText(ind *figures.Indicator) string {
-	if t := strings.TrimSpace(ind.TargetText); t != "" {
-		return t
-	}
-	return withUnit(ind.Target, ind.Unit)
+	return printed(ind.TargetText, ind.Target, unitOf(ind))
 }
 
 // measure is an indicator's name as it reads inside a sentence: the first
 // letter lower-cased unless the name opens with an acronym.
 func measure(name string) string {
-	name = strings.TrimSpace(name)
+	name = strings.TrimSpace(reUnitInName.ReplaceAllString(name, ""))
 	r, n := utf8.DecodeRuneInString(name)
 	if n == 0 {
 		return "the measure"
@@ -215,28 +238,35 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// inPeriod is " in Q3" for a value with a period, "" without one.
+// inPeriod is " in Q3" for a value with a period, " at 30 Sep 2026" for
+// one at a date, "" without one.
 func inPeriod(v figures.Value) string {
-	if p := strings.TrimSpace(v.Period); p != "" {
-		return " in " + p
+	p := strings.TrimSpace(v.Period)
+	switch {
+	case p == "":
+		return ""
+	case p[0] >= '0' && p[0] <= '9' && !reYearOnly.MatchString(strings.ToLower(p)):
+		return " at " + p
+	case strings.HasPrefix(strings.ToLower(p), "in ") || strings.HasPrefix(strings.ToLower(p), "at "):
+		return " " + p
 	}
-	return ""
+	return " in " + p
 }
 
 // figuresOf states an indicator's value: "613 approved foster
 // households in Q3" for a count that names what it counts, "initial health
 // assessments within 20 working days at 38% in Q2" otherwise.
 func figuresOf(ind *figures.Indicator, v figures.Value) string {
-	if ind.Unit == "" {
+	if unitOf(ind) == "" {
 		name := strings.TrimSpace(ind.Name)
 		if m := reNumberOf.FindString(name); m != "" {
 			name = name[len(m):]
 		}
 		if !reNotCounted.MatchString(name) {
-			return valueText(v, ind.Unit) + " " + measure(name) + inPeriod(v)
+			return valueText(v, unitOf(ind)) + " " + measure(name) + inPeriod(v)
 		}
 	}
-	return measure(ind.Name) + " at " + valueText(v, ind.Unit) + inPeriod(v)
+	return measure(ind.Name) + " at " + valueText(v, unitOf(ind)) + inPeriod(v)
 }
 
 var (
@@ -247,8 +277,21 @@ var (
 	reNotCounted = regexp.MustCompile(`(?i)^(?:average|mean|median|rate|ratio|percentage|proportion|per cent|days|weeks|time|timeliness|cost|spend)\b`)
 )
 
-// periodNoun names what a series' periods are: quarters, months or years.
+// periodNoun names what a series' periods are: quarters, months or years
+// (dates three months apart are quarters).
 func periodNoun(vs []figures.Value) string {
+	if n := spacing(vs); n > 0 {
+		switch n {
+		case 1:
+			return "months"
+		case 3:
+			return "quarters"
+		case 6:
+			return "half-years"
+		case 12:
+			return "years"
+		}
+	}
 	q, m, y := 0, 0, 0
 	for _, v := range vs {
 		p := strings.ToLower(v.Period)
@@ -270,6 +313,32 @@ func periodNoun(vs []figures.Value) string {
 		return "years"
 	}
 	return "periods"
+}
+
+// spacing is the number of months between a series' periods when each
+// names a date or month ("Sep 2026", "30 Sep 2026") the same distance
+// apart, else 0.
+func spacing(vs []figures.Value) int {
+	if len(vs) < 2 {
+		return 0
+	}
+	gap := 0
+	var prev dateSpan
+	for i, v := range vs {
+		d, ok := parseDate(v.Period)
+		if !ok || d.End.Sub(d.Start).Hours() > 24*31 {
+			return 0
+		}
+		if i > 0 {
+			g := (d.Start.Year()-prev.Start.Year())*12 + int(d.Start.Month()-prev.Start.Month())
+			if g <= 0 || gap != 0 && g != gap {
+				return 0
+			}
+			gap = g
+		}
+		prev = d
+	}
+	return gap
 }
 
 var (
@@ -295,7 +364,7 @@ func valuesText(ind *figures.Indicator, n int) string {
 	vs := ind.Values[len(ind.Values)-min(n, len(ind.Values)):]
 	parts := make([]string, len(vs))
 	for i, v := range vs {
-		parts[i] = valueText(v, ind.Unit)
+		parts[i] = valueText(v, unitOf(ind))
 	}
 	return strings.Join(parts, " to ")
 }
@@ -331,9 +400,6 @@ func evidence(es ...report.Evidence) []report.Evidence {
 	}
 	return out
 }
-
-// sentenceEvidence cites a sentence.
-func sentenceEvidence(s figures.Sentence) report.Evidence { return s.Evidence() }
 
 // hasPhrase finds a phrase in text as whole words, case-insensitively,
 // and returns its byte offset, or -1.

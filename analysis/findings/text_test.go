@@ -25,6 +25,7 @@ func TestFiguresOf(t *testing.T) {
 		{"EHCPs issued within 20 weeks", "%", "EHCPs issued within 20 weeks at 613% in Q3"},
 		{"Cost of placements", "£", "cost of placements at £613 in Q3"},
 		{"Days to adoption", "days", "days to adoption at 613 days in Q3"},
+		{"Vacancy rate (%)", "", "vacancy rate at 613% in Q3"},
 	}
 	for _, tt := range tests {
 		if got := figuresOf(&figures.Indicator{Name: tt.name, Unit: tt.unit}, v); got != tt.want {
@@ -71,6 +72,7 @@ func TestSeriesText(t *testing.T) {
 func TestRate(t *testing.T) {
 	rel := &figures.RAGRule{AmberWithin: 0.1, Relative: true}
 	pts := &figures.RAGRule{AmberWithin: 5}
+	floor := &figures.RAGRule{Floor: true}
 	tests := []struct {
 		pol    figures.Polarity
 		target float64
@@ -88,11 +90,41 @@ func TestRate(t *testing.T) {
 		{figures.HigherIsBetter, 60, pts, 54.9, figures.Red},
 		{figures.PolarityUnknown, 60, pts, 54.9, ""},
 		{figures.HigherIsBetter, 60, nil, 10, ""},
+		{figures.HigherIsBetter, 60, floor, 55, figures.Amber},
+		{figures.HigherIsBetter, 60, floor, 49, figures.Red},
 	}
 	for _, tt := range tests {
-		ind := &figures.Indicator{Polarity: tt.pol, Target: tt.target, HasTarget: true, Rule: tt.rule}
-		if got := rate(ind, tt.v); got != tt.want {
+		ind := &figures.Indicator{Polarity: tt.pol, Target: tt.target, HasTarget: true, Rule: tt.rule, Values: []figures.Value{{Value: tt.v}}, Floor: 50, HasFloor: true}
+		if got := rate(ind); got != tt.want {
 			t.Errorf("rate(%v against %v, polarity %v) = %q, want %q", tt.v, tt.target, tt.pol, got, tt.want)
+		}
+	}
+}
+
+func TestInPeriod(t *testing.T) {
+	for p, want := range map[string]string{"Q3": " in Q3", "30 Sep 2026": " at 30 Sep 2026", "2025": " in 2025", "2025/26": " in 2025/26", "in quarter 2": " in quarter 2", "": ""} {
+		if got := inPeriod(figures.Value{Period: p}); got != want {
+			t.Errorf("inPeriod(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+func TestPrinted(t *testing.T) {
+	tests := []struct {
+		text       string
+		v          float64
+		unit, want string
+	}{
+		{"21.5", 21.5, "%", "21.5%"},
+		{"21.5%", 21.5, "%", "21.5%"},
+		{"", 21.5, "%", "21.5%"},
+		{"£4.75m", 4.75, "£", "£4.75m"},
+		{"n/a", 0, "%", "n/a"},
+		{"1,204", 1204, "", "1,204"},
+	}
+	for _, tt := range tests {
+		if got := printed(tt.text, tt.v, tt.unit); got != tt.want {
+			t.Errorf("printed(%q, %v, %q) = %q, want %q", tt.text, tt.v, tt.unit, got, tt.want)
 		}
 	}
 }

@@ -22,9 +22,16 @@ func (unansweredRequest) Doc() string {
 // something to come back; a minute that only notes, receives or agrees a
 // report matches none of them.
 var requestPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)(?:^|[;:–-]\s*|\b(?:action|that|and that|agreed)\s*:?\s+)(?:the\s+)?(?:lead\s+|relevant\s+)?officers?\s+(?:to|would|will|agreed to|undertook to)\s+(?:bring|provide|report|circulate|share|present|prepare|arrange|send|look into|investigate|update)\b`),
-	regexp.MustCompile(`(?i)\bmembers?\s+(?:asked|requested)\s+(?:for|that)\s+(?:an?\s+|the\s+)?(?:further\s+)?(?:report|update|briefing|paper|information|data|details?|breakdown|figures|analysis|review)\b`),
-	regexp.MustCompile(`(?i)\b(?:requested|asked|agreed|resolved)\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:further\s+)?(?:report|update|briefing|paper|information|data|details?|breakdown|figures|analysis)\b(?:[^.;]|\.\d){0,160}?\b(?:be|is)\s+(?:brought|provided|circulated|presented|submitted|shared|reported|considered)\b`),
+	// "Officers to bring ...", "that officers bring ...", "Action: officers
+	// to provide ..."
+	regexp.MustCompile(`(?i)(?:^|[;:–-]\s*|\b(?:action|that|and that|agreed)\s*:?\s+)(?:the\s+)?(?:lead\s+|relevant\s+)?officers?\s+(?:to\s+|would\s+|will\s+|should\s+|agreed to\s+|undertook to\s+)?(?:bring|provide|report|circulate|share|present|prepare|arrange|send|look into|investigate|update)\b`),
+	// "Members asked for a breakdown ...", "Councillor Begum asked that
+	// future reports show ..."
+	regexp.MustCompile(`(?i)\b(?:members?|councillors?|cllrs?\.?|the (?:committee|chair(?:man)?))\s+(?:[A-Z][a-z]+\s+)?(?:asked|requested)\s+(?:for|that)\s+(?:an?\s+|the\s+)?(?:further\s+|future\s+)?(?:(?:[a-z]+\s+){0,2}(?:reports?|updates?|briefing|paper|information|data|details?|breakdown|figures|analysis|review)\b|(?:[a-z]+\s+){0,3}(?:show|include|set out|give)\b)`),
+	// "It was agreed that a report on X be brought ...", "RESOLVED: that
+	// an update on Y be brought ..."
+	regexp.MustCompile(`(?i)\b(?:requested|asked|agreed|resolved)\s*:?\s+(?:\(\w+\)\s+)?(?:that\s+)?(?:an?\s+|the\s+)?(?:further\s+)?(?:report|update|briefing|paper|information|data|details?|breakdown|figures|analysis)\b(?:[^.;]|\.\d){0,160}?\b(?:be|is)\s+(?:brought|provided|circulated|presented|submitted|shared|reported|considered)\b`),
+	// "... a further update to the next meeting"
 	regexp.MustCompile(`(?i)\b(?:report|update|briefing)\b(?:[^.;]|\.\d){0,120}?\bto (?:the|a) (?:next|future|following) meeting\b`),
 }
 
@@ -33,7 +40,12 @@ var requestPatterns = []*regexp.Regexp{
 const openingSentences = 6
 
 // requestGeneric are words of a request that say nothing of its subject.
-var requestGeneric = setOf("briefing", "paper", "figure", "breakdown", "analysis", "clarification", "requested", "undertook", "look", "investigate", "prepare", "arrange", "send", "consider", "considered", "submitted", "reported", "come", "back", "following")
+var requestGeneric = setOf("briefing", "paper", "figure", "breakdown", "analysis", "clarification", "requested", "undertook", "look", "investigate", "prepare", "arrange", "send", "consider", "considered", "submitted", "reported", "come", "back", "following",
+	"councillor", "cllr", "chair", "chairman", "director", "resolved", "show", "give", "set", "out", "use", "number", "account", "fuller", "future")
+
+// reNamed is a councillor's name, which says nothing of a request's
+// subject.
+var reNamed = regexp.MustCompile(`\b(?:Councillor|Cllr\.?)\s+[A-Z][a-z]+`)
 
 func (c unansweredRequest) Find(it *Item) []Finding {
 	if it.Kind != corpus.KindMinutes || it.Pack == nil {
@@ -48,9 +60,12 @@ func (c unansweredRequest) Find(it *Item) []Finding {
 		if loc == nil {
 			continue
 		}
-		request := s.Text[loc[0]:]
+		// The request is its clause: "officers bring a report on the use
+		// of unregistered children's homes", not what follows it.
+		cs, ce := clauseBounds(s.Text, loc[0], loc[1])
+		request := strings.TrimSpace(s.Text[cs:ce])
 		var words []string
-		for _, w := range keyWords(request) {
+		for _, w := range keyWords(reNamed.ReplaceAllString(request, "")) {
 			if !requestGeneric[w] {
 				words = append(words, w)
 			}
@@ -83,9 +98,11 @@ func requestIn(text string) []int {
 }
 
 // answered reports whether another item of the pack (not the agenda, not
-// minutes) shares a distinctive word of a request in its title or
-// opening sentences.
+// minutes) answers a request: its title shares a distinctive word of the
+// request, or its title and opening sentences share two (the one, when
+// the request has only one).
 func answered(minutes *Item, words []string) bool {
+	need := min(2, len(words))
 	for _, o := range minutes.Pack.Items {
 		if o == nil || o == minutes || o.Kind == corpus.KindAgenda || o.Kind == corpus.KindMinutes {
 			continue
@@ -98,7 +115,7 @@ func answered(minutes *Item, words []string) bool {
 			}
 			b.WriteString(" " + s.Text)
 		}
-		if shared(words, stems(b.String())) > 0 {
+		if shared(words, stems(o.Title)) > 0 || shared(words, stems(b.String())) >= need {
 			return true
 		}
 	}

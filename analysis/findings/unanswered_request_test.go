@@ -34,6 +34,16 @@ func TestUnansweredRequest(t *testing.T) {
 		{"agreed that officers would", minutes(prose(3, "It was agreed that officers would circulate the youth justice inspection report.")), []expect{
 			{`The minutes of the last meeting record "it was agreed that officers would circulate the youth justice inspection report", and no item of this pack answers it.`, []int{3}},
 		}},
+		{"that officers bring, in a resolution", minutes(prose(3, "RESOLVED: (1) that the report be noted; and (2) that officers bring a report on the use of unregistered children's homes, including the number of children placed in them, to the next meeting.")), []expect{
+			{`The minutes of the last meeting record "that officers bring a report on the use of unregistered children's homes", and no item of this pack answers it.`, []int{3}},
+		}},
+		{"a councillor asked that reports show", minutes(prose(3, "Councillor Begum asked that future performance reports show the number of children in care who are not receiving full-time education, and the Director agreed.")), []expect{
+			{`The minutes of the last meeting record "Councillor Begum asked that future performance reports show the number of children in care who are not receiving full-time education", and no item of this pack answers it.`, []int{3}},
+		}},
+		{"one shared word in an opening is not an answer", minutes(prose(3, "Members asked for a report on youth offending and missing episodes.")), []expect{
+			{`The minutes of the last meeting record "members asked for a report on youth offending and missing episodes", and no item of this pack answers it.`, []int{3}},
+		}},
+		{"resolved with a colon, answered", minutes(prose(3, "RESOLVED: that an update on return home interviews, including timeliness, be brought to the next meeting.")), nil},
 		{"a minute that only notes", minutes(prose(3, "RESOLVED that the report be noted.")), nil},
 		{"a minute that receives", minutes(prose(3, "The committee received the report on placement sufficiency and agreed the recommendations.")), nil},
 		{"not minutes", &Item{Kind: corpus.KindReport, Sentences: []figures.Sentence{prose(3, "Officers to bring a report on placement sufficiency.")}, Pack: &Pack{}}, nil},

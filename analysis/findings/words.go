@@ -124,6 +124,15 @@ const (
 	similarPoints   = 2.0
 )
 
+// materialPoints and materialRelative are the smallest margin worth a
+// finding that the council is worse than a comparator: points on a
+// percentage, else a fraction of the comparator's figure. Smaller
+// differences are within the noise of a year's data.
+const (
+	materialPoints   = 1.0
+	materialRelative = 0.05
+)
+
 // comparatorName is how a narrative names a comparator, and the words a
 // comparator's own name must contain to be the one it means.
 type comparatorName struct {

@@ -27,10 +27,19 @@ func (w workforceCheck) Find(it *Item) []Finding {
 			threshold = t.high
 		}
 	}
+	// A rate says it better than a headcount: when the item gives the
+	// topic as a percentage, its counts ("agency social workers (FTE)")
+	// make no finding of their own.
+	hasRate := false
+	for _, ind := range councilIndicators(it) {
+		if topicOf(ind) == w.kind && unitOf(ind) == "%" {
+			hasRate = true
+		}
+	}
 	var out []Finding
 	for _, ind := range councilIndicators(it) {
 		v, ok := ind.Latest()
-		if !ok || topicOf(ind) != w.kind {
+		if !ok || topicOf(ind) != w.kind || hasRate && unitOf(ind) != "%" {
 			continue
 		}
 		var parts []string
@@ -50,7 +59,7 @@ func (w workforceCheck) Find(it *Item) []Finding {
 			if len(names) > 0 {
 				parts = append(parts, "above "+andList(names))
 			}
-		case !ind.HasTarget && ind.Unit == "%" && threshold > 0 && v.Value >= threshold:
+		case !ind.HasTarget && unitOf(ind) == "%" && threshold > 0 && v.Value >= threshold:
 			parts = append(parts, "a high level ("+fmtNum(threshold)+"% or more)")
 			g.gap = relGap(v.Value-threshold, threshold)
 		}
@@ -68,7 +77,7 @@ func (w workforceCheck) Find(it *Item) []Finding {
 			Kind:      w.kind,
 			Severity:  severity(w.kind, g),
 			Summary:   upperFirst(fig) + ": " + shows + ".",
-			Evidence:  evidence(ind.Evidence),
+			Evidence:  evidence(ind.Cite()),
 			Indicator: ind,
 			Words:     Words{Measure: measure(ind.Name), Figures: fig, Shows: shows},
 		})

@@ -37,6 +37,12 @@ func TestAgencyStaff(t *testing.T) {
 		{"above England", item(nil, aboveEngland), []expect{
 			{"Agency social workers at 19% in Q1: above 17.6% for England.", []int{9}},
 		}},
+		{"a count beside a rate makes no finding", item(nil, overTarget, series("Agency social workers (FTE)", "", figures.PolarityUnknown, 9, 44, 49, 52)), []expect{
+			{"Agency social workers at 25.6% in Q3: above the target of 15%, and rising from 22% to 24.1% to 25.6% over three quarters.", []int{9}},
+		}},
+		{"a count alone does", item(nil, series("Agency social workers (FTE)", "", figures.PolarityUnknown, 9, 44, 49, 52)), []expect{
+			{"52 agency social workers (FTE) in Q3: rising from 44 to 49 to 52 over three quarters.", []int{9}},
+		}},
 		{"multi-agency is not agency staff", item(nil, series("Multi-agency referrals", "%", figures.PolarityUnknown, 9, 30, 32, 35)), nil},
 		{"low and falling", item(nil, series("Agency social workers", "%", figures.PolarityUnknown, 9, 12, 9)), nil},
 		{"national", item(nil, owned(overTarget, figures.OwnerNational)), nil},

@@ -28,7 +28,7 @@ func (c worseThanComparators) Find(it *Item) []Finding {
 		var margin, rel float64
 		var worst string
 		for _, cmp := range ind.Comparators {
-			if strings.TrimSpace(cmp.Name) == "" || !worse(ind, v.Value, cmp.Value) {
+			if strings.TrimSpace(cmp.Name) == "" || !material(ind, shortfall(ind, v.Value, cmp.Value), cmp.Value) {
 				continue
 			}
 			against = append(against, comparatorValue(ind, cmp))
@@ -46,7 +46,7 @@ func (c worseThanComparators) Find(it *Item) []Finding {
 			Kind:      c.Kind(),
 			Severity:  severity(c.Kind(), gravity{gap: rel, red: ind.RAG == figures.Red, explained: explained, planned: planned}),
 			Summary:   upperFirst(fig) + "; " + marginPhrase(ind, margin) + " worse than " + worst + ".",
-			Evidence:  evidence(ind.Evidence),
+			Evidence:  evidence(ind.Cite()),
 			Indicator: ind,
 			Words:     Words{Measure: measure(ind.Name), Figures: fig, Comparator: andList(names)},
 		})
@@ -58,27 +58,35 @@ func (c worseThanComparators) Find(it *Item) []Finding {
 // measure that meets its own target is not raised.
 const slightGap = 0.10
 
+// material reports whether a shortfall against a comparator's figure is
+// big enough to be worth members' time.
+func material(ind *figures.Indicator, gap, base float64) bool {
+	if gap <= 0 {
+		return false
+	}
+	if unitOf(ind) == "%" {
+		return gap >= materialPoints
+	}
+	return relGap(gap, base) >= materialRelative
+}
+
 // comparatorValue states a comparator's figure: "10.4% for statistical
 // neighbours".
 func comparatorValue(ind *figures.Indicator, cmp figures.Comparator) string {
-	t := strings.TrimSpace(cmp.Text)
-	if t == "" {
-		t = withUnit(cmp.Value, ind.Unit)
-	}
-	return t + " for " + cmp.Name
+	return printed(cmp.Text, cmp.Value, unitOf(ind)) + " for " + cmp.Name
 }
 
 // marginPhrase states a difference: "2.5 points" on a percentage, else in
 // the unit.
 func marginPhrase(ind *figures.Indicator, d float64) string {
 	d = math.Abs(d)
-	if ind.Unit == "%" {
+	if unitOf(ind) == "%" {
 		if fmtNum(d) == "1" {
 			return "1 point"
 		}
 		return fmtNum(d) + " points"
 	}
-	return withUnit(d, ind.Unit)
+	return withUnit(d, unitOf(ind))
 }
 
 // andList joins phrases with commas and a final "and".

@@ -21,6 +21,8 @@ func TestWorseThanComparators(t *testing.T) {
 		{"worse than one only", item(nil, pep), []expect{
 			{"Children in care with an up-to-date PEP at 88% in Q1 against 91% for statistical neighbours; 3 points worse than statistical neighbours.", []int{12}},
 		}},
+		{"worse by a whisker", item(nil, against(series("Turnover of social workers", "%", figures.LowerIsBetter, 12, 12.4), figures.Comparator{Name: "England", Value: 11.8})), nil},
+		{"a count worse by a whisker", item(nil, against(series("Days to adoption", "days", figures.LowerIsBetter, 12, 410), figures.Comparator{Name: "England", Value: 400})), nil},
 		{"better than both", item(nil, better), nil},
 		{"unknown polarity", item(nil, unknown), nil},
 		{"other council's figure", item(nil, owned(moves, figures.OwnerOther)), nil},

@@ -37,7 +37,7 @@ func (c worseningTrend) Find(it *Item) []Finding {
 				red: ind.RAG == "red", explained: explained, planned: planned,
 			}),
 			Summary:   upperFirst(shows) + ", worse each time.",
-			Evidence:  evidence(ind.Evidence),
+			Evidence:  evidence(ind.Cite()),
 			Indicator: ind,
 			Words:     Words{Measure: measure(ind.Name), Figures: shows, Shows: shows},
 		})

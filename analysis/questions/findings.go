@@ -3,6 +3,7 @@ package questions
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
 	"github.com/scrutineer/scrutineer/analysis/findings"
@@ -57,6 +58,8 @@ func (a *Asker) fromFindings(it *Input) ([]report.Finding, []candidate) {
 	byKey := map[string]*group{}
 	strengths := 0
 	for i, f := range it.Findings {
+		f.Evidence = quotes(f)
+		it.Findings[i].Evidence = f.Evidence
 		rf := report.Finding{
 			ID: strconv.Itoa(len(out) + 1), Kind: f.Kind, Severity: round2(f.Severity),
 			Summary: f.Summary, Strength: f.Strength, Evidence: f.Evidence,
@@ -114,6 +117,31 @@ func (a *Asker) fromFindings(it *Input) ([]report.Finding, []candidate) {
 		})
 	}
 	return out, cands
+}
+
+// quotes returns a finding's evidence with each quote longer than
+// figures.MaxQuote cut to the clauses around what the finding is about
+// (its claim, sum, subject or date, the first the quote holds), so a
+// long sentence is quoted by the part that matters.
+func quotes(f findings.Finding) []report.Evidence {
+	out := slices.Clone(f.Evidence)
+	for i := range out {
+		q := out[i].Quote
+		if len(q) <= figures.MaxQuote {
+			continue
+		}
+		at, to := 0, 0
+		for _, w := range []string{f.Words.Claim, f.Words.Amount, f.Words.Thing, f.Words.Date} {
+			if w = strings.TrimSpace(w); w != "" {
+				if k := strings.Index(q, w); k >= 0 {
+					at, to = k, k+len(w)
+					break
+				}
+			}
+		}
+		out[i].Quote = figures.QuoteAround(q, at, to)
+	}
+	return out
 }
 
 // findingTheme is the theme a finding's question is filed under: the

@@ -1,7 +1,8 @@
-// Package questions turns what the analysis found in a report into
-// challenge questions a councillor can read out in committee: each names
-// the report's own figures and asks what members need to know — why, what
-// is being done, by when, and how the committee will know.
+// This file words findings as questions a councillor can read out in
+// committee: each names the report's own figures and asks what members
+// need to know — why, what is being done, by when, and how the committee
+// will know.
+
 package questions
 
 import (
@@ -53,7 +54,7 @@ var wordings = map[string][]string{
 		"{summary} Which is right, and what is the plan?",
 	},
 	"quantifier-contradicted": {
-		`The report says {claim}, but its own figure is {shows}. Is "{thing}" a fair way to describe that, and what is being done for the children the figure leaves out?`,
+		`The report says {claim}, but its own figure is {shows}. Is "{thing}" a fair way to put that, and what does the true figure mean for the children concerned?`,
 		"{summary} Is that a fair description, and what is being done about it?",
 	},
 	"comparison-contradicted": {
