@@ -244,9 +244,10 @@ func gapCells(raw string) []tcell {
 	if len(cells) == 2 && reParaNum.MatchString(cells[0].text) {
 		return nil
 	}
-	for _, c := range cells {
-		// A cell of prose: a line of text with a stray wide space.
-		if c.end-c.col > 80 && len(strings.Fields(c.text)) > 12 {
+	for i, c := range cells {
+		// A cell of prose: a line of text with a stray wide space. A long
+		// measure's name before two or more figures is a row's label.
+		if c.end-c.col > 80 && len(strings.Fields(c.text)) > 12 && (i > 0 || figureCells(cells[1:]) < 2) {
 			return nil
 		}
 	}
@@ -255,6 +256,17 @@ func gapCells(raw string) []tcell {
 		out = append(out, splitFigures(c)...)
 	}
 	return out
+}
+
+// figureCells counts the cells that are figures.
+func figureCells(cells []tcell) int {
+	n := 0
+	for _, c := range cells {
+		if isFigure(c.text) {
+			n++
+		}
+	}
+	return n
 }
 
 // reParaNum is a paragraph number, which laid-out text sets apart with
@@ -666,11 +678,13 @@ func uniformCells(lines []tline) int {
 	return k
 }
 
-// aligned reports whether every row of figures puts each of its cells in
-// a column of its own.
+// aligned reports whether every row of figures, and every heading row
+// with as many cells as there are columns, puts each of its cells in a
+// column of its own.
 func aligned(lines []tline, cols [][2]int) bool {
 	for _, l := range lines {
-		if l.kind != lineGapped || !cellsHaveFigure(l.cells[1:]) {
+		// Rows of figures, and a heading with a cell for every column.
+		if l.kind != lineGapped || !cellsHaveFigure(l.cells[1:]) && len(l.cells) != len(cols) {
 			continue
 		}
 		seen := make([]bool, len(cols))
@@ -736,7 +750,7 @@ func orderTable(text string, lines []tline, from, to, k int) (Table, bool) {
 		t.RowText = append(t.RowText, tableClean(text[l.start:l.end]))
 		t.End, t.LastLine = l.end, i
 	}
-	if len(t.Rows) < 2 {
+	if len(t.Rows) < 2 && !(len(t.Rows) == 1 && len(t.Header) > 0) {
 		return Table{}, false
 	}
 	spanHeadings(t.Header)

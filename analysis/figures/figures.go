@@ -122,7 +122,10 @@ type RAGRule struct {
 
 // Indicator is a performance measure as a report gives it.
 type Indicator struct {
-	Name     string
+	Name string
+	// Title is the title of a one-row table the indicator was read from
+	// ("Long-term placement stability"): another name for it. "" else.
+	Title    string
 	Unit     string // "%", "days", "weeks", "£", "per 10,000", "" for a count
 	Polarity Polarity
 	// Target is the target or standard; HasTarget says whether there is one.

@@ -109,16 +109,56 @@ func lineRows(text string) []Span {
 	}
 	var out []Span
 	off := 0
-	for _, l := range lines {
-		if t := strings.TrimSpace(l); strings.HasSuffix(t, ".") && len(strings.Fields(t)) > 8 {
-			// A paragraph of prose after the table: its sentences.
-			out = append(out, splitProse(text, off, off+len(l))...)
-		} else {
-			out = append(out, Span{Start: off, End: off + len(l), Row: true})
+	for i := 0; i < len(lines); i++ {
+		// A line of prose wraps onto the next when that one carries on in
+		// lower case ("... has improved since the inspection, as a" /
+		// "result of the placement stability meetings."): the lines are
+		// one paragraph.
+		end, j := off+len(lines[i]), i
+		for j+1 < len(lines) && !spacedRow(strings.TrimSpace(lines[j])) && startsLower(lines[j+1]) {
+			j++
+			end += 1 + len(lines[j])
 		}
-		off += len(l) + 1
+		if stop := proseEnd(text[off:end]); stop > 0 {
+			// A paragraph of prose among the rows: its sentences, and what
+			// follows its last one on the line (a table's title) a row.
+			out = append(out, splitProse(text, off, off+stop)...)
+			if strings.TrimSpace(text[off+stop:end]) != "" {
+				out = append(out, Span{Start: off + stop, End: end, Row: true})
+			}
+		} else {
+			for k := i; k <= j; k++ {
+				out = append(out, Span{Start: off, End: off + len(lines[k]), Row: true})
+				off += len(lines[k]) + 1
+			}
+			i = j
+			continue
+		}
+		off, i = end+1, j
 	}
 	return out
+}
+
+// proseEnd returns where the prose that opens s ends: after its last
+// sentence's full stop, when it has at least eight words before it; 0 when
+// s is not prose.
+func proseEnd(s string) int {
+	stop := -1
+	for _, e := range english.SentenceEnds(s, 0, len(s)) {
+		if t := strings.TrimSpace(s[e[0]:e[1]]); strings.HasSuffix(t, ".") {
+			stop = e[1]
+		}
+	}
+	if stop < 0 || len(strings.Fields(s[:stop])) <= 8 {
+		return 0
+	}
+	return stop
+}
+
+// startsLower reports whether a line starts with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " \t"))
+	return unicode.IsLower(r)
 }
 
 // reDateLine opens a line with a date ("8 July 2026 ...").

@@ -202,12 +202,18 @@ func tableIndicators(t *Table, sheet sheetNames) []Indicator {
 			continue
 		}
 		sortValues(ind.Values)
+		if len(t.Rows) == 1 {
+			ind.Title = reTableNumber.ReplaceAllString(t.Title, "")
+		}
 		ind.Row = t.Evidence(i)
 		ind.Evidence = ind.Row
 		out = append(out, ind)
 	}
 	return out
 }
+
+// reTableNumber is a table's number before its title ("Table 2: ").
+var reTableNumber = regexp.MustCompile(`^(?i:table|figure|chart)\s+\d+[a-z]?\s*[:.–-]?\s*`)
 
 // withoutRefs returns a table without its first column when that column
 // holds reference codes ("Ref": "CS01") and the next names the measures,

@@ -75,7 +75,16 @@ func shared(want, have []string) int {
 // word ("agency use" names "Agency social workers"; "social workers" alone
 // does not).
 func mentionScore(text string, ind *figures.Indicator) int {
-	want := keyWords(ind.Name)
+	n := nameScore(text, ind.Name)
+	if ind.Title != "" {
+		n = max(n, nameScore(text, ind.Title))
+	}
+	return n
+}
+
+// nameScore is mentionScore for one of an indicator's names.
+func nameScore(text, name string) int {
+	want := keyWords(name)
 	if len(want) == 0 {
 		return 0
 	}
