@@ -31,6 +31,7 @@ func Read(sentences []Sentence, tables []Table) []Indicator {
 		out = append(out, inds...)
 	}
 	out = merge(out, sentenceIndicators(sentences, owners))
+	out = append(out, headlineCounts(sentences, owners)...)
 	for i := range out {
 		ind := &out[i]
 		if ind.Unit == "" {

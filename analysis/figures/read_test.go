@@ -46,7 +46,11 @@ func TestReadSentences(t *testing.T) {
 		{"Contacts had risen by 9% on the previous year, and 21% of referrals were re-referrals within twelve months, against a target of 18%.",
 			[]want{{name: "Referrals that were re-referrals within twelve months", values: []float64{21}, target: 18, unit: "%", polarity: LowerIsBetter}}},
 		{"3.1 At 31 March 2026 the council looked after 312 children, a rate of 78 per 10,000 children aged under 18. This compares with a rate of 71 per 10,000 for our statistical neighbours and 70 per 10,000 for England.",
-			[]want{{name: "Rate per 10,000 children aged under 18", values: []float64{78}, unit: "per 10,000", comp: "statistical neighbours 71"}}},
+			[]want{{name: "Rate per 10,000 children aged under 18", values: []float64{78}, unit: "per 10,000", comp: "statistical neighbours 71"},
+				// The count at its date, as a headline another paper may give too.
+				{name: "Children in care", values: []float64{312}}}},
+		{"At 30 September 2026 Harlowmere was looking after 398 children.",
+			[]want{{name: "Children in care", values: []float64{398}}}},
 		// A figure alone is no indicator; nor are dates, years and times.
 		{"The committee met on 12 March 2024 at 10.00 and 14 members attended.", nil},
 		{"In 2023/24 the service saw 1,200 children.", nil},
