@@ -79,8 +79,9 @@ var quantifiers = []quantifier{
 }
 
 // notQuantity follows "most" when it makes a superlative rather than a
-// proportion ("most recent", "most vulnerable").
-var notQuantity = regexp.MustCompile(`(?i)^\s+(?:recent|recently|important|likely|common|commonly|appropriate|significant|vulnerable|effective|effectively|complex|challenging|difficult|urgent|serious|senior|experienced|relevant|popular|frequent|frequently|notable|notably|valuable|useful|helpful|successful|affected|improved|part|often|up|to|at|in)\b|^\s+\w+(?:est|ly)\b`)
+// proportion ("most recent", "most vulnerable"), or a manner of speaking
+// ("in most cases, the best way").
+var notQuantity = regexp.MustCompile(`(?i)^\s+(?:recent|recently|important|likely|common|commonly|appropriate|significant|vulnerable|effective|effectively|complex|challenging|difficult|urgent|serious|senior|experienced|relevant|popular|frequent|frequently|notable|notably|valuable|useful|helpful|successful|affected|improved|part|often|up|to|at|in|cases|circumstances|instances|situations|respects|ways)\b|^\s+\w+(?:est|ly)\b`)
 
 // relation is what a comparison phrase claims of the council's figure
 // against another's.
