@@ -260,8 +260,8 @@ func evalSet(t *testing.T, a *Analyzer, cases []evalCase, golden *strings.Builde
 }
 
 // TestEvaluation runs the brief over every labelled pack present and
-// checks theme precision and recall (micro-averaged over labelled items)
-// and the share of labelled facts some question cites. It then reports
+// checks theme precision and recall (micro-averaged over labelled items),
+// and reports the share of labelled facts some question cites. It then reports
 // the same figures on the held-out documents. It writes a summary to
 // testdata/eval.golden with -update, so changes in quality show up as
 // diffs.
@@ -288,22 +288,23 @@ func TestEvaluation(t *testing.T) {
 		t.Logf("golden summary not compared: %d of %d labelled packs and %d of %d held-out documents present",
 			ran, len(evalCases()), hran, len(holdout))
 	}
-	// The targets: precision and recall of at least 0.80, facts caught of
-	// at least 0.70, over the labelled packs. The held-out figures are
-	// reported and kept in the golden file, not held to the targets.
+	// The targets: precision and recall of at least 0.80 over the
+	// labelled packs. The held-out figures are reported and kept in the
+	// golden file, not held to the targets. Facts caught (the share of
+	// labelled facts some question cites) is reported, not held to a
+	// target: the labels list every fact of a report, its proposals and
+	// plain figures among them, and questions are now asked only of what
+	// deserves challenge (SCORES.md, "Questions from findings");
+	// TestPlantedProblems holds the questions to their target.
 	const (
 		minPrecision = 0.80
 		minRecall    = 0.80
-		minFactsRate = 0.70
 	)
 	if p := total.precision(); p < minPrecision {
 		t.Errorf("theme precision %.2f, want >= %.2f", p, minPrecision)
 	}
 	if r := total.recall(); r < minRecall {
 		t.Errorf("theme recall %.2f, want >= %.2f", r, minRecall)
-	}
-	if f := total.factRate(); f < minFactsRate {
-		t.Errorf("facts caught %.2f, want >= %.2f", f, minFactsRate)
 	}
 }
 
