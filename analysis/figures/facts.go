@@ -155,9 +155,12 @@ var (
 	// reDoneAtLast is a delay that is over: "the long overdue
 	// refurbishment was completed in June".
 	reDoneAtLast = regexp.MustCompile(`\blong[- ]overdue\b.*\b(?:completed|finished|delivered|opened|reopened|in place|launched|agreed|done)\b`)
-	reToNote     = regexp.MustCompile(`\b(?:correct record|to note|be noted|is noted|are noted|noted the|receive[sd]? the report|report be received)\b`)
-	reCoverRow   = regexp.MustCompile(`report to|date of meeting|subject|report of|wards affected|portfolio|key decision|forward plan|exempt|contact officer|telephone|email`)
-	reOwnerDate  = regexp.MustCompile(`\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|q[1-4]\b|end of q[1-4]|complete[d]?|ongoing|in progress)\b`)
+	// reRAGKey is a line of a report's key to its ratings ("AMBER Floor
+	// Standard achieved but Target has not been met").
+	reRAGKey    = regexp.MustCompile(`^(?i:red|amber|green)\b[^0-9]{0,100}\b(?i:target|floor|standard|tolerance)\b[^0-9]*$`)
+	reToNote    = regexp.MustCompile(`\b(?:correct record|to note|be noted|is noted|are noted|noted the|receive[sd]? the report|report be received)\b`)
+	reCoverRow  = regexp.MustCompile(`report to|date of meeting|subject|report of|wards affected|portfolio|key decision|forward plan|exempt|contact officer|telephone|email`)
+	reOwnerDate = regexp.MustCompile(`\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|q[1-4]\b|end of q[1-4]|complete[d]?|ongoing|in progress)\b`)
 )
 
 // FindFacts scans an item's passages for facts.
@@ -350,6 +353,9 @@ func notFinding(sent string) bool {
 	}
 	if (strings.Contains(low, "rounded") || strings.Contains(low, "suppressed") || strings.Contains(low, "excluded from")) && reDataNote.MatchString(sent) {
 		return true
+	}
+	if reRAGKey.MatchString(sent) {
+		return true // the key to a report's ratings
 	}
 	return Contact(sent)
 }

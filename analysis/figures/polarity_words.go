@@ -2,9 +2,9 @@ package figures
 
 // Which way a measure improves, from the words of its name.
 
-// polarityWords say which way a measure improves from words in its name.
-// The longest phrase found wins, so "multi-agency" outweighs "agency" and
-// "re-referral" outweighs "within".
+// polarityWords say which way a measure improves from words in its name
+// (PolarityOfName: the first found wins, and of two at one place the
+// longer, so "multi-agency" outweighs "agency").
 var polarityWords = []struct {
 	phrase   string
 	polarity Polarity
@@ -65,6 +65,7 @@ var polarityWords = []struct {
 	{"stable", HigherIsBetter},
 	{"foster households", HigherIsBetter},
 	{"fostering households", HigherIsBetter},
+	{"approved households", HigherIsBetter},
 	{"foster carers", HigherIsBetter},
 	{"in-house", HigherIsBetter},
 	{"with relatives", HigherIsBetter},

@@ -36,7 +36,7 @@ func TestReadSentences(t *testing.T) {
 		{"Re-referrals within 12 months were 31%, against 28% for England.",
 			[]want{{name: "Re-referrals within 12 months", values: []float64{31}, unit: "%", polarity: LowerIsBetter, comp: "England 28"}}},
 		{"As of 31st December 2024, there were 613 approved households against a target of 700 households.",
-			[]want{{name: "Approved households", values: []float64{613}, target: 700}}},
+			[]want{{name: "Approved households", values: []float64{613}, target: 700, polarity: HigherIsBetter}}},
 		{"The average caseload for social workers was 21 children in December 2024. This is above the target caseload of no more than 18 children.",
 			[]want{{name: "Average caseload for social workers", values: []float64{21}, periods: []string{"in December 2024"}, target: 18, polarity: LowerIsBetter}}},
 		{"The rate of re-referrals for the 12 months to December 2024 was 22.2%, compared to 23.4% the previous Quarter. This compares to the England average of 22.4% for 2023/24.",

@@ -151,12 +151,24 @@ func cardIndicator(ss []Sentence, i int) (Indicator, bool) {
 		if reCard.MatchString(t) && strings.Contains(t, ":") || len(t) > 250 {
 			break
 		}
+		if strings.HasSuffix(t, ".") && len(strings.Fields(t)) > 12 {
+			continue // a sentence of the commentary, not the measure's name
+		}
 		name, rag := trailingRAG(t)
 		if rag != "" && ind.RAG == "" {
 			ind.RAG = rag
 		}
 		ind.Name = name
 		break
+	}
+	if ind.Name == "" && reMeasureName.MatchString(s.Heading) && !reCard.MatchString(s.Heading) {
+		// The measure's name set as the heading over its card ("Number
+		// of foster households" at the top of a page).
+		name, rag := trailingRAG(s.Heading)
+		if rag != "" && ind.RAG == "" {
+			ind.RAG = rag
+		}
+		ind.Name = name
 	}
 	if ind.Name == "" || len(ind.Values) == 0 {
 		return Indicator{}, false
@@ -168,6 +180,10 @@ func cardIndicator(ss []Sentence, i int) (Indicator, bool) {
 	ind.Evidence = ind.Row
 	return ind, true
 }
+
+// reMeasureName opens a heading that names a measure ("Number of foster
+// households"), not a section ("Key Performance Indicators") or a rating.
+var reMeasureName = regexp.MustCompile(`(?i)^(?:number|percentage|proportion|rate|average|total|%)\b`)
 
 // trailingRAG splits a rating printed at the end of a name ("Number of
 // foster households RED").
@@ -448,7 +464,7 @@ var (
 	// reLeadHad ends the words before a figure that what follows it
 	// names: "the service had 231 approved households", "Harlowmere was
 	// looking after 398 children".
-	reLeadHad    = regexp.MustCompile(`(?i)\b(?:had|has|have|held|holds|(?:was|were|is|are) (?:looking after|supporting|caring for)|looked after|supported|approved|recruited)$`)
+	reLeadHad    = regexp.MustCompile(`(?i)\b(?:had|has|have|held|holds|(?:was|were|is|are) (?:looking after|supporting|caring for)|looked after|supported|approved|recruited|there (?:were|was|are|is))$`)
 	reNameBreak  = regexp.MustCompile(`(?i),\s|;|\(|\s(?:against|compared|which|while|whereas|but|than|above|below|meeting|achieving|exceeding|continuing)\b`)
 	reLeadArtcle = regexp.MustCompile(`(?i)^(?:the|a|an|our|its|their)\s+`)
 )

@@ -252,8 +252,8 @@ func upperFirst(s string) string {
 func inPeriod(v figures.Value) string {
 	p := strings.TrimSpace(v.Period)
 	switch {
-	case p == "":
-		return ""
+	case p == "", strings.EqualFold(p, "latest"), strings.EqualFold(p, "current"):
+		return "" // the latest is what a figure is unless the report says when
 	case p[0] >= '0' && p[0] <= '9' && !reYearOnly.MatchString(strings.ToLower(p)):
 		return " at " + p
 	case strings.HasPrefix(strings.ToLower(p), "in ") || strings.HasPrefix(strings.ToLower(p), "at "):

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,6 +81,11 @@ func (a *Asker) fromFindings(it *Input) ([]report.Finding, []candidate) {
 		}
 		key := f.Evidence[0].Quote
 		switch {
+		case f.Indicator != nil && f.Indicator.HasTarget && len(f.Indicator.Values) > 0:
+			// One measure given twice (a card and a sentence) has the
+			// same latest value and target whatever its wording.
+			v, _ := f.Indicator.Latest()
+			key = fmt.Sprintf("value %g target %g", v.Value, f.Indicator.Target)
 		case f.Indicator != nil:
 			key = f.Indicator.Name
 		case onePerItem[f.Kind]:
