@@ -300,7 +300,7 @@ func classify(sent string, table bool) []Fact {
 		}
 	}
 	if concern && !table {
-		if loc := reConcern.FindStringIndex(low); loc != nil && !reNoConcern.MatchString(low) && !narrative(sent) {
+		if loc := reConcern.FindStringIndex(low); loc != nil && !reNoConcern.MatchString(low) && !narrative(sent) && !tackled(low, loc[0]) {
 			add(FactConcern, loc)
 		}
 	}
@@ -338,6 +338,22 @@ func classify(sent string, table bool) []Fact {
 		}
 	}
 	return out
+}
+
+// reTackles ends the words before a weakness that the service acts on it
+// ("IROs challenge drift", "help to address concerns"), which praises the
+// service rather than finding fault.
+var reTackles = regexp.MustCompile(`\b(?:challeng(?:e|es|ed|ing)|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|address(?:es|ed|ing)?|tackl(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|respond(?:s|ed|ing)? to|identif(?:y|ies|ied|ying)|manag(?:e|es|ed|ing)|resolv(?:e|es|ed|ing)|escalat(?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|when|if|where|any)\s+(?:\w+\s+){0,2}$`)
+
+// reConditional is a weakness said as what may happen ("when concerns
+// about exploitation arise, support ... provides reassurance").
+var reConditional = regexp.MustCompile(`^\s*(?:when|if|where|should)\b`)
+
+// tackled reports whether the weakness found at i in a lower-cased
+// sentence is one the service is said to act on, or a condition, not a
+// finding of fault.
+func tackled(low string, i int) bool {
+	return reTackles.MatchString(low[:i]) || reConditional.MatchString(low)
 }
 
 // notFinding reports whether a sentence is markup, a grading scale, a
