@@ -1,10 +1,13 @@
 package bank
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
 
 // newTheme is a valid new-theme entry to build test files from.
@@ -168,23 +171,26 @@ func FuzzParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ts, err := Parse(data, "fuzz.yaml")
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "bank file fuzz.yaml") {
-				t.Errorf("error does not name the file: %v", err)
+		corpustest.Within(t, corpustest.FuzzDeadline, func() error {
+			ts, err := Parse(data, "fuzz.yaml")
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), "bank file fuzz.yaml") {
+					return fmt.Errorf("error does not name the file: %v", err)
+				}
+				return nil
 			}
-			return
-		}
-		for _, th := range ts {
-			for _, l := range th.Lines {
-				if l.ID == "" || !strings.HasSuffix(l.Question, "?") {
-					t.Errorf("accepted line %+v", l)
+			for _, th := range ts {
+				for _, l := range th.Lines {
+					if l.ID == "" || !strings.HasSuffix(l.Question, "?") {
+						return fmt.Errorf("accepted line %+v", l)
+					}
 				}
 			}
-		}
-		b, err := base.Merge(ts)
-		if err == nil && b.Validate() != nil {
-			t.Errorf("merged bank does not validate")
-		}
+			b, err := base.Merge(ts)
+			if err == nil && b.Validate() != nil {
+				return fmt.Errorf("merged bank does not validate")
+			}
+			return nil
+		})
 	})
 }

@@ -1,8 +1,11 @@
 package figures
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
 
 func TestSpans(t *testing.T) {
@@ -111,16 +114,19 @@ func FuzzFacts(f *testing.F) {
 	f.Add("- 1.1 (a) £2.9m overspend; ◼ What needs to improve?\n| a | b |")
 	f.Add("...??!!||||\n\n\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, sp := range Spans(s) {
-			if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
-				t.Fatalf("bad span %+v", sp)
+		corpustest.Within(t, corpustest.FuzzDeadline, func() error {
+			for _, sp := range Spans(s) {
+				if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
+					return fmt.Errorf("bad span %+v", sp)
+				}
 			}
-		}
-		for _, fc := range FindFacts([]string{s}) {
-			if len(fc.Quote) > MaxQuote {
-				t.Fatalf("quote too long: %d", len(fc.Quote))
+			for _, fc := range FindFacts([]string{s}) {
+				if len(fc.Quote) > MaxQuote {
+					return fmt.Errorf("quote too long: %d", len(fc.Quote))
+				}
 			}
-		}
+			return nil
+		})
 	})
 }
 

@@ -1,9 +1,12 @@
 package findings
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
 
 func TestParseDate(t *testing.T) {
@@ -85,18 +88,21 @@ func FuzzFindDates(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		prev := 0
-		for _, d := range findDates(s) {
-			if d.Pos < prev || d.Stop > len(s) || d.Pos >= d.Stop || s[d.Pos:d.Stop] != d.Text {
-				t.Fatalf("findDates(%q): bad span %+v", s, d)
+		corpustest.Within(t, corpustest.FuzzDeadline, func() error {
+			prev := 0
+			for _, d := range findDates(s) {
+				if d.Pos < prev || d.Stop > len(s) || d.Pos >= d.Stop || s[d.Pos:d.Stop] != d.Text {
+					return fmt.Errorf("findDates(%q): bad span %+v", s, d)
+				}
+				if d.End.Before(d.Start) {
+					return fmt.Errorf("findDates(%q): %q ends before it starts", s, d.Text)
+				}
+				prev = d.Stop
 			}
-			if d.End.Before(d.Start) {
-				t.Fatalf("findDates(%q): %q ends before it starts", s, d.Text)
+			if d, ok := parseDate(s); ok && d.End.Before(d.Start) {
+				return fmt.Errorf("parseDate(%q): ends before it starts", s)
 			}
-			prev = d.Stop
-		}
-		if d, ok := parseDate(s); ok && d.End.Before(d.Start) {
-			t.Fatalf("parseDate(%q): ends before it starts", s)
-		}
+			return nil
+		})
 	})
 }

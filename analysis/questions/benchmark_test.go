@@ -1,12 +1,14 @@
 package questions
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/analysis/themes"
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
 
 func TestBenchmarkQuestions(t *testing.T) {
@@ -77,13 +79,16 @@ func FuzzBenchmark(f *testing.F) {
 	f.Add("", "- - - -\nStatistical Neighbours - - - -\nEngland - - - -")
 	f.Add("X - Statistical Neighbour View", "2020 2021 2022 2023\nX 1.0 2.0 3.0 4.0\nStatistical Neighbours 1.0 2.0 3.0\nEngland 1.0")
 	f.Fuzz(func(t *testing.T, heading, text string) {
-		ps := []corpus.Passage{{Page: 1, Heading: heading, Text: text}}
-		for _, c := range benchmarkQuestions(Input{Passages: ps}, "performance-management") {
-			for _, e := range c.q.Evidence {
-				if !strings.Contains(strings.Join(strings.Fields(text), " "), e.Quote) && !strings.Contains(strings.Join(strings.Fields(heading), " "), e.Quote) {
-					t.Fatalf("quote %q not in the text", e.Quote)
+		corpustest.Within(t, corpustest.FuzzDeadline, func() error {
+			ps := []corpus.Passage{{Page: 1, Heading: heading, Text: text}}
+			for _, c := range benchmarkQuestions(Input{Passages: ps}, "performance-management") {
+				for _, e := range c.q.Evidence {
+					if !strings.Contains(strings.Join(strings.Fields(text), " "), e.Quote) && !strings.Contains(strings.Join(strings.Fields(heading), " "), e.Quote) {
+						return fmt.Errorf("quote %q not in the text", e.Quote)
+					}
 				}
 			}
-		}
+			return nil
+		})
 	})
 }

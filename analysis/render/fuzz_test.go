@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scrutineer/scrutineer/analysis"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
 )
 
 // FuzzRender feeds arbitrary reports, as JSON from `ask --json` or
@@ -26,35 +28,38 @@ func FuzzRender(f *testing.F) {
 	f.Add([]byte(`{"items":[{"number":"","title":"","questions":[{"kind":"","evidence":[{"page":-1}]}]}]}`))
 	f.Add([]byte(`{"source":"a<b>.pdf","meta":{"date":"2026-02-30"},"items":[{"number":"4a","title":"<script>x</script>","exempt":true,"themes":[{"id":"x","score":7}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var r analysis.Report
-		if err := json.Unmarshal(data, &r); err != nil {
-			return
-		}
-		outs := map[Format]string{}
-		for _, format := range Formats() {
-			var buf bytes.Buffer
-			if err := format.Write(&buf, &r); err != nil {
-				t.Fatalf("%s: %v", format, err)
+		corpustest.Within(t, corpustest.FuzzDeadline, func() error {
+			var r analysis.Report
+			if err := json.Unmarshal(data, &r); err != nil {
+				return nil
 			}
-			if !utf8.Valid(buf.Bytes()) {
-				t.Fatalf("%s: output is not valid UTF-8", format)
+			outs := map[Format]string{}
+			for _, format := range Formats() {
+				var buf bytes.Buffer
+				if err := format.Write(&buf, &r); err != nil {
+					return fmt.Errorf("%s: %v", format, err)
+				}
+				if !utf8.Valid(buf.Bytes()) {
+					return fmt.Errorf("%s: output is not valid UTF-8", format)
+				}
+				outs[format] = buf.String()
 			}
-			outs[format] = buf.String()
-		}
-		html := outs[FormatHTML]
-		if strings.Contains(html, "<script") || strings.Contains(html, "<img") {
-			t.Errorf("html: report text became markup")
-		}
-		if got := strings.Count(html, "<section "); got != len(r.Items) {
-			t.Errorf("html: %d item sections for %d items", got, len(r.Items))
-		}
-		if short(&r) {
-			for i, l := range strings.Split(outs[FormatText], "\n") {
-				if utf8.RuneCountInString(l) > Width {
-					t.Errorf("text line %d is wider than %d: %q", i+1, Width, l)
+			html := outs[FormatHTML]
+			if strings.Contains(html, "<script") || strings.Contains(html, "<img") {
+				return fmt.Errorf("html: report text became markup")
+			}
+			if got := strings.Count(html, "<section "); got != len(r.Items) {
+				return fmt.Errorf("html: %d item sections for %d items", got, len(r.Items))
+			}
+			if short(&r) {
+				for i, l := range strings.Split(outs[FormatText], "\n") {
+					if utf8.RuneCountInString(l) > Width {
+						return fmt.Errorf("text line %d is wider than %d: %q", i+1, Width, l)
+					}
 				}
 			}
-		}
+			return nil
+		})
 	})
 }
 
