@@ -294,6 +294,39 @@ func (a *Analyzer) prepare(doc *corpus.Document, it corpus.Item) *prepared {
 	return p
 }
 
+// factKey is how a fact and the sentence it was read from are matched:
+// the first words of their text.
+func factKey(text string) string {
+	const n = 60
+	if len(text) > n {
+		text = text[:n]
+	}
+	return text
+}
+
+// councilFacts drops the facts read from sentences that are not the
+// council's own (a national figure, another council's case study, a
+// guide's advice): they are context, never asked about as the council's
+// performance.
+func councilFacts(facts []figures.Fact, ss []figures.Sentence) []figures.Fact {
+	other := map[string]bool{}
+	for _, s := range ss {
+		if s.Owner != figures.OwnerCouncil {
+			other[factKey(s.Text)] = true
+		}
+	}
+	if len(other) == 0 {
+		return facts
+	}
+	out := make([]figures.Fact, 0, len(facts))
+	for _, f := range facts {
+		if !other[factKey(f.Text)] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // meetingDate is the date of the meeting a pack is for; zero when unknown.
 func meetingDate(meta corpus.Meta) time.Time {
 	t, _ := time.Parse(time.DateOnly, meta.Date)
@@ -381,7 +414,7 @@ func (a *Analyzer) finish(p *prepared) ItemReport {
 	// A case review's numbers are one case's ages and days; a work
 	// programme's or forward plan's are its own rules ("5 clear days").
 	noFigures := reCaseReview.MatchString(lead(it)) || reProgramme.MatchString(it.Title)
-	qs, fs := a.q.Build(questions.Input{Passages: it.Passages, Themes: ms, Minutes: minutes, NoFigures: noFigures, All: p.all, Insp: p.insp, Facts: p.facts, InRecs: p.inRecs, Findings: found})
+	qs, fs := a.q.Build(questions.Input{Passages: it.Passages, Themes: ms, Minutes: minutes, NoFigures: noFigures, All: p.all, Insp: p.insp, Facts: councilFacts(p.facts, p.find.Sentences), InRecs: p.inRecs, Findings: found})
 	if qs != nil {
 		ir.Questions = qs
 	}
