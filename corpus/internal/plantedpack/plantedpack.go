@@ -4,10 +4,9 @@
 // the source; the PDF is drawn from it page for page with the sample
 // pack's writer, so the labels' page numbers hold for both.
 //
-// Run go generate ./corpus/... after changing the text.
+// Run go generate ./corpus/... after changing the text (the sample pack's
+// generator draws this one too).
 package plantedpack
-
-//go:generate go run ./gen
 
 import (
 	"fmt"

@@ -1,7 +1,9 @@
-// Command gen writes the sample agenda pack fixture (PDF and text) into
-// corpus/testdata/sample of the module it is run in. It is run by
-// go generate ./corpus/... and by hand with
-// go run ./corpus/internal/samplepack/gen.
+// Command gen writes the project's fictional packs: the sample agenda pack
+// (PDF and text) into corpus/testdata/sample of the module it is run in,
+// and the PDF of the planted Harlowmere pack, drawn from its text, into
+// analysis/testdata/planted. It is run by go generate ./corpus/... and by
+// hand with go run ./corpus/internal/samplepack/gen; with -out it writes
+// the sample pack alone, there.
 package main
 
 import (
@@ -11,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/scrutineer/scrutineer/corpus/internal/plantedpack"
 	"github.com/scrutineer/scrutineer/corpus/internal/samplepack"
 )
 
@@ -24,9 +27,10 @@ func main() {
 }
 
 func run(out string) error {
+	root := ""
 	if out == "" {
-		root, err := moduleRoot()
-		if err != nil {
+		var err error
+		if root, err = moduleRoot(); err != nil {
 			return err
 		}
 		out = filepath.Join(root, "corpus", "testdata", "sample")
@@ -35,6 +39,13 @@ func run(out string) error {
 		return err
 	}
 	fmt.Println("wrote", filepath.Join(out, samplepack.PDFName), "and", samplepack.TextName)
+	if root == "" {
+		return nil
+	}
+	if err := plantedpack.WriteFile(root); err != nil {
+		return err
+	}
+	fmt.Println("wrote", filepath.Join(root, plantedpack.Dir, plantedpack.PDFName))
 	return nil
 }
 
