@@ -133,3 +133,19 @@ func Fingerprint(text string) string {
 	h.Write([]byte(strings.Join(strings.Fields(text), " ")))
 	return fmt.Sprintf("#%08x", h.Sum32())
 }
+
+// SameWords checks that each extracted page holds the same words as the
+// page of text it was drawn from (white space aside): a PDF twin of a text
+// fixture is faithful, so labels and page numbers hold for both.
+func SameWords(tb testing.TB, extracted, text []string) {
+	tb.Helper()
+	if len(extracted) != len(text) {
+		tb.Fatalf("%d pages extracted, want %d", len(extracted), len(text))
+	}
+	for i := range extracted {
+		got, want := strings.Join(strings.Fields(extracted[i]), " "), strings.Join(strings.Fields(text[i]), " ")
+		if got != want {
+			tb.Errorf("page %d: extracted text differs from its text\n got: %.300s\nwant: %.300s", i+1, got, want)
+		}
+	}
+}
