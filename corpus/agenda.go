@@ -321,7 +321,34 @@ var (
 
 // readMeta reads the council, committee and meeting date from a pack's
 // front lines.
+// maxMetaLine is how much of a line the front page's reading looks at: a
+// meeting's council, committee and date stand in short lines, and a file
+// that is one long line (a text file without line breaks) is not read
+// whole for them.
+const maxMetaLine = 1000
+
+// headsOf returns the lines, each cut to at most n bytes at a rune's
+// start.
+func headsOf(lines []string, n int) []string {
+	out := lines
+	for i, l := range lines {
+		if len(l) <= n {
+			continue
+		}
+		if &out[0] == &lines[0] {
+			out = append([]string(nil), lines...)
+		}
+		k := n
+		for k > 0 && !utf8.RuneStart(l[k]) {
+			k--
+		}
+		out[i] = l[:k]
+	}
+	return out
+}
+
 func readMeta(lines []string) Meta {
+	lines = headsOf(lines, maxMetaLine)
 	var m Meta
 	var heldDate, labelDate, dayDate, anyDate string
 	// dashCommittee is a name from "NAME – date", used only when no

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParseAgenda(t *testing.T) {
@@ -172,5 +173,17 @@ func TestCouncilNamed(t *testing.T) {
 		if got := councilNamed(tt.pages); got != tt.want {
 			t.Errorf("%s: councilNamed = %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+func TestHeadsOf(t *testing.T) {
+	long := strings.Repeat("é", 600) // 1,200 bytes
+	lines := []string{"Kent County Council", long}
+	got := headsOf(lines, 1001)
+	if got[0] != lines[0] || len(got[1]) != 1000 || !utf8.ValidString(got[1]) {
+		t.Errorf("headsOf cut to %d bytes (valid %v), want 1000 at a rune's start", len(got[1]), utf8.ValidString(got[1]))
+	}
+	if lines[1] != long {
+		t.Error("headsOf changed its input")
 	}
 }

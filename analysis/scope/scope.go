@@ -11,6 +11,9 @@ import (
 	"github.com/scrutineer/scrutineer/corpus"
 )
 
+// maxTitleLine is how much of a line is read for a section's title.
+const maxTitleLine = 200
+
 // minOther is how many sections of other services make a paper
 // council-wide.
 const minOther = 2
@@ -104,6 +107,9 @@ func kindOf(s service) int {
 // Social Care", "Environment & Transport - Two Highways KPIs ..."), and
 // returns the service and the words that named it.
 func opens(line string) (service, string, bool) {
+	if len(line) > maxTitleLine {
+		line = line[:maxTitleLine] // a title stands at a line's start
+	}
 	line = strings.TrimSpace(line)
 	if line == "" {
 		return service{}, "", false
