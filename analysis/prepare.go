@@ -1,0 +1,145 @@
+package analysis
+
+import (
+	"strings"
+	"time"
+
+	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/analysis/findings"
+	"github.com/scrutineer/scrutineer/analysis/inspection"
+	"github.com/scrutineer/scrutineer/analysis/scope"
+	"github.com/scrutineer/scrutineer/corpus"
+)
+
+// prepared is an item read into the stages' inputs.
+type prepared struct {
+	it     corpus.Item
+	all    string
+	insp   *inspection.Inspection
+	facts  []figures.Fact
+	inRecs map[int]bool
+	find   *findings.Item
+	// cut is the item's word count when the analysis read only the first
+	// ItemWords of it, else 0.
+	cut int
+	// scoped marks a council-wide paper of which only the children's
+	// services sections were read.
+	scoped bool
+}
+
+// prepare reads an item's passages into facts, sentences and figures:
+// of a council-wide paper, its children's services sections.
+func (a *Analyzer) prepare(doc *corpus.Document, it corpus.Item) *prepared {
+	meta := doc.Meta
+	p := &prepared{it: it}
+	p.it.Passages, p.scoped = scope.Children(it.Passages, doc.Pages)
+	p.it.Passages, p.cut = budget(p.it.Passages, ItemWords)
+	p.all = joinPassages(p.it.Passages)
+	p.insp, p.facts, p.inRecs = a.itemFacts(p.it, p.all)
+	sentences := figures.Sentences(p.it.Passages)
+	figures.SetOwners(sentences, meta.Council)
+	tables := itemTables(doc, p.it, p.scoped)
+	p.find = &findings.Item{
+		Number: it.Number, Title: it.Title, Kind: it.Kind,
+		Sentences: sentences, Tables: tables,
+		Indicators: figures.Read(sentences, tables),
+	}
+	p.find.Meeting = meetingDate(meta)
+	return p
+}
+
+// factKey is how a fact and the sentence it was read from are matched:
+// the first words of their text.
+func factKey(text string) string {
+	const n = 60
+	if len(text) > n {
+		text = text[:n]
+	}
+	return text
+}
+
+// councilFacts drops the facts read from sentences that are not the
+// council's own (a national figure, another council's case study, a
+// guide's advice): they are context, never asked about as the council's
+// performance.
+func councilFacts(facts []figures.Fact, ss []figures.Sentence) []figures.Fact {
+	other := map[string]bool{}
+	for _, s := range ss {
+		if s.Owner != figures.OwnerCouncil {
+			other[factKey(s.Text)] = true
+		}
+	}
+	if len(other) == 0 {
+		return facts
+	}
+	out := make([]figures.Fact, 0, len(facts))
+	for _, f := range facts {
+		if !other[factKey(f.Text)] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// meetingDate is the date of the meeting a pack is for; zero when unknown.
+func meetingDate(meta corpus.Meta) time.Time {
+	t, _ := time.Parse(time.DateOnly, meta.Date)
+	return t
+}
+
+// packTexts are the texts of a pack, page by page (the front sheet gives
+// the next meeting's date), or its items' passages when it has no pages.
+func packTexts(doc *corpus.Document, items []corpus.Item) []string {
+	var out []string
+	for _, pg := range doc.Pages {
+		out = append(out, pg.Text)
+	}
+	if len(out) == 0 {
+		for _, it := range items {
+			for _, p := range it.Passages {
+				out = append(out, p.Text)
+			}
+		}
+	}
+	return out
+}
+
+// itemTables reads the tables on an item's pages: the file's own pages,
+// which keep the layout of its tables, when the document has them and the
+// whole item was read; else the item's passages, page by page.
+func itemTables(doc *corpus.Document, it corpus.Item, scoped bool) []figures.Table {
+	var pages []corpus.Page
+	if len(doc.Pages) > 0 && !scoped && it.StartPage >= 1 && it.EndPage <= len(doc.Pages) && it.StartPage <= it.EndPage {
+		pages = doc.Pages[it.StartPage-1 : it.EndPage]
+	} else {
+		for _, ps := range it.Passages {
+			if n := len(pages); n > 0 && pages[n-1].Number == ps.Page {
+				pages[n-1].Text += "\n\n" + ps.Text
+				continue
+			}
+			pages = append(pages, corpus.Page{Number: ps.Page, Printed: ps.PrintedPage, Text: ps.Text})
+		}
+	}
+	var out []figures.Table
+	for i := range pages {
+		out = append(out, figures.PageTables(&pages[i])...)
+	}
+	return out
+}
+
+// budget keeps the leading passages that hold at most words words, and
+// returns the count of all when it had to cut.
+func budget(ps []corpus.Passage, words int) ([]corpus.Passage, int) {
+	n := 0
+	for i, p := range ps {
+		n += strings.Count(p.Text, " ") + 1
+		if n > words {
+			total := n
+			for _, q := range ps[i+1:] {
+				total += strings.Count(q.Text, " ") + 1
+			}
+			return ps[:i], total
+		}
+	}
+	return ps, 0
+}
