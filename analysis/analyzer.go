@@ -15,15 +15,14 @@ import (
 // Analyzer turns committee papers into themes and challenge questions
 // using a bank of key lines of enquiry. It is safe for concurrent use.
 type Analyzer struct {
-	bank *bank.Bank
-	m    *themes.Matcher
-	q    *questions.Asker
+	m *themes.Matcher
+	q *questions.Asker
 }
 
 // New returns an Analyzer for a bank (normally bank.Default()).
 func New(b *bank.Bank) *Analyzer {
 	m := themes.NewMatcher(b)
-	return &Analyzer{bank: b, m: m, q: questions.NewAsker(b, m)}
+	return &Analyzer{m: m, q: questions.NewAsker(m)}
 }
 
 // Matcher returns the analyzer's theme matcher.

@@ -7,21 +7,19 @@ package questions
 import (
 	"sync"
 
-	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/analysis/themes"
 )
 
-// Asker words and ranks an item's questions from a bank of lines of
-// enquiry. It is safe for concurrent use.
+// Asker words and ranks an item's questions from the bank of lines of
+// enquiry its matcher was built from. It is safe for concurrent use.
 type Asker struct {
-	bank *bank.Bank
-	m    *themes.Matcher
+	m *themes.Matcher
 
 	mu    sync.Mutex
 	lines map[string][]map[string]bool // per theme, each line's words
 }
 
-// NewAsker returns an Asker for a bank and the matcher built from it.
-func NewAsker(b *bank.Bank, m *themes.Matcher) *Asker {
-	return &Asker{bank: b, m: m}
+// NewAsker returns an Asker for a theme matcher and its bank.
+func NewAsker(m *themes.Matcher) *Asker {
+	return &Asker{m: m}
 }

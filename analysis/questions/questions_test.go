@@ -110,7 +110,7 @@ func TestLineFor(t *testing.T) {
 			{ID: "cp-2", Question: "How many children have been on a child protection plan for two years or more, and why?"},
 			{ID: "cp-3", Question: "How many children became subject to a plan for a second or later time?"},
 		}}}}
-	a := NewAsker(b, themes.NewMatcher(b))
+	a := NewAsker(themes.NewMatcher(b))
 	th := b.Themes[0]
 	tests := []struct {
 		sentence, want string

@@ -10,7 +10,7 @@ import (
 
 func TestTopicThemeFollowsTheSentence(t *testing.T) {
 	b := testbank.Small()
-	a := NewAsker(b, themes.NewMatcher(b))
+	a := NewAsker(themes.NewMatcher(b))
 	ti, _ := a.m.Index("fostering")
 	fostering := a.m.Themes()[ti]
 	tests := []struct {
