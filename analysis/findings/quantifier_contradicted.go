@@ -72,6 +72,9 @@ func quantifierIn(text string) (quantifier, int) {
 }
 
 var (
+	// reRateName names a measure that is a rate of something rather than
+	// the share of a group that a quantifier could speak of.
+	reRateName = regexp.MustCompile(`(?i)\b(?:rate|turnover|ratio|per (?:cent )?(?:of )?(?:posts|fte))\b`)
 	// reStatedAll is "all" with the percentage it claims in brackets
 	// close after: "All children had a review within timescale (93%)".
 	reStatedAll = regexp.MustCompile(`(?i)^all\s+(?:of\s+)?(?:the\s+|our\s+)?[a-z][a-z' -]{2,80}?\(\s*\d+(?:\.\d+)?\s?%\s*\)`)
@@ -101,8 +104,13 @@ func proportionOf(it *Item, s figures.Sentence, q quantifier, pos int) (float64,
 	if len(ps) > 0 {
 		return 0, "", nil, false // the sentence's own percentages measure something else
 	}
-	ind := matchIndicator(it, s.Text)
-	if ind == nil || unitOf(ind) != "%" {
+	// The share the quantifier speaks of is an indicator's only when the
+	// words after it name the indicator ("almost all care leavers have an
+	// up-to-date pathway plan"), and the indicator is a share of a group,
+	// not a rate ("most vacancies are covered by agency staff" says
+	// nothing of the vacancy rate).
+	ind := matchIndicator(it, s.Text[pos:])
+	if ind == nil || unitOf(ind) != "%" || reRateName.MatchString(ind.Name) {
 		return 0, "", nil, false
 	}
 	v, ok := ind.Latest()

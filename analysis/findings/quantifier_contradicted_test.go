@@ -26,6 +26,7 @@ func TestQuantifierContradicted(t *testing.T) {
 		}},
 		{"almost all and it is", item([]figures.Sentence{prose(5, "Almost all children were seen within timescale (96%).")}), nil},
 		{"most as a superlative", item([]figures.Sentence{prose(5, "The most recent audit found 40% of plans were good.")}), nil},
+		{"most of what a rate does not measure", item([]figures.Sentence{prose(5, "Most vacancies are covered by agency staff, so that these figures overlap.")}, series("Vacancy rate", "%", figures.LowerIsBetter, 9, 16, 18)), nil},
 		{"in most cases is a manner of speaking", item([]figures.Sentence{prose(5, "Placing children with our own carers is, in most cases, the best way of keeping them close to home.")}, withTarget(series("Children placed with in-house foster carers", "%", figures.HigherIsBetter, 9, 38), 45, figures.Red)), nil},
 		{"all inside a clause", item([]figures.Sentence{prose(5, "Increase all points within grades by 5%.")}), nil},
 		{"all without its figure in brackets", item([]figures.Sentence{prose(5, "All on one level 15 4%")}), nil},
