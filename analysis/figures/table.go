@@ -202,6 +202,9 @@ func tableIndicators(t *Table, sheet sheetNames) []Indicator {
 			continue
 		}
 		sortValues(ind.Values)
+		if ind.Polarity == PolarityUnknown && PolarityOfName(name) == PolarityUnknown {
+			ind.Polarity = titlePolarity(t.Title, name)
+		}
 		if len(t.Rows) == 1 {
 			ind.Title = reTableNumber.ReplaceAllString(t.Title, "")
 		}
@@ -210,6 +213,18 @@ func tableIndicators(t *Table, sheet sheetNames) []Indicator {
 		out = append(out, ind)
 	}
 	return out
+}
+
+// titlePolarity is which way a row improves by its table's title, when
+// the row's name says nothing of it but the title names what the row
+// counts: "Households at 31 March" under "Mainstream fostering households"
+// are fostering households; "Deregistrations" under it are not.
+func titlePolarity(title, name string) Polarity {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 || !containsWord(strings.ToLower(title), strings.Trim(f[0], ",.:;()")) {
+		return PolarityUnknown
+	}
+	return PolarityOfName(title)
 }
 
 // reTableNumber is a table's number before its title ("Table 2: ").
