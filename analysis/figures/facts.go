@@ -342,8 +342,9 @@ func classify(sent string, table bool) []Fact {
 
 // reTackles ends the words before a weakness that the service acts on it
 // ("IROs challenge drift", "help to address concerns"), which praises the
-// service rather than finding fault.
-var reTackles = regexp.MustCompile(`\b(?:challeng(?:e|es|ed|ing)|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|address(?:es|ed|ing)?|tackl(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|respond(?:s|ed|ing)? to|identif(?:y|ies|ied|ying)|manag(?:e|es|ed|ing)|resolv(?:e|es|ed|ing)|escalat(?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|when|if|where|any)\s+(?:\w+\s+){0,2}$`)
+// service rather than finding fault, or that says it only may be so
+// ("performance may not always correspond").
+var reTackles = regexp.MustCompile(`\b(?:challeng(?:e|es|ed|ing)|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|address(?:es|ed|ing)?|tackl(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|respond(?:s|ed|ing)? to|identif(?:y|ies|ied|ying)|manag(?:e|es|ed|ing)|resolv(?:e|es|ed|ing)|escalat(?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|when|if|where|any|may|might|could|can)\s+(?:\w+\s+){0,2}$`)
 
 // reConditional is a weakness said as what may happen ("when concerns
 // about exploitation arise, support ... provides reassurance").

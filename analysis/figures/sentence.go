@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // num is a figure in prose: "613", "25.6%", "£3.2m", "12 per cent".
@@ -151,8 +153,8 @@ func cardIndicator(ss []Sentence, i int) (Indicator, bool) {
 		if reCard.MatchString(t) && strings.Contains(t, ":") || len(t) > 250 {
 			break
 		}
-		if strings.HasSuffix(t, ".") && len(strings.Fields(t)) > 12 {
-			continue // a sentence of the commentary, not the measure's name
+		if r, _ := utf8.DecodeRuneInString(t); strings.HasSuffix(t, ".") && len(strings.Fields(t)) > 12 || !unicode.IsLetter(r) && r != '%' {
+			continue // a sentence of the commentary, or the tail of a name ("– rolling 12 months"), not the measure's name
 		}
 		name, rag := trailingRAG(t)
 		if rag != "" && ind.RAG == "" {
