@@ -193,6 +193,9 @@ func indicator(ind *figures.Indicator) *report.Indicator {
 	for _, c := range ind.Comparators {
 		out.Comparators = append(out.Comparators, report.Comparator{Name: c.Name, Value: c.Value})
 	}
+	if ind.Rule != nil {
+		out.RAGByRule = string(ind.Rule.Rate(*ind))
+	}
 	return out
 }
 
