@@ -723,6 +723,13 @@ func orderTable(text string, lines []tline, from, to, k int) (Table, bool) {
 		}
 		hasFig := hasFigureCell(cells[1:])
 		switch {
+		case body && len(cells) < k && wrapsOn(t.Rows[len(t.Rows)-1], cells):
+			// The words of cells the row above wrapped: "Reduce agency
+			// social workers from 23% to" / "12% of posts".
+			carryOn(t.Rows[len(t.Rows)-1], cells)
+			t.RowText[len(t.RowText)-1] = tableClean(text[rowStart:l.end])
+			t.End, t.LastLine = l.end, i
+			continue
 		case !hasFig && len(cells) == 1 && len(t.Rows) > 0:
 			prev := t.Rows[len(t.Rows)-1]
 			prev[0] = strings.TrimSpace(prev[0] + " " + cells[0])
@@ -775,6 +782,51 @@ func inOrder(cells []string, k int) []string {
 	}
 	copy(row[k-len(rest):], rest)
 	return row
+}
+
+// wrapsOn reports whether a line of fewer cells than its table's rows
+// carries on cells of the row above rather than starting a row: its first
+// words are in lower case ("and approve 40 new households"), or the row's
+// widest cell stops on a word that cannot end it ("from 23% to").
+func wrapsOn(prev, cells []string) bool {
+	if len(cells) == 0 || cells[0] == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(cells[0])
+	if unicode.IsLower(r) {
+		return true
+	}
+	w := widestText(prev)
+	return w >= 0 && openEnded(prev[w])
+}
+
+// carryOn adds a wrapped line's cells to the row above: the first to its
+// widest cell of words, the others to the cells of words after it.
+func carryOn(prev, cells []string) {
+	c := widestText(prev)
+	if c < 0 {
+		return
+	}
+	for _, cell := range cells {
+		prev[c] = strings.TrimSpace(prev[c] + " " + cell)
+		for c++; c < len(prev) && (prev[c] == "" || isFigure(prev[c])); c++ {
+		}
+		if c >= len(prev) {
+			c = len(prev) - 1
+		}
+	}
+}
+
+// widestText returns the index of a row's longest cell that is not a
+// figure, -1 when it has none.
+func widestText(row []string) int {
+	best := -1
+	for i, c := range row {
+		if !isFigure(c) && (best < 0 || len(c) > len(row[best])) {
+			best = i
+		}
+	}
+	return best
 }
 
 // mergeSpans merges overlapping rune spans into columns, left to right.

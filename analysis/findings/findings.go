@@ -126,6 +126,7 @@ var Checks = []Check{
 	planNotSeen{},
 	unansweredRequest{},
 	completedUnevidenced{},
+	actionOffTrack{},
 	overspend,
 	savingsAtRisk,
 	fundingEnding{},

@@ -24,6 +24,7 @@ var baseSeverity = map[string]float64{
 	"plan-not-seen":            0.40,
 	"unanswered-request":       0.45,
 	"completed-unevidenced":    0.40,
+	"action-off-track":         0.35,
 	"overspend":                0.35,
 	"savings-at-risk":          0.35,
 	"funding-ending":           0.30,

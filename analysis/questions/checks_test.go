@@ -59,7 +59,9 @@ func TestWordsFromChecks(t *testing.T) {
 			ind("Social worker vacancy rate", "%", figures.PolarityUnknown, 8, 18, 17),
 			ind("Initial health assessments within 20 working days", "%", figures.HigherIsBetter, 8, 38),
 		},
-		Tables: []figures.Table{{Page: 9, Table: corpus.Table{Header: [][]string{{"Action", "Status", "Evidence"}}, Rows: [][]string{{"Launch the recruitment campaign", "Complete", "TBC"}}, RowText: []string{"Launch the recruitment campaign  Complete  TBC"}}}},
+		Tables: []figures.Table{{Page: 9, Table: corpus.Table{Header: [][]string{{"Action", "Status", "Evidence"}},
+			Rows:    [][]string{{"Launch the recruitment campaign", "Complete", "TBC"}, {"Refresh the sufficiency strategy", "Delayed", "Consultation ends in May"}},
+			RowText: []string{"Launch the recruitment campaign  Complete  TBC", "Refresh the sufficiency strategy  Delayed  Consultation ends in May"}}}},
 	}
 	health := &findings.Item{Title: "Health of children in care", Kind: corpus.KindReport,
 		Indicators: []figures.Indicator{ind("Initial health assessments within 20 working days", "%", figures.HigherIsBetter, 14, 42)}}

@@ -33,7 +33,7 @@ var lead = []string{
 // onePerItem are the kinds asked about once an item however often found:
 // an overspend forecast for the service and for each of its budgets is
 // one question about the budget, as is every placeholder left in.
-var onePerItem = map[string]bool{"overspend": true, "savings-at-risk": true, "template-text": true}
+var onePerItem = map[string]bool{"overspend": true, "savings-at-risk": true, "template-text": true, "action-off-track": true}
 
 // leadRank is a kind's place in lead; kinds not in it come after.
 func leadRank(kind string) int {
@@ -53,6 +53,7 @@ func (a *Asker) fromFindings(it *Input) ([]report.Finding, []candidate) {
 	var out []report.Finding
 	type group struct {
 		lead     int // index in it.Findings of the finding that words the question
+		all      []int
 		severity float64
 	}
 	var groups []*group
@@ -93,7 +94,7 @@ func (a *Asker) fromFindings(it *Input) ([]report.Finding, []candidate) {
 		}
 		g, ok := byKey[key]
 		if !ok {
-			g = &group{lead: i, severity: f.Severity}
+			g = &group{lead: i, severity: f.Severity, all: []int{i}}
 			byKey[key] = g
 			groups = append(groups, g)
 			continue
@@ -102,6 +103,7 @@ func (a *Asker) fromFindings(it *Input) ([]report.Finding, []candidate) {
 			continue // a strength of a measure asked about as a problem is not asked too
 		}
 		g.severity = max(g.severity, f.Severity)
+		g.all = append(g.all, i)
 		if leadRank(f.Kind) < leadRank(it.Findings[g.lead].Kind) {
 			g.lead = i
 		}
@@ -110,6 +112,18 @@ func (a *Asker) fromFindings(it *Input) ([]report.Finding, []candidate) {
 	for _, g := range groups {
 		f := it.Findings[g.lead]
 		text := Word(f)
+		if len(g.all) > 1 && onePerItem[f.Kind] {
+			var fs []findings.Finding
+			for _, k := range g.all {
+				fs = append(fs, it.Findings[k])
+			}
+			if t := WordMany(fs); t != "" {
+				text = t
+				for _, o := range fs[1:min(len(fs), maxNamed)] {
+					f.Evidence = append(slices.Clone(f.Evidence), o.Evidence...)
+				}
+			}
+		}
 		th := a.findingTheme(f, it)
 		if text == "" || th == "" {
 			continue

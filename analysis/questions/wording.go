@@ -7,6 +7,7 @@ package questions
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -82,6 +83,10 @@ var wordings = map[string][]string{
 		"The minutes of the last meeting record: {claim}. Nothing in this pack answers it. When will the committee get it, and why has it not come to this meeting?",
 		"{summary} When will the committee get it, and why has it not come to this meeting?",
 	},
+	"action-off-track": {
+		`The action tracker rates "{thing}" {claim}. What is holding it back, what will be done to get it back on track, and by when?`,
+		"{summary} What is holding it back, and when will it be back on track?",
+	},
 	"completed-unevidenced": {
 		`The action tracker marks "{thing}" as {claim}, but gives no evidence that it has made a difference. What has changed for children as a result, and how do we know?`,
 		"{summary} What has changed for children as a result, and how do we know?",
@@ -142,6 +147,51 @@ var rePlaceholder = regexp.MustCompile(`\{[a-z]+\}`)
 func Word(f findings.Finding) string {
 	q, _ := word(f)
 	return q
+}
+
+// many words one question about several findings of a kind in one item:
+// {count} of them, {things} the first few named.
+var many = map[string]string{
+	"action-off-track": `The action tracker rates {count} actions off track, among them {things}. What is holding them back, what will be done to get them back on track, and by when?`,
+}
+
+// maxNamed is how many findings a question about several names.
+const maxNamed = 3
+
+// WordMany words one question about several findings of one kind in an
+// item, when the kind has a wording for several; "" when it has none.
+func WordMany(fs []findings.Finding) string {
+	if len(fs) == 0 {
+		return ""
+	}
+	t, ok := many[fs[0].Kind]
+	if !ok {
+		return ""
+	}
+	var named []string
+	for _, f := range fs[:min(len(fs), maxNamed)] {
+		if th := strings.TrimSpace(f.Words.Thing); th != "" {
+			named = append(named, "“"+th+"”")
+		}
+	}
+	things := strings.Join(named, ", ")
+	if n := len(named); n > 1 {
+		things = strings.Join(named[:n-1], ", ") + " and " + named[n-1]
+	}
+	q, ok := fill(t, map[string]string{"{count}": numberWord(len(fs)), "{things}": things})
+	if !ok {
+		return ""
+	}
+	return q
+}
+
+// numberWord writes a small count as a word, as reports are read aloud.
+func numberWord(n int) string {
+	words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+	if n >= 0 && n < len(words) {
+		return words[n]
+	}
+	return strconv.Itoa(n)
 }
 
 // word returns the question and the template it came from: its index

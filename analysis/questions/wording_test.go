@@ -115,3 +115,17 @@ func TestTemplatesNameKnownPlaceholders(t *testing.T) {
 		}
 	}
 }
+
+func TestWordMany(t *testing.T) {
+	off := func(thing string) findings.Finding {
+		return findings.Finding{Kind: "action-off-track", Summary: "x", Words: findings.Words{Thing: thing, Claim: "Red"}}
+	}
+	got := WordMany([]findings.Finding{off("Recruit carers"), off("Cut agency use"), off("Open a home"), off("Refresh the strategy")})
+	want := "The action tracker rates four actions off track, among them “Recruit carers”, “Cut agency use” and “Open a home”. What is holding them back, what will be done to get them back on track, and by when?"
+	if got != want {
+		t.Errorf("WordMany =\n%s\nwant\n%s", got, want)
+	}
+	if got := WordMany([]findings.Finding{{Kind: "missed-target"}, {Kind: "missed-target"}}); got != "" {
+		t.Errorf("a kind without a wording for several gave %q", got)
+	}
+}
