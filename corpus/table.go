@@ -325,7 +325,10 @@ var (
 	}
 	// rePeriod finds the periods and headings of a performance table's
 	// columns in a heading line, lower-cased.
-	rePeriod = regexp.MustCompile(`(?:\b(?:q[1-4]|quarter [1-4])(?:\s+(?:19|20)\d\d(?:[/-]\d{2,4})?)?\b` +
+	rePeriod = regexp.MustCompile(`(?:\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+(?:19|20)\d\d\b` +
+		`|\b(?:england|national|regional|region|statistical neighbours|stat\.? neighbours)\s+(?:19|20)\d\d(?:[/-]\d{2,4})?\b` +
+		`|\bstat(?:istical|\.)? neighbours\b` +
+		`|\b(?:q[1-4]|quarter [1-4])(?:\s+(?:19|20)\d\d(?:[/-]\d{2,4})?)?\b` +
 		`|\b(?:19|20)\d\d(?:[/-]\d{2,4})?\b` +
 		`|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*[-\s]\d{2,4}\b` +
 		`|\b(?:latest|previous|current|target|floor|actual|baseline|england|national|region|regional|rag|dot|trend|change|ytd|last year|this year|outturn|benchmark)\b` +
