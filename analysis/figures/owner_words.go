@@ -35,13 +35,6 @@ var otherMarks = []string{
 	"project in", "scheme in", "pilot in",
 }
 
-// councilWords, after a capitalised name, make it another council
-// ("Trafford Council", "London Borough of Enfield").
-var councilWords = []string{
-	"council", "county council", "city council", "borough council", "district council",
-	"metropolitan borough", "london borough of", "royal borough of",
-}
-
 // contextHeadings open a section of context: a guide, a case study, a
 // research summary, a glossary. The section runs to the next heading
 // that is not one of these (or a place name under a case-study heading).

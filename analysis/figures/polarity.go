@@ -77,18 +77,3 @@ func wordAt(s, phrase string) int {
 		off = i + 1
 	}
 }
-
-// wordStart reports whether phrase occurs in s at the start of a word.
-func wordStart(s, phrase string) bool {
-	for off := 0; ; {
-		i := strings.Index(s[off:], phrase)
-		if i < 0 {
-			return false
-		}
-		i += off
-		if i == 0 || !isWordByte(s[i-1]) {
-			return true
-		}
-		off = i + 1
-	}
-}

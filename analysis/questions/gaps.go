@@ -7,10 +7,7 @@ import (
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
-	"github.com/scrutineer/scrutineer/analysis/figures"
 	"github.com/scrutineer/scrutineer/analysis/report"
-	"github.com/scrutineer/scrutineer/analysis/themes"
-	"github.com/scrutineer/scrutineer/corpus/english"
 )
 
 // gap is one kind of evidence the guidance expects.
@@ -133,36 +130,6 @@ func lineWanting(th *bank.Theme, kind bank.EvidenceKind) string {
 		}
 	}
 	return ""
-}
-
-// bestEvidence cites the sentence of the item that most engages a theme,
-// from the passages that engage it most.
-func (a *Asker) bestEvidence(it Input, tm themes.ThemeMatch) *report.Evidence {
-	ti, _ := a.m.Index(tm.Theme.ID)
-	var best *report.Evidence
-	bestS := 0.0
-	for k, ps := range tm.Passages {
-		if k == 3 {
-			break
-		}
-		p := it.Passages[ps.Passage]
-		for _, sp := range figures.Spans(p.Text) {
-			raw := p.Text[sp.Start:sp.End]
-			sent := figures.Clean(raw)
-			if sp.Table {
-				sent = figures.CleanRow(raw)
-			}
-			if len(sent) < 20 {
-				continue
-			}
-			scores, _ := a.m.ScorePassage(english.Analyse(sent))
-			if s := scores[ti]; s > bestS {
-				bestS = s
-				best = &report.Evidence{Page: p.Page, PrintedPage: p.PrintedPage, Quote: figures.QuoteAround(sent, 0, 0)}
-			}
-		}
-	}
-	return best
 }
 
 func topic(th *bank.Theme) string { return th.TopicName() }
