@@ -37,7 +37,7 @@ func (c strength) Find(it *Item) []Finding {
 		onTarget := ind.RAG == figures.Green || ind.HasTarget && !worse(ind, v.Value, ind.Target)
 		if run := improvingRun(ind); onTarget && run >= 1 {
 			first := ind.Values[len(ind.Values)-1-run]
-			parts = append(parts, "has improved for "+spell(run)+" "+singular(periodNoun(ind.Values), run)+
+			parts = append(parts, "has improved for "+Spell(run)+" "+singular(periodNoun(ind.Values), run)+
 				" (from "+valuesText(ind, run+1)+")")
 			score += run
 			gain = relGap(v.Value-first.Value, first.Value)

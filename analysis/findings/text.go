@@ -359,8 +359,9 @@ var (
 // countWords spells small counts.
 var countWords = []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 
-// spell spells a small count in words, larger ones in digits.
-func spell(n int) string {
+// Spell spells a small count in words, larger ones in digits, as
+// reports are read aloud.
+func Spell(n int) string {
 	if n >= 0 && n < len(countWords) {
 		return countWords[n]
 	}
@@ -385,7 +386,7 @@ func seriesText(ind *figures.Indicator, n int, verb string) string {
 	if n < 2 {
 		return ""
 	}
-	return verb + " from " + valuesText(ind, n) + " over " + spell(n) + " " + periodNoun(ind.Values[len(ind.Values)-n:])
+	return verb + " from " + valuesText(ind, n) + " over " + Spell(n) + " " + periodNoun(ind.Values[len(ind.Values)-n:])
 }
 
 // evidence returns the cites, dropping empty and repeated ones, in the

@@ -7,7 +7,6 @@ package questions
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -178,20 +177,11 @@ func WordMany(fs []findings.Finding) string {
 	if n := len(named); n > 1 {
 		things = strings.Join(named[:n-1], ", ") + " and " + named[n-1]
 	}
-	q, ok := fill(t, map[string]string{"{count}": numberWord(len(fs)), "{things}": things})
+	q, ok := fill(t, map[string]string{"{count}": findings.Spell(len(fs)), "{things}": things})
 	if !ok {
 		return ""
 	}
 	return q
-}
-
-// numberWord writes a small count as a word, as reports are read aloud.
-func numberWord(n int) string {
-	words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
-	if n >= 0 && n < len(words) {
-		return words[n]
-	}
-	return strconv.Itoa(n)
 }
 
 // word returns the question and the template it came from: its index
