@@ -37,12 +37,11 @@ func (a *Analyzer) prepare(doc *corpus.Document, it corpus.Item) *prepared {
 	p.all = joinPassages(p.it.Passages)
 	p.insp, p.facts, p.inRecs = a.itemFacts(p.it, p.all)
 	sentences := figures.Sentences(p.it.Passages)
-	figures.SetOwners(sentences, meta.Council)
 	tables := itemTables(doc, p.it, p.scoped)
 	p.find = &findings.Item{
 		Number: it.Number, Title: it.Title, Kind: it.Kind,
 		Sentences: sentences, Tables: tables,
-		Indicators: figures.Read(sentences, tables),
+		Indicators: figures.Read(sentences, tables, meta.Council),
 	}
 	p.find.Meeting = meetingDate(meta)
 	return p

@@ -15,8 +15,16 @@ import (
 // figure it is. A table row and a sentence or card naming the same
 // measure are merged. Indicators come in the order of the tables, then of
 // the sentences.
-func Read(sentences []Sentence, tables []Table) []Indicator {
-	owners := Owners(sentences, "")
+//
+// Read sets whose figure each sentence gives (SetOwners, with council the
+// council's own name, "" when unknown), so that the indicators and the
+// sentences agree on it.
+func Read(sentences []Sentence, tables []Table, council string) []Indicator {
+	SetOwners(sentences, council)
+	owners := make([]Owner, len(sentences))
+	for i, s := range sentences {
+		owners[i] = s.Owner
+	}
 	rule := ReadRule(sentences)
 	var out []Indicator
 	sheets := sheetsOf(sentences)

@@ -58,7 +58,7 @@ func TestReadSentences(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.text[:20], func(t *testing.T) {
-			got := Read(sents(tc.text), nil)
+			got := Read(sents(tc.text), nil, "")
 			if len(got) != len(tc.want) {
 				t.Fatalf("got %d indicators, want %d: %+v", len(got), len(tc.want), got)
 			}
@@ -130,7 +130,7 @@ func TestReadTable(t *testing.T) {
 	if len(tables) != 1 {
 		t.Fatalf("got %d tables, want 1", len(tables))
 	}
-	got := Read(split(7, 5, kpiPage), tables)
+	got := Read(split(7, 5, kpiPage), tables, "")
 	want := []struct {
 		name     string
 		latest   float64
@@ -250,7 +250,7 @@ func FuzzRead(f *testing.F) {
 		}
 		page := corpus.Page{Number: 1, Text: text}
 		ss := split(1, 0, text)
-		for _, ind := range Read(ss, PageTables(&page)) {
+		for _, ind := range Read(ss, PageTables(&page), "") {
 			if ind.Name == "" {
 				t.Errorf("indicator with no name: %+v", ind)
 			}
@@ -273,7 +273,7 @@ func TestReadCardAsTableRow(t *testing.T) {
 		{Text: "RED", Page: 2},
 		{Text: "Latest: 613 Target: 700 Floor: 650 Previous: 612 (Red)", Page: 2, Table: true},
 	}
-	got := Read(ss, nil)
+	got := Read(ss, nil, "")
 	if len(got) != 1 || got[0].Name != "Number of foster households" || got[0].RAG != Red || got[0].Target != 700 {
 		t.Fatalf("got %+v, want the foster households card", got)
 	}
@@ -289,7 +289,7 @@ func TestReadOwnColumn(t *testing.T) {
 		"year\n" +
 		"Children placed outside the borough  44%  39%  41%\n"
 	page := corpus.Page{Number: 12, Text: text}
-	got := Read(nil, PageTables(&page))
+	got := Read(nil, PageTables(&page), "")
 	if len(got) != 2 {
 		t.Fatalf("got %d indicators, want 2: %+v", len(got), got)
 	}

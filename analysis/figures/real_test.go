@@ -34,7 +34,7 @@ func TestReadRealPapers(t *testing.T) {
 		name := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(path), ".pdf"), ".txt")
 		t.Run(name, func(t *testing.T) {
 			ss, ts, doc := readDoc(t, path)
-			inds := Read(ss, ts)
+			inds := Read(ss, ts, "")
 			pages := map[int]string{}
 			for _, p := range doc.Pages {
 				pages[p.Number] = clean(p.Text)
@@ -112,7 +112,7 @@ func BenchmarkRead(b *testing.B) {
 	ss, ts, _ := readDoc(b, path)
 	b.ResetTimer()
 	for b.Loop() {
-		Read(ss, ts)
+		Read(ss, ts, "")
 	}
 }
 
@@ -136,6 +136,6 @@ func BenchmarkPack250(b *testing.B) {
 		for i := range pages {
 			ts = append(ts, PageTables(&pages[i])...)
 		}
-		Read(ss, ts)
+		Read(ss, ts, "")
 	}
 }
