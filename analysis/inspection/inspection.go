@@ -1,101 +1,156 @@
 // Package inspection reads an Ofsted inspection report of children's
-// services: whether a paper is one, its graded judgements, and where it
-// names itself.
+// services as an inspection: which framework it was made under, the
+// council, the dates, the graded judgements, what the last inspection
+// found, every point the council must improve, and which of the report's
+// sentences praise and which raise a concern.
+//
+// It reads the report's pages (Read) and needs nothing but their text:
+// the kind of inspection is told from the report's own words, never from
+// a file name.
 package inspection
 
 import (
 	"regexp"
-	"strings"
 
-	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/corpus"
 )
 
 // Inspection is what an Ofsted inspection report says about itself.
 type Inspection struct {
-	// Judgements are the graded judgements in the order found.
-	Judgements []Judgement
+	// Framework is the kind of inspection: ILACS, SIF, FocusedVisit, JTAI,
+	// SENDArea or Other.
+	Framework string
 	// Title is where the report names itself ("Inspection of ... local
 	// authority children's services").
 	Title string
+	// Council is the council inspected, as the report names it.
+	Council string
+	// From and To are the inspection's first and last days (ISO dates,
+	// "" when the report gives none); Published is the day the report was
+	// published, where it says.
+	From, To, Published string
+	// LeadInspector is the lead inspector's name.
+	LeadInspector string
+	// Judgements are the graded judgements in the report's order.
+	Judgements []Judgement
+	// Previous is what the report says of the last inspection; nil when it
+	// says nothing.
+	Previous *Previous
+	// Improvements are the points the council must improve, in order:
+	// "What needs to improve" bullets, recommendations, areas for priority
+	// action and for improvement.
+	Improvements []Point
+	// Strengths are sentences of the judgement sections that praise;
+	// Concerns those that find fault and are not among Improvements.
+	Strengths, Concerns []Point
 }
 
+// Judgement is one graded judgement.
 type Judgement struct {
-	Area, Grade string
-	Passage     int
-	Quote       string
+	// Area is the judgement's id: overall, leaders, help-and-protection,
+	// children-in-care, care-leavers (ILACS); SIF adds adoption,
+	// leadership and lscb.
+	Area string
+	// Grade is the grade's id: outstanding, good, requires-improvement,
+	// adequate (2013 framework) or inadequate.
+	Grade string
+	// Page is the physical page the grade is read from.
+	Page int
+	// Quote is the table row or heading as printed.
+	Quote string
 }
 
-var (
-	reInspTitle = regexp.MustCompile(`(?i)inspection of [^\n]{1,80}?children['’]s services|inspection of services for children in need of help and protection|inspection of (?:looked after children|services for (?:looked after )?children)[^\n]{0,40}|area SEND inspection of [^\n]{1,80}|focused visit to [^\n]{1,80}?children['’]s services|monitoring visit to [^\n]{1,80}?children['’]s services|joint targeted area inspection[^\n]{0,80}`)
-	// reJudgedIs is a judgement said in a sentence, as reports under the
-	// 2013 framework do ("The overall effectiveness of services for looked
-	// after children and young people in Kent is adequate.").
-	reJudgedIs  = regexp.MustCompile(`(?i)\bthe (overall effectiveness|capacity to improve)\b[^.\n]{0,120}? is (outstanding|good|adequate|inadequate)\b`)
-	reJudgement = regexp.MustCompile(`(?i)(overall effectiveness|the impact of leaders on (?:social work )?practice(?: with children and families)?|the experiences and progress of (?:children who need help and protection|children in care and care leavers|children in care|care leavers)|children who need help and protection|children looked after and achieving permanence|leadership, management and governance)\s*[:|]?\s*(requires improvement to be good|requires improvement|outstanding|good|adequate|inadequate)\b`)
-)
+// Previous is the last inspection as the report describes it.
+type Previous struct {
+	// Date is the last inspection's date as precise as the report gives
+	// it ("2018", "2022-11").
+	Date string
+	// Overall is its overall grade's id, "" when the report does not say.
+	Overall string
+	Page    int
+	Quote   string
+}
 
-// Detect recognises an Ofsted inspection report of children's
-// services from its title and its graded judgements; nil when the text is
-// not one.
-func Detect(all string) *Inspection {
-	insp := &Inspection{}
-	if loc := reInspTitle.FindStringIndex(all[:min(len(all), 3000)]); loc != nil {
-		insp.Title = figures.Clean(all[loc[0]:loc[1]])
-	}
-	seen := map[string]bool{}
-	// Judgements are graded near the start of a report; the first part of
-	// the text is enough and keeps the pattern off long papers.
-	head := all
-	if len(head) > 20000 {
-		head = head[:20000]
-	}
-	lowHead := strings.ToLower(head)
-	if !strings.Contains(lowHead, "judgement") && !strings.Contains(lowHead, "experiences and progress") && !strings.Contains(lowHead, "overall effectiveness") {
-		head = "" // no graded judgements to find
-	}
-	for _, m := range append(reJudgement.FindAllStringSubmatch(head, -1), reJudgedIs.FindAllStringSubmatch(head, -1)...) {
-		area := strings.ToLower(figures.Clean(m[1]))
-		if seen[area] {
-			continue
+// Point is an improvement point, a strength or a concern: its text whole,
+// as printed, and its page.
+type Point struct {
+	Text        string
+	Page        int
+	PrintedPage int
+	// Area is the judgement section a strength or concern is in ("" when
+	// before the sections).
+	Area string
+	// For is "lscb" for a recommendation to the Local Safeguarding
+	// Children Board rather than the council.
+	For string
+}
+
+// Grade returns the grade of an area, "" when the report gives none.
+func (insp *Inspection) Grade(area string) string {
+	for _, j := range insp.Judgements {
+		if j.Area == area {
+			return j.Grade
 		}
-		seen[area] = true
-		insp.Judgements = append(insp.Judgements, Judgement{Area: area, Grade: strings.ToLower(m[2]), Quote: figures.Clean(m[0])})
 	}
-	// A report that names itself as an inspection, or carries the graded
-	// judgements of one; a paper that merely mentions an inspection is not.
-	if insp.Title == "" && len(insp.Judgements) < 2 {
+	return ""
+}
+
+// Weakest and Strongest return the lowest and highest graded judgements
+// (nil when there are none); ties go to the first in the report.
+func (insp *Inspection) Weakest() *Judgement { return insp.pick(func(a, b int) bool { return a > b }) }
+func (insp *Inspection) Strongest() *Judgement {
+	return insp.pick(func(a, b int) bool { return a < b })
+}
+
+func (insp *Inspection) pick(better func(a, b int) bool) *Judgement {
+	var out *Judgement
+	for i := range insp.Judgements {
+		j := &insp.Judgements[i]
+		if j.Area == "lscb" {
+			continue // the board's grade, not the council's services
+		}
+		if out == nil || better(GradeRank(j.Grade), GradeRank(out.Grade)) {
+			out = j
+		}
+	}
+	return out
+}
+
+// Read reads an inspection report from its pages; nil when the pages are
+// not one. A paper that merely mentions an inspection is not one: the
+// report must name itself as an inspection on its first pages or carry
+// graded judgements.
+func Read(pages []corpus.Page) *Inspection {
+	if len(pages) == 0 {
 		return nil
 	}
+	t := newText(pages)
+	head := t.s[:min(len(t.s), 3000)]
+	insp := &Inspection{Framework: framework(head)}
+	if insp.Framework == "" && !hasJudgementWords(t.s[:min(len(t.s), 20000)]) {
+		return nil
+	}
+	insp.Judgements = readJudgements(t)
+	if insp.Framework == "" {
+		if len(insp.Judgements) < 2 {
+			return nil
+		}
+		insp.Framework = Other
+	}
+	readAbout(insp, t)
+	insp.Improvements = readPoints(t)
+	insp.Strengths, insp.Concerns = readTone(t, insp.Improvements)
 	return insp
 }
 
-func GradeRank(g string) int {
-	switch {
-	case strings.HasPrefix(g, "outstanding"):
-		return 0
-	case strings.HasPrefix(g, "good"):
-		return 1
-	case strings.HasPrefix(g, "requires"), strings.HasPrefix(g, "adequate"):
-		return 2
-	case strings.HasPrefix(g, "inadequate"):
-		return 3
-	}
-	return 1
+// Detect reads an inspection report from its text alone, as one page.
+func Detect(all string) *Inspection {
+	return Read([]corpus.Page{{Number: 1, Text: all, Body: all}})
 }
 
-// JudgementName words a judgement area for a question.
-func JudgementName(area string) string {
-	switch {
-	case strings.HasPrefix(area, "the impact of leaders"):
-		return "the impact of leaders on practice"
-	case strings.Contains(area, "help and protection"):
-		return "help and protection for children"
-	case strings.Contains(area, "children in care and care leavers"):
-		return "the experiences of children in care and care leavers"
-	case strings.Contains(area, "children in care"), strings.Contains(area, "looked after"):
-		return "the experiences of children in care"
-	case strings.Contains(area, "care leavers"):
-		return "the experiences of care leavers"
-	}
-	return area
+var reJudgementWords = regexp.MustCompile(`(?i)judgement|experiences\s+and\s+progress|overall\s+effectiveness`)
+
+// hasJudgementWords reports whether text could hold graded judgements.
+func hasJudgementWords(s string) bool {
+	return reJudgementWords.MatchString(s)
 }

@@ -11,7 +11,7 @@ func TestDetect(t *testing.T) {
 		judgements int
 	}{
 		{"ILACS", "Inspection of Wexcombe Borough Council children's services\nOverall effectiveness Requires improvement to be good", true, 1},
-		{"looked after children, 2013 framework", "Inspection of looked after children services\nKent County Council\nOverall effectiveness of services for looked after children: adequate", true, 0},
+		{"looked after children, 2013 framework", "Inspection of looked after children services\nKent County Council\nOverall effectiveness of services for looked after children: adequate", true, 1},
 		{"2013 framework judgements in sentences", "Inspection of looked after children services\n11. The overall effectiveness of services for looked after children and young people in Wexcombe is adequate. 13. The capacity to improve services is good.", true, 2},
 		{"area SEND", "Area SEND inspection of Medway Local\nArea Partnership\nInspection dates: 5 to 9 February 2024", true, 0},
 		{"focused visit", "Focused visit to Kent County Council local authority children's services", true, 0},
