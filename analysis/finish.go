@@ -41,6 +41,7 @@ func (a *Analyzer) finish(p *prepared) ItemReport {
 		ir.Questions = qs
 	}
 	ir.Findings = fs
+	ir.Inspection = inspectionReport(p.insp)
 	for i := range ir.Questions {
 		if ti, ok := a.m.Index(ir.Questions[i].Theme); ok {
 			ir.Questions[i].ThemeTitle = a.m.Themes()[ti].Title
@@ -116,7 +117,7 @@ func (a *Analyzer) ItemMatches(it corpus.Item) []themes.ThemeMatch {
 	}
 	it.Passages, _ = budget(it.Passages, ItemWords)
 	all := joinPassages(it.Passages)
-	insp, facts, _ := a.itemFacts(it, all)
+	insp, facts, _ := a.itemFacts(it, all, itemPages(nil, it, false))
 	return a.itemThemes(it, all, insp, facts)
 }
 
@@ -124,13 +125,13 @@ func (a *Analyzer) ItemMatches(it corpus.Item) []themes.ThemeMatch {
 // figures, trends, targets, concerns and, in an inspection report, each
 // point of what needs to improve. It also returns the passages in a
 // "what needs to improve" or "recommendations" section.
-func (a *Analyzer) itemFacts(it corpus.Item, all string) (*inspection.Inspection, []figures.Fact, map[int]bool) {
+func (a *Analyzer) itemFacts(it corpus.Item, all string, pages []corpus.Page) (*inspection.Inspection, []figures.Fact, map[int]bool) {
 	texts := make([]string, len(it.Passages))
 	for i, p := range it.Passages {
 		texts[i] = p.Text
 	}
 	facts := figures.FindFacts(texts)
-	insp := inspection.Detect(lead(it) + all)
+	insp := inspection.Read(pages)
 	inRecs := figures.RecommendationPassages(it.Passages)
 	if insp != nil {
 		facts = append(facts, figures.RecommendationFacts(it.Passages, inRecs, facts)...)

@@ -9,7 +9,9 @@ import (
 
 // locate moves each cited page, of questions and findings, to the page
 // whose text holds the quote: a passage that runs over a page break starts
-// on one page and may be quoted from the next.
+// on one page and may be quoted from the next. A quote that runs over a
+// page break is cut to what its page holds, except an inspection's
+// improvement point, which is quoted whole from the page it starts on.
 func locate(doc *corpus.Document, r *Report) {
 	cleaned := make([]string, len(doc.Pages))
 	page := func(n int) string {
@@ -19,15 +21,17 @@ func locate(doc *corpus.Document, r *Report) {
 		return cleaned[n-1]
 	}
 	var all [][]Evidence
+	whole := map[int]bool{} // evidence quoted whole however it falls on the pages
 	for i := range r.Items {
 		for _, q := range r.Items[i].Questions {
+			whole[len(all)] = q.Improvement > 0
 			all = append(all, q.Evidence)
 		}
 		for _, f := range r.Items[i].Findings {
 			all = append(all, f.Evidence)
 		}
 	}
-	for _, ev := range all {
+	for i, ev := range all {
 		for k := range ev {
 			q := figures.Clean(ev[k].Quote)
 			if ev[k].Page < 1 || ev[k].Page > len(doc.Pages) || strings.Contains(page(ev[k].Page), q) {
@@ -41,7 +45,7 @@ func locate(doc *corpus.Document, r *Report) {
 					break
 				}
 			}
-			if !found {
+			if !found && !whole[i] {
 				// The quote runs over a page break, or the page's text
 				// orders the words differently: keep the longest leading
 				// part the page holds, when it says enough.

@@ -35,9 +35,13 @@ func (a *Analyzer) prepare(doc *corpus.Document, it corpus.Item) *prepared {
 	p.it.Passages, p.scoped = scope.Children(it.Passages, doc.Pages)
 	p.it.Passages, p.cut = budget(p.it.Passages, ItemWords)
 	p.all = joinPassages(p.it.Passages)
-	p.insp, p.facts, p.inRecs = a.itemFacts(p.it, p.all)
+	pages := itemPages(doc, p.it, p.scoped)
+	p.insp, p.facts, p.inRecs = a.itemFacts(p.it, p.all, pages)
+	if p.insp != nil && p.insp.Council == "" {
+		p.insp.Council = meta.Council // an officer's report on the inspection
+	}
 	sentences := figures.Sentences(p.it.Passages)
-	tables := itemTables(doc, p.it, p.scoped)
+	tables := itemTables(pages)
 	p.find = &findings.Item{
 		Number: it.Number, Title: it.Title, Kind: it.Kind,
 		Sentences: sentences, Tables: tables,
@@ -106,24 +110,46 @@ func packTexts(doc *corpus.Document, items []corpus.Item) []string {
 // itemTables reads the tables on an item's pages: the file's own pages,
 // which keep the layout of its tables, when the document has them and the
 // whole item was read; else the item's passages, page by page.
-func itemTables(doc *corpus.Document, it corpus.Item, scoped bool) []figures.Table {
-	var pages []corpus.Page
-	if len(doc.Pages) > 0 && !scoped && it.StartPage >= 1 && it.EndPage <= len(doc.Pages) && it.StartPage <= it.EndPage {
-		pages = doc.Pages[it.StartPage-1 : it.EndPage]
-	} else {
-		for _, ps := range it.Passages {
-			if n := len(pages); n > 0 && pages[n-1].Number == ps.Page {
-				pages[n-1].Text += "\n\n" + ps.Text
-				continue
-			}
-			pages = append(pages, corpus.Page{Number: ps.Page, Printed: ps.PrintedPage, Text: ps.Text})
-		}
-	}
+func itemTables(pages []corpus.Page) []figures.Table {
 	var out []figures.Table
 	for i := range pages {
 		out = append(out, figures.PageTables(&pages[i])...)
 	}
 	return out
+}
+
+// itemPages returns an item's pages: the document's own when the item is
+// read whole from them, else pages made of its passages (a council-wide
+// paper's children's sections, or an item with no document to hand).
+func itemPages(doc *corpus.Document, it corpus.Item, scoped bool) []corpus.Page {
+	if doc != nil && len(doc.Pages) > 0 && !scoped && it.StartPage >= 1 && it.EndPage <= len(doc.Pages) && it.StartPage <= it.EndPage {
+		pages := doc.Pages[it.StartPage-1 : it.EndPage]
+		if it.StartOffset == 0 && it.EndOffset == 0 {
+			return pages
+		}
+		// The item starts or stops inside a page: keep only its part.
+		pages = append([]corpus.Page(nil), pages...)
+		last := &pages[len(pages)-1]
+		if it.EndOffset > 0 && it.EndOffset <= len(last.Body) {
+			last.Body = last.Body[:it.EndOffset]
+			last.Text = last.Body
+		}
+		if first := &pages[0]; it.StartOffset > 0 && it.StartOffset <= len(first.Body) {
+			first.Body = first.Body[it.StartOffset:]
+			first.Text = first.Body
+		}
+		return pages
+	}
+	var pages []corpus.Page
+	for _, ps := range it.Passages {
+		if n := len(pages); n > 0 && pages[n-1].Number == ps.Page {
+			pages[n-1].Text += "\n\n" + ps.Text
+			pages[n-1].Body = pages[n-1].Text
+			continue
+		}
+		pages = append(pages, corpus.Page{Number: ps.Page, Printed: ps.PrintedPage, Text: ps.Text, Body: ps.Text})
+	}
+	return pages
 }
 
 // budget keeps the leading passages that hold at most words words, and

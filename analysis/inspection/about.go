@@ -26,12 +26,12 @@ var frameworks = []struct {
 	{JTAI, regexp.MustCompile(`(?i)joint\s+targeted\s+area\s+inspection`)},
 	{FocusedVisit, regexp.MustCompile(`(?i)focused\s+visit\s+to\b`)},
 	{Other, regexp.MustCompile(`(?i)monitoring\s+visit\s+to\b|inspection\s+of\s+(?:services\s+for\s+)?looked\s+after\s+children|school\s+report|short\s+inspection\s+of`)},
-	{SIF, regexp.MustCompile(`(?i)inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection|review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board`)},
-	{ILACS, regexp.MustCompile(`(?i)inspection\s+of\s+[^\n]{1,80}?(?:\n[^\n]{1,40})?\s*children['’]s\s+(?:social\s+care\s+)?services|impact\s+of\s+leaders\s+on\s+social\s+work\s+practice`)},
+	{SIF, regexp.MustCompile(`(?i)(?:re-)?inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection|review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board`)},
+	{ILACS, regexp.MustCompile(`(?i)inspection\s+of\s+[^\n]{0,80}?(?:\n[^\n]{1,40})?\s*children['’]s\s+(?:social\s+care\s+)?services|impact\s+of\s+leaders\s+on\s+social\s+work\s+practice`)},
 }
 
 // reTitle is where a report names itself.
-var reTitle = regexp.MustCompile(`(?i)(?:inspection\s+of\s+[^\n]{1,80}?(?:\n[^\n]{1,40}?)?\s*children['’]s\s+(?:social\s+care\s+)?services|inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection[^\n]*(?:\n[^\n]*care\s+leavers)?|inspection\s+of\s+(?:services\s+for\s+)?looked\s+after\s+children[^\n]{0,40}|area\s+SEND\s+inspection\s+of\s+[^\n]{1,80}(?:\n[^\n]{1,40}partnership)?|focused\s+visit\s+to\s+[^\n]{1,80}?children['’]s\s+services|monitoring\s+visit\s+to\s+[^\n]{1,80}?children['’]s\s+services|joint\s+targeted\s+area\s+inspection[^\n]{0,80})`)
+var reTitle = regexp.MustCompile(`(?i)(?:(?:re-)?inspection\s+of\s+[^\n]{0,80}?(?:\n[^\n]{1,40}?)?\s*children['’]s\s+(?:social\s+care\s+)?services|(?:re-)?inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection[^\n]*(?:\n[^\n]*care\s+leavers)?|inspection\s+of\s+(?:services\s+for\s+)?looked\s+after\s+children[^\n]{0,40}(?:\n\s*services)?|area\s+SEND\s+inspection\s+of\s+[^\n]{1,80}(?:\n[^\n]{1,40}partnership)?|focused\s+visit\s+to\s+[^\n]{1,80}?children['’]s\s+services|monitoring\s+visit\s+to\s+[^\n]{1,80}?children['’]s\s+services|joint\s+targeted\s+area\s+inspection[^\n]{0,80})`)
 
 // councilIn are the ways a report names the council it inspected, in the
 // order tried; the first group is the name.
@@ -44,6 +44,9 @@ var councilIn = []*regexp.Regexp{
 // report, as older reports print it ("London Borough of Bexley", "Derby
 // City", "Kent County Council").
 var reCouncilLine = regexp.MustCompile(`^(?:(?:London|Royal|Metropolitan)\s+Borough\s+of\s+[A-Z][\w ,'’-]{2,40}|[A-Z][\w'’-]+(?:\s+(?:and|upon|on|[A-Z][\w'’-]+)){0,5})$`)
+
+// reCouncilName is a line that is a council's name by its last word.
+var reCouncilName = regexp.MustCompile(`^[A-Z][\w ,'’-]{2,40} (?:Council|Borough|County)$`)
 
 // reFootnoted is a line that ends in a footnote marker ("Board1"), not
 // a council's name.
@@ -72,10 +75,10 @@ var reNotName = regexp.MustCompile(`\s+(?:Her|His|HMI|Senior|Social|Ofsted|Judge
 // the last inspection in 2018, ... were judged to be inadequate", "Since
 // the previous inspection in November 2022, when services were judged
 // good". The sentence must name the last inspection and a grade.
-var rePrevious = regexp.MustCompile(`(?is)(?:last|previous)\s+(?:ILACS\s+|full\s+|standard\s+|Ofsted\s+|single\s+)?inspection(?:\s+in|\s+of)?\s+(?:(\d{1,2})\s+)?(?:([A-Z][a-z]+)\s+)?(\d{4})\b([^.]{0,160}?)\b(requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate)\b`)
+var rePrevious = regexp.MustCompile(`(?is)(?:last|previous)\s+(?:ILACS\s+|full\s+|standard\s+|Ofsted\s+|single\s+)?inspection,?(?:\s+in|\s+of)?\s+(?:(\d{1,2})\s+)?(?:([A-Z][a-z]+)\s+)?(\d{4})\b([^.]{0,160}?)\b(requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate)\b`)
 
 // reSinceLast is the year of the last inspection without its grade.
-var reSinceLast = regexp.MustCompile(`(?is)(?:last|previous)\s+(?:ILACS\s+|full\s+|standard\s+|Ofsted\s+)?inspection(?:\s+in|\s+of)?\s+(?:(\d{1,2})\s+)?(?:([A-Z][a-z]+)\s+)?(\d{4})\b`)
+var reSinceLast = regexp.MustCompile(`(?is)(?:last|previous)\s+(?:ILACS\s+|full\s+|standard\s+|Ofsted\s+)?inspection,?(?:\s+in|\s+of)?\s+(?:(\d{1,2})\s+)?(?:([A-Z][a-z]+)\s+)?(\d{4})\b`)
 
 var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
 
@@ -118,11 +121,26 @@ func readAbout(insp *Inspection, t *text) {
 			break
 		}
 	}
+	if strings.Contains(strings.ToLower(insp.Council), "local authority") {
+		insp.Council = "" // "Inspection of Local Authority Children's Services": no name
+	}
 	if insp.Council == "" {
-		for _, l := range t.lines(0, min(len(t.s), 600)) {
-			if l.s != "" && len(l.s) <= 50 && reCouncilLine.MatchString(l.s) && !reTitle.MatchString(l.s) && !reFootnoted.MatchString(l.s) {
-				insp.Council = l.s
-				break
+		// Older reports name the council on the line above their title,
+		// or below it.
+		if loc := reTitle.FindStringIndex(head); loc != nil {
+			after := strings.TrimLeft(head[loc[1]:], " \n")
+			l, _, _ := strings.Cut(after, "\n")
+			if l = strings.TrimSpace(l); reCouncilName.MatchString(l) {
+				insp.Council = l
+			}
+		}
+	}
+	if insp.Council == "" {
+		if loc := reTitle.FindStringIndex(head); loc != nil && strings.HasSuffix(strings.TrimRight(head[:loc[0]], " \t"), "\n") {
+			before := strings.TrimRight(head[:loc[0]], " \n")
+			l := strings.TrimSpace(before[strings.LastIndexByte(before, '\n')+1:])
+			if l != "" && len(l) <= 50 && reCouncilLine.MatchString(l) && !reFootnoted.MatchString(l) {
+				insp.Council = l
 			}
 		}
 	}

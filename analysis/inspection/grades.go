@@ -61,6 +61,73 @@ var reJudgements = func() []*regexp.Regexp {
 // children and young people in Kent is adequate.").
 var reJudgedIs = regexp.MustCompile(`(?i)(the overall effectiveness|the capacity to improve)\b[^.\n]{0,120}? is (outstanding|good|adequate|inadequate)\b`)
 
+// hit is a grade read at an offset of the text.
+type hit struct {
+	at int
+	j  Judgement
+}
+
+var (
+	// reRow is a table row whose area's name wraps onto the lines below
+	// while its grades stay on the first: "The impact of leaders on social
+	// Requires improvement to be good Good", then "work practice with
+	// children and", "families". A second grade is another column, such
+	// as the last inspection's.
+	reRow = regexp.MustCompile(`(?i)^([a-z][a-z ,'’-]*?)\s+(` + reGradeSpaced + `)(?:\s+(` + reGradeSpaced + `))?\s*$`)
+	// reRowsHead is a table's heading with the years of its grade columns
+	// ("Judgement June 2026 2022").
+	reRowsHead = regexp.MustCompile(`(?im)^judgements?\b.*?(\d{4})\D+(\d{4})\s*$`)
+	// reAreaWhole are the areas' names matched whole.
+	reAreaWhole = func() []*regexp.Regexp {
+		out := make([]*regexp.Regexp, len(areas))
+		for i, a := range areas {
+			out[i] = regexp.MustCompile(`(?i)^(?:\d(?:\.\d)?\.?\s+)?(?:` + strings.ReplaceAll(a.name, " ", `\s+`) + `)$`)
+		}
+		return out
+	}()
+)
+
+const reGradeSpaced = `requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate`
+
+// wrappedRows reads the rows of a grades table whose areas' names wrap
+// under their first line, as officers' reports set out a table of this
+// inspection's grades beside the last one's. The second grade of a row is
+// the last inspection's when the table's heading puts the later year
+// first.
+func wrappedRows(t *text) []hit {
+	var out []hit
+	secondIsPrevious := false
+	if m := reRowsHead.FindStringSubmatch(t.s); m != nil && atoi(m[1]) > atoi(m[2]) {
+		secondIsPrevious = true
+	}
+	ls := t.lines(0, len(t.s))
+	for i, l := range ls {
+		m := reRow.FindStringSubmatch(l.s)
+		if m == nil {
+			continue
+		}
+		name := m[1]
+		for _, c := range ls[i+1:] {
+			if c.s == "" || reRow.MatchString(c.s) || len(strings.Fields(c.s)) > 8 {
+				break
+			}
+			name += " " + c.s
+		}
+		for k, re := range reAreaWhole {
+			if !re.MatchString(clean(name)) {
+				continue
+			}
+			j := Judgement{Area: areas[k].id, Grade: gradeID(m[2]), Page: t.page(l.start), Quote: l.s}
+			if secondIsPrevious && m[3] != "" {
+				j.Previous = gradeID(m[3])
+			}
+			out = append(out, hit{l.start, j})
+			break
+		}
+	}
+	return out
+}
+
 // gradeID turns a grade as printed into its id.
 func gradeID(g string) string {
 	g = strings.ToLower(strings.Join(strings.Fields(g), " "))
@@ -78,10 +145,6 @@ func gradeID(g string) string {
 // each grade ("The experiences and progress of children in care: good").
 // The first grade read for an area stands.
 func readJudgements(t *text) []Judgement {
-	type hit struct {
-		at int
-		j  Judgement
-	}
 	var hits []hit
 	for i, re := range reJudgements {
 		for _, m := range re.FindAllStringSubmatchIndex(t.s, -1) {
@@ -100,6 +163,7 @@ func readJudgements(t *text) []Judgement {
 		}
 		hits = append(hits, hit{m[0] + len(t.s), Judgement{Area: id, Grade: gradeID(t.s[m[4]:m[5]]), Page: t.page(m[0]), Quote: clean(t.s[m[0]:m[1]])}})
 	}
+	hits = append(hits, wrappedRows(t)...)
 	// Earliest first: the table precedes the sections, and a grade said
 	// in a sentence comes after both.
 	for i := 1; i < len(hits); i++ {

@@ -58,6 +58,9 @@ type Judgement struct {
 	Page int
 	// Quote is the table row or heading as printed.
 	Quote string
+	// Previous is the area's grade at the last inspection where the
+	// paper gives it beside this one ("" when it does not).
+	Previous string
 }
 
 // Previous is the last inspection as the report describes it.
@@ -139,6 +142,11 @@ func Read(pages []corpus.Page) *Inspection {
 	}
 	readAbout(insp, t)
 	insp.Improvements = readPoints(t)
+	if len(insp.Judgements) == 0 && len(insp.Improvements) == 0 && !reOwnReport.MatchString(t.s[:min(len(t.s), 6000)]) {
+		// A paper about an inspection (a progress report on the plan) that
+		// gives neither its grades nor its points is not the inspection.
+		return nil
+	}
 	insp.Strengths, insp.Concerns = readTone(t, insp.Improvements)
 	return insp
 }
@@ -147,6 +155,10 @@ func Read(pages []corpus.Page) *Inspection {
 func Detect(all string) *Inspection {
 	return Read([]corpus.Page{{Number: 1, Text: all, Body: all}})
 }
+
+// reOwnReport is how an inspectorate's own report or letter presents
+// itself: its dates and its inspectors.
+var reOwnReport = regexp.MustCompile(`(?i)inspection\s+dates?\s*:|lead\s+inspector|(?:his|her)\s+majesty['’]s\s+inspector|this\s+letter\s+summarises|inspectors\s+for\s+this\s+visit`)
 
 var reJudgementWords = regexp.MustCompile(`(?i)judgement|experiences\s+and\s+progress|overall\s+effectiveness`)
 

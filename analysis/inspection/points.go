@@ -10,7 +10,7 @@ import (
 // letter's "Areas for priority action" and "Areas for improvement". The
 // heading is a line of its own (a contents line ends with its page
 // number and is not one).
-var reListHead = regexp.MustCompile(`(?im)^(?:what\s+does\s+the\s+(?:local\s+authority|LSCB|local\s+safeguarding\s+children\s+board)\s+need\s+to\s+improve\??|what\s+needs\s+to\s+improve(?:\s+in\s+this\s+area\s+of\s+social\s+work\s+practice)?\??\d?|recommendations|areas?\s+for\s+(?:priority\s+action|improvement|development)|priority\s+and\s+immediate\s+action|areas?\s+for\s+priority\s+(?:and\s+immediate\s+)?action)\s*:?[ \t]*$`)
+var reListHead = regexp.MustCompile(`(?im)^(?:\d{1,2}(?:\.\d{1,2})?\.?[ \t]+)?(?:what\s+does\s+the\s+(?:local\s+authority|LSCB|local\s+safeguarding\s+children\s+board)\s+need\s+to\s+improve\??|what\s+needs\s+to\s+improve(?:\s+in\s+this\s+area\s+of\s+social\s+work\s+practice)?\??\d?|recommendations|areas?\s+for\s+(?:priority\s+action|improvement|development)|priority\s+and\s+immediate\s+action|areas?\s+for\s+priority\s+(?:and\s+immediate\s+)?action)\s*:?[ \t]*$`)
 
 // reListEnd is a line that ends a list of points: a judgement section's
 // heading, or one of the report's other headings.
@@ -19,6 +19,9 @@ var reListEnd = regexp.MustCompile(`(?i)^(?:the\s+experiences\s+and\s+progress\b
 // reAreaHeading is a judgement area named alone, as a SIF report heads
 // both its sections and the groups of its recommendations.
 var reAreaHeading = regexp.MustCompile(`(?i)^(?:children\s+who\s+need\s+help\s+and\s+protection|children\s+looked\s+after\s+and\s+achieving\s+permanence|leadership,\s+management\s+and\s+governance)$`)
+
+// reListJoin is what joins one point of a list to the next ("; and").
+var reListJoin = regexp.MustCompile(`\s*(?:;|,)?\s*(?:;\s*)?(?:and|or)?\s*$|;\s*$`)
 
 var (
 	reBullet   = regexp.MustCompile(`^(?:[◼■•●▪◦]|\x{F0A7}|\x{F0B7}|o\s)\s*`)
@@ -81,7 +84,7 @@ func listPoints(t *text, from, to int) []Point {
 		if len(cur) == 0 {
 			return
 		}
-		s := clean(strings.Join(cur, " "))
+		s := reListJoin.ReplaceAllString(clean(strings.Join(cur, " ")), "")
 		cur = nil
 		if s == "" || (reNoneFound.MatchString(s) && len(strings.Fields(s)) < 25) {
 			return
@@ -119,13 +122,19 @@ func listPoints(t *text, from, to int) []Point {
 			startsPoint = len(cur) == 0 || (gaps && gap && startsUpper(s)) ||
 				(!gaps && endsSentence(cur[len(cur)-1]) && startsUpper(s) && !reSubPoint.MatchString(s))
 		}
-		if !startsPoint && len(cur) > 0 && gap && style != 'p' && startsUpper(s) && !reSubPoint.MatchString(s) {
+		if !startsPoint && len(cur) > 0 && gap && style != 'p' && !startsLower(s) && !reSubPoint.MatchString(s) {
 			break // a paragraph after the list
 		}
 		if !startsPoint && len(cur) == 0 {
-			if style == 'p' {
+			switch {
+			case style != 'p' && len(out) == 0 && strings.HasSuffix(s, ":"):
+				continue // a lead-in ("Ofsted said that the council needs to improve:")
+			case style == 'p':
 				startsPoint = true
-			} else {
+			default:
+				break
+			}
+			if !startsPoint {
 				break
 			}
 		}
@@ -146,7 +155,7 @@ func listPoints(t *text, from, to int) []Point {
 func listStyle(ls []line) (style byte, gaps bool) {
 	first := -1
 	for i, l := range ls {
-		if l.s != "" && !isHeading(ls, i) {
+		if l.s != "" && !isHeading(ls, i) && !(strings.HasSuffix(l.s, ":") && i+1 < len(ls) && (reBullet.MatchString(ls[i+1].s) || ls[i+1].s == "")) {
 			first = i
 			break
 		}
@@ -170,6 +179,8 @@ func listStyle(ls []line) (style byte, gaps bool) {
 	}
 	return 'p', false
 }
+
+func startsLower(s string) bool { return s != "" && s[0] >= 'a' && s[0] <= 'z' }
 
 func startsUpper(s string) bool {
 	return s != "" && (s[0] >= 'A' && s[0] <= 'Z' || strings.HasPrefix(s, "‘") || strings.HasPrefix(s, "“"))

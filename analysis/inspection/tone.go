@@ -13,13 +13,25 @@ import (
 // holds ("Most assessments are thorough, but not all..."); one with
 // praise words and no concern word is a strength.
 var (
-	reConcern = regexp.MustCompile(`(?i)\b(?:too (?:many|few|long|slow|much|often|late)|not all|not always|not consistently|not yet|not sufficiently|not enough|not routinely|not (?:been )?(?:fully|well|effectively|robustly|regularly)|inconsistent(?:ly)?|inconsistency|delays?|delayed|weak(?:er|ness|nesses)?|insufficient(?:ly)?|lack(?:s|ing)?\b|poor(?:er|ly)?|variable|varies|vary in|does not|do not|did not|is not|are not|has not|have not|cannot|unable|gaps? in|shortfalls?|drift|backlogs?|less (?:effective|well|consistent|timely)|limited|deficits?|failed|fail to|fails to|remains? (?:a )?(?:challenge|concern)|concerns? (?:about|that)|wait(?:ing)? too|not timely|untimely|superficial|overly optimistic|not (?:sufficiently )?(?:rigorous|robust|clear|effective|timely|ambitious))\b`)
-	rePraise  = regexp.MustCompile(`(?i)\b(?:benefits? from|strong(?:ly)?|strengths?|consistently|highly|effective(?:ly)?|well[- ](?:established|supported|trained|planned|coordinated|informed|led)|good|timely|robust(?:ly)?|improved|impressive|excellent|outstanding|exceptional(?:ly)?|thorough|skilful(?:ly)?|skilled|committed|ambitious|relentless(?:ly)?|creative|high[- ]quality|prompt(?:ly)?|purposeful|sensitive(?:ly)?|positive(?:ly)?|thrive|thriving|flourish(?:ing)?|success(?:ful(?:ly)?)?|inspirational|innovative|comprehensive|know (?:them|children) (?:very )?well|make good progress|are safe|proud)\b`)
+	reConcern = regexp.MustCompile(`(?i)\b(?:too (?:many|few|long|slow|much|often|late)|not all|not always|not consistently|not yet|not sufficiently|not enough|not routinely|not (?:been )?(?:fully|well|effectively|robustly|regularly)|inconsistent(?:ly)?|inconsistency|delays?|delayed|weak(?:er|ness|nesses)?|insufficient(?:ly)?|lack(?:s|ing)?\b|poor(?:er|ly)?|variable|varies|vary in|does not|do not|did not|is not|are not|has not|have not|cannot|unable|gaps? in|shortfalls?|drift|backlogs?|less (?:effective|well|consistent|timely)|limited|deficits?|failed|fail to|fails to|remains? (?:a )?(?:challenge|concern)|concerns? (?:about|that)|wait(?:ing)? too|not timely|untimely|superficial|overly optimistic|not (?:sufficiently )?(?:rigorous|robust|clear|effective|timely|ambitious)|(?:more|further) (?:work )?is (?:needed|required)|needs? to (?:improve|be improved|be strengthened)|requires? improvement|inadequate)\b`)
+	// reAnaphora opens a sentence that leans on the one before ("This
+	// means that ...", "As a result, ..."): it does not stand alone as a
+	// quote.
+	reAnaphora = regexp.MustCompile(`^(?:This|These|That|Those|It|They|Their|Its|As a result|Consequently|However|Therefore|This means|In addition|Also|Despite this|Nevertheless)\b`)
+	rePraise   = regexp.MustCompile(`(?i)\b(?:benefits? from|strong(?:ly)?|strengths?|consistently|highly|effective(?:ly)?|well[- ](?:established|supported|trained|planned|coordinated|informed|led)|good|timely|robust(?:ly)?|improved|impressive|excellent|outstanding|exceptional(?:ly)?|thorough|skilful(?:ly)?|skilled|committed|ambitious|relentless(?:ly)?|creative|high[- ]quality|prompt(?:ly)?|purposeful|sensitive(?:ly)?|positive(?:ly)?|thrive|thriving|flourish(?:ing)?|success(?:ful(?:ly)?)?|inspirational|innovative|comprehensive|know (?:them|children) (?:very )?well|make good progress|are safe|proud)\b`)
 	// reSeriousConcern are the concern words that weigh most: a finding
 	// about many children or a delay, not a caveat.
 	reSeriousConcern = regexp.MustCompile(`(?i)\b(?:too (?:many|few|long|slow)|not all|delays?|delayed|inconsistent(?:ly)?|drift|insufficient|poor|weak|unable|failed|not (?:sufficiently )?(?:safe|safeguarded|protected))\b`)
 	reParaNumber     = regexp.MustCompile(`^\d{1,3}\.\s+`)
+	// reGraded is a sentence about grades rather than practice: a
+	// judgement, or a table's cells run together ("progress of Good Good
+	// children").
+	reGraded = regexp.MustCompile(`\b(?:judged|judgements?|graded)\b|\b(?:Good|Outstanding|Inadequate|Requires improvement)\b.*\b(?:Good|Outstanding|Inadequate|Requires improvement)\b`)
 )
+
+// Serious reports whether a concern is a weighty one: a finding about
+// many children, a delay or a failure, not a caveat.
+func Serious(s string) bool { return reSeriousConcern.MatchString(s) }
 
 // maxStrengths is how many strengths are kept: a summary of what
 // inspectors praised, not every sentence that praises.
@@ -57,6 +69,9 @@ func readTone(t *text, points []Point) (strengths, concerns []Point) {
 			s := clean(t.s[se[0]:se[1]])
 			if len(strings.Fields(s)) < 6 {
 				continue
+			}
+			if isGradeLine(s) || reAnaphora.MatchString(s) || reGraded.MatchString(s) {
+				continue // a grade, or a sentence that leans on the last
 			}
 			area := areaAt(sections, se[0])
 			p := Point{Text: s, Page: t.page(se[0]), PrintedPage: t.printed(se[0]), Area: area}
@@ -152,6 +167,16 @@ func paragraphs(t *text, from, to int) [][2]int {
 func inPoints(para string, points []Point) bool {
 	for _, p := range points {
 		if strings.Contains(para, p.Text) || strings.Contains(p.Text, strings.TrimLeft(para, "◼■•●▪ ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// isGradeLine reports whether s is a judgement's heading or table row.
+func isGradeLine(s string) bool {
+	for _, re := range reJudgements {
+		if re.MatchString(s) {
 			return true
 		}
 	}

@@ -2,83 +2,235 @@ package questions
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
-	"github.com/scrutineer/scrutineer/analysis/figures"
 	"github.com/scrutineer/scrutineer/analysis/inspection"
 	"github.com/scrutineer/scrutineer/analysis/report"
 	"github.com/scrutineer/scrutineer/analysis/themes"
+	"github.com/scrutineer/scrutineer/corpus/english"
 )
 
-// inspectionQuestions are the reactive questions scrutiny asks of an
-// inspection report: was the result expected, what is the improvement
-// plan and how will the committee follow it, and how will strengths be
-// kept. They cite the judgements where the report gives them.
-func inspectionQuestions(insp *inspection.Inspection, it Input) []candidate {
+// Limits on an inspection report's questions beyond its improvement
+// points, which are all asked.
+const (
+	// maxInspectionConcerns is how many concerns from the judgement
+	// sections are asked about, below the formal points.
+	maxInspectionConcerns = 3
+	// maxInspectionFindings is how many questions from the checks'
+	// findings (the report's own figures) follow.
+	maxInspectionFindings = 2
+	// topicWords is how much of a point a question names it by.
+	topicWords = 16
+)
+
+// pointLead is how a follow-up names the kind of point it follows, by
+// framework.
+var pointLead = map[string]string{
+	inspection.ILACS:        "Inspectors said this needs to improve",
+	inspection.FocusedVisit: "Inspectors said this needs to improve",
+	inspection.SIF:          "Ofsted recommended",
+	inspection.SENDArea:     "Inspectors set this for improvement",
+	inspection.JTAI:         "Inspectors set this for improvement",
+}
+
+// inspectionBuild words an inspection report's questions in the order a
+// panel takes them: one follow-up for each improvement point, in the
+// report's order; the questions the national guidance asks after every
+// inspection, worded for its grades; then the concerns of the judgement
+// sections that are not among the points, and the report's own figures
+// where the checks found something. Nothing is asked about a strength
+// but how it will last.
+func (a *Asker) inspectionBuild(it Input, fromFindings []candidate) []report.Question {
+	insp := it.Insp
 	th := inspectionTheme(it.Themes)
 	if th == nil {
 		return nil
 	}
-	cite := func(quote string) []report.Evidence {
-		for _, p := range it.Passages {
-			// The report's title and its judgement table are often taken
-			// for section headings: look there too.
-			if strings.Contains(figures.Clean(p.Text), quote) || strings.Contains(figures.Clean(p.Heading), quote) {
-				return []report.Evidence{{Page: p.Page, PrintedPage: p.PrintedPage, Quote: figures.QuoteAround(quote, 0, 0)}}
+	var out []report.Question
+	n := 0
+	for _, p := range insp.Improvements {
+		if p.For == "" {
+			n++
+		}
+	}
+	i := 0
+	for k, p := range insp.Improvements {
+		lead := pointLead[insp.Framework]
+		if lead == "" {
+			lead = "Inspectors said this needs to improve"
+		}
+		var text string
+		if p.For == "lscb" {
+			text = fmt.Sprintf("Ofsted recommended to the safeguarding children board: “%s”. What has the partnership done about it, and how will this committee know it has worked?", pointTopic(p.Text))
+		} else {
+			i++
+			text = fmt.Sprintf("%s (point %d of %d): “%s”. What does the action plan do about it, who owns it, by when, and which measure will this committee see?", lead, i, n, pointTopic(p.Text))
+		}
+		out = append(out, report.Question{
+			Text: text, Theme: a.pointTheme(p.Text, it.Themes, th).ID, Kind: report.KindFollowup,
+			Improvement: k + 1,
+			Evidence:    []report.Evidence{{Page: p.Page, PrintedPage: p.PrintedPage, Quote: p.Text}},
+		})
+	}
+	out = append(out, reactive(insp, th)...)
+	out = append(out, a.concernQuestions(insp, it.Themes, th)...)
+	sort.SliceStable(fromFindings, func(i, j int) bool { return fromFindings[i].priority > fromFindings[j].priority })
+	for _, c := range fromFindings[:min(len(fromFindings), maxInspectionFindings)] {
+		out = append(out, c.q)
+	}
+	return out
+}
+
+// pointTopic is how a question names a point: its first clause, or its first
+// topicWords words, without the national framework's cross-reference.
+func pointTopic(s string) string {
+	if i := strings.Index(s, "(outcome"); i > 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	if i := strings.Index(s, "(enabler"); i > 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	ws := strings.Fields(s)
+	if len(ws) <= topicWords {
+		return strings.TrimRight(s, ".;:")
+	}
+	cut := strings.Join(ws[:topicWords], " ")
+	for _, sep := range []string{", so that", " so that", ", to ", " to ensure", ", and ", "; ", ", which"} {
+		if j := strings.Index(s, sep); j > 20 && j < len(cut) {
+			return strings.TrimRight(s[:j], ".;:,") + " …"
+		}
+	}
+	return strings.TrimRight(cut, ".;:,") + " …"
+}
+
+// pointTheme is the item theme a point is about, else the inspection's.
+func (a *Asker) pointTheme(text string, ts []themes.ThemeMatch, def *bank.Theme) *bank.Theme {
+	if th, fit := a.factTheme(english.Analyse(text), ts); th != nil && fit >= 0.5 {
+		return th
+	}
+	return def
+}
+
+// reactive are the questions the national guidance asks after every
+// inspection, once each, worded for the report's grades and citing them.
+func reactive(insp *inspection.Inspection, th *bank.Theme) []report.Question {
+	cite := func(j *inspection.Judgement) []report.Evidence {
+		if j == nil {
+			return nil
+		}
+		return []report.Evidence{{Page: j.Page, Quote: j.Quote}}
+	}
+	q := func(text, line string, ev []report.Evidence) report.Question {
+		return report.Question{Text: text, Theme: th.ID, Kind: report.KindFollowup, Line: line, Evidence: ev}
+	}
+	weak, strong := insp.Weakest(), insp.Strongest()
+	overall := insp.Grade("overall")
+	var out []report.Question
+	// Did our self-evaluation predict this?
+	switch {
+	case weak != nil:
+		graded := fmt.Sprintf("Ofsted judged %s %s", inspection.AreaName(weak.Area), inspection.GradeName(weak.Grade))
+		switch {
+		case strong != nil && strong.Grade == weak.Grade && len(insp.Judgements) > 1:
+			graded = fmt.Sprintf("Ofsted judged every area %s", inspection.GradeName(weak.Grade))
+		case overall != "" && weak.Area != "overall":
+			graded += fmt.Sprintf(" and overall effectiveness %s", inspection.GradeName(overall))
+		}
+		if p := insp.Previous; p != nil && p.Overall != "" && overall != "" && p.Overall != overall {
+			dir := "up from"
+			if inspection.GradeRank(overall) > inspection.GradeRank(p.Overall) {
+				dir = "down from"
+			}
+			graded += fmt.Sprintf(", %s %s at the last inspection", dir, inspection.GradeName(p.Overall))
+		}
+		out = append(out, q(graded+". Did the council's own self-evaluation predict these judgements, and where it did not, what did it not know?", "inspection-response-1", cite(weak)))
+	default:
+		out = append(out, q("Did the council's own self-evaluation predict what inspectors found, and where it did not, what did it not know?", "inspection-response-1", nil))
+	}
+	// Was scrutiny asking the right questions?
+	if len(insp.Improvements) > 0 {
+		out = append(out, q("Had this committee been asking about the areas inspectors have told the council to improve before they came, and what will it ask differently now?", "inspection-response-6", nil))
+	}
+	// Intervention, or how a strong result will last.
+	switch {
+	case weak != nil && weak.Grade == inspection.Inadequate:
+		out = append(out, q(fmt.Sprintf("With %s judged inadequate, what intervention follows (an improvement notice, a commissioner or adviser), and how will members oversee it and hear from whoever is appointed?", inspection.AreaName(weak.Area)), "inspection-response-5", cite(weak)))
+	case strong != nil && inspection.GradeRank(strong.Grade) <= inspection.GradeRank(inspection.Good) && (weak == nil || inspection.GradeRank(weak.Grade) <= inspection.GradeRank(inspection.Good)):
+		text := fmt.Sprintf("Inspectors judged services %s. How will that be sustained as demand and staff change, and what will put right the one area inspectors asked the council to improve?", gradeWords(insp))
+		if len(insp.Improvements) != 1 {
+			text = fmt.Sprintf("Inspectors judged services %s. How will that be sustained as demand and staff change, and which of the areas they asked to improve matters most?", gradeWords(insp))
+		}
+		out = append(out, q(text, "inspection-response-7", cite(strong)))
+	case strong != nil && weak != nil && inspection.GradeRank(strong.Grade) < inspection.GradeRank(weak.Grade) && inspection.GradeRank(strong.Grade) <= inspection.GradeRank(inspection.Good):
+		out = append(out, q(fmt.Sprintf("Inspectors judged %s %s. What will keep it there while attention goes to the weaker areas?", inspection.AreaName(strong.Area), inspection.GradeName(strong.Grade)), "inspection-response-7", cite(strong)))
+	}
+	// The action plan.
+	plan := "When will members see the action plan responding to this inspection, will they see it before it is sent to Ofsted, and how will this committee follow its progress?"
+	if insp.Framework == inspection.SENDArea {
+		plan = "When will members see the partnership's updated strategic plan responding to this inspection, and how will this committee follow its progress?"
+	}
+	return append(out, q(plan, "inspection-response-2", nil))
+}
+
+// gradeWords says a good or outstanding report's grades in a few words:
+// "outstanding", "good", or "good, with help and protection outstanding".
+func gradeWords(insp *inspection.Inspection) string {
+	g := insp.Grade("overall")
+	if g == "" {
+		if w := insp.Weakest(); w != nil {
+			g = w.Grade
+		}
+	}
+	var best []string
+	for _, j := range insp.Judgements {
+		if j.Area != "overall" && j.Area != "lscb" && inspection.GradeRank(j.Grade) < inspection.GradeRank(g) {
+			best = append(best, inspection.AreaName(j.Area))
+		}
+	}
+	if len(best) == 0 || len(best) > 2 {
+		return inspection.GradeName(g)
+	}
+	return fmt.Sprintf("%s, with %s %s", inspection.GradeName(g), strings.Join(best, " and "), inspection.Outstanding)
+}
+
+// concernQuestions ask about the concerns of the judgement sections that
+// are not among the formal points: in sections graded below good, the
+// weightiest; in good sections only a serious one; none in outstanding
+// sections.
+func (a *Asker) concernQuestions(insp *inspection.Inspection, ts []themes.ThemeMatch, th *bank.Theme) []report.Question {
+	var points []map[string]bool
+	for _, p := range insp.Improvements {
+		points = append(points, termSet(p.Text))
+	}
+	var out []report.Question
+	for _, c := range insp.Concerns {
+		if len(out) == maxInspectionConcerns {
+			break
+		}
+		g := insp.Grade(c.Area)
+		if c.Area == "" || g == "" || inspection.GradeRank(g) == 0 || (inspection.GradeRank(g) == 1 && !inspection.Serious(c.Text)) {
+			continue
+		}
+		terms := termSet(c.Text)
+		covered := false
+		for _, pt := range points {
+			if jaccard(pt, terms) >= 0.25 {
+				covered = true
+				break
 			}
 		}
-		return nil
-	}
-	var out []candidate
-	var weakest, strongest *inspection.Judgement
-	for i := range insp.Judgements {
-		j := &insp.Judgements[i]
-		if weakest == nil || inspection.GradeRank(j.Grade) > inspection.GradeRank(weakest.Grade) {
-			weakest = j
+		if covered {
+			continue
 		}
-		if strongest == nil || inspection.GradeRank(j.Grade) < inspection.GradeRank(strongest.Grade) {
-			strongest = j
-		}
-	}
-	var titleEv []report.Evidence
-	if insp.Title != "" {
-		titleEv = cite(insp.Title)
-	}
-	if weakest != nil {
-		ev := cite(weakest.Quote)
-		if ev == nil {
-			ev = titleEv
-		}
-		out = append(out, candidate{
-			q: report.Question{Kind: report.KindFollowup, Theme: th.ID, Evidence: ev, Text: fmt.Sprintf(
-				"Ofsted judged %s as %s. Was that the result our own self-evaluation predicted, and if not, what did we not know about our services?",
-				inspection.JudgementName(weakest.Area), weakest.Grade)},
-			priority: 9,
+		points = append(points, terms)
+		out = append(out, report.Question{
+			Text: fmt.Sprintf("In %s (judged %s), inspectors found: “%s”. What is being done about it, and how will this committee know it has changed?",
+				inspection.AreaName(c.Area), inspection.GradeName(g), pointTopic(c.Text)),
+			Theme: a.pointTheme(c.Text, ts, th).ID, Kind: report.KindFollowup,
+			Evidence: []report.Evidence{{Page: c.Page, PrintedPage: c.PrintedPage, Quote: c.Text}},
 		})
-	} else if titleEv != nil {
-		out = append(out, candidate{
-			q: report.Question{Kind: report.KindFollowup, Theme: th.ID, Evidence: titleEv,
-				Text: "Was the outcome of this inspection what the council expected from its own self-evaluation, and if not, what did we not know?"},
-			priority: 9,
-		})
-	}
-	if titleEv != nil {
-		out = append(out, candidate{
-			q: report.Question{Kind: report.KindFollowup, Theme: th.ID, Evidence: titleEv,
-				Text: "What will the improvement plan responding to this inspection contain, who owns each action, and when will this committee see progress against it?"},
-			priority: 8.5,
-		})
-	}
-	if strongest != nil && strongest != weakest && inspection.GradeRank(strongest.Grade) <= inspection.GradeRank("good") {
-		if ev := cite(strongest.Quote); ev != nil {
-			out = append(out, candidate{
-				q: report.Question{Kind: report.KindFollowup, Theme: th.ID, Evidence: ev, Text: fmt.Sprintf(
-					"Inspectors rated %s as %s. What will keep that from slipping while attention goes to the weaker areas?",
-					inspection.JudgementName(strongest.Area), strongest.Grade)},
-				priority: 6,
-			})
-		}
 	}
 	return out
 }

@@ -149,6 +149,9 @@ func (a *Asker) Build(it Input) ([]report.Question, []report.Finding) {
 		return nil, fs
 	}
 	fs, cands := a.fromFindings(&it)
+	if it.Insp != nil {
+		return a.inspectionBuild(it, cands), fs
+	}
 	facts, insp, inRecs := it.Facts, it.Insp, it.InRecs
 	usedLines := map[string]bool{}
 	for i, f := range facts {
@@ -222,8 +225,5 @@ func (a *Asker) Build(it Input) ([]report.Question, []report.Finding) {
 	cands = pairFigures(cands)
 	cands = append(cands, benchmarkQuestions(it, it.Themes[0].Theme.ID)...)
 	cands = append(cands, a.gapQuestions(&it)...)
-	if insp != nil {
-		cands = append(cands, inspectionQuestions(insp, it)...)
-	}
-	return rank(cands, insp != nil), fs
+	return rank(cands), fs
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/analysis/inspection"
 	"github.com/scrutineer/scrutineer/analysis/internal/testbank"
 	"github.com/scrutineer/scrutineer/analysis/report"
 	"github.com/scrutineer/scrutineer/analysis/themes"
@@ -45,37 +46,79 @@ func TestViewsMeansChildrensViews(t *testing.T) {
 	}
 }
 
-func TestRankInspectionFollowups(t *testing.T) {
-	points := []string{"caseloads of social workers", "accommodation for care leavers", "visits during school hours", "homeless sixteen year olds", "health partners at strategy meetings", "information sharing with police"}
-	figures := []string{"adoption", "fostering", "placements", "health", "education", "exclusions", "budget", "complaints"}
-	cands := func() []candidate {
-		var out []candidate
-		for i, tp := range points {
-			out = append(out, candidate{q: report.Question{Kind: report.KindFollowup, Theme: "inspection-response",
-				Text:     "Inspectors asked for improvement in " + tp + ". What has been done?",
-				Evidence: []report.Evidence{{Page: i + 1, Quote: "Improve " + tp}}}, priority: float64(20 - i)})
-		}
-		for i, tp := range figures {
-			out = append(out, candidate{q: report.Question{Kind: report.KindEvidence, Theme: "inspection-response",
-				Text:     "The report gives a figure on " + tp + ". How do we compare?",
-				Evidence: []report.Evidence{{Page: i + 1, Quote: "A figure on " + tp}}}, priority: float64(10 - i)})
-		}
-		return out
+func TestRankCapsFollowups(t *testing.T) {
+	var cands []candidate
+	for i, tp := range []string{"caseloads of social workers", "accommodation for care leavers", "visits during school hours", "homeless sixteen year olds", "health partners at strategy meetings", "information sharing with police"} {
+		cands = append(cands, candidate{q: report.Question{Kind: report.KindFollowup, Theme: "inspection-response",
+			Text:     "The report asks for improvement in " + tp + ". What has been done?",
+			Evidence: []report.Evidence{{Page: i + 1, Quote: "Improve " + tp}}}, priority: float64(20 - i)})
 	}
-	followups := func(qs []report.Question) int {
-		n := 0
-		for _, q := range qs {
-			if q.Kind == report.KindFollowup {
-				n++
+	n := 0
+	for _, q := range rank(cands) {
+		if q.Kind == report.KindFollowup {
+			n++
+		}
+	}
+	if n != maxFollowupQs {
+		t.Errorf("%d follow-ups, want %d", n, maxFollowupQs)
+	}
+}
+
+func TestInspectionQuestions(t *testing.T) {
+	b := &bank.Bank{Themes: []*bank.Theme{{ID: "inspection-response", Title: "Inspection", Signals: []string{"inspection"}}}}
+	a := NewAsker(themes.NewMatcher(b))
+	ts := []themes.ThemeMatch{{Theme: b.Themes[0], Score: 0.8}}
+	good := []inspection.Judgement{{Area: "leaders", Grade: "outstanding", Page: 1}, {Area: "help-and-protection", Grade: "good", Page: 1}, {Area: "overall", Grade: "good", Page: 1}}
+	poor := []inspection.Judgement{{Area: "leaders", Grade: "inadequate", Page: 1}, {Area: "children-in-care", Grade: "requires-improvement", Page: 1}}
+	// Two points that say the same of two areas stay two points.
+	points := []inspection.Point{
+		{Text: "The quality of written plans for children in need.", Page: 2},
+		{Text: "The quality of written plans for children in care.", Page: 2},
+		{Text: "Ensure that return home interviews are offered to every child who goes missing, so that what they say informs their plans.", Page: 3},
+	}
+	tests := []struct {
+		name       string
+		insp       inspection.Inspection
+		wantLines  []string
+		wantSubstr string
+	}{
+		{"good", inspection.Inspection{Framework: inspection.ILACS, Judgements: good, Improvements: points,
+			Strengths: []inspection.Point{{Text: "Children benefit from consistently strong help.", Area: "help-and-protection"}}},
+			[]string{"inspection-response-1", "inspection-response-6", "inspection-response-7", "inspection-response-2"}, "sustained"},
+		{"inadequate", inspection.Inspection{Framework: inspection.ILACS, Judgements: poor, Improvements: points,
+			Concerns: []inspection.Point{{Text: "Too many children wait too long for their plans to be agreed by managers.", Area: "children-in-care", Page: 6}}},
+			[]string{"inspection-response-1", "inspection-response-6", "inspection-response-5", "inspection-response-2"}, "improvement notice"},
+	}
+	for _, tc := range tests {
+		qs := a.inspectionBuild(Input{Themes: ts, Insp: &tc.insp}, nil)
+		var lines []string
+		for i, q := range qs {
+			if i < len(points) {
+				if q.Improvement != i+1 || q.Evidence[0].Quote != points[i].Text || q.Evidence[0].Page != points[i].Page {
+					t.Errorf("%s: question %d follows point %d citing %+v, want point %d whole", tc.name, i+1, q.Improvement, q.Evidence, i+1)
+				}
+				continue
+			}
+			if q.Line != "" {
+				lines = append(lines, q.Line)
+			}
+			if strings.Contains(q.Text, "benefit from") {
+				t.Errorf("%s: a strength is asked about: %s", tc.name, q.Text)
 			}
 		}
-		return n
-	}
-	if got := followups(rank(cands(), false)); got != maxFollowupQs {
-		t.Errorf("paper: %d follow-ups, want %d", got, maxFollowupQs)
-	}
-	if got := followups(rank(cands(), true)); got != len(points) {
-		t.Errorf("inspection report: %d follow-ups, want all %d points", got, len(points))
+		if strings.Join(lines, " ") != strings.Join(tc.wantLines, " ") {
+			t.Errorf("%s: reactive questions %v, want %v", tc.name, lines, tc.wantLines)
+		}
+		all := ""
+		for _, q := range qs {
+			all += q.Text + "\n"
+		}
+		if !strings.Contains(all, tc.wantSubstr) {
+			t.Errorf("%s: no question says %q:\n%s", tc.name, tc.wantSubstr, all)
+		}
+		if tc.insp.Concerns != nil && !strings.Contains(all, "Too many children wait") {
+			t.Errorf("%s: the concern is not asked:\n%s", tc.name, all)
+		}
 	}
 }
 

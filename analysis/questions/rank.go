@@ -9,7 +9,7 @@ import (
 
 // rank orders candidates by priority, drops near-duplicates and keeps at
 // most MaxQuestions, with caps per kind so that an item gets a mix.
-func rank(cands []candidate, inspection bool) []report.Question {
+func rank(cands []candidate) []report.Question {
 	for i := range cands {
 		// report.Evidence and follow-up questions are compared on what they cite
 		// (their wording shares a few templates); gaps on their wording.
@@ -21,11 +21,6 @@ func rank(cands []candidate, inspection bool) []report.Question {
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].priority > cands[j].priority })
 	caps := map[string]int{report.KindEvidence: maxEvidenceQs, report.KindGap: maxGapQs, report.KindFollowup: maxFollowupQs}
-	if inspection {
-		// An inspection report's follow-ups are the reactive questions and
-		// each point of what needs to improve: members follow all of them.
-		caps[report.KindFollowup] = maxInspectionFollowups
-	}
 	used := map[string]int{}
 	var kept []candidate
 	quotes := map[string]bool{}

@@ -71,6 +71,24 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 			}
 			p("**Themes:** %s\n", strings.Join(parts, " · "))
 		}
+		if in := it.Inspection; in != nil {
+			p("\n**%s**\n", md(in.Line))
+			if len(in.Judgements) > 0 {
+				p("\n| Judgement | Grade | Since last time |\n|---|---|---|\n")
+				for _, j := range in.Judgements {
+					p("| %s | %s | %s |\n", md(j.Area), md(j.Grade), md(j.Change))
+				}
+			}
+			if in.Previous != "" {
+				p("\n%s\n", md(in.Previous))
+			}
+			if len(in.Strengths) > 0 {
+				p("\n*Strengths inspectors found*\n\n")
+				for _, c := range in.Strengths {
+					p("- “%s” — *%s*\n", md(c.Quote), md(c.Cite))
+				}
+			}
+		}
 		if it.Count == 0 {
 			p("\n%s\n", md(it.Empty))
 			continue

@@ -111,19 +111,22 @@ type brief struct {
 }
 
 type itemView struct {
-	Anchor    string // unique HTML id
-	Label     string // "Item 5"; "Document" or "Unnumbered" without a number
-	Title     string
-	Kind      string // "Report", "Minutes", ...
-	Pages     string // "pp. 11–28 (PDF pp. 13–30)"
-	Facts     string // Kind and Pages as one line: "Report, pp. 11–28 (PDF pp. 13–30)"
-	Exempt    bool
-	Themes    []themeView
-	Groups    []groupView
-	Count     int // number of questions
-	Empty     string
-	NoThemes  string
-	ExemptMsg string
+	Anchor string // unique HTML id
+	Label  string // "Item 5"; "Document" or "Unnumbered" without a number
+	Title  string
+	Kind   string // "Report", "Minutes", ...
+	Pages  string // "pp. 11–28 (PDF pp. 13–30)"
+	Facts  string // Kind and Pages as one line: "Report, pp. 11–28 (PDF pp. 13–30)"
+	Exempt bool
+	Themes []themeView
+	Groups []groupView
+	// Inspection is the inspection an Ofsted report's item is: its dates,
+	// grades and strengths; nil for other items.
+	Inspection *inspectionView
+	Count      int // number of questions
+	Empty      string
+	NoThemes   string
+	ExemptMsg  string
 }
 
 type themeView struct {
@@ -168,6 +171,14 @@ func view(r *analysis.Report) (*brief, error) {
 	}
 	if t, err := time.Parse("2006-01-02", b.Date); err == nil {
 		b.DateISO, b.Date = b.Date, t.Format("Monday 2 January 2006")
+	}
+	if len(r.Items) == 1 && r.Items[0].Inspection != nil && b.Committee == "" {
+		// An inspection report on its own is not a meeting's pack: its
+		// dates are the inspection's, shown with its grades.
+		b.Date, b.DateISO = "", ""
+		if b.Council == "" {
+			b.Council = clean(r.Items[0].Inspection.Council)
+		}
 	}
 	b.Heading = b.Committee
 	if b.Heading == "" {
@@ -226,11 +237,14 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 	}
 	// Group by kind, the group of the most important question first (the
 	// report lists them most important first); unknown kinds come last.
+	// An inspection's questions are grouped as a panel takes them: the
+	// improvement points, the questions after every inspection, the
+	// concerns of the findings, then the rest.
 	n := 0
-	add := func(kind, label, hint string, match func(string) bool) {
+	add := func(kind, label, hint string, match func(analysis.Question) bool) {
 		g := groupView{Kind: kind, Label: label, Hint: hint}
 		for _, q := range it.Questions {
-			if !match(q.Kind) {
+			if !match(q) {
 				continue
 			}
 			n++
@@ -243,8 +257,14 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 			}
 			for _, e := range q.Evidence {
 				c := citeView{Cite: Cite(e.Page, e.PrintedPage), Quote: shorten(clean(e.Quote), maxQuote)}
+				if q.Improvement > 0 {
+					c.Quote = clean(e.Quote) // a point is quoted whole
+				}
 				if r := clean(e.Reading); r != "" {
 					c.Quote, c.Reading = "", shorten(r, maxQuote)
+				}
+				if q := strings.TrimRight(c.Quote, ". "); len(q) > 20 && strings.Contains(qv.Text, q) {
+					c.Quote = "" // the question already quotes it whole
 				}
 				qv.Cites = append(qv.Cites, c)
 			}
@@ -252,6 +272,16 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 		}
 		if len(g.Questions) > 0 {
 			v.Groups = append(v.Groups, g)
+		}
+	}
+	taken := func(analysis.Question) bool { return false }
+	if it.Inspection != nil {
+		v.Inspection = inspectionOf(it.Inspection)
+		for _, g := range inspectionGroups {
+			add(g.kind, g.label, g.hint, g.match)
+		}
+		taken = func(q analysis.Question) bool {
+			return slices.ContainsFunc(inspectionGroups, func(g inspectionGroup) bool { return g.match(q) })
 		}
 	}
 	known := map[string]bool{}
@@ -265,9 +295,9 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 	slices.SortStableFunc(labels, func(a, b kindLabel) int { return first(a.kind) - first(b.kind) })
 	for _, k := range labels {
 		known[k.kind] = true
-		add(k.kind, k.label, k.hint, func(s string) bool { return s == k.kind })
+		add(k.kind, k.label, k.hint, func(q analysis.Question) bool { return q.Kind == k.kind && !taken(q) })
 	}
-	add("other", "Other questions", "", func(s string) bool { return !known[s] })
+	add("other", "Other questions", "", func(q analysis.Question) bool { return !known[q.Kind] && !taken(q) })
 	v.Count = n
 	return v
 }

@@ -115,6 +115,9 @@ func (t *textWriter) item(it itemView) {
 		}
 		t.para("Themes: ", "        ", strings.Join(parts, "; "))
 	}
+	if it.Inspection != nil {
+		t.inspection(it.Inspection)
+	}
 	if it.Count == 0 {
 		t.line("")
 		t.para("", "", it.Empty)
@@ -129,6 +132,37 @@ func (t *textWriter) item(it itemView) {
 				t.line("")
 			}
 			t.question(q)
+		}
+	}
+}
+
+// inspection writes what an inspection was, its grades as a table, the
+// last inspection and the strengths inspectors found.
+func (t *textWriter) inspection(in *inspectionView) {
+	t.line("")
+	t.para("", "", in.Line)
+	if len(in.Judgements) > 0 {
+		col, gcol := len("Judgement"), len("Grade")
+		for _, j := range in.Judgements {
+			col = max(col, utf8.RuneCountInString(j.Area))
+			gcol = max(gcol, utf8.RuneCountInString(j.Grade))
+		}
+		pad := func(s string, n int) string { return s + strings.Repeat(" ", n-utf8.RuneCountInString(s)) }
+		t.line("")
+		t.line(strings.TrimRight("  "+pad("Judgement", col)+"  "+pad("Grade", gcol)+"  Since last time", " "))
+		for _, j := range in.Judgements {
+			t.line(strings.TrimRight("  "+pad(j.Area, col)+"  "+pad(j.Grade, gcol)+"  "+j.Change, " "))
+		}
+	}
+	if in.Previous != "" {
+		t.line("")
+		t.para("", "", in.Previous)
+	}
+	if len(in.Strengths) > 0 {
+		t.line("")
+		t.line("Strengths inspectors found")
+		for _, c := range in.Strengths {
+			t.para("  - ", "    ", "“"+c.Quote+"” ("+c.Cite+")")
 		}
 	}
 }

@@ -34,6 +34,9 @@ type Item struct {
 	// Findings are what the item's figures and text show that deserves
 	// challenge (or credit), most serious first.
 	Findings []Finding `json:"findings,omitempty"`
+	// Inspection is what an Ofsted inspection report says about itself;
+	// nil for other papers.
+	Inspection *Inspection `json:"inspection,omitempty"`
 	// Questions are ordered most important first.
 	Questions []Question `json:"questions"`
 	// Exempt marks an exempt or confidential item.
@@ -68,8 +71,11 @@ type Question struct {
 	Finding string `json:"finding,omitempty"`
 	// Line is the ID of the bank's line of enquiry a gap question comes
 	// from (what the guidance expects and the paper does not give).
-	Line     string     `json:"line,omitempty"`
-	Evidence []Evidence `json:"evidence"`
+	Line string `json:"line,omitempty"`
+	// Improvement is the number (from 1) of the inspection's improvement
+	// point the question follows up, 0 for other questions.
+	Improvement int        `json:"improvement,omitempty"`
+	Evidence    []Evidence `json:"evidence"`
 }
 
 // Evidence cites a page and a verbatim quote from it.
@@ -148,4 +154,64 @@ type Value struct {
 type Comparator struct {
 	Name  string  `json:"name"`
 	Value float64 `json:"value"`
+}
+
+// Inspection is an Ofsted inspection report read as an inspection.
+type Inspection struct {
+	// Framework is ilacs, sif, focused-visit, jtai, send-area or other.
+	Framework     string        `json:"framework"`
+	Council       string        `json:"council,omitempty"`
+	Inspected     *Period       `json:"inspected,omitempty"`
+	Published     string        `json:"published,omitempty"`
+	LeadInspector string        `json:"lead_inspector,omitempty"`
+	Judgements    []Judgement   `json:"judgements"`
+	Previous      *PreviousInsp `json:"previous,omitempty"`
+	// Improvements are the points the council must improve, in the
+	// report's order; each has one follow-up question.
+	Improvements []InspectionPoint `json:"improvements"`
+	// Strengths summarise what inspectors praised.
+	Strengths []InspectionPoint `json:"strengths"`
+}
+
+// Period is a span of days (ISO dates).
+type Period struct {
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+}
+
+// Judgement is one graded judgement: area ids leaders,
+// help-and-protection, children-in-care, care-leavers, overall (SIF adds
+// adoption, leadership, lscb); grade ids outstanding, good,
+// requires-improvement, adequate, inadequate.
+type Judgement struct {
+	Area  string `json:"area"`
+	Grade string `json:"grade"`
+	Page  int    `json:"page"`
+	// Change is how the area's grade moved since the last inspection:
+	// "up", "down" or "same"; "" when the last grade is not known.
+	Change string `json:"change,omitempty"`
+	// Previous is the area's grade at the last inspection, when known.
+	Previous string `json:"previous,omitempty"`
+}
+
+// PreviousInsp is the last inspection: its date as precise as known and
+// its overall grade.
+type PreviousInsp struct {
+	Date    string `json:"date,omitempty"`
+	Overall string `json:"overall,omitempty"`
+	// Source says where the last grades come from: "report" (the report
+	// says so) or the national outcomes file.
+	Source string `json:"source,omitempty"`
+	Page   int    `json:"page,omitempty"`
+}
+
+// InspectionPoint is an improvement point or a strength, whole, with its
+// page.
+type InspectionPoint struct {
+	Text        string `json:"text"`
+	Page        int    `json:"page"`
+	PrintedPage int    `json:"printed_page,omitempty"`
+	// For is "lscb" for a recommendation to the Local Safeguarding
+	// Children Board rather than the council.
+	For string `json:"for,omitempty"`
 }
