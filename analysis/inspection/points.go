@@ -18,7 +18,7 @@ var reListEnd = regexp.MustCompile(`(?i)^(?:the\s+experiences\s+and\s+progress\b
 
 // reAreaHeading is a judgement area named alone, as a SIF report heads
 // both its sections and the groups of its recommendations.
-var reAreaHeading = regexp.MustCompile(`(?i)^(?:children\s+who\s+need\s+help\s+and\s+protection|children\s+looked\s+after\s+and\s+achieving\s+permanence|leadership,\s+management\s+and\s+governance)$`)
+var reAreaHeading = regexp.MustCompile(`(?i)^(?:children\s+who\s+need\s+help\s+and\s+protection|children\s+looked\s+after\s+and\s+achieving\s+permanence|leadership,?\s+management\s+and\s+governance)$`)
 
 // reListJoin is what joins one point of a list to the next ("; and").
 var reListJoin = regexp.MustCompile(`\s*(?:;|,)?\s*(?:;\s*)?(?:and|or)?\s*$|;\s*$`)
@@ -91,7 +91,7 @@ func listPoints(t *text, from, to int) []Point {
 		}
 		out = append(out, Point{Text: s, Page: t.page(start), PrintedPage: t.printed(start)})
 	}
-	gap := false
+	gap, leadIn := false, false
 	for i, l := range ls {
 		s := l.s
 		if s == "" {
@@ -102,8 +102,8 @@ func listPoints(t *text, from, to int) []Point {
 			(!reListEnd.MatchString(s) || reAreaHeading.MatchString(s)) {
 			continue // a sub-heading inside the list ("Care leavers")
 		}
-		if reListEnd.MatchString(s) {
-			break
+		if !startsLower(s) && reListEnd.MatchString(s) {
+			break // a heading (in lower case, the words run on a point)
 		}
 		if gap && isHeading(ls, i) {
 			break
@@ -122,7 +122,7 @@ func listPoints(t *text, from, to int) []Point {
 			startsPoint = len(cur) == 0 || (gaps && gap && startsUpper(s)) ||
 				(!gaps && endsSentence(cur[len(cur)-1]) && startsUpper(s) && !reSubPoint.MatchString(s))
 		}
-		if !startsPoint && len(cur) > 0 && gap && style != 'p' && !startsLower(s) && !reSubPoint.MatchString(s) {
+		if !startsPoint && len(cur) > 0 && gap && style != 'p' && !startsLower(s) && !reSubPoint.MatchString(s) && !leadIn {
 			break // a paragraph after the list
 		}
 		if !startsPoint && len(cur) == 0 {
@@ -141,8 +141,12 @@ func listPoints(t *text, from, to int) []Point {
 		if startsPoint {
 			flush()
 			start = l.start
+			leadIn = false
 		}
 		cur = append(cur, s)
+		if strings.HasSuffix(s, ":") {
+			leadIn = true // its sub-points follow, as paragraphs of their own
+		}
 		gap = false
 	}
 	flush()
@@ -155,7 +159,8 @@ func listPoints(t *text, from, to int) []Point {
 func listStyle(ls []line) (style byte, gaps bool) {
 	first := -1
 	for i, l := range ls {
-		if l.s != "" && !isHeading(ls, i) && !(strings.HasSuffix(l.s, ":") && i+1 < len(ls) && (reBullet.MatchString(ls[i+1].s) || ls[i+1].s == "")) {
+		leadIn := strings.HasSuffix(l.s, ":") && !reNumbered.MatchString(l.s) && i+1 < len(ls) && (reBullet.MatchString(ls[i+1].s) || ls[i+1].s == "")
+		if l.s != "" && !isHeading(ls, i) && !leadIn {
 			first = i
 			break
 		}
