@@ -66,7 +66,7 @@ var rePublished = regexp.MustCompile(`(?i)(?:report\s+published|date\s+of\s+publ
 var reLetterDate = regexp.MustCompile(`(?m)^(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\s*$`)
 
 // reLead is the lead inspector's name.
-var reLead = regexp.MustCompile(`(?m)^Lead\s+(?:inspector|HMI)\s*:?[ \t]*([A-Z][A-Za-z'’.-]+(?:[ \t]+[A-Z][A-Za-z'’.-]+){0,3})`)
+var reLead = regexp.MustCompile(`(?m)^Lead\s+(?:inspector|HMI)\s*:?[ \t]*([A-Z][A-Za-z'’.-]*(?:[ \t]+[A-Z][A-Za-z'’.-]+){0,3})`)
 
 // reNotName is what follows a name on its line: a title.
 var reNotName = regexp.MustCompile(`\s+(?:Her|His|HMI|Senior|Social|Ofsted|Judgement)\b.*$`)

@@ -61,6 +61,18 @@ var reJudgements = func() []*regexp.Regexp {
 // children and young people in Kent is adequate.").
 var reJudgedIs = regexp.MustCompile(`(?i)(the overall effectiveness|the capacity to improve)\b[^.\n]{0,120}? is (outstanding|good|adequate|inadequate)\b`)
 
+// The outcomes of an area SEND inspection (2023 framework), the
+// partnership's one judgement.
+const (
+	SENDPositive     = "positive-experiences"
+	SENDInconsistent = "inconsistent-experiences"
+	SENDFailings     = "systemic-failings"
+)
+
+// reSENDOutcome is an area SEND inspection's outcome as its letter
+// states it.
+var reSENDOutcome = regexp.MustCompile(`(?i)partnership['’]s\s+arrangements\s+(?:typically\s+)?lead\s+to\s+(positive|inconsistent)\s+experiences\s+and\s+outcomes|there\s+are\s+(widespread\s+and/or\s+systemic\s+failings|significant\s+concerns)`)
+
 // hit is a grade read at an offset of the text.
 type hit struct {
 	at int
@@ -87,6 +99,9 @@ var (
 	}()
 )
 
+// maxWrap is how many lines an area's name wraps onto below its row.
+const maxWrap = 4
+
 const reGradeSpaced = `requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate`
 
 // wrappedRows reads the rows of a grades table whose areas' names wrap
@@ -107,7 +122,7 @@ func wrappedRows(t *text) []hit {
 			continue
 		}
 		name := m[1]
-		for _, c := range ls[i+1:] {
+		for _, c := range ls[i+1 : min(len(ls), i+1+maxWrap)] {
 			if c.s == "" || reRow.MatchString(c.s) || len(strings.Fields(c.s)) > 8 {
 				break
 			}
@@ -164,6 +179,16 @@ func readJudgements(t *text) []Judgement {
 		hits = append(hits, hit{m[0] + len(t.s), Judgement{Area: id, Grade: gradeID(t.s[m[4]:m[5]]), Page: t.page(m[0]), Quote: clean(t.s[m[0]:m[1]])}})
 	}
 	hits = append(hits, wrappedRows(t)...)
+	if m := reSENDOutcome.FindStringSubmatchIndex(t.s[:min(len(t.s), 6000)]); m != nil {
+		g := SENDPositive
+		switch w := strings.ToLower(t.s[m[2]:m[3]]); {
+		case strings.HasPrefix(w, "inconsistent"):
+			g = SENDInconsistent
+		case strings.HasPrefix(w, "widespread"), strings.HasPrefix(w, "significant"):
+			g = SENDFailings
+		}
+		hits = append(hits, hit{m[0], Judgement{Area: "overall", Grade: g, Page: t.page(m[0]), Quote: clean(t.s[m[0]:m[1]])}})
+	}
 	// Earliest first: the table precedes the sections, and a grade said
 	// in a sentence comes after both.
 	for i := 1; i < len(hits); i++ {
@@ -196,6 +221,14 @@ func GradeRank(g string) int {
 	case Inadequate:
 		return 3
 	}
+	switch g {
+	case SENDPositive:
+		return 1
+	case SENDInconsistent:
+		return 2
+	case SENDFailings:
+		return 3
+	}
 	return 1
 }
 
@@ -204,6 +237,9 @@ func GradeRank(g string) int {
 func GradeName(g string) string {
 	if g == RequiresImprovement {
 		return "requires improvement to be good"
+	}
+	if s, ok := sendOutcomes[g]; ok {
+		return s
 	}
 	return g
 }
@@ -231,6 +267,13 @@ func AreaName(id string) string {
 		return "the capacity to improve"
 	}
 	return id
+}
+
+// sendOutcomes are the area SEND outcomes in words.
+var sendOutcomes = map[string]string{
+	SENDPositive:     "leading to positive experiences and outcomes",
+	SENDInconsistent: "leading to inconsistent experiences and outcomes",
+	SENDFailings:     "showing widespread or systemic failings",
 }
 
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -87,35 +87,29 @@ func runsOn(prev, next string) bool {
 // superscript marker is extracted ("improve?1", "Board1").
 func dropFootnotes(body string) string {
 	locs := reFootnote.FindAllStringSubmatchIndex(body, -1)
+	if len(locs) == 0 {
+		return body
+	}
+	markers := map[string]int{} // marker -> where it first appears
+	for _, m := range reMarker.FindAllStringSubmatchIndex(body, -1) {
+		if _, ok := markers[body[m[2]:m[3]]]; !ok {
+			markers[body[m[2]:m[3]]] = m[2]
+		}
+	}
 	for _, l := range locs {
 		if l[0] < len(body)/3 {
 			continue // a footnote sits at the foot of the page
 		}
-		n := body[l[2]:l[3]]
-		if !hasMarker(body[:l[0]], n) {
-			continue
+		if at, ok := markers[body[l[2]:l[3]]]; ok && at < l[0] {
+			return strings.TrimRight(body[:l[0]], " \n")
 		}
-		return strings.TrimRight(body[:l[0]], " \n")
 	}
 	return body
 }
 
-// hasMarker reports whether s carries the footnote marker n glued to the
-// end of a word or a question mark.
-func hasMarker(s, n string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], n)
-		if j < 0 {
-			return false
-		}
-		j += i
-		end := j + len(n)
-		if j > 0 && (isLetter(s[j-1]) || s[j-1] == '?' || s[j-1] == ')') && (end == len(s) || !isDigit(s[end])) {
-			return true
-		}
-		i = end
-	}
-}
+// reMarker is a footnote marker: a number glued to the end of a word, a
+// question mark or a bracket.
+var reMarker = regexp.MustCompile(`[A-Za-z?)](\d{1,2})\b`)
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }

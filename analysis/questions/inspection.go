@@ -145,7 +145,15 @@ func reactive(insp *inspection.Inspection, th *bank.Theme) []report.Question {
 			}
 			graded += fmt.Sprintf(", %s %s at the last inspection", dir, inspection.GradeName(p.Overall))
 		}
-		out = append(out, q(graded+". Did the council's own self-evaluation predict these judgements, and where it did not, what did it not know?", "inspection-response-1", cite(weak)))
+		who := "the council's"
+		if insp.Framework == inspection.SENDArea {
+			who = "the partnership's"
+			if weak.Area == "overall" {
+				outcome := strings.NewReplacer("leading to", "lead to", "showing", "show").Replace(inspection.GradeName(weak.Grade))
+				graded = "Inspectors found that the local area partnership's arrangements " + outcome
+			}
+		}
+		out = append(out, q(graded+". Did "+who+" own self-evaluation predict these judgements, and where it did not, what did it not know?", "inspection-response-1", cite(weak)))
 	default:
 		out = append(out, q("Did the council's own self-evaluation predict what inspectors found, and where it did not, what did it not know?", "inspection-response-1", nil))
 	}

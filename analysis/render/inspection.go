@@ -55,6 +55,8 @@ var (
 	gradeNames = map[string]string{
 		"outstanding": "Outstanding", "good": "Good", "requires-improvement": "Requires improvement to be good",
 		"adequate": "Adequate", "inadequate": "Inadequate",
+		"positive-experiences": "Positive experiences and outcomes", "inconsistent-experiences": "Inconsistent experiences and outcomes",
+		"systemic-failings": "Widespread or systemic failings",
 	}
 )
 
@@ -99,6 +101,9 @@ func inspectionOf(in *report.Inspection) *inspectionView {
 	v.Line = strings.Join(parts, " · ")
 	for _, j := range in.Judgements {
 		jv := judgementView{Area: areaNames[j.Area], Grade: gradeNames[j.Grade], Cite: Cite(j.Page, 0)}
+		if j.Area == "overall" && in.Framework == "send-area" {
+			jv.Area = "Inspection outcome"
+		}
 		if jv.Area == "" {
 			jv.Area = clean(j.Area)
 		}

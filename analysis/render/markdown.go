@@ -74,7 +74,7 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 		if in := it.Inspection; in != nil {
 			p("\n**%s**\n", md(in.Line))
 			if len(in.Judgements) > 0 {
-				p("\n| Judgement | Grade | Since last time |\n|---|---|---|\n")
+				p("\n| Judgement | Grade | Change |\n|---|---|---|\n")
 				for _, j := range in.Judgements {
 					p("| %s | %s | %s |\n", md(j.Area), md(j.Grade), md(j.Change))
 				}

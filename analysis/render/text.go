@@ -149,9 +149,15 @@ func (t *textWriter) inspection(in *inspectionView) {
 		}
 		pad := func(s string, n int) string { return s + strings.Repeat(" ", n-utf8.RuneCountInString(s)) }
 		t.line("")
-		t.line(strings.TrimRight("  "+pad("Judgement", col)+"  "+pad("Grade", gcol)+"  Since last time", " "))
+		t.line(strings.TrimRight("  "+pad("Judgement", col)+"  "+pad("Grade", gcol)+"  Change", " "))
 		for _, j := range in.Judgements {
-			t.line(strings.TrimRight("  "+pad(j.Area, col)+"  "+pad(j.Grade, gcol)+"  "+j.Change, " "))
+			row := "  " + pad(j.Area, col) + "  " + pad(j.Grade, gcol)
+			if j.Change != "" && utf8.RuneCountInString(row)+2+utf8.RuneCountInString(j.Change) > Width {
+				t.line(strings.TrimRight(row, " "))
+				t.para(strings.Repeat(" ", col+4), strings.Repeat(" ", col+4), "("+j.Change+")")
+				continue
+			}
+			t.line(strings.TrimRight(row+"  "+j.Change, " "))
 		}
 	}
 	if in.Previous != "" {
