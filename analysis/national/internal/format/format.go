@@ -1,0 +1,196 @@
+// Package format is the shape of the national figures snapshot: the JSON
+// header (councils, regions, measures, inspections, sources) and the value
+// rows, written by the generator and read by package national.
+package format
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Version is bumped whenever the snapshot's shape changes.
+const Version = 1
+
+// England is the area code of England's values.
+const England = "E92000001"
+
+// Header is everything in the snapshot except the values.
+type Header struct {
+	Version     int          `json:"version"`
+	Attribution string       `json:"attribution"`
+	Sources     []Source     `json:"sources"`
+	Regions     []Region     `json:"regions"`
+	Councils    []Council    `json:"councils"`
+	Measures    []Measure    `json:"measures"`
+	Inspections []Inspection `json:"inspections"`
+}
+
+// Source is one file the snapshot was made from.
+type Source struct {
+	File        string `json:"file"`
+	Publication string `json:"publication"`
+	Publisher   string `json:"publisher"`
+}
+
+// Region is an English region (E12) or inner/outer London (E13).
+type Region struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+// Council is a local authority with children's services, past or present.
+type Council struct {
+	Code         string   `json:"code"`
+	NewCode      string   `json:"new_code"`
+	FormerCodes  []string `json:"former_codes,omitempty"`
+	Name         string   `json:"name"`
+	FormerNames  []string `json:"former_names,omitempty"`
+	Region       string   `json:"region"`
+	RegionCode   string   `json:"region_code"`
+	SubRegion    string   `json:"sub_region,omitempty"`
+	Neighbours   []string `json:"neighbours,omitempty"`
+	Closeness    []string `json:"closeness,omitempty"`
+	Abolished    int      `json:"abolished,omitempty"`
+	Successors   []string `json:"successors,omitempty"`
+	Predecessors []string `json:"predecessors,omitempty"`
+}
+
+// Measure is one national measure.
+type Measure struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Unit        string `json:"unit"`
+	Polarity    string `json:"polarity"`
+	Topic       string `json:"topic"`
+	Counts      string `json:"counts"`
+	Period      string `json:"period"`
+	Publication string `json:"publication"`
+	Source      string `json:"source"`
+	LAITCode    string `json:"lait_code,omitempty"`
+	Decimals    int    `json:"decimals"`
+	FirstYear   int    `json:"first_year"`
+	LastYear    int    `json:"last_year"`
+	NextRelease string `json:"next_release,omitempty"`
+}
+
+// Inspection is one ILACS inspection's judgements.
+type Inspection struct {
+	Code              string `json:"code"`
+	Type              string `json:"type"`
+	Date              string `json:"date"`
+	Published         string `json:"published"`
+	Overall           string `json:"overall"`
+	Leaders           string `json:"leaders"`
+	HelpAndProtection string `json:"help_and_protection"`
+	ChildrenInCare    string `json:"children_in_care"`
+	CareLeavers       string `json:"care_leavers,omitempty"`
+	Latest            bool   `json:"latest,omitempty"`
+}
+
+// Row is one published value: a measure, an area (a council's three-digit
+// code, a region's code or England's), a year and the value as published
+// (a number, or a suppression code such as "c", "x", "z", "low", "k", "-"
+// or "" for blank).
+type Row struct {
+	Measure string
+	Area    string
+	Year    int
+	Value   string
+}
+
+// WriteHeader writes h as gzip'd JSON.
+func WriteHeader(w io.Writer, h *Header) error {
+	b, err := json.Marshal(h)
+	if err != nil {
+		return fmt.Errorf("encode header: %w", err)
+	}
+	return gz(w, b)
+}
+
+// ReadHeader reads a header written by WriteHeader.
+func ReadHeader(data []byte) (*Header, error) {
+	b, err := gunzip(data)
+	if err != nil {
+		return nil, err
+	}
+	var h Header
+	if err := json.Unmarshal(b, &h); err != nil {
+		return nil, fmt.Errorf("decode header: %w", err)
+	}
+	if h.Version != Version {
+		return nil, fmt.Errorf("snapshot version %d, want %d", h.Version, Version)
+	}
+	return &h, nil
+}
+
+// WriteRows writes rows as gzip'd lines "measure\tarea\tyear\tvalue",
+// in the order given.
+func WriteRows(w io.Writer, rows []Row) error {
+	var buf bytes.Buffer
+	for _, r := range rows {
+		if strings.ContainsAny(r.Measure+r.Area+r.Value, "\t\n") {
+			return fmt.Errorf("row %s %s %d: tab or newline in a field", r.Measure, r.Area, r.Year)
+		}
+		fmt.Fprintf(&buf, "%s\t%s\t%d\t%s\n", r.Measure, r.Area, r.Year, r.Value)
+	}
+	return gz(w, buf.Bytes())
+}
+
+// ReadRows reads rows written by WriteRows.
+func ReadRows(data []byte) ([]Row, error) {
+	b, err := gunzip(data)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]Row, 0, bytes.Count(b, []byte{'\n'}))
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	line := 0
+	for sc.Scan() {
+		line++
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) != 4 {
+			return nil, fmt.Errorf("values line %d: %d fields, want 4", line, len(f))
+		}
+		y, err := strconv.Atoi(f[2])
+		if err != nil {
+			return nil, fmt.Errorf("values line %d: year %q", line, f[2])
+		}
+		rows = append(rows, Row{Measure: f[0], Area: f[1], Year: y, Value: f[3]})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("values: %w", err)
+	}
+	return rows, nil
+}
+
+func gz(w io.Writer, b []byte) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write(b); err != nil {
+		return fmt.Errorf("compress: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("compress: %w", err)
+	}
+	return nil
+}
+
+func gunzip(data []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("decompress: %w", err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("decompress: %w", err)
+	}
+	return b, nil
+}
