@@ -277,7 +277,8 @@ type Comparison struct {
 }
 
 // Compare sets a council's latest figure for a measure (the latest year
-// the snapshot has a row for it, suppressed or not) against England, its
+// the snapshot has a row for it, suppressed or not; for an abolished
+// council, the latest year with a number) against England, its
 // region and its statistical neighbours. code is a three-digit code, an ONS
 // code or any name Lookup knows.
 func Compare(code, measureID string) (Comparison, error) {
@@ -304,7 +305,9 @@ func CompareYear(code, measureID string, year int) (Comparison, error) {
 func (s *store) compare(c Council, m Measure, year int) (Comparison, error) {
 	if year == 0 {
 		for y := m.LastYear; y >= m.FirstYear && y > 0; y-- {
-			if s.value(m.ID, c.Code, y).Published {
+			// An abolished council's rows after it ended are placeholders
+			// ("z", "-"): its latest figure is its last number.
+			if f := s.value(m.ID, c.Code, y); f.Published && (c.Abolished == 0 || f.Known()) {
 				year = y
 				break
 			}

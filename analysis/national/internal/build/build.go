@@ -436,15 +436,9 @@ func (b *builder) measure(s spec, files map[string]*table, lait map[string][]lai
 				m.LastYear = r.Year
 			}
 		}
-		if i := strings.IndexByte(r.Value, '.'); i >= 0 {
-			if _, err := strconv.ParseFloat(r.Value, 64); err == nil && len(r.Value)-i-1 > m.Decimals {
-				m.Decimals = len(r.Value) - i - 1
-			}
-		}
 	}
-	if m.Decimals > 2 {
-		m.Decimals = 2
-	}
+	m.Decimals = decimals(rows)
+
 	return m, rows, nil
 }
 
@@ -553,4 +547,32 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// decimals is the number of decimal places a measure is published with:
+// the most England's values have (LAIT's long table keeps some councils'
+// values unrounded), or the most any value has when England has none; at
+// most two.
+func decimals(rows []format.Row) int {
+	places := func(only string) (int, bool) {
+		d, any := 0, false
+		for _, r := range rows {
+			if only != "" && r.Area != only {
+				continue
+			}
+			if _, err := strconv.ParseFloat(r.Value, 64); err != nil {
+				continue
+			}
+			any = true
+			if i := strings.IndexByte(r.Value, '.'); i >= 0 {
+				d = max(d, len(r.Value)-i-1)
+			}
+		}
+		return d, any
+	}
+	d, ok := places(format.England)
+	if !ok {
+		d, _ = places("")
+	}
+	return min(d, 2)
 }

@@ -132,10 +132,10 @@ var specs = []spec{
 		Title: "Children looked after who went missing", Counts: "Children looked after in the year who had at least one missing incident, as a percentage of all children looked after in the year."},
 	{ID: "cla_convictions", Unit: "%", Topic: "Children looked after", Period: yearToMarch, LAIT: "LAC_Convictions",
 		Title: "Children looked after convicted or given a youth caution", Counts: "Children aged 10 and over looked after for at least 12 months at 31 March who were convicted or subject to a youth caution in the year, as a percentage of those children."},
-	{ID: "cla_adopted", Unit: "%", Topic: "Adoption", Period: yearToMarch, LAIT: "%_of LAC Adopted",
-		Title: "Children leaving care who were adopted", Counts: "Children who ceased to be looked after in the year because they were adopted, as a percentage of all who ceased."},
 	{ID: "cla_school_moves", Unit: "%", Topic: "Children looked after", Period: yearToMarch, LAIT: "Stability_School",
 		Title: "Children looked after with a mid-year school move", Counts: "Children looked after who had a mid-year change of school, as a percentage of those of school age."},
+	{ID: "cla_adopted", Unit: "%", Topic: "Adoption", Period: yearToMarch, LAIT: "%_of LAC Adopted",
+		Title: "Children leaving care who were adopted", Counts: "Children who ceased to be looked after in the year because they were adopted, as a percentage of all who ceased."},
 	// Care leavers.
 	{ID: "care_leavers_eet_19_21", Unit: "%", Topic: "Care leavers", Period: yearToMarch, LAIT: "CareLeaverEET",
 		Title: "Care leavers aged 19 to 21 in education, employment or training", Counts: "Care leavers aged 19 to 21 in education, employment or training around their birthday, as a percentage of all care leavers of that age.",
