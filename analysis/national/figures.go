@@ -220,8 +220,7 @@ func (m Measure) Judge(value, comparator float64) Verdict {
 	if m.Polarity == None {
 		return NoVerdict
 	}
-	p := math.Pow(10, float64(m.Decimals))
-	a, b := math.Round(value*p), math.Round(comparator*p)
+	a, b := roundHalfUp(value, m.Decimals), roundHalfUp(comparator, m.Decimals)
 	switch {
 	case a == b:
 		return Same
@@ -357,8 +356,7 @@ func (s *store) neighbourAverage(c Council, m Measure, year int) NeighbourAverag
 		}
 	}
 	if n.Count > 0 {
-		p := math.Pow(10, float64(m.Decimals))
-		n.Value = math.Round(sum/float64(n.Count)*p) / p
+		n.Value = roundHalfUp(sum/float64(n.Count), m.Decimals)
 	}
 	return n
 }
@@ -463,4 +461,14 @@ func Profile(code string, measureIDs ...string) (CouncilProfile, error) {
 	}
 	sort.SliceStable(p.Inspections, func(i, j int) bool { return p.Inspections[i].Date > p.Inspections[j].Date })
 	return p, nil
+}
+
+// roundHalfUp rounds v to d decimal places, a half away from zero, as the
+// published tables do: the mean 20.45 is 20.5, though 20.45 in binary is a
+// little less. v is first rounded to a millionth of the last place, which
+// takes off the error of the arithmetic and nothing a published figure has.
+func roundHalfUp(v float64, d int) float64 {
+	p := math.Pow(10, float64(d))
+	x := math.Round(v*p*1e6) / 1e6
+	return math.Round(x) / p
 }

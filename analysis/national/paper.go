@@ -102,6 +102,9 @@ func paperWords(text string) []paperWord {
 	}) {
 		r, _ := utf8.DecodeRuneInString(f)
 		up := unicode.IsUpper(r) || r == '&'
+		for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+			f = strings.TrimSuffix(f, suf) // "Sefton Council's plans"
+		}
 		for _, t := range tokens(f) {
 			out = append(out, paperWord{t, up})
 		}
