@@ -199,8 +199,13 @@ func Value(area, measureID string, year int) (Figure, error) {
 }
 
 func (s *store) value(measureID, area string, year int) Figure {
-	t, ok := s.values[valueKey{s.measureIdx[measureID], area, year}]
-	return figure(area, year, t, ok)
+	mi, ok1 := s.measureIdx[measureID]
+	ai, ok2 := s.areaIdx[area]
+	if !ok1 || !ok2 || year < s.firstYear || year >= s.firstYear+s.years {
+		return figure(area, year, "", false)
+	}
+	c := s.cells[mi][ai*s.years+year-s.firstYear]
+	return figure(area, year, c.text, c.ok)
 }
 
 // Verdict says how a figure compares by its measure's polarity.

@@ -24,16 +24,19 @@ type store struct {
 	measures    []Measure
 	measureIdx  map[string]int
 	regions     map[string]string // code -> name
-	values      map[valueKey]string
+	// cells holds every value: cells[measure][area*years + year-firstYear].
+	cells       [][]cell
+	areaIdx     map[string]int
+	firstYear   int
+	years       int
 	inspections map[string][]Inspection
 	names       nameIndex
 	sources     []Source
 }
 
-type valueKey struct {
-	measure int
-	area    string
-	year    int
+type cell struct {
+	text string
+	ok   bool // the files have a row for it
 }
 
 var (
@@ -71,7 +74,7 @@ func readStore(hgz, vgz []byte) (*store, error) {
 		byCode:      map[string]int{},
 		measureIdx:  map[string]int{},
 		regions:     map[string]string{format.England: "England"},
-		values:      make(map[valueKey]string, len(rows)),
+		areaIdx:     map[string]int{},
 		inspections: map[string][]Inspection{},
 	}
 	for _, r := range h.Regions {
@@ -111,12 +114,27 @@ func readStore(hgz, vgz []byte) (*store, error) {
 			NextRelease: m.NextRelease,
 		})
 	}
+	last := 0
+	for i, r := range rows {
+		if _, ok := s.areaIdx[r.Area]; !ok {
+			s.areaIdx[r.Area] = len(s.areaIdx)
+		}
+		if i == 0 || r.Year < s.firstYear {
+			s.firstYear = r.Year
+		}
+		last = max(last, r.Year)
+	}
+	s.years = last - s.firstYear + 1
+	s.cells = make([][]cell, len(s.measures))
+	for i := range s.cells {
+		s.cells[i] = make([]cell, len(s.areaIdx)*s.years)
+	}
 	for _, r := range rows {
 		mi, ok := s.measureIdx[r.Measure]
 		if !ok {
 			return nil, fmt.Errorf("values: unknown measure %q", r.Measure)
 		}
-		s.values[valueKey{mi, r.Area, r.Year}] = r.Value
+		s.cells[mi][s.areaIdx[r.Area]*s.years+r.Year-s.firstYear] = cell{r.Value, true}
 	}
 	for _, in := range h.Inspections {
 		s.inspections[in.Code] = append(s.inspections[in.Code], Inspection{

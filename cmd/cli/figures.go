@@ -161,12 +161,7 @@ func figuresJSON(p national.CouncilProfile) figuresOut {
 // sourceLine names a figure's source and period: "DfE, Children in need,
 // England: c1_….csv, year ending 31 March 2025".
 func sourceLine(c national.Comparison) string {
-	return fmt.Sprintf("DfE, %s: %s, %s %s", c.Measure.Publication, c.Measure.Source, c.Measure.Period, periodYear(c.Measure, c.Year))
-}
-
-// periodYear writes the year a figure covers as DfE dates it.
-func periodYear(m national.Measure, year int) string {
-	return strconv.Itoa(year)
+	return fmt.Sprintf("DfE, %s: %s, %s %d", c.Measure.Publication, c.Measure.Source, c.Measure.Period, c.Year)
 }
 
 func writeFigures(w io.Writer, p national.CouncilProfile) error {

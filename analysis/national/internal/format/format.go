@@ -4,7 +4,6 @@
 package format
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
@@ -15,7 +14,7 @@ import (
 )
 
 // Version is bumped whenever the snapshot's shape changes.
-const Version = 1
+const Version = 2
 
 // England is the area code of England's values.
 const England = "E92000001"
@@ -129,15 +128,45 @@ func ReadHeader(data []byte) (*Header, error) {
 	return &h, nil
 }
 
-// WriteRows writes rows as gzip'd lines "measure\tarea\tyear\tvalue",
-// in the order given.
+// absent marks a year with no row inside a series.
+const absent = "~"
+
+// WriteRows writes rows as gzip'd lines, one for each measure and area:
+// "measure\tarea\tfirst year\tvalue,value,..." with a value for each year
+// from the first, "~" for a year with no row. Rows must come sorted by
+// measure, area and year.
 func WriteRows(w io.Writer, rows []Row) error {
 	var buf bytes.Buffer
-	for _, r := range rows {
-		if strings.ContainsAny(r.Measure+r.Area+r.Value, "\t\n") {
-			return fmt.Errorf("row %s %s %d: tab or newline in a field", r.Measure, r.Area, r.Year)
+	for i := 0; i < len(rows); {
+		r := rows[i]
+		if strings.ContainsAny(r.Measure+r.Area, "\t\n,") {
+			return fmt.Errorf("row %s %s %d: tab, comma or newline in a name", r.Measure, r.Area, r.Year)
 		}
-		fmt.Fprintf(&buf, "%s\t%s\t%d\t%s\n", r.Measure, r.Area, r.Year, r.Value)
+		fmt.Fprintf(&buf, "%s\t%s\t%d\t", r.Measure, r.Area, r.Year)
+		year := r.Year
+		j := i
+		for ; j < len(rows) && rows[j].Measure == r.Measure && rows[j].Area == r.Area; j++ {
+			v := rows[j].Value
+			if strings.ContainsAny(v, "\t\n,") || v == absent {
+				return fmt.Errorf("row %s %s %d: value %q cannot be written", r.Measure, r.Area, rows[j].Year, v)
+			}
+			if rows[j].Year < year {
+				return fmt.Errorf("row %s %s %d: rows not sorted by year", r.Measure, r.Area, rows[j].Year)
+			}
+			if j > i {
+				buf.WriteByte(',')
+				if rows[j].Year == year {
+					return fmt.Errorf("row %s %s %d: two values", r.Measure, r.Area, year)
+				}
+			}
+			for year++; year < rows[j].Year && j > i; year++ {
+				buf.WriteString(absent + ",")
+			}
+			year = rows[j].Year
+			buf.WriteString(v)
+		}
+		buf.WriteByte('\n')
+		i = j
 	}
 	return gz(w, buf.Bytes())
 }
@@ -148,23 +177,32 @@ func ReadRows(data []byte) ([]Row, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]Row, 0, bytes.Count(b, []byte{'\n'}))
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	line := 0
-	for sc.Scan() {
-		line++
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 4 {
-			return nil, fmt.Errorf("values line %d: %d fields, want 4", line, len(f))
+	text := string(b)
+	rows := make([]Row, 0, strings.Count(text, ",")+strings.Count(text, "\n"))
+	for line := 1; text != ""; line++ {
+		var l string
+		l, text, _ = strings.Cut(text, "\n")
+		measure, rest, ok1 := strings.Cut(l, "\t")
+		area, rest, ok2 := strings.Cut(rest, "\t")
+		first, vals, ok3 := strings.Cut(rest, "\t")
+		if !ok1 || !ok2 || !ok3 {
+			return nil, fmt.Errorf("values line %d: want measure, area, year and values", line)
 		}
-		y, err := strconv.Atoi(f[2])
-		if err != nil {
-			return nil, fmt.Errorf("values line %d: year %q", line, f[2])
+		y, err := strconv.Atoi(first)
+		if err != nil || y < 1900 || y > 2200 {
+			return nil, fmt.Errorf("values line %d: year %q", line, first)
 		}
-		rows = append(rows, Row{Measure: f[0], Area: f[1], Year: y, Value: f[3]})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("values: %w", err)
+		for {
+			v, more, found := strings.Cut(vals, ",")
+			if v != absent {
+				rows = append(rows, Row{Measure: measure, Area: area, Year: y, Value: v})
+			}
+			if !found {
+				break
+			}
+			vals = more
+			y++
+		}
 	}
 	return rows, nil
 }

@@ -7,7 +7,7 @@ import (
 )
 
 func TestRoundTrip(t *testing.T) {
-	rows := []Row{{"m", "886", 2025, "21.6"}, {"m", "E92000001", 2024, "c"}, {"m", "201", 2023, ""}}
+	rows := []Row{{"a", "886", 2020, "1"}, {"a", "886", 2021, ""}, {"a", "886", 2024, "c"}, {"m", "201", 2023, ""}, {"m", "886", 2025, "21.6"}, {"m", "E92000001", 2024, "c"}}
 	var b bytes.Buffer
 	if err := WriteRows(&b, rows); err != nil {
 		t.Fatal(err)
@@ -19,8 +19,22 @@ func TestRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(got, rows) {
 		t.Errorf("got %+v", got)
 	}
-	if err := WriteRows(&b, []Row{{"m", "a\tb", 1, ""}}); err == nil {
-		t.Error("a tab in a field was written")
+	for _, bad := range [][]Row{
+		{{"m", "a\tb", 2020, ""}},
+		{{"m", "a", 2020, "1,2"}},
+		{{"m", "a", 2020, "~"}},
+		{{"m", "a", 2021, "1"}, {"m", "a", 2020, "1"}},
+		{{"m", "a", 2020, "1"}, {"m", "a", 2020, "2"}},
+	} {
+		if err := WriteRows(&b, bad); err == nil {
+			t.Errorf("rows %v were written", bad)
+		}
+	}
+	if _, err := ReadRows(gzipped(t, "m\ta\tnot a year\t1\n")); err == nil {
+		t.Error("a bad year was read")
+	}
+	if _, err := ReadRows(gzipped(t, "m a 2020 1\n")); err == nil {
+		t.Error("a line without tabs was read")
 	}
 	var h bytes.Buffer
 	if err := WriteHeader(&h, &Header{Version: Version, Attribution: "x"}); err != nil {
@@ -42,4 +56,13 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("ReadHeader(%q) gave no error", bad)
 		}
 	}
+}
+
+func gzipped(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := gz(&b, []byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
