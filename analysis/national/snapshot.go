@@ -18,12 +18,12 @@ var valuesGz []byte
 
 // store is the snapshot read into memory.
 type store struct {
-	header      *format.Header
-	councils    []Council
-	byCode      map[string]int // three-digit code, E-code and former E-codes
-	measures    []Measure
-	measureIdx  map[string]int
-	regions     map[string]string // code -> name
+	header     *format.Header
+	councils   []Council
+	byCode     map[string]int // three-digit code, E-code and former E-codes
+	measures   []Measure
+	measureIdx map[string]int
+	regions    map[string]string // code -> name
 	// cells holds every value: cells[measure][area*years + year-firstYear].
 	cells       [][]cell
 	areaIdx     map[string]int
