@@ -45,6 +45,7 @@ type LookupError struct {
 	Candidates []Council
 }
 
+// Error names the council name and the candidates.
 func (e *LookupError) Error() string {
 	var names []string
 	for _, c := range e.Candidates {
