@@ -2,6 +2,7 @@ package national
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -133,4 +134,50 @@ func titleCase(s string) string {
 		w[i] = strings.ToUpper(x[:1]) + x[1:]
 	}
 	return strings.Join(w, " ")
+}
+
+// The text of every council paper and Ofsted report in the shared folder,
+// as pdftotext reads it, names its council: a report's
+// title ("Inspection of Bedford Borough local authority children's
+// services", "London Borough of Havering"), a letter's email address
+// (kent.gov.uk), a minutes heading ("KENT COUNTY COUNCIL").
+func TestSharedPaperText(t *testing.T) {
+	shared := sharedDir(t)
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	var files []string
+	for _, g := range []string{"council/kent-*.pdf", "ofsted-reports/ofsted-*.pdf", "ofsted/ofsted-*.pdf"} {
+		m, _ := filepath.Glob(filepath.Join(shared, "testdata/pdfs/real", g))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Skip("no council papers in shared material")
+	}
+	checked := 0
+	for _, f := range files {
+		base := filepath.Base(f)
+		want := ""
+		if strings.HasPrefix(base, "kent-") {
+			want = "886"
+		} else if m := reportName.FindStringSubmatch(base); m != nil {
+			want = ofstedCouncils[m[1]]
+		}
+		if want == "" {
+			continue // a school's report
+		}
+		out, err := exec.Command(pdftotext, "-l", "8", "-enc", "UTF-8", f, "-").Output()
+		if err != nil {
+			t.Errorf("%s: pdftotext: %v", base, err)
+			continue
+		}
+		checked++
+		if c, err := CouncilOf(string(out)); err != nil || c.Code != want {
+			t.Errorf("CouncilOf(text of %s) = %s %s, %v; want %s", base, c.Code, c.Name, err, want)
+		}
+	}
+	if checked < 50 {
+		t.Errorf("%d papers checked, want the 11 Kent papers and 41 + 8 Ofsted reports", checked)
+	}
 }
