@@ -244,7 +244,9 @@ func (m Measure) Judge(value, comparator float64) Verdict {
 // year; a neighbour whose value is suppressed (c, x, z, low, k, u, -) or
 // missing is left out of both the sum and the count, never taken as zero;
 // the mean is rounded to the decimal places the measure is published with.
-// The 2025 model is used for every year, as LAIT does. Count is how many
+// The 2025 model is used for every year, as LAIT does. (LAIT's statistical
+// neighbour page takes mean(values, na.rm = TRUE) of the neighbours by year
+// and shows it to the measure's decimal places.) Count is how many
 // neighbours had a value; with none, there is no average.
 type NeighbourAverage struct {
 	Value float64

@@ -60,9 +60,9 @@ func listMeasures(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tMEASURE\tUNIT\tGOOD IS\tLATEST")
+	fmt.Fprintln(tw, "ID\tMEASURE\tUNIT\tGOOD IS\tPERIOD\tYEARS\tNEXT RELEASE\tSOURCE")
 	for _, m := range ms {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", m.ID, m.Title, m.Unit, goodIs(m.Polarity), m.LastYear)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d-%d\t%s\t%s\n", m.ID, m.Title, m.Unit, goodIs(m.Polarity), m.Period, m.FirstYear, m.LastYear, m.NextRelease, m.Source)
 	}
 	return tw.Flush()
 }
@@ -182,14 +182,15 @@ func writeFigures(w io.Writer, p national.CouncilProfile) error {
 	}
 	if len(p.Inspections) > 0 {
 		in := p.Inspections[0]
-		fmt.Fprintf(w, "Latest Ofsted ILACS inspection (%s): overall %s", in.Date, in.Overall)
+		fmt.Fprintf(w, "Latest Ofsted ILACS inspection at 31 March 2025 (%s): overall %s", in.Date, in.Overall)
 		if len(p.Inspections) > 1 {
 			fmt.Fprintf(w, "; previously %s (%s)", p.Inspections[1].Overall, p.Inspections[1].Date)
 		}
 		fmt.Fprintln(w, ".")
 	}
 	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var table strings.Builder
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "MEASURE\tYEAR\tVALUE\tENGLAND\tREGION\tNEIGHBOURS\tRANK\tVS ENGLAND\tVS NEIGHBOURS\tFIVE YEARS")
 	topic := ""
 	for _, cmp := range p.Comparisons {
@@ -212,6 +213,9 @@ func writeFigures(w io.Writer, p national.CouncilProfile) error {
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	for _, line := range strings.SplitAfter(table.String(), "\n") {
+		fmt.Fprint(w, strings.TrimRight(line, " \n")+strings.Repeat("\n", strings.Count(line, "\n")))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Rank: place among the council and its neighbours with a published value, 1 the best (the highest where neither way is better).")
