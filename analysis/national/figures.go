@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/scrutineer/scrutineer/analysis/national/internal/format"
 )
@@ -39,6 +40,38 @@ type Measure struct {
 	FirstYear   int      // the first year with councils' values
 	LastYear    int      // the last year the snapshot covers
 	NextRelease string   // when DfE next publishes it (YYYY-MM-DD) as its dictionary says
+	// ReleaseMonth and ReleaseLag say when a year's figures come out: by
+	// the end of month ReleaseMonth of the year ReleaseLag years after it
+	// (children in need: October of the same year; the workforce at 30
+	// September: the next February).
+	ReleaseMonth, ReleaseLag int
+}
+
+// LatestPublished returns the latest year of a measure whose figures were
+// out by date, by DfE's usual timetable (Measure.ReleaseMonth): the year a
+// paper of that date is compared with, which it should name. A Q3 2024/25
+// report dated January 2025 is compared with children in need and
+// children looked after at 2024 (published October and November 2024) and
+// the workforce at 2023 (2024's came out in February 2025). A date after
+// the snapshot's latest release gives the snapshot's latest year; a date
+// before the first gives ErrNoFigures.
+func LatestPublished(measureID string, date time.Time) (int, error) {
+	s, err := data()
+	if err != nil {
+		return 0, err
+	}
+	m, err := s.measure(measureID)
+	if err != nil {
+		return 0, err
+	}
+	for y := m.LastYear; y >= m.FirstYear && y > 0; y-- {
+		// The first day of the month after the release month.
+		out := time.Date(y+m.ReleaseLag, time.Month(m.ReleaseMonth)+1, 1, 0, 0, 0, 0, time.UTC)
+		if !date.Before(out) {
+			return y, nil
+		}
+	}
+	return 0, fmt.Errorf("%s before %s: %w", m.ID, date.Format("2006-01-02"), ErrNoFigures)
 }
 
 // Figure is one published value: a measure's value for an area (a council,

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Values picked by hand from the published CSVs in ../shared/data/national
@@ -383,5 +384,40 @@ func TestProfile(t *testing.T) {
 	c, err := Compare("Northamptonshire", "rereferrals_12m")
 	if err != nil || c.Year != 2021 || !c.Value.Known() || c.Neighbours.Known() {
 		t.Errorf("Northamptonshire: %d %+v %v", c.Year, c.Value, err)
+	}
+}
+
+func TestLatestPublished(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	for _, tc := range []struct {
+		measure, date string
+		want          int
+	}{
+		// Kent's Q3 2024/25 performance report, at cabinet in January 2025.
+		{"rereferrals_12m", "2025-01-30", 2024},
+		{"cla_rate", "2025-01-30", 2024},
+		{"sw_agency_rate", "2025-01-30", 2023},
+		{"sw_agency_rate", "2025-03-13", 2024},
+		// Before and after the release of 2025's children in need figures.
+		{"rereferrals_12m", "2025-11-01", 2025},
+		{"rereferrals_12m", "2025-10-31", 2024}, // out some time in October
+		{"care_leavers_eet_19_21", "2025-11-30", 2024},
+		{"care_leavers_eet_19_21", "2025-12-01", 2025},
+		// A paper for Q2 2026/27 gets the latest year there is.
+		{"rereferrals_12m", "2026-12-01", 2025},
+	} {
+		got, err := LatestPublished(tc.measure, day(tc.date))
+		if err != nil || got != tc.want {
+			t.Errorf("LatestPublished(%s, %s) = %d, %v; want %d", tc.measure, tc.date, got, err, tc.want)
+		}
+	}
+	if _, err := LatestPublished("rereferrals_12m", day("2010-01-01")); !errors.Is(err, ErrNoFigures) {
+		t.Errorf("a date before the figures began gave %v", err)
 	}
 }

@@ -111,7 +111,7 @@ func readStore(hgz, vgz []byte) (*store, error) {
 			ID: m.ID, Title: m.Title, Unit: m.Unit, Polarity: Polarity(m.Polarity), Topic: m.Topic,
 			Counts: m.Counts, Period: m.Period, Publication: m.Publication, Source: m.Source,
 			LAITCode: m.LAITCode, Decimals: m.Decimals, FirstYear: m.FirstYear, LastYear: m.LastYear,
-			NextRelease: m.NextRelease,
+			NextRelease: m.NextRelease, ReleaseMonth: m.ReleaseMonth, ReleaseLag: m.ReleaseLag,
 		})
 	}
 	last := 0

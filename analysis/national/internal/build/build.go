@@ -380,6 +380,8 @@ func (b *builder) measure(s spec, files map[string]*table, lait map[string][]lai
 		m.Polarity = s.Polarity
 	}
 	m.NextRelease = excelDate(d.Next)
+	r := releaseOf(s)
+	m.ReleaseMonth, m.ReleaseLag = r.Month, r.Lag
 	var rows []format.Row
 	if s.EES != nil {
 		t := files[s.EES.File]

@@ -194,6 +194,26 @@ var publications = map[string]string{
 	fileOfsted:   "Local authority inspection outcomes as at 31 March 2025 (Ofsted)",
 }
 
+// release is when a year's figures of a publication come out: by the end
+// of Month, Lag years after the year (DfE's usual timetable: children in
+// need in late October, children looked after in November, the workforce
+// at 30 September in the next February, school moves of children looked
+// after in the spring a year and more later).
+type release struct{ Month, Lag int }
+
+// releaseOf is the timetable of a measure, by its topic and source.
+func releaseOf(s spec) release {
+	switch {
+	case s.LAIT == "Stability_School":
+		return release{6, 2}
+	case s.Topic == "Workforce":
+		return release{2, 1}
+	case s.Topic == "Children in need" || s.Topic == "Child protection":
+		return release{10, 0}
+	}
+	return release{11, 0}
+}
+
 // reorganisation is a council that was abolished and the councils that took
 // its children's services on.
 type reorganisation struct {

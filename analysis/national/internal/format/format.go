@@ -76,6 +76,10 @@ type Measure struct {
 	FirstYear   int    `json:"first_year"`
 	LastYear    int    `json:"last_year"`
 	NextRelease string `json:"next_release,omitempty"`
+	// ReleaseMonth and ReleaseLag say when a year's figures come out: by
+	// the end of month ReleaseMonth of the year ReleaseLag years after it.
+	ReleaseMonth int `json:"release_month"`
+	ReleaseLag   int `json:"release_lag"`
 }
 
 // Inspection is one ILACS inspection's judgements.
