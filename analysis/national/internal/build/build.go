@@ -58,10 +58,9 @@ type builder struct {
 	regions      []format.Region            // in code order
 	newCodes     map[string]map[string]bool // old code -> E-codes seen
 	names        map[string]map[string]bool // old code -> names seen
-	lastName     map[string]string          // old code -> name in the latest year
 	latestCode   map[string]string          // old code -> E-code in the latest year
 	latestYear   map[string]int             // old code -> latest year seen
-	halves       map[string]string          // London borough code -> Inner London or Outer London
+	halves       map[string]string          // London borough code -> Inner London or Outer London, from LAIT's region column
 	dict         map[string]dictEntry
 }
 
@@ -188,8 +187,8 @@ func publisher(f string) string {
 
 // noteAreas records the regions, names and E-codes an EES file gives.
 func (b *builder) noteAreas(t *table) {
-	if b.lastName == nil {
-		b.lastName, b.latestCode, b.latestYear = map[string]string{}, map[string]string{}, map[string]int{}
+	if b.latestCode == nil {
+		b.latestCode, b.latestYear = map[string]string{}, map[string]int{}
 	}
 	for _, r := range t.rows {
 		switch t.get(r, "geographic_level") {
@@ -213,7 +212,6 @@ func (b *builder) noteAreas(t *table) {
 			}
 			if y, _ := strconv.Atoi(t.get(r, "time_period")); y >= b.latestYear[old] {
 				b.latestYear[old] = y
-				b.lastName[old] = name
 				if nc != "" {
 					b.latestCode[old] = nc
 				}
@@ -510,13 +508,12 @@ func (b *builder) councils() ([]format.Council, error) {
 			}
 		}
 	}
-	sub := b.londonHalves()
 	for i := range out {
 		c := &out[i]
-		c.SubRegion = sub[c.Code]
+		c.SubRegion = b.halves[c.Code]
 		codes := sortedKeys(b.newCodes[c.Code])
 		// The current E-code is the one of the latest year; the others are former codes.
-		latest := b.latestNewCode(c.Code)
+		latest := b.latestCode[c.Code]
 		c.NewCode = latest
 		for _, nc := range codes {
 			if nc != latest {
@@ -535,12 +532,6 @@ func (b *builder) councils() ([]format.Council, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }
-
-// londonHalves reads which London boroughs are inner and outer London from
-// the LAIT long table's region column, kept while reading it.
-func (b *builder) londonHalves() map[string]string { return b.halves }
-
-func (b *builder) latestNewCode(code string) string { return b.latestCode[code] }
 
 func sortedKeys(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
