@@ -217,6 +217,12 @@ func TestLookup(t *testing.T) {
 		{"E10000016", "886"},
 		{"E06000066", "933"}, // Somerset since 2023
 		{"E10000027", "933"}, // Somerset's former code
+		{"Bucks", "825"},
+		{"Cheshire West", "896"},
+		{"Telford & Wrekin", "894"},
+		{"Tameside MBC", "357"},
+		{"LB Tower Hamlets", "211"},
+		{"Newcastle City Council", "391"},
 		{"kent.gov.uk", "886"},
 		{"bathnes.gov.uk", "800"},
 	} {
@@ -235,6 +241,7 @@ func TestLookupErrors(t *testing.T) {
 	}{
 		{"Kingston", ErrAmbiguousCouncil, []string{"810", "314"}},
 		{"North", ErrAmbiguousCouncil, []string{"392", "815"}},
+		{"Cheshire", ErrAmbiguousCouncil, []string{"895", "896"}},
 		{"Kentt", ErrUnknownCouncil, []string{"886"}},
 		{"Sefon", ErrUnknownCouncil, []string{"343"}},
 		{"London", ErrUnknownCouncil, nil},
