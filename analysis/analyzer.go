@@ -111,6 +111,7 @@ func (a *Analyzer) Items(ctx context.Context, source string, meta corpus.Meta, i
 // across the pack), themes and questions.
 func (a *Analyzer) analyse(ctx context.Context, doc *corpus.Document, items []corpus.Item) (*Report, error) {
 	r := &Report{Source: doc.Source, Meta: doc.Meta, Items: []ItemReport{}}
+	r.Meta.CouncilCode = councilCode(doc, items)
 	pack := &findings.Pack{}
 	preps := make([]*prepared, 0, len(items))
 	for _, it := range items {
@@ -118,6 +119,7 @@ func (a *Analyzer) analyse(ctx context.Context, doc *corpus.Document, items []co
 			return nil, err
 		}
 		p := a.prepare(doc, it)
+		fromOutcomes(p.insp, r.Meta.CouncilCode)
 		if p.scoped {
 			r.Warnings = append(r.Warnings, fmt.Sprintf("item %s covers every service of the council: only its children's services sections were read", itemName(it)))
 		}

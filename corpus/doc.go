@@ -59,8 +59,11 @@ type Mark struct {
 
 // Meta is what a pack's front page says about the meeting.
 type Meta struct {
-	Council   string `json:"council,omitempty"`
-	Committee string `json:"committee,omitempty"`
+	Council string `json:"council,omitempty"`
+	// CouncilCode is the council's three-digit DfE number ("886"), set by
+	// the analysis from its national figures; "" when not known.
+	CouncilCode string `json:"council_code,omitempty"`
+	Committee   string `json:"committee,omitempty"`
 	// Date is the meeting date as YYYY-MM-DD, "" when unknown.
 	Date string `json:"date,omitempty"`
 }

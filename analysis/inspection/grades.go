@@ -244,6 +244,15 @@ func GradeName(g string) string {
 	return g
 }
 
+// Judged is how a sentence gives a grade after "judged": "to require
+// improvement to be good", else the grade ("good").
+func Judged(g string) string {
+	if g == RequiresImprovement {
+		return "to require improvement to be good"
+	}
+	return GradeName(g)
+}
+
 // AreaName words a judgement area for a question or a table.
 func AreaName(id string) string {
 	switch id {

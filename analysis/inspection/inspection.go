@@ -68,11 +68,20 @@ type Previous struct {
 	// Date is the last inspection's date as precise as the report gives
 	// it ("2018", "2022-11").
 	Date string
-	// Overall is its overall grade's id, "" when the report does not say.
+	// Overall is its overall grade's id, "" when not known.
 	Overall string
 	Page    int
 	Quote   string
+	// Source is where Overall comes from: "" for the report itself,
+	// FromOutcomes for Ofsted's national outcomes file.
+	Source string
+	// Grades are the last inspection's grades by area, when known.
+	Grades map[string]string
 }
+
+// FromOutcomes marks a last grade taken from Ofsted's national outcomes
+// file of every council's inspections.
+const FromOutcomes = "national outcomes file"
 
 // Point is an improvement point, a strength or a concern: its text whole,
 // as printed, and its page.

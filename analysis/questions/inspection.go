@@ -131,12 +131,12 @@ func reactive(insp *inspection.Inspection, th *bank.Theme) []report.Question {
 	// Did our self-evaluation predict this?
 	switch {
 	case weak != nil:
-		graded := fmt.Sprintf("Ofsted judged %s %s", inspection.AreaName(weak.Area), inspection.GradeName(weak.Grade))
+		graded := fmt.Sprintf("Ofsted judged %s %s", inspection.AreaName(weak.Area), inspection.Judged(weak.Grade))
 		switch {
 		case strong != nil && strong.Grade == weak.Grade && len(insp.Judgements) > 1:
-			graded = fmt.Sprintf("Ofsted judged every area %s", inspection.GradeName(weak.Grade))
+			graded = fmt.Sprintf("Ofsted judged every area %s", inspection.Judged(weak.Grade))
 		case overall != "" && weak.Area != "overall":
-			graded += fmt.Sprintf(" and overall effectiveness %s", inspection.GradeName(overall))
+			graded += fmt.Sprintf(" and overall effectiveness %s", inspection.Judged(overall))
 		}
 		if p := insp.Previous; p != nil && p.Overall != "" && overall != "" && p.Overall != overall {
 			dir := "up from"
@@ -172,7 +172,7 @@ func reactive(insp *inspection.Inspection, th *bank.Theme) []report.Question {
 		}
 		out = append(out, q(text, "inspection-response-7", cite(strong)))
 	case strong != nil && weak != nil && inspection.GradeRank(strong.Grade) < inspection.GradeRank(weak.Grade) && inspection.GradeRank(strong.Grade) <= inspection.GradeRank(inspection.Good):
-		out = append(out, q(fmt.Sprintf("Inspectors judged %s %s. What will keep it there while attention goes to the weaker areas?", inspection.AreaName(strong.Area), inspection.GradeName(strong.Grade)), "inspection-response-7", cite(strong)))
+		out = append(out, q(fmt.Sprintf("Inspectors judged %s %s. What will keep it there while attention goes to the weaker areas?", inspection.AreaName(strong.Area), inspection.Judged(strong.Grade)), "inspection-response-7", cite(strong)))
 	}
 	// The action plan.
 	plan := "When will members see the action plan responding to this inspection, will they see it before it is sent to Ofsted, and how will this committee follow its progress?"

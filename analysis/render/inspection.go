@@ -30,6 +30,9 @@ type judgementView struct {
 	Cite   string
 }
 
+// outcomesSource marks a last grade from Ofsted's national outcomes file.
+const outcomesSource = "national outcomes file"
+
 // maxStrengthsShown is how many of the strengths a brief prints.
 const maxStrengthsShown = 4
 
@@ -46,10 +49,10 @@ var frameworkNames = map[string]string{
 // areaNames and gradeNames are the contract's ids in words.
 var (
 	areaNames = map[string]string{
-		"overall": "Overall effectiveness", "leaders": "Impact of leaders on practice",
-		"help-and-protection": "Children who need help and protection", "children-in-care": "Children in care",
+		"overall": "Overall effectiveness", "leaders": "Impact of leaders",
+		"help-and-protection": "Help and protection", "children-in-care": "Children in care",
 		"care-leavers": "Care leavers", "adoption": "Adoption performance",
-		"leadership": "Leadership, management and governance", "lscb": "Local Safeguarding Children Board",
+		"leadership": "Leadership and governance", "lscb": "Safeguarding board (LSCB)",
 		"capacity-to-improve": "Capacity to improve",
 	}
 	gradeNames = map[string]string{
@@ -122,6 +125,9 @@ func inspectionOf(in *report.Inspection) *inspectionView {
 		v.Previous = "Last inspection: " + days(p.Date, "")
 		if p.Overall != "" {
 			v.Previous += ", judged " + strings.ToLower(gradeNames[p.Overall]) + " overall"
+		}
+		if len(p.Grades) > 0 || p.Source == outcomesSource {
+			v.Previous += ". Earlier grades from Ofsted's outcomes of every council's inspections (contains public sector information licensed under the Open Government Licence v3.0)"
 		}
 	}
 	for _, s := range in.Strengths[:min(len(in.Strengths), maxStrengthsShown)] {

@@ -199,10 +199,14 @@ type Judgement struct {
 type PreviousInsp struct {
 	Date    string `json:"date,omitempty"`
 	Overall string `json:"overall,omitempty"`
-	// Source says where the last grades come from: "report" (the report
-	// says so) or the national outcomes file.
+	// Source says where the last overall grade comes from: "report" (the
+	// report says so) or "national outcomes file" (Ofsted's outcomes of
+	// every council's inspections).
 	Source string `json:"source,omitempty"`
 	Page   int    `json:"page,omitempty"`
+	// Grades are the last inspection's grades by area, from the national
+	// outcomes file, when it has them.
+	Grades map[string]string `json:"grades,omitempty"`
 }
 
 // InspectionPoint is an improvement point or a strength, whole, with its
