@@ -140,14 +140,22 @@ func itemPages(doc *corpus.Document, it corpus.Item, scoped bool) []corpus.Page 
 		}
 		return pages
 	}
+	// A passage's section heading is printed above its first passage, as
+	// on the page.
 	var pages []corpus.Page
+	heading := ""
 	for _, ps := range it.Passages {
+		text := ps.Text
+		if ps.Heading != "" && ps.Heading != heading && !strings.HasPrefix(text, ps.Heading) {
+			text = ps.Heading + "\n\n" + text
+		}
+		heading = ps.Heading
 		if n := len(pages); n > 0 && pages[n-1].Number == ps.Page {
-			pages[n-1].Text += "\n\n" + ps.Text
+			pages[n-1].Text += "\n\n" + text
 			pages[n-1].Body = pages[n-1].Text
 			continue
 		}
-		pages = append(pages, corpus.Page{Number: ps.Page, Printed: ps.PrintedPage, Text: ps.Text, Body: ps.Text})
+		pages = append(pages, corpus.Page{Number: ps.Page, Printed: ps.PrintedPage, Text: text, Body: text})
 	}
 	return pages
 }

@@ -15,6 +15,10 @@ type (
 	ItemReport = report.Item
 	// ThemeScore is report.ThemeScore.
 	ThemeScore = report.ThemeScore
+	// EarlierPoint is a point of an earlier inspection report.
+	EarlierPoint = report.EarlierPoint
+	// Period is a span of days.
+	Period = report.Period
 	// Question is report.Question.
 	Question = report.Question
 	// Evidence is report.Evidence.

@@ -25,6 +25,23 @@ const (
 	topicWords = 16
 )
 
+// pointAsk is what a follow-up asks of an improvement point;
+// repeatAsk what it asks of one the last inspection made too.
+const (
+	pointAsk  = "What does the action plan do about it, who owns it, by when, and which measure will this committee see?"
+	repeatAsk = "Inspectors raised this at the last inspection (%s) too: why has it not been put right, and what will the action plan do differently, who owns it, by when, and which measure will this committee see?"
+)
+
+// Repeated rewords the follow-up of an improvement point that repeats a
+// point of the last inspection (begun on date) to ask why it was not put
+// right.
+func Repeated(q *report.Question, date string) {
+	if len(date) > 4 {
+		date = date[:4]
+	}
+	q.Text = strings.Replace(q.Text, pointAsk, fmt.Sprintf(repeatAsk, date), 1)
+}
+
 // pointLead is how a follow-up names the kind of point it follows, by
 // framework.
 var pointLead = map[string]string{
@@ -66,7 +83,7 @@ func (a *Asker) inspectionBuild(it Input, fromFindings []candidate) []report.Que
 			text = fmt.Sprintf("Ofsted recommended to the safeguarding children board: “%s”. What has the partnership done about it, and how will this committee know it has worked?", pointTopic(p.Text))
 		} else {
 			i++
-			text = fmt.Sprintf("%s (point %d of %d): “%s”. What does the action plan do about it, who owns it, by when, and which measure will this committee see?", lead, i, n, pointTopic(p.Text))
+			text = fmt.Sprintf("%s (point %d of %d): “%s”. %s", lead, i, n, pointTopic(p.Text), pointAsk)
 		}
 		out = append(out, report.Question{
 			Text: text, Theme: a.pointTheme(p.Text, it.Themes, th).ID, Kind: report.KindFollowup,

@@ -218,4 +218,16 @@ type InspectionPoint struct {
 	// For is "lscb" for a recommendation to the Local Safeguarding
 	// Children Board rather than the council.
 	For string `json:"for,omitempty"`
+	// Repeats is the earlier inspection's point this one repeats, when
+	// the earlier report was compared (an improvement point only).
+	Repeats *EarlierPoint `json:"repeats,omitempty"`
+}
+
+// EarlierPoint is a point of an earlier inspection report.
+type EarlierPoint struct {
+	Source string `json:"source"`
+	// Date is when the earlier inspection began (ISO).
+	Date string `json:"date,omitempty"`
+	Text string `json:"text"`
+	Page int    `json:"page"`
 }

@@ -45,6 +45,7 @@ func analysisFlags(fs *flag.FlagSet) {
 	fs.String("format", "text", "output format: text, markdown or html")
 	fs.String("bank", "", "a YAML file of local lines of enquiry added to the built-in bank")
 	fs.String("password", "", "password of an encrypted PDF")
+	fs.String("previous", "", "the council's last inspection report: mark the improvement points it made too")
 	timeoutFlag(fs)
 }
 
@@ -94,6 +95,9 @@ func runAnalysis(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio,
 		if err != nil {
 			return fmt.Errorf("analyse %s: %w", doc.Source, err)
 		}
+	}
+	if err := comparePrevious(ctx, fs, rep, io.Err); err != nil {
+		return err
 	}
 	if flagBool(fs, "json") {
 		return writeJSON(io.Out, rep)
