@@ -141,6 +141,25 @@ func TestInspectionReports(t *testing.T) {
 		} else {
 			problems = append(problems, fmt.Sprintf("points asked %v", followed))
 		}
+		// A strength is never asked about as a problem.
+		praised := map[string]bool{}
+		for _, p := range in.Strengths {
+			praised[p.Text] = true
+		}
+		for _, q := range it.Questions {
+			for _, e := range q.Evidence {
+				if praised[e.Quote] && q.Improvement == 0 {
+					problems = append(problems, fmt.Sprintf("a strength asked about: %q", e.Quote))
+				}
+			}
+		}
+		// A report judged outstanding throughout has few questions: its
+		// points and the reactive ones.
+		if outstandingThroughout(got) {
+			if max := n + 4; len(it.Questions) > max {
+				problems = append(problems, fmt.Sprintf("%d questions of an outstanding report, want at most %d", len(it.Questions), max))
+			}
+		}
 		if len(problems) == 0 {
 			problems = []string{"ok"}
 		}
@@ -163,4 +182,14 @@ func TestInspectionReports(t *testing.T) {
 	if dev.asked != dev.pointsFound {
 		t.Errorf("development set: %d points asked, want every one found (%d)", dev.asked, dev.pointsFound)
 	}
+}
+
+// outstandingThroughout reports whether every judgement is outstanding.
+func outstandingThroughout(grades map[string]string) bool {
+	for _, g := range grades {
+		if g != "outstanding" {
+			return false
+		}
+	}
+	return len(grades) > 0
 }

@@ -13,7 +13,7 @@ import (
 // holds ("Most assessments are thorough, but not all..."); one with
 // praise words and no concern word is a strength.
 var (
-	reConcern = regexp.MustCompile(`(?i)\b(?:too (?:many|few|long|slow|much|often|late)|not all|not always|not consistently|not yet|not sufficiently|not enough|not routinely|not (?:been )?(?:fully|well|effectively|robustly|regularly)|inconsistent(?:ly)?|inconsistency|delays?|delayed|weak(?:er|ness|nesses)?|insufficient(?:ly)?|lack(?:s|ing)?\b|poor(?:er|ly)?|variable|varies|vary in|does not|do not|did not|is not|are not|has not|have not|cannot|unable|gaps? in|shortfalls?|drift|backlogs?|less (?:effective|well|consistent|timely)|limited|deficits?|failed|fail to|fails to|remains? (?:a )?(?:challenge|concern)|concerns? (?:about|that)|wait(?:ing)? too|not timely|untimely|superficial|overly optimistic|not (?:sufficiently )?(?:rigorous|robust|clear|effective|timely|ambitious)|(?:more|further) (?:work )?is (?:needed|required)|needs? to (?:improve|be improved|be strengthened)|requires? improvement|inadequate|(?:been|is|are|remains?) an? (?:significant |long-standing |considerable )?challenges?|for some (?:children|young people|families)|only some)\b`)
+	reConcern = regexp.MustCompile(`(?i)\b(?:too (?:many|few|long|slow|much|often|late)|not all|not always|not consistently|not yet|not sufficiently|not enough|not routinely|not (?:been )?(?:fully|well|effectively|robustly|regularly)|inconsistent(?:ly)?|inconsistency|delays?|delayed|weak(?:er|ness|nesses)?|insufficient(?:ly)?|lack(?:s|ing)?\b|poorly|poor(?:er)? (?:quality|practice|planning|recording|timeliness|standards?|oversight|decision-making|understanding|management|communication|response)|variable|varies|vary in|does not|do not|did not|is not|are not|has not|have not|cannot|unable|gaps? in|shortfalls?|drift|backlogs?|less (?:effective|well|consistent|timely)|limited|deficits?|failed|fail to|fails to|remains? (?:a )?(?:challenge|concern)|concerns? (?:about|that)|wait(?:ing)? too|not timely|untimely|superficial|overly optimistic|not (?:sufficiently )?(?:rigorous|robust|clear|effective|timely|ambitious)|(?:more|further) (?:work )?is (?:needed|required)|needs? to (?:improve|be improved|be strengthened)|requires? improvement|inadequate|(?:been|is|are|remains?) an? (?:significant |long-standing |considerable )?challenges?|for some (?:children|young people|families)|only some)\b`)
 	// reAnaphora opens a sentence that leans on the one before ("This
 	// means that ...", "As a result, ..."): it does not stand alone as a
 	// quote.
@@ -21,7 +21,14 @@ var (
 	rePraise   = regexp.MustCompile(`(?i)\b(?:benefits? from|strong(?:ly)?|strengths?|consistently|highly|effective(?:ly)?|well[- ](?:established|supported|trained|planned|coordinated|informed|led)|good|timely|robust(?:ly)?|improved|impressive|excellent|outstanding|exceptional(?:ly)?|thorough|skilful(?:ly)?|skilled|committed|ambitious|relentless(?:ly)?|creative|high[- ]quality|prompt(?:ly)?|purposeful|sensitive(?:ly)?|positive(?:ly)?|thrive|thriving|flourish(?:ing)?|success(?:ful(?:ly)?)?|inspirational|innovative|comprehensive|know (?:them|children) (?:very )?well|make good progress|are safe|proud)\b`)
 	// reSeriousConcern are the concern words that weigh most: a finding
 	// about many children or a delay, not a caveat.
-	reSeriousConcern = regexp.MustCompile(`(?i)\b(?:too (?:many|few|long|slow)|not all|delays?|delayed|inconsistent(?:ly)?|drift|insufficient|poor|weak|unable|failed|not (?:sufficiently )?(?:safe|safeguarded|protected))\b`)
+	reSeriousConcern = regexp.MustCompile(`(?i)\b(?:too (?:many|few|long|slow)|not all|delays?|delayed|inconsistent(?:ly)?|drift|insufficient|poorly|poor (?:quality|practice)|weak|failed|not (?:sufficiently )?(?:safe|safeguarded|protected))\b`)
+	// reConditional opens a sentence whose first clause sets a condition
+	// ("If children's circumstances do not improve, ..."): its words
+	// describe a case, not a finding, so only the rest is weighed.
+	// reRemedy is a delay or drift a sentence says is prevented ("to
+	// minimise delay", "without drift"): praise, not a concern.
+	reRemedy = regexp.MustCompile(`(?i)\b(?:(?:minimi[sz]e[sd]?|minimi[sz]ing|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|without|no|free from|tackl(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|address(?:es|ed|ing)?|guard(?:s|ing)? against)\s+(?:any\s+|unnecessary\s+|further\s+|unnecessarily\s+)?(?:delays?|drift|gaps?)(?:\s+and\s+(?:delays?|drift))?|(?:causes?|reasons?|sources?)\s+of\s+(?:delays?|drift)|any\s+(?:\w+\s+){0,2}(?:delays?|drift)\b[^.]{0,60}?\b(?:is|are)\s+(?:quickly\s+|swiftly\s+|promptly\s+)?(?:identified|challenged|addressed|tackled|escalated|resolved))\b`)
+	reConditional = regexp.MustCompile(`^(?:If|When|Where|Once|Should|Unless|In the (?:few|small number of) cases? where)\b[^,]*,`)
 	reParaNumber     = regexp.MustCompile(`^\d{1,3}\.\s+`)
 	// reGraded is a sentence about grades rather than practice: a
 	// judgement, or a table's cells run together ("progress of Good Good
@@ -31,7 +38,9 @@ var (
 
 // Serious reports whether a concern is a weighty one: a finding about
 // many children, a delay or a failure, not a caveat.
-func Serious(s string) bool { return reSeriousConcern.MatchString(s) }
+func Serious(s string) bool {
+	return reSeriousConcern.MatchString(reRemedy.ReplaceAllString(reConditional.ReplaceAllString(s, ""), ""))
+}
 
 // maxStrengths is how many strengths are kept: a summary of what
 // inspectors praised, not every sentence that praises.
@@ -75,10 +84,11 @@ func readTone(t *text, points []Point) (strengths, concerns []Point) {
 			}
 			area := areaAt(sections, se[0])
 			p := Point{Text: s, Page: t.page(se[0]), PrintedPage: t.printed(se[0]), Area: area}
+			weigh := reRemedy.ReplaceAllString(reConditional.ReplaceAllString(s, ""), "")
 			switch {
-			case reConcern.MatchString(s):
+			case reConcern.MatchString(weigh):
 				w := 1
-				if reSeriousConcern.MatchString(s) {
+				if reSeriousConcern.MatchString(weigh) {
 					w = 2
 				}
 				cons = append(cons, scored{p, w*4 + grade[area], se[0]})
