@@ -27,9 +27,9 @@ var (
 	// describe a case, not a finding, so only the rest is weighed.
 	// reRemedy is a delay or drift a sentence says is prevented ("to
 	// minimise delay", "without drift"): praise, not a concern.
-	reRemedy = regexp.MustCompile(`(?i)\b(?:(?:minimi[sz]e[sd]?|minimi[sz]ing|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|without|no|free from|tackl(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|address(?:es|ed|ing)?|guard(?:s|ing)? against)\s+(?:any\s+|unnecessary\s+|further\s+|unnecessarily\s+)?(?:delays?|drift|gaps?)(?:\s+and\s+(?:delays?|drift))?|(?:causes?|reasons?|sources?)\s+of\s+(?:delays?|drift)|any\s+(?:\w+\s+){0,2}(?:delays?|drift)\b[^.]{0,60}?\b(?:is|are)\s+(?:quickly\s+|swiftly\s+|promptly\s+)?(?:identified|challenged|addressed|tackled|escalated|resolved))\b`)
+	reRemedy      = regexp.MustCompile(`(?i)\b(?:(?:minimi[sz]e[sd]?|minimi[sz]ing|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|without|no|free from|tackl(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|address(?:es|ed|ing)?|guard(?:s|ing)? against)\s+(?:any\s+|unnecessary\s+|further\s+|unnecessarily\s+)?(?:delays?|drift|gaps?)(?:\s+and\s+(?:delays?|drift))?|(?:causes?|reasons?|sources?)\s+of\s+(?:delays?|drift)|any\s+(?:\w+\s+){0,2}(?:delays?|drift)\b[^.]{0,60}?\b(?:is|are)\s+(?:quickly\s+|swiftly\s+|promptly\s+)?(?:identified|challenged|addressed|tackled|escalated|resolved))\b`)
 	reConditional = regexp.MustCompile(`^(?:If|When|Where|Once|Should|Unless|In the (?:few|small number of) cases? where)\b[^,]*,`)
-	reParaNumber     = regexp.MustCompile(`^\d{1,3}\.\s+`)
+	reParaNumber  = regexp.MustCompile(`^\d{1,3}\.\s+`)
 	// reGraded is a sentence about grades rather than practice: a
 	// judgement, or a table's cells run together ("progress of Good Good
 	// children").
