@@ -112,6 +112,9 @@ func (a *Analyzer) Items(ctx context.Context, source string, meta corpus.Meta, i
 func (a *Analyzer) analyse(ctx context.Context, doc *corpus.Document, items []corpus.Item) (*Report, error) {
 	r := &Report{Source: doc.Source, Meta: doc.Meta, Items: []ItemReport{}}
 	r.Meta.CouncilCode = councilCode(doc, items)
+	d := *doc // the caller's document is left as it was
+	d.Meta.CouncilCode = r.Meta.CouncilCode
+	doc = &d
 	pack := &findings.Pack{}
 	preps := make([]*prepared, 0, len(items))
 	for _, it := range items {

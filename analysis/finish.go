@@ -42,6 +42,15 @@ func (a *Analyzer) finish(p *prepared) ItemReport {
 	}
 	ir.Findings = fs
 	ir.Inspection = inspectionReport(p.insp)
+	seen := map[string]bool{}
+	for i := range p.find.Indicators {
+		ind := &p.find.Indicators[i]
+		if ind.National == nil || ind.Owner != figures.OwnerCouncil || seen[ind.National.Measure] {
+			continue // one row a measure: a report may give it twice
+		}
+		seen[ind.National.Measure] = true
+		ir.Indicators = append(ir.Indicators, *ind.Contract())
+	}
 	for i := range ir.Questions {
 		if ti, ok := a.m.Index(ir.Questions[i].Theme); ok {
 			ir.Questions[i].ThemeTitle = a.m.Themes()[ti].Title

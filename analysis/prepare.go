@@ -48,6 +48,7 @@ func (a *Analyzer) prepare(doc *corpus.Document, it corpus.Item) *prepared {
 		Indicators: figures.Read(sentences, tables, meta.Council),
 	}
 	p.find.Meeting = meetingDate(meta)
+	setNational(p.find.Indicators, meta.CouncilCode, paperDate(p.find.Meeting, firstPage(doc)+"\n"+it.Title))
 	return p
 }
 
@@ -175,4 +176,12 @@ func budget(ps []corpus.Passage, words int) ([]corpus.Passage, int) {
 		}
 	}
 	return ps, 0
+}
+
+// firstPage is the text of a document's first page ("" when it has none).
+func firstPage(doc *corpus.Document) string {
+	if len(doc.Pages) == 0 {
+		return ""
+	}
+	return doc.Pages[0].Text
 }

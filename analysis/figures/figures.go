@@ -159,6 +159,10 @@ type Indicator struct {
 	// printed; for a sentence, the sentence. Quote it where a quote must
 	// appear on the page word for word.
 	Row report.Evidence
+	// National is the measure in DfE's published figures for every
+	// council, when the indicator is one (set by the analysis from the
+	// national figures); nil else.
+	National *report.National
 }
 
 // Latest returns the latest value, and false when there is none.
@@ -167,4 +171,34 @@ func (ind *Indicator) Latest() (Value, bool) {
 		return Value{}, false
 	}
 	return ind.Values[len(ind.Values)-1], true
+}
+
+// Contract is the indicator in its contract form (nil for nil), with
+// its national figures when it has them.
+func (ind *Indicator) Contract() *report.Indicator {
+	if ind == nil {
+		return nil
+	}
+	out := &report.Indicator{Name: ind.Name, Unit: ind.Unit, RAG: string(ind.RAG)}
+	switch ind.Polarity {
+	case HigherIsBetter:
+		out.Polarity = report.HigherIsBetter
+	case LowerIsBetter:
+		out.Polarity = report.LowerIsBetter
+	}
+	if ind.HasTarget {
+		t := ind.Target
+		out.Target = &t
+	}
+	for _, v := range ind.Values {
+		out.Values = append(out.Values, report.Value{Period: v.Period, Value: v.Value})
+	}
+	for _, c := range ind.Comparators {
+		out.Comparators = append(out.Comparators, report.Comparator{Name: c.Name, Value: c.Value})
+	}
+	if ind.Rule != nil {
+		out.RAGByRule = string(ind.Rule.Rate(*ind))
+	}
+	out.National = ind.National
+	return out
 }

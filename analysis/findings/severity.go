@@ -14,10 +14,12 @@ var baseSeverity = map[string]float64{
 	"missed-target":            0.35,
 	"worsening-trend":          0.30,
 	"worse-than-comparators":   0.30,
+	"worse-than-national":      0.30,
 	"rag-misrated":             0.45,
 	"direction-contradicted":   0.60,
 	"quantifier-contradicted":  0.55,
 	"comparison-contradicted":  0.55,
+	"national-contradicted":    0.50,
 	"red-unmentioned":          0.45,
 	"deadline-passed":          0.45,
 	"due-before-committee":     0.35,
@@ -34,6 +36,7 @@ var baseSeverity = map[string]float64{
 	"figures-disagree":         0.50,
 	"template-text":            0.10,
 	"strength":                 0.05,
+	"better-than-national":     0.05,
 }
 
 // gravity is what raises or lowers a finding's severity beyond its kind.

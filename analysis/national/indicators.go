@@ -184,6 +184,33 @@ var fillerWords = map[string]bool{
 // education" is not "in education".
 var negations = map[string]bool{english.Stem("not"): true, english.Stem("without"): true, english.Stem("non"): true}
 
+// narrowing are words that make a paper's figure a part of the national
+// measure ("foster placements which are in-house or with relatives",
+// "excluding UASC", "disabled children"): a name with one the matched
+// name lacks is another measure.
+var narrowing = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range labelWords("in-house inhouse house relatives friends kinship connected independent IFA excluding excludes exclude UASC unaccompanied asylum disabled disability SEND EHCP male female boys girls under") {
+		m[w] = true
+	}
+	return m
+}()
+
+// narrows reports whether a paper's name has a narrowing word the
+// matched name has not.
+func narrows(words, matched []string) bool {
+	in := map[string]bool{}
+	for _, w := range matched {
+		in[w] = true
+	}
+	for _, w := range words {
+		if narrowing[w] && !in[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // basisOf reads the period a paper's name gives its figure.
 func basisOf(label string) Basis {
 	l := " " + strings.Join(tokens(label), " ") + " "
@@ -302,11 +329,21 @@ func MatchIndicatorBasis(label, unit string) (IndicatorMatch, bool) {
 			}
 		}
 	}
-	if best < 0 || tie {
+	if best < 0 || tie || narrows(words, rows[best].labels[labelIndex(rows[best].raw, bestLabel)]) {
 		return IndicatorMatch{}, false
 	}
 	m, _ := s.measure(rows[best].measure)
 	return IndicatorMatch{Measure: m, Basis: basis, Label: bestLabel, Note: basisNote(basis, m)}, true
+}
+
+// labelIndex is the place of a raw name among a row's names.
+func labelIndex(raw []string, label string) int {
+	for i, r := range raw {
+		if r == label {
+			return i
+		}
+	}
+	return 0
 }
 
 func hasNegation(words []string) bool {

@@ -34,6 +34,13 @@ func TestWordsFromChecks(t *testing.T) {
 	moves.Comparators = []figures.Comparator{{Name: "statistical neighbours", Value: 10.4}}
 	leavers := target(ind("Care leavers in suitable accommodation", "%", figures.HigherIsBetter, 8, 90, 94), 90, figures.Green)
 	leavers.Comparators = []figures.Comparator{{Name: "England", Value: 88}}
+	f := func(v float64) *float64 { return &v }
+	rerefs := ind("Re-referrals within 12 months", "%", figures.LowerIsBetter, 10, 24.5)
+	rerefs.National = &report.National{Measure: "rereferrals_12m", Title: "Re-referrals within 12 months of a previous referral (%)", Unit: "%", Polarity: "Low",
+		Year: 2025, Period: "year ending 31 March 2025", Value: f(23.3), England: f(22.4), Neighbours: f(21), NeighbourRank: 8, Ranked: 11}
+	eet := ind("Care leavers in education, employment or training", "%", figures.HigherIsBetter, 10, 61)
+	eet.National = &report.National{Measure: "care_leavers_eet_19_21", Title: "Care leavers aged 19 to 21 in education, employment or training (%)", Unit: "%", Polarity: "High",
+		Year: 2025, Period: "year ending 31 March 2025", Value: f(62), England: f(54), Neighbours: f(55), NeighbourRank: 1, Ranked: 11}
 	meeting := time.Date(2026, time.October, 14, 0, 0, 0, 0, time.UTC)
 	next := time.Date(2026, time.December, 2, 0, 0, 0, 0, time.UTC)
 	minutes := &findings.Item{Title: "Minutes", Kind: corpus.KindMinutes, Sentences: []figures.Sentence{p(3, "Officers to bring a report on youth justice outcomes to the next meeting.")}}
@@ -44,6 +51,7 @@ func TestWordsFromChecks(t *testing.T) {
 			p(5, "Almost all children were seen within timescale (82%)."),
 			p(5, "Our re-referral rate of 24% is in line with the England average of 21%."),
 			p(5, "Care leavers in suitable accommodation remain above target."),
+			p(5, "Our rate of re-referrals within 12 months is in line with our statistical neighbours."),
 			p(6, "The revised sufficiency strategy will be published by September 2026."),
 			p(6, "The post-inspection action plan will be submitted to Ofsted by 20 November 2026."),
 			p(6, "The improvement plan will be presented to this committee for approval."),
@@ -58,6 +66,7 @@ func TestWordsFromChecks(t *testing.T) {
 			target(ind("Average caseload", "", figures.PolarityUnknown, 8, 24), 18, figures.Red),
 			ind("Social worker vacancy rate", "%", figures.PolarityUnknown, 8, 18, 17),
 			ind("Initial health assessments within 20 working days", "%", figures.HigherIsBetter, 8, 38),
+			rerefs, eet,
 		},
 		Tables: []figures.Table{{Page: 9, Table: corpus.Table{Header: [][]string{{"Action", "Status", "Evidence"}},
 			Rows:    [][]string{{"Launch the recruitment campaign", "Complete", "TBC"}, {"Refresh the sufficiency strategy", "Delayed", "Consultation ends in May"}},

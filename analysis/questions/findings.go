@@ -65,7 +65,7 @@ func (a *Asker) fromFindings(it *Input) ([]report.Finding, []candidate) {
 		rf := report.Finding{
 			ID: strconv.Itoa(len(out) + 1), Kind: f.Kind, Severity: round2(f.Severity),
 			Summary: f.Summary, Strength: f.Strength, Evidence: f.Evidence,
-			Indicator: indicator(f.Indicator),
+			Indicator: f.Indicator.Contract(),
 		}
 		if rf.Evidence == nil {
 			rf.Evidence = []report.Evidence{}
@@ -183,34 +183,6 @@ func (a *Asker) findingTheme(f findings.Finding, it *Input) string {
 		return it.Themes[0].Theme.ID
 	}
 	return a.topicTheme(english.Analyse(text), th).ID
-}
-
-// indicator is the contract form of an indicator.
-func indicator(ind *figures.Indicator) *report.Indicator {
-	if ind == nil {
-		return nil
-	}
-	out := &report.Indicator{Name: ind.Name, Unit: ind.Unit, RAG: string(ind.RAG)}
-	switch ind.Polarity {
-	case figures.HigherIsBetter:
-		out.Polarity = report.HigherIsBetter
-	case figures.LowerIsBetter:
-		out.Polarity = report.LowerIsBetter
-	}
-	if ind.HasTarget {
-		t := ind.Target
-		out.Target = &t
-	}
-	for _, v := range ind.Values {
-		out.Values = append(out.Values, report.Value{Period: v.Period, Value: v.Value})
-	}
-	for _, c := range ind.Comparators {
-		out.Comparators = append(out.Comparators, report.Comparator{Name: c.Name, Value: c.Value})
-	}
-	if ind.Rule != nil {
-		out.RAGByRule = string(ind.Rule.Rate(*ind))
-	}
-	return out
 }
 
 func round2(x float64) float64 {

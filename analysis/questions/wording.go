@@ -44,6 +44,18 @@ var wordings = map[string][]string{
 		"The report gives {figures}. Why is the council's figure worse than {comparator}, and what would it take to match them?",
 		"{summary} Why is the council doing worse than similar councils, and what would it take to match them?",
 	},
+	"national-contradicted": {
+		"The report says {claim}, but {shows}. Which is right, and what does the service take the true position to be?",
+		"{summary} Which is right, and what does the service take the true position to be?",
+	},
+	"worse-than-national": {
+		"The report gives {figures}. {shows}. Why is the council behind England and similar councils on this measure, and what would it take to match them?",
+		"{summary} Why is the council behind England and similar councils, and what would it take to match them?",
+	},
+	"better-than-national": {
+		"The report gives {figures}. {shows}. What has made the difference, and how will it be kept up?",
+		"{summary} What has made the difference, and how will it be kept up?",
+	},
 	"rag-misrated": {
 		"{figures} is rated {claim} in the report, but its own RAG rule makes it {shows}. Which rating is right, and does the action being taken match the correct one?",
 		"{summary} Which rating is right, and does the action being taken match the correct one?",

@@ -89,6 +89,13 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 				}
 			}
 		}
+		if len(it.National) > 0 {
+			p("\n*Against the national figures (DfE; rank 1 is the best of the council and its neighbours)*\n\n")
+			p("| Measure | Report | Year | Council | England | Neighbours | Rank | |\n|---|---:|---:|---:|---:|---:|---:|---|\n")
+			for _, r := range it.National {
+				p("| %s | %s | %s | %s | %s | %s | %s | %s |\n", md(r.Measure), md(r.Paper), r.Year, md(r.Council), md(r.England), md(r.Neighbour), r.Rank, r.Verdict)
+			}
+		}
 		if it.Count == 0 {
 			p("\n%s\n", md(it.Empty))
 			continue
@@ -117,6 +124,9 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 				}
 			}
 		}
+	}
+	if b.NationalNote != "" {
+		p("\n---\n\n*%s*\n", md(b.NationalNote))
 	}
 	return flush(bw, "markdown")
 }

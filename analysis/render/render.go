@@ -108,6 +108,9 @@ type brief struct {
 	HowTo     string
 	NoItems   string
 	Items     []itemView
+	// NationalNote says where the national figures come from and how old
+	// they are, "" when no item uses them.
+	NationalNote string
 }
 
 type itemView struct {
@@ -120,6 +123,9 @@ type itemView struct {
 	Exempt bool
 	Themes []themeView
 	Groups []groupView
+	// National are the item's measures set against DfE's published
+	// figures.
+	National []nationalRow
 	// Inspection is the inspection an Ofsted report's item is: its dates,
 	// grades and strengths; nil for other items.
 	Inspection *inspectionView
@@ -188,6 +194,7 @@ func view(r *analysis.Report) (*brief, error) {
 	for i, it := range r.Items {
 		b.Items = append(b.Items, itemOf(i, len(r.Items) == 1, it, seen))
 	}
+	b.NationalNote = nationalNote(r.Items)
 	return b, nil
 }
 
@@ -222,6 +229,7 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 		v.Title = "Untitled"
 	}
 	v.Anchor = anchor(num, i, seen)
+	v.National = nationalRows(it.Indicators)
 	titles := map[string]string{}
 	for _, t := range it.Themes {
 		tv := themeView{ID: clean(t.ID), Title: clean(t.Title), Score: score(t.Score)}

@@ -78,6 +78,11 @@ func (t *textWriter) brief(b *brief) {
 		}
 		t.item(it)
 	}
+	if b.NationalNote != "" {
+		t.line("")
+		t.line(strings.Repeat("-", Width))
+		t.para("", "", b.NationalNote)
+	}
 }
 
 func (t *textWriter) contents(items []itemView) {
@@ -118,6 +123,9 @@ func (t *textWriter) item(it itemView) {
 	if it.Inspection != nil {
 		t.inspection(it.Inspection)
 	}
+	if len(it.National) > 0 {
+		t.national(it.National)
+	}
 	if it.Count == 0 {
 		t.line("")
 		t.para("", "", it.Empty)
@@ -133,6 +141,27 @@ func (t *textWriter) item(it itemView) {
 			}
 			t.question(q)
 		}
+	}
+}
+
+// national writes an item's measures against DfE's published figures,
+// one a line: the report's figure, then the national figures.
+func (t *textWriter) national(rows []nationalRow) {
+	t.line("")
+	t.line("Against the national figures (DfE)")
+	for _, r := range rows {
+		s := r.Measure + ": "
+		if r.Paper != "" {
+			s += "report " + r.Paper + "; "
+		}
+		s += "DfE " + r.Year + ": council " + r.Council + ", England " + r.England + ", neighbours " + r.Neighbour
+		if r.Rank != "" {
+			s += " (rank " + r.Rank + ")"
+		}
+		if r.Verdict != "" {
+			s += ", " + r.Verdict
+		}
+		t.para("  - ", "    ", s)
 	}
 }
 

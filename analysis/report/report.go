@@ -34,6 +34,9 @@ type Item struct {
 	// Findings are what the item's figures and text show that deserves
 	// challenge (or credit), most serious first.
 	Findings []Finding `json:"findings,omitempty"`
+	// Indicators are the item's own measures that are also DfE's published
+	// measures, each with its national figures.
+	Indicators []Indicator `json:"indicators,omitempty"`
 	// Inspection is what an Ofsted inspection report says about itself;
 	// nil for other papers.
 	Inspection *Inspection `json:"inspection,omitempty"`
@@ -141,6 +144,40 @@ type Indicator struct {
 	// stated rule gives the latest value, when it states one.
 	RAG       string `json:"rag,omitempty"`
 	RAGByRule string `json:"rag_by_rule,omitempty"`
+	// National is the measure in DfE's published figures, when the
+	// indicator is one of them.
+	National *National `json:"national,omitempty"`
+}
+
+// National is an indicator's measure in the Department for Education's
+// published figures for every council: the council's value, England's,
+// its region's and the mean of its statistical neighbours', for the
+// latest year published by the paper's date. A value is null when it is
+// suppressed or not published.
+type National struct {
+	Measure string `json:"measure"`
+	Title   string `json:"title"`
+	Unit    string `json:"unit,omitempty"`
+	// Polarity is "High" or "Low" (which is better), "" for neither.
+	Polarity string `json:"polarity,omitempty"`
+	Year     int    `json:"year"`
+	// Period is what the year covers ("year ending 31 March 2025").
+	Period     string   `json:"period,omitempty"`
+	Value      *float64 `json:"value"`
+	England    *float64 `json:"england"`
+	Region     *float64 `json:"region"`
+	RegionName string   `json:"region_name,omitempty"`
+	Neighbours *float64 `json:"neighbours"`
+	// NeighbourRank is the council's place among itself and its ten
+	// statistical neighbours, 1 the best; Ranked how many were ranked.
+	NeighbourRank int `json:"neighbour_rank,omitempty"`
+	Ranked        int `json:"ranked,omitempty"`
+	// Source is the published file the figures come from.
+	Source string `json:"source"`
+	// Basis says what each figure covers when they differ ("the paper's
+	// figure is for a rolling 12 months; the national figure is for the
+	// year ending 31 March"); "" when both are annual.
+	Basis string `json:"basis,omitempty"`
 }
 
 // Value is an indicator's value for one period ("Q2 2025/26", "2024").
