@@ -358,16 +358,6 @@ grow:
 	return trimQuote(q)
 }
 
-func lastIndexAny(s, chars string) int {
-	best := -1
-	for _, c := range chars {
-		if i := strings.LastIndex(s, string(c)); i > best {
-			best = i
-		}
-	}
-	return best
-}
-
 // trimQuote drops leading bullets, list numbers and stray punctuation and
 // a trailing comma or semicolon, so a quote reads as a clause.
 func trimQuote(q string) string {

@@ -177,34 +177,29 @@ func readAbout(insp *Inspection, t *text) {
 }
 
 // readPrevious reads the last inspection's date and overall grade from
-// the report's first pages.
+// the report's first pages: a sentence naming the last inspection and its
+// grade, else one naming it alone ("Since the last inspection in 2022").
 func readPrevious(t *text) *Previous {
 	head := t.s[:min(len(t.s), 12000)]
-	if m := rePrevious.FindStringSubmatchIndex(head); m != nil && !strings.Contains(strings.ToLower(head[m[8]:m[9]]), "monitoring") {
+	for k, re := range []*regexp.Regexp{rePrevious, reSinceLast} {
+		m := re.FindStringSubmatchIndex(head)
+		if m == nil || k == 0 && strings.Contains(strings.ToLower(head[m[8]:m[9]]), "monitoring") {
+			continue
+		}
 		sub := func(i int) string {
-			if m[2*i] < 0 {
+			if 2*i >= len(m) || m[2*i] < 0 {
 				return ""
 			}
 			return head[m[2*i]:m[2*i+1]]
 		}
-		date := sub(3)
+		p := &Previous{Date: sub(3), Page: t.page(m[0]), Quote: clean(head[m[0]:m[1]])}
 		if d := isoDate(sub(1), sub(2), sub(3)); d != "" {
-			date = d
+			p.Date = d
 		}
-		return &Previous{Date: date, Overall: gradeID(sub(5)), Page: t.page(m[0]), Quote: clean(head[m[0]:m[1]])}
-	}
-	if m := reSinceLast.FindStringSubmatchIndex(head); m != nil {
-		sub := func(i int) string {
-			if m[2*i] < 0 {
-				return ""
-			}
-			return head[m[2*i]:m[2*i+1]]
+		if k == 0 {
+			p.Overall = gradeID(sub(5))
 		}
-		date := sub(3)
-		if d := isoDate(sub(1), sub(2), sub(3)); d != "" {
-			date = d
-		}
-		return &Previous{Date: date, Page: t.page(m[0]), Quote: clean(head[m[0]:m[1]])}
+		return p
 	}
 	return nil
 }

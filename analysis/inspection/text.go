@@ -111,9 +111,6 @@ func dropFootnotes(body string) string {
 // question mark or a bracket.
 var reMarker = regexp.MustCompile(`[A-Za-z?)](\d{1,2})\b`)
 
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
-
 // page returns the physical page number of a byte offset.
 func (t *text) page(off int) int {
 	i := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/scrutineer/scrutineer/analysis/national/internal/format"
@@ -168,15 +167,4 @@ func Sources() ([]Source, error) {
 		return nil, err
 	}
 	return append([]Source(nil), s.sources...), nil
-}
-
-// regionName names an area code: England, a region, or a council.
-func (s *store) areaName(code string) string {
-	if n, ok := s.regions[code]; ok {
-		return n
-	}
-	if i, ok := s.byCode[code]; ok {
-		return s.councils[i].Name
-	}
-	return strings.TrimSpace(code)
 }

@@ -101,7 +101,6 @@ func NewMatcher(b *bank.Bank) *Matcher {
 		return m
 	}
 	m.themes = b.Themes
-	type key struct{ terms string }
 	var all []*feature
 	df := map[string]map[int]bool{}
 	add := func(f *feature) {

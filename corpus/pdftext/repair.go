@@ -59,9 +59,8 @@ func rebuildXref(data []byte, synthetic bool, bud *budget) ([]byte, error) {
 	// would only make the new table (and the time to read it) huge.
 	maxObjects := len(data)/8 + 1024
 	type entry struct {
-		off, gen  int
-		inStream  bool // off is the object stream's number, gen the index
-		catalogOK bool
+		off, gen int
+		inStream bool // off is the object stream's number, gen the index
 	}
 	objs := make(map[int]entry)
 	maxID := 0

@@ -66,11 +66,6 @@ func (c caption) lay(f *flow) {
 	f.gap(1)
 }
 
-// pageBreak starts a new page.
-type pageBreak struct{}
-
-func (pageBreak) lay(f *flow) { f.newPage() }
-
 // cover is a report's cover sheet as a two-column grid.
 func cover(rows ...[2]string) table {
 	t := table{widths: []float64{45, contentW - 45}, firstBold: true}
