@@ -309,6 +309,10 @@ func parseDate(s string) (string, bool) {
 var (
 	reCouncil   = regexp.MustCompile(`(?i)^(?:the\s+)?(?:[a-z][\w'’&.-]*\s+){1,4}(?:council|borough)$`)
 	reMeetingLb = regexp.MustCompile(`(?i)^(?:meeting|committee|name of meeting|meeting of|board|panel)\s*[:\t]\s*(.+)$`)
+	// reTimeLb labels a meeting's time ("Time: 6.00 pm", "TIME:").
+	reTimeLb = regexp.MustCompile(`(?i)^(?:time|start time|time of meeting)\s*[:\t]`)
+	// reClock is a time of day: "6.00 pm", "10:30am", "2 p.m.".
+	reClock     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s*m\b\.?`)
 	reDateLb    = regexp.MustCompile(`(?i)^(?:date|date and time|date of meeting|meeting date)\s*[:\t]\s*(.+)$`)
 	// "CABINET - THURSDAY, 30 JANUARY 2025".
 	reCommitteeDay = regexp.MustCompile(`(?i)^(.+?)\s+[-–—]\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(.+)$`)
@@ -403,6 +407,11 @@ func readMeta(lines []string) Meta {
 				if d, ok := parseDate(lines[i+1]); ok {
 					labelDate = d
 				}
+			}
+		}
+		if m.Time == "" && (reTimeLb.MatchString(l) || reDateLb.MatchString(l) || heldDate != "" && i < 40) {
+			if mm := reClock.FindStringSubmatch(l); mm != nil {
+				m.Time = clock(mm[1], mm[2], mm[3])
 			}
 		}
 		d, ok := parseDate(l)
@@ -540,4 +549,26 @@ func tidyName(s string) string {
 		s = titleCase(s)
 	}
 	return s
+}
+
+// clock writes a time of day as 24-hour "HH:MM": "6", "00", "p" is
+// "18:00"; "" when it is not a time.
+func clock(h, m, ampm string) string {
+	hh, err := strconv.Atoi(h)
+	if err != nil || hh < 1 || hh > 12 {
+		return ""
+	}
+	mm := 0
+	if m != "" {
+		if mm, err = strconv.Atoi(m); err != nil || mm > 59 {
+			return ""
+		}
+	}
+	if strings.EqualFold(ampm, "p") && hh != 12 {
+		hh += 12
+	}
+	if strings.EqualFold(ampm, "a") && hh == 12 {
+		hh = 0
+	}
+	return fmt.Sprintf("%02d:%02d", hh, mm)
 }

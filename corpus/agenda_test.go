@@ -93,13 +93,19 @@ func TestReadMeta(t *testing.T) {
 		want Meta
 	}{
 		{"labelled", "Public Document Pack\nNOTICE OF MEETING\nMeeting\tCorporate Parenting Board\nDate and Time\tMonday, 27th November, 2017 at 2.00 pm\nHAMPSHIRE COUNTY COUNCIL",
-			Meta{Council: "Hampshire County Council", Committee: "Corporate Parenting Board", Date: "2017-11-27"}},
+			Meta{Council: "Hampshire County Council", Committee: "Corporate Parenting Board", Date: "2017-11-27", Time: "14:00"}},
 		{"colon", "MEETING: OVERVIEW AND SCRUTINY COMMITTEE (CHILDREN'S SERVICES AND SAFEGUARDING)\nDATE: Tuesday, 25th September 2018",
 			Meta{Committee: "Overview and Scrutiny Committee (Children's Services and Safeguarding)", Date: "2018-09-25"}},
 		{"letter", "Date:\n29 January 2025\nDear Member\nCABINET - THURSDAY, 30 JANUARY 2025",
 			Meta{Committee: "Cabinet", Date: "2025-01-30"}},
 		{"plain lines", "Wexcombe Borough Council\nChildren and Young People Scrutiny Committee\nDate:  Wednesday, 14 October 2026",
 			Meta{Council: "Wexcombe Borough Council", Date: "2026-10-14"}},
+		{"time labelled", "Wexcombe Borough Council\nDate:  Wednesday, 14 October 2026\nTime: 6.00 pm",
+			Meta{Council: "Wexcombe Borough Council", Date: "2026-10-14", Time: "18:00"}},
+		{"time after the day", "MEETING: CABINET\nDATE: Tuesday, 25th September 2018\nTIME: 12 noon or 10.30 a.m.",
+			Meta{Committee: "Cabinet", Date: "2018-09-25", Time: "10:30"}},
+		{"a time in the text is not the meeting's", "Wexcombe Borough Council\nThe meeting closed at 12.20 pm.",
+			Meta{Council: "Wexcombe Borough Council"}},
 		{"minutes heading", "CHILDREN IN CARE PANEL – 3rd March 2026\nMINUTES of the meeting held in the Council Chamber.",
 			Meta{Committee: "Children in Care Panel", Date: "2026-03-03"}},
 		{"addressee label is not a committee", "To: County Council – 13 March 2025\nA meeting of the County Council will be held on Thursday, 13th March, 2025",
@@ -119,6 +125,16 @@ func TestReadMeta(t *testing.T) {
 				t.Errorf("readMeta = %+v, want %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestClock(t *testing.T) {
+	for _, tc := range []struct{ h, m, ampm, want string }{
+		{"6", "00", "p", "18:00"}, {"10", "30", "a", "10:30"}, {"12", "", "p", "12:00"}, {"12", "15", "a", "00:15"}, {"13", "00", "p", ""}, {"9", "75", "a", ""},
+	} {
+		if got := clock(tc.h, tc.m, tc.ampm); got != tc.want {
+			t.Errorf("clock(%s, %s, %s) = %q, want %q", tc.h, tc.m, tc.ampm, got, tc.want)
+		}
 	}
 }
 

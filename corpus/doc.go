@@ -66,6 +66,8 @@ type Meta struct {
 	Committee   string `json:"committee,omitempty"`
 	// Date is the meeting date as YYYY-MM-DD, "" when unknown.
 	Date string `json:"date,omitempty"`
+	// Time is the meeting's start as 24-hour HH:MM, "" when unknown.
+	Time string `json:"time,omitempty"`
 }
 
 // Cover is what a report's cover sheet says about it.
