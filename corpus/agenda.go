@@ -312,8 +312,8 @@ var (
 	// reTimeLb labels a meeting's time ("Time: 6.00 pm", "TIME:").
 	reTimeLb = regexp.MustCompile(`(?i)^(?:time|start time|time of meeting)\s*[:\t]`)
 	// reClock is a time of day: "6.00 pm", "10:30am", "2 p.m.".
-	reClock     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s*m\b\.?`)
-	reDateLb    = regexp.MustCompile(`(?i)^(?:date|date and time|date of meeting|meeting date)\s*[:\t]\s*(.+)$`)
+	reClock  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s*m\b\.?`)
+	reDateLb = regexp.MustCompile(`(?i)^(?:date|date and time|date of meeting|meeting date)\s*[:\t]\s*(.+)$`)
 	// "CABINET - THURSDAY, 30 JANUARY 2025".
 	reCommitteeDay = regexp.MustCompile(`(?i)^(.+?)\s+[-–—]\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(.+)$`)
 	// "CORPORATE PARENTING PANEL – 10th December 2024": no weekday, so the
