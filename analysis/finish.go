@@ -42,6 +42,8 @@ func (a *Analyzer) finish(p *prepared) ItemReport {
 	}
 	ir.Findings = fs
 	ir.Inspection = inspectionReport(p.insp)
+	markLead(&ir)
+	ir.Summary = summarise(it, &ir)
 	seen := map[string]bool{}
 	for i := range p.find.Indicators {
 		ind := &p.find.Indicators[i]

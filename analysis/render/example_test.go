@@ -48,7 +48,6 @@ func ExampleWrite() {
 	// From the report
 	// ~~~~~~~~~~~~~~~
 	//   1. How many children had three or more moves this year, and why?
-	//      Theme: Placement stability
 	//      p. 10 (PDF p. 12): “Short-term stability fell to 11%.”
 }
 

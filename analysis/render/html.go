@@ -23,8 +23,11 @@ var htmlTmpl = template.Must(template.New("brief").Funcs(template.FuncMap{
 // its page range, theme chips with scores and its questions grouped by
 // kind, each with page cites and quotes. Printed, it is A4 with each item
 // starting a new page. All report text is escaped by html/template.
-func HTML(w io.Writer, r *analysis.Report) error {
-	b, err := view(r)
+func HTML(w io.Writer, r *analysis.Report) error { return HTMLWith(w, r, Options{}) }
+
+// HTMLWith is HTML with options.
+func HTMLWith(w io.Writer, r *analysis.Report, opts Options) error {
+	b, err := view(r, opts)
 	if err != nil {
 		return fmt.Errorf("render html: %w", err)
 	}

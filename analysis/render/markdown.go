@@ -15,8 +15,11 @@ import (
 // and grouped under plain-word labels ("From the report", "Not in the
 // report", "Follow-up"), each with its page cites and quotes as a
 // blockquote. Text from the report is escaped so that it reads as written.
-func Markdown(w io.Writer, r *analysis.Report) error {
-	b, err := view(r)
+func Markdown(w io.Writer, r *analysis.Report) error { return MarkdownWith(w, r, Options{}) }
+
+// MarkdownWith is Markdown with options.
+func MarkdownWith(w io.Writer, r *analysis.Report, opts Options) error {
+	b, err := view(r, opts)
 	if err != nil {
 		return fmt.Errorf("render markdown: %w", err)
 	}
@@ -46,7 +49,11 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 	if len(b.Items) > 1 {
 		p("## Contents\n\n")
 		for _, it := range b.Items {
-			s := fmt.Sprintf("- %s: %s (%s)", md(it.Label), md(it.Title), plural(it.Count, "question"))
+			pages := ""
+			if it.Pages != "" {
+				pages = ", " + md(it.Pages)
+			}
+			s := fmt.Sprintf("- %s: %s (%s%s)", md(it.Label), md(it.Title), plural(it.Count, "question"), pages)
 			if it.Exempt {
 				s += " **Exempt**"
 			}
@@ -71,6 +78,9 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 			}
 			p("**Themes:** %s\n", strings.Join(parts, " · "))
 		}
+		if it.Summary != "" {
+			p("\n*In short:* %s\n", md(it.Summary))
+		}
 		if in := it.Inspection; in != nil {
 			p("\n**%s**\n", md(in.Line))
 			if len(in.Judgements) > 0 {
@@ -89,6 +99,12 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 				}
 			}
 		}
+		if len(it.Watch) > 0 {
+			p("\n*Off target or getting worse*\n\n| Measure | Latest | Target | Trend | Rating |\n|---|---:|---:|---|---|\n")
+			for _, r := range it.Watch {
+				p("| %s | %s | %s | %s | %s |\n", md(r.Measure), md(r.Latest), md(r.Target), md(r.Trend), md(r.RAG))
+			}
+		}
 		if len(it.National) > 0 {
 			p("\n*Against the national figures (DfE; rank 1 is the best of the council and its neighbours)*\n\n")
 			p("| Measure | Report | Year | Council | England | Neighbours | Rank | |\n|---|---:|---:|---:|---:|---:|---:|---|\n")
@@ -105,7 +121,11 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 			for _, q := range g.Questions {
 				num := strconv.Itoa(q.N) + ". "
 				ind := strings.Repeat(" ", len(num))
-				p("\n%s%s", num, md(q.Text))
+				if q.Lead {
+					p("\n%s**%s**", num, md(q.Text))
+				} else {
+					p("\n%s%s", num, md(q.Text))
+				}
 				if q.Theme != "" {
 					p(" *(%s)*", md(q.Theme))
 				}
@@ -123,6 +143,9 @@ func Markdown(w io.Writer, r *analysis.Report) error {
 					}
 				}
 			}
+		}
+		if it.MoreNote != "" {
+			p("\n*%s*\n", md(it.MoreNote))
 		}
 	}
 	if b.NationalNote != "" {

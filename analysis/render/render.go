@@ -52,27 +52,64 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("%w %q (want text, markdown or html)", ErrUnknownFormat, s)
 }
 
-// Write renders r to w in the named format: "text", "markdown" or "html".
+// Write renders r to w in the named format: "text", "markdown" or "html",
+// with the default options (a compact brief).
 func Write(w io.Writer, format string, r *analysis.Report) error {
+	return WriteWith(w, format, r, Options{})
+}
+
+// WriteWith renders r to w in the named format with options.
+func WriteWith(w io.Writer, format string, r *analysis.Report, opts Options) error {
 	f, err := ParseFormat(format)
 	if err != nil {
 		return err
 	}
-	return f.Write(w, r)
+	return f.WriteWith(w, r, opts)
 }
 
-// Write renders r to w in format f.
-func (f Format) Write(w io.Writer, r *analysis.Report) error {
+// Write renders r to w in format f with the default options.
+func (f Format) Write(w io.Writer, r *analysis.Report) error { return f.WriteWith(w, r, Options{}) }
+
+// WriteWith renders r to w in format f with options.
+func (f Format) WriteWith(w io.Writer, r *analysis.Report, opts Options) error {
 	switch f {
 	case FormatText:
-		return Text(w, r)
+		return TextWith(w, r, opts)
 	case FormatMarkdown:
-		return Markdown(w, r)
+		return MarkdownWith(w, r, opts)
 	case FormatHTML:
-		return HTML(w, r)
+		return HTMLWith(w, r, opts)
 	}
 	return fmt.Errorf("%w %q (want text, markdown or html)", ErrUnknownFormat, string(f))
 }
+
+// Options shape a brief. The zero value is the default: a compact brief
+// that fits a long pack on a few pages.
+type Options struct {
+	// Full keeps everything: every question, each with its theme and all
+	// its evidence quoted in full.
+	Full bool
+	// Questions is the most questions an item shows, its lead questions
+	// among them (0: DefaultQuestions; ignored with Full). An inspection's
+	// improvement points are always shown.
+	Questions int
+	// Item keeps only the item with this number ("": every item).
+	Item string
+	// Width is the text brief's width in columns (0: Width).
+	Width int
+	// Bold marks the text brief's headings and lead questions in bold for
+	// a terminal (ANSI); off for a file, a pipe or NO_COLOR.
+	Bold bool
+}
+
+// DefaultQuestions is how many questions an item shows by default.
+const DefaultQuestions = 5
+
+// compactQuote is how long a quote runs in the default brief.
+const compactQuote = 180
+
+// ErrNoSuchItem is returned (wrapped) when Options.Item names no item.
+var ErrNoSuchItem = errors.New("no such item")
 
 // Kind labels, in plain words, in the order a brief groups questions.
 type kindLabel struct{ kind, label, hint string }
@@ -102,7 +139,7 @@ type brief struct {
 	Heading   string // committee, or a fallback
 	Council   string
 	Committee string
-	Date      string // long form, e.g. "Wednesday 14 October 2026"
+	Date      string // long form, e.g. "Wednesday 14 October 2026", with the time when known ("at 6.00 pm")
 	DateISO   string // YYYY-MM-DD, "" when the date did not parse
 	Source    string
 	HowTo     string
@@ -129,7 +166,16 @@ type itemView struct {
 	// Inspection is the inspection an Ofsted report's item is: its dates,
 	// grades and strengths; nil for other items.
 	Inspection *inspectionView
-	Count      int // number of questions
+	// Summary says what the paper is, what it asks and its headline
+	// figure.
+	Summary string
+	// Watch are the indicators off target or getting worse, one row each.
+	Watch []watchRow
+	// More is how many questions the brief left out (see Options); MoreNote
+	// says so.
+	More     int
+	MoreNote string
+	Count    int // number of questions
 	Empty      string
 	NoThemes   string
 	ExemptMsg  string
@@ -146,6 +192,7 @@ type groupView struct {
 
 type questionView struct {
 	N     int
+	Lead  bool
 	Text  string
 	Theme string // theme title
 	// Found names the check whose finding the question asks about
@@ -163,7 +210,7 @@ type citeView struct {
 }
 
 // view builds the shared view of r.
-func view(r *analysis.Report) (*brief, error) {
+func view(r *analysis.Report, opts Options) (*brief, error) {
 	if r == nil {
 		return nil, ErrNilReport
 	}
@@ -177,6 +224,9 @@ func view(r *analysis.Report) (*brief, error) {
 	}
 	if t, err := time.Parse("2006-01-02", b.Date); err == nil {
 		b.DateISO, b.Date = b.Date, t.Format("Monday 2 January 2006")
+		if c, err := time.Parse("15:04", r.Meta.Time); err == nil {
+			b.Date += " at " + c.Format("3.04 pm")
+		}
 	}
 	if len(r.Items) == 1 && r.Items[0].Inspection != nil && b.Committee == "" {
 		// An inspection report on its own is not a meeting's pack: its
@@ -191,16 +241,30 @@ func view(r *analysis.Report) (*brief, error) {
 		b.Heading = "Scrutiny brief"
 	}
 	seen := map[string]int{}
+	var kept []analysis.ItemReport
 	for i, it := range r.Items {
-		b.Items = append(b.Items, itemOf(i, len(r.Items) == 1, it, seen))
+		if opts.Item != "" && !strings.EqualFold(clean(it.Number), clean(opts.Item)) {
+			continue
+		}
+		kept = append(kept, it)
+		b.Items = append(b.Items, itemOf(i, len(r.Items) == 1, it, seen, opts))
 	}
-	b.NationalNote = nationalNote(r.Items)
+	if opts.Item != "" && len(kept) == 0 {
+		var nums []string
+		for _, it := range r.Items {
+			if it.Number != "" {
+				nums = append(nums, it.Number)
+			}
+		}
+		return nil, fmt.Errorf("%w %q: the brief's items are %s", ErrNoSuchItem, opts.Item, strings.Join(nums, ", "))
+	}
+	b.NationalNote = nationalNote(kept)
 	return b, nil
 }
 
 // itemOf builds the view of the i-th item; only is true when it is the
 // report's one item (an `ask` of a single report).
-func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemView {
+func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int, opts Options) itemView {
 	v := itemView{
 		Title:     clean(it.Title),
 		Kind:      kindWord(it.Kind),
@@ -230,6 +294,16 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 	}
 	v.Anchor = anchor(num, i, seen)
 	v.National = nationalRows(it.Indicators)
+	v.Summary = clean(it.Summary)
+	v.Watch = watchRows(it.Findings)
+	it.Questions, v.More = trimQuestions(it.Questions, opts)
+	if v.More > 0 {
+		noun := "questions"
+		if v.More == 1 {
+			noun = "question"
+		}
+		v.MoreNote = fmt.Sprintf("%d more %s in the full brief (--full).", v.More, noun)
+	}
 	titles := map[string]string{}
 	for _, t := range it.Themes {
 		tv := themeView{ID: clean(t.ID), Title: clean(t.Title), Score: score(t.Score)}
@@ -256,23 +330,33 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 				continue
 			}
 			n++
-			qv := questionView{N: n, Text: clean(q.Text), Theme: titles[q.Theme], Found: found[q.Finding]}
+			qv := questionView{N: n, Lead: q.Lead, Text: clean(q.Text), Theme: titles[q.Theme], Found: found[q.Finding]}
 			if qv.Theme == "" {
 				qv.Theme = clean(q.ThemeTitle)
 			}
 			if qv.Theme == "" {
 				qv.Theme = clean(q.Theme)
 			}
-			for _, e := range q.Evidence {
-				c := citeView{Cite: Cite(e.Page, e.PrintedPage), Quote: shorten(clean(e.Quote), maxQuote)}
+			quote := maxQuote
+			if !opts.Full {
+				if _, listed := titles[q.Theme]; listed {
+					qv.Theme = "" // the item's themes are listed once above
+				}
+				quote = compactQuote
+			}
+			for k, e := range q.Evidence {
+				if k > 0 && !opts.Full && len(q.Evidence) > 2 {
+					break // the default shows a question's first two sources
+				}
+				c := citeView{Cite: Cite(e.Page, e.PrintedPage), Quote: shorten(clean(e.Quote), quote)}
 				if q.Improvement > 0 {
 					c.Quote = clean(e.Quote) // a point is quoted whole
 				}
 				if r := clean(e.Reading); r != "" {
 					c.Quote, c.Reading = "", shorten(r, maxQuote)
 				}
-				if q := strings.TrimRight(c.Quote, ". "); len(q) > 20 && strings.Contains(qv.Text, q) {
-					c.Quote = "" // the question already quotes it whole
+				if quotedIn(qv.Text, c.Quote) {
+					c.Quote = "" // the question already quotes it
 				}
 				qv.Cites = append(qv.Cites, c)
 			}
@@ -283,6 +367,10 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int) itemV
 		}
 	}
 	taken := func(analysis.Question) bool { return false }
+	if slices.ContainsFunc(it.Questions, func(q analysis.Question) bool { return q.Lead }) && it.Inspection == nil {
+		add("lead", "Lead questions", "The most serious findings: ask these first.", func(q analysis.Question) bool { return q.Lead })
+		taken = func(q analysis.Question) bool { return q.Lead }
+	}
 	if it.Inspection != nil {
 		v.Inspection = inspectionOf(it.Inspection)
 		for _, g := range inspectionGroups {
@@ -465,4 +553,25 @@ func clean(s string) string {
 		}
 	}
 	return sb.String()
+}
+
+// quotedIn reports whether a question's text already quotes a quote: the
+// whole of it, or its first words when the question quotes a part.
+func quotedIn(text, quote string) bool {
+	q := strings.TrimRight(strings.TrimSuffix(quote, " …"), ". ")
+	if len(q) <= 20 {
+		return false
+	}
+	if strings.Contains(text, q) {
+		return true
+	}
+	const lead = 60 // bytes of the quote's start that identify it
+	if len(q) > lead {
+		head := q[:lead]
+		for len(head) > 0 && !utf8.RuneStart(head[len(head)-1]) {
+			head = head[:len(head)-1]
+		}
+		return strings.Contains(text, head)
+	}
+	return false
 }

@@ -327,7 +327,7 @@ func TestShorten(t *testing.T) {
 }
 
 func TestItemLabelsAndAnchors(t *testing.T) {
-	one, err := view(&analysis.Report{Items: []analysis.ItemReport{{Title: "Whole report"}}})
+	one, err := view(&analysis.Report{Items: []analysis.ItemReport{{Title: "Whole report"}}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,7 +336,7 @@ func TestItemLabelsAndAnchors(t *testing.T) {
 	}
 	pack, err := view(&analysis.Report{Items: []analysis.ItemReport{
 		{Number: "5"}, {Number: "5"}, {Number: ""}, {Number: "4(a)"}, {Number: "<>"},
-	}})
+	}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,13 +16,20 @@ const Width = 88
 // Text writes r as plain text for a terminal, wrapped at Width columns:
 // a header, a contents list, then one section per item with its themes and
 // numbered questions, each followed by its page cites and quotes.
-func Text(w io.Writer, r *analysis.Report) error {
-	b, err := view(r)
+func Text(w io.Writer, r *analysis.Report) error { return TextWith(w, r, Options{}) }
+
+// TextWith is Text with options: its width, bold for a terminal, and what
+// it keeps.
+func TextWith(w io.Writer, r *analysis.Report, opts Options) error {
+	b, err := view(r, opts)
 	if err != nil {
 		return fmt.Errorf("render text: %w", err)
 	}
 	bw := bufio.NewWriter(w)
-	t := &textWriter{w: bw}
+	t := &textWriter{w: bw, width: opts.Width, bold: opts.Bold, full: opts.Full}
+	if t.width < minWidth {
+		t.width = Width
+	}
 	t.brief(b)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("render text: %w", err)
@@ -30,8 +37,32 @@ func Text(w io.Writer, r *analysis.Report) error {
 	return nil
 }
 
+// minWidth is the narrowest text brief; a narrower width asked for gets
+// Width.
+const minWidth = 40
+
 type textWriter struct {
-	w *bufio.Writer
+	w     *bufio.Writer
+	width int
+	bold  bool
+	full  bool
+}
+
+// strongPara writes s wrapped, each line bold for a terminal when asked
+// to (the marks do not count towards the width).
+func (t *textWriter) strongPara(first, rest, s string) {
+	for _, l := range wrap(first, rest, s, t.width) {
+		lead := len(l) - len(strings.TrimLeft(l, " "))
+		t.line(l[:lead] + t.strong(l[lead:]))
+	}
+}
+
+// strong marks s bold for a terminal when asked to.
+func (t *textWriter) strong(s string) string {
+	if !t.bold || s == "" {
+		return s
+	}
+	return "\x1b[1m" + s + "\x1b[0m"
 }
 
 func (t *textWriter) line(s string) {
@@ -42,15 +73,15 @@ func (t *textWriter) line(s string) {
 // para writes s wrapped, the first line prefixed by first and the rest by
 // rest.
 func (t *textWriter) para(first, rest, s string) {
-	for _, l := range wrap(first, rest, s, Width) {
+	for _, l := range wrap(first, rest, s, t.width) {
 		t.line(l)
 	}
 }
 
 func (t *textWriter) brief(b *brief) {
-	rule := strings.Repeat("=", Width)
+	rule := strings.Repeat("=", t.width)
 	t.line(rule)
-	t.para("", "", b.Heading)
+	t.strongPara("", "", b.Heading)
 	if b.Council != "" {
 		t.para("", "", b.Council)
 	}
@@ -80,7 +111,7 @@ func (t *textWriter) brief(b *brief) {
 	}
 	if b.NationalNote != "" {
 		t.line("")
-		t.line(strings.Repeat("-", Width))
+		t.line(strings.Repeat("-", t.width))
 		t.para("", "", b.NationalNote)
 	}
 }
@@ -93,7 +124,11 @@ func (t *textWriter) contents(items []itemView) {
 	}
 	for _, it := range items {
 		label := it.Label + strings.Repeat(" ", col-utf8.RuneCountInString(it.Label))
-		s := it.Title + "  ·  " + plural(it.Count, "question")
+		s := it.Title
+		if it.Pages != "" {
+			s += "  ·  " + it.Pages
+		}
+		s += "  ·  " + plural(it.Count, "question")
 		if it.Exempt {
 			s += "  ·  EXEMPT"
 		}
@@ -102,12 +137,12 @@ func (t *textWriter) contents(items []itemView) {
 }
 
 func (t *textWriter) item(it itemView) {
-	t.line(strings.Repeat("-", Width))
-	t.para("", "", it.Label+": "+it.Title)
+	t.line(strings.Repeat("-", t.width))
+	t.strongPara("", "", it.Label+": "+it.Title)
 	if it.Facts != "" {
 		t.para("", "", it.Facts)
 	}
-	t.line(strings.Repeat("-", Width))
+	t.line(strings.Repeat("-", t.width))
 	if it.Exempt {
 		t.para("!! ", "   ", it.ExemptMsg)
 	}
@@ -120,8 +155,15 @@ func (t *textWriter) item(it itemView) {
 		}
 		t.para("Themes: ", "        ", strings.Join(parts, "; "))
 	}
+	if it.Summary != "" {
+		t.line("")
+		t.para("In short: ", "", it.Summary)
+	}
 	if it.Inspection != nil {
 		t.inspection(it.Inspection)
+	}
+	if len(it.Watch) > 0 {
+		t.watch(it.Watch)
 	}
 	if len(it.National) > 0 {
 		t.national(it.National)
@@ -133,7 +175,7 @@ func (t *textWriter) item(it itemView) {
 	}
 	for _, g := range it.Groups {
 		t.line("")
-		t.line(g.Label)
+		t.line(t.strong(g.Label))
 		t.line(strings.Repeat("~", utf8.RuneCountInString(g.Label)))
 		for i, q := range g.Questions {
 			if i > 0 {
@@ -141,6 +183,29 @@ func (t *textWriter) item(it itemView) {
 			}
 			t.question(q)
 		}
+	}
+	if it.MoreNote != "" {
+		t.line("")
+		t.para("", "", it.MoreNote)
+	}
+}
+
+// watch writes the indicators off target or getting worse, one a line.
+func (t *textWriter) watch(rows []watchRow) {
+	t.line("")
+	t.line("Off target or getting worse")
+	for _, r := range rows {
+		s := r.Measure + ": " + r.Latest
+		if r.Target != "" {
+			s += " (target " + r.Target + ")"
+		}
+		if r.Trend != "" {
+			s += "; " + r.Trend
+		}
+		if r.RAG != "" {
+			s += "; " + r.RAG
+		}
+		t.para("  - ", "    ", s)
 	}
 }
 
@@ -181,7 +246,7 @@ func (t *textWriter) inspection(in *inspectionView) {
 		t.line(strings.TrimRight("  "+pad("Judgement", col)+"  "+pad("Grade", gcol)+"  Change", " "))
 		for _, j := range in.Judgements {
 			row := "  " + pad(j.Area, col) + "  " + pad(j.Grade, gcol)
-			if j.Change != "" && utf8.RuneCountInString(row)+2+utf8.RuneCountInString(j.Change) > Width {
+			if j.Change != "" && utf8.RuneCountInString(row)+2+utf8.RuneCountInString(j.Change) > t.width {
 				t.line(strings.TrimRight(row, " "))
 				t.para(strings.Repeat(" ", col+4), strings.Repeat(" ", col+4), "("+j.Change+")")
 				continue
@@ -205,15 +270,22 @@ func (t *textWriter) inspection(in *inspectionView) {
 func (t *textWriter) question(q questionView) {
 	num := fmt.Sprintf("%3d. ", q.N)
 	ind := strings.Repeat(" ", len(num))
-	t.para(num, ind, q.Text)
+	if q.Lead {
+		t.strongPara(num, ind, q.Text)
+	} else {
+		t.para(num, ind, q.Text)
+	}
 	if q.Theme != "" {
 		t.para(ind+"Theme: ", ind+"       ", q.Theme)
 	}
-	if q.Found != "" {
+	if q.Found != "" && (t.full || len(q.Cites) == 0) {
 		t.para(ind+"Found: ", ind+"       ", q.Found)
 	}
-	for _, c := range q.Cites {
+	for k, c := range q.Cites {
 		s := c.Cite
+		if k == 0 && q.Found != "" && !t.full {
+			s = q.Found + " · " + s // the check that found it, with its evidence
+		}
 		switch {
 		case c.Reading != "":
 			s += ", table: " + c.Reading

@@ -31,6 +31,9 @@ type Item struct {
 	PrintedStart int          `json:"printed_start,omitempty"`
 	PrintedEnd   int          `json:"printed_end,omitempty"`
 	Themes       []ThemeScore `json:"themes"`
+	// Summary says in two or three plain sentences what the paper is, what
+	// it asks the committee to do and its headline figures.
+	Summary string `json:"summary,omitempty"`
 	// Findings are what the item's figures and text show that deserves
 	// challenge (or credit), most serious first.
 	Findings []Finding `json:"findings,omitempty"`
@@ -77,8 +80,12 @@ type Question struct {
 	Line string `json:"line,omitempty"`
 	// Improvement is the number (from 1) of the inspection's improvement
 	// point the question follows up, 0 for other questions.
-	Improvement int        `json:"improvement,omitempty"`
-	Evidence    []Evidence `json:"evidence"`
+	Improvement int `json:"improvement,omitempty"`
+	// Lead marks the item's lead questions, at most three, listed first:
+	// the most serious findings (an inspection's first improvement
+	// points).
+	Lead     bool       `json:"lead,omitempty"`
+	Evidence []Evidence `json:"evidence"`
 }
 
 // Evidence cites a page and a verbatim quote from it.

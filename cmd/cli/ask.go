@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"os"
 
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/analysis/bank"
@@ -46,6 +48,9 @@ func analysisFlags(fs *flag.FlagSet) {
 	fs.String("bank", "", "a YAML file of local lines of enquiry added to the built-in bank")
 	fs.String("password", "", "password of an encrypted PDF")
 	fs.String("previous", "", "the council's last inspection report: mark the improvement points it made too")
+	fs.Bool("full", false, "keep everything: every question, with its theme and all its evidence in full")
+	fs.Int("questions", 0, fmt.Sprintf("at most N questions an item (default %d; an inspection's improvement points are always shown)", render.DefaultQuestions))
+	fs.String("item", "", "brief only the item with this number")
 	timeoutFlag(fs)
 }
 
@@ -102,7 +107,20 @@ func runAnalysis(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio,
 	if flagBool(fs, "json") {
 		return writeJSON(io.Out, rep)
 	}
-	if err := render.Write(io.Out, format, rep); err != nil {
+	opts := render.Options{Full: flagBool(fs, "full"), Questions: flagInt(fs, "questions"), Item: flagString(fs, "item")}
+	if opts.Questions < 0 {
+		return usagef("--questions must be at least 1")
+	}
+	if format == string(render.FormatText) {
+		// On a terminal: its width, and bold unless NO_COLOR says not.
+		opts.Width = terminalWidth(io.Out)
+		opts.Bold = opts.Width > 0 && os.Getenv("NO_COLOR") == ""
+		opts.Width = min(opts.Width, render.Width)
+	}
+	if err := render.WriteWith(io.Out, format, rep, opts); err != nil {
+		if errors.Is(err, render.ErrNoSuchItem) {
+			return usagef("%v", err)
+		}
 		return fmt.Errorf("render %s: %w", rep.Source, err)
 	}
 	return nil
