@@ -173,12 +173,12 @@ type itemView struct {
 	Watch []watchRow
 	// More is how many questions the brief left out (see Options); MoreNote
 	// says so.
-	More     int
-	MoreNote string
-	Count    int // number of questions
-	Empty      string
-	NoThemes   string
-	ExemptMsg  string
+	More      int
+	MoreNote  string
+	Count     int // number of questions
+	Empty     string
+	NoThemes  string
+	ExemptMsg string
 }
 
 type themeView struct {
