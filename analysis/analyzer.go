@@ -144,6 +144,7 @@ func (a *Analyzer) analyse(ctx context.Context, doc *corpus.Document, items []co
 	if len(doc.Pages) > 0 {
 		locate(doc, r)
 	}
+	markInferred(r, items)
 	return r, nil
 }
 
@@ -171,6 +172,38 @@ func numberFindings(r *Report) {
 			if q := &it.Questions[j]; q.Finding != "" {
 				q.Finding = prefix + "-" + q.Finding
 			}
+		}
+	}
+}
+
+// markInferred marks the evidence whose printed page was worked out: in
+// an item whose passages' printed pages are inferred (a text pack with no
+// page breaks), every cited printed page is.
+func markInferred(r *Report, items []corpus.Item) {
+	inferred := map[string]bool{}
+	for _, it := range items {
+		for _, p := range it.Passages {
+			if p.PageInferred {
+				inferred[it.Number+"\x00"+it.Title] = true
+				break
+			}
+		}
+	}
+	for i := range r.Items {
+		it := &r.Items[i]
+		if !inferred[it.Number+"\x00"+it.Title] {
+			continue
+		}
+		mark := func(ev []Evidence) {
+			for k := range ev {
+				ev[k].PageInferred = ev[k].PrintedPage > 0
+			}
+		}
+		for q := range it.Questions {
+			mark(it.Questions[q].Evidence)
+		}
+		for f := range it.Findings {
+			mark(it.Findings[f].Evidence)
 		}
 	}
 }

@@ -120,6 +120,11 @@ type Passage struct {
 	Page int `json:"page"`
 	// PrintedPage is the printed number of that page, 0 when none.
 	PrintedPage int `json:"printed_page,omitempty"`
+	// PageInferred marks a printed page worked out rather than read: in a
+	// text pack with no page breaks, from the agenda's page range of the
+	// item and the "Agenda Item N" stamps and blank-page fillers that
+	// start its pages.
+	PageInferred bool `json:"page_inferred,omitempty"`
 	// Heading is the nearest section heading above the passage.
 	Heading string `json:"heading,omitempty"`
 	Text    string `json:"text"`

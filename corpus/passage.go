@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,6 +43,7 @@ func Chunk(doc *Document) {
 // unit is one paragraph of an item.
 type unit struct {
 	page    int
+	off     int // byte offset in its page's Body
 	heading string
 	lines   []string
 	// brk marks a unit that follows a blank-page filler: a page break the
@@ -65,6 +67,11 @@ func units(doc *Document, it *Item) []unit {
 	brk := false // a filler stands between the last unit and the next
 	for _, seg := range doc.Segments(it) {
 		fillers := fillerOffsets(&doc.Pages[seg.Page-1], seg.Offset, seg.Offset+len(seg.Text))
+		if len(doc.Pages) == 1 {
+			// A text pack without page breaks: its item's "Agenda Item"
+			// stamps start its pages, and a passage does not cross them.
+			fillers = stampOffsets(&doc.Pages[0], it.Number, seg.Offset, seg.Offset+len(seg.Text), fillers)
+		}
 		off := seg.Offset
 		for pi, para := range strings.Split(seg.Text, "\n\n") {
 			for len(fillers) > 0 && fillers[0] <= off {
@@ -112,7 +119,7 @@ func units(doc *Document, it *Item) []unit {
 						}
 					}
 					if cur == nil {
-						out = append(out, unit{page: seg.Page, heading: head, brk: brk})
+						out = append(out, unit{page: seg.Page, off: off - len(para) - 2, heading: head, brk: brk})
 						cur = &out[len(out)-1]
 						brk = false
 					}
@@ -135,6 +142,19 @@ func fillerOffsets(p *Page, from, to int) []int {
 		}
 	}
 	return out
+}
+
+// stampOffsets adds to offs the Body offsets of a page's stamps of item
+// in (from+the stamp of the item's first page, to), in order.
+func stampOffsets(p *Page, item string, from, to int, offs []int) []int {
+	const atStart = 40 // a stamp this close to the start is the item's own first page's
+	for _, m := range p.Marks {
+		if m.Stamp != "" && m.Stamp == item && m.Offset > from+atStart && m.Offset < to {
+			offs = append(offs, m.Offset)
+		}
+	}
+	sort.Ints(offs)
+	return offs
 }
 
 // isRuleRow reports whether l is a table's separator row ("|---|--|").
@@ -174,21 +194,28 @@ func chunkItem(doc *Document, it *Item) []Passage {
 	var out []Passage
 	var cur struct {
 		page    int
+		off     int
 		heading string
 		parts   []string
 		words   int
 	}
+	printedAt := inferPages(doc, it)
 	flush := func() {
 		if cur.words == 0 {
 			cur.parts = nil
 			return
 		}
-		out = append(out, Passage{Item: it.Number, Page: cur.page, PrintedPage: doc.PrintedPage(cur.page), Heading: cur.heading, Text: strings.Join(cur.parts, "\n")})
+		p := Passage{Item: it.Number, Page: cur.page, PrintedPage: doc.PrintedPage(cur.page), Heading: cur.heading, Text: strings.Join(cur.parts, "\n")}
+		if printedAt != nil && p.PrintedPage == 0 {
+			p.PrintedPage, p.PageInferred = printedAt(cur.off), true
+		}
+		out = append(out, p)
 		cur.parts, cur.words = nil, 0
 	}
+	unitOff := 0
 	add := func(page int, heading, text string, words int) {
 		if cur.words == 0 {
-			cur.page, cur.heading = page, heading
+			cur.page, cur.heading, cur.off = page, heading, unitOff
 		}
 		cur.parts = append(cur.parts, text)
 		cur.words += words
@@ -198,6 +225,7 @@ func chunkItem(doc *Document, it *Item) []Passage {
 		if w == 0 {
 			continue
 		}
+		unitOff = u.off
 		if cur.words > 0 && (u.brk || u.heading != cur.heading && cur.words >= 20 || cur.words+w > MaxPassageWords) {
 			flush()
 		}
@@ -421,4 +449,30 @@ var reYearLike = regexp.MustCompile(`^(?:19|20)\d\d$`)
 func endsSentence(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".,;!?", r)
+}
+
+// inferPages returns, for an item of a text pack with no page breaks
+// (every item on one page) whose agenda gives its printed page range, the
+// printed page at a byte offset of the page: the item's first page, one
+// more at each "Agenda Item" stamp of the item and each blank-page filler
+// after its start, never beyond the range's last page. It returns nil for
+// any other item: a page break tells the page there.
+func inferPages(doc *Document, it *Item) func(off int) int {
+	if len(doc.Pages) != 1 || it.PrintedStart <= 0 || it.StartPage != 1 {
+		return nil
+	}
+	last := it.PrintedEnd
+	if last < it.PrintedStart {
+		last = it.PrintedStart
+	}
+	end := it.EndOffset
+	if end <= 0 {
+		end = len(doc.Pages[0].Body)
+	}
+	page := &doc.Pages[0]
+	breaks := stampOffsets(page, it.Number, it.StartOffset, end, fillerOffsets(page, it.StartOffset, end))
+	return func(off int) int {
+		n := sort.SearchInts(breaks, off+1) // breaks at or before off
+		return min(it.PrintedStart+n, last)
+	}
 }

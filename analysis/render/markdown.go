@@ -147,6 +147,9 @@ func MarkdownWith(w io.Writer, r *analysis.Report, opts Options) error {
 		if it.MoreNote != "" {
 			p("\n*%s*\n", md(it.MoreNote))
 		}
+		if it.PagesNote != "" {
+			p("\n*%s*\n", md(it.PagesNote))
+		}
 	}
 	if b.NationalNote != "" {
 		p("\n---\n\n*%s*\n", md(b.NationalNote))

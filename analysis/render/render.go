@@ -125,6 +125,9 @@ const howTo = "Each item lists the themes it touches and questions you could ask
 	"grouped by what prompted them. Page numbers are those printed on the pack, " +
 	"with the PDF page in brackets; quotes are the report's own words."
 
+// inferredNote says how a page marked ≈ was worked out.
+const inferredNote = "Pages marked ≈ were worked out from the agenda's page ranges and the \"Agenda Item\" stamps on the pages: the file has no page breaks."
+
 // noItems and noQuestions are the empty states.
 const (
 	noItems     = "No agenda items were found to brief on in this file."
@@ -173,8 +176,11 @@ type itemView struct {
 	Watch []watchRow
 	// More is how many questions the brief left out (see Options); MoreNote
 	// says so.
-	More      int
-	MoreNote  string
+	More     int
+	MoreNote string
+	// PagesNote says that pages marked ≈ were worked out, "" when none
+	// was.
+	PagesNote string
 	Count     int // number of questions
 	Empty     string
 	NoThemes  string
@@ -297,6 +303,7 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int, opts 
 	v.Summary = clean(it.Summary)
 	v.Watch = watchRows(it.Findings)
 	it.Questions, v.More = trimQuestions(it.Questions, opts)
+	inferred := false
 	if v.More > 0 {
 		noun := "questions"
 		if v.More == 1 {
@@ -349,6 +356,10 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int, opts 
 					break // the default shows a question's first two sources
 				}
 				c := citeView{Cite: Cite(e.Page, e.PrintedPage), Quote: shorten(clean(e.Quote), quote)}
+				if e.PageInferred && e.PrintedPage > 0 {
+					c.Cite = fmt.Sprintf("≈ p. %d", e.PrintedPage)
+					inferred = true
+				}
 				if q.Improvement > 0 {
 					c.Quote = clean(e.Quote) // a point is quoted whole
 				}
@@ -395,6 +406,9 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int, opts 
 	}
 	add("other", "Other questions", "", func(q analysis.Question) bool { return !known[q.Kind] && !taken(q) })
 	v.Count = n
+	if inferred {
+		v.PagesNote = inferredNote
+	}
 	return v
 }
 
@@ -482,6 +496,9 @@ func Cite(page, printed int) string {
 func PageRange(start, end, pstart, pend int) string {
 	phys := span(start, end)
 	printed := span(pstart, pend)
+	if start > 0 && start == end && pend > pstart {
+		phys = "" // many printed pages on one page of the file: a text pack without page breaks
+	}
 	switch {
 	case printed != "" && phys != "" && printed != phys:
 		return fmt.Sprintf("%s (PDF %s)", printed, phys)

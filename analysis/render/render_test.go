@@ -243,6 +243,8 @@ func TestPageRange(t *testing.T) {
 		{5, 9, 5, 9, "pp. 5–9"},
 		{0, 0, 0, 0, ""},
 		{9, 3, 0, 0, "PDF p. 9"},
+		{1, 1, 21, 60, "pp. 21–60"}, // a text pack without page breaks
+		{7, 7, 5, 5, "p. 5 (PDF p. 7)"},
 	} {
 		if got := PageRange(tc.start, tc.end, tc.pstart, tc.pend); got != tc.want {
 			t.Errorf("PageRange(%d, %d, %d, %d) = %q, want %q", tc.start, tc.end, tc.pstart, tc.pend, got, tc.want)

@@ -188,6 +188,10 @@ func (t *textWriter) item(it itemView) {
 		t.line("")
 		t.para("", "", it.MoreNote)
 	}
+	if it.PagesNote != "" {
+		t.line("")
+		t.para("", "", it.PagesNote)
+	}
 }
 
 // watch writes the indicators off target or getting worse, one a line.

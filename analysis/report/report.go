@@ -97,6 +97,10 @@ type Evidence struct {
 	// rate: 18% in 2026, from 16% in 2025"), for a reader: the row as
 	// printed is a run of cells. "" for a sentence.
 	Reading string `json:"reading,omitempty"`
+	// PageInferred marks a printed page worked out rather than read: in a
+	// text pack with no page breaks, from the agenda's page ranges and the
+	// "Agenda Item" stamps that start its pages.
+	PageInferred bool `json:"page_inferred,omitempty"`
 }
 
 // Finding is one thing an item's figures or text show: a missed target, a
