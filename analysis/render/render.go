@@ -366,7 +366,7 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int, opts 
 				if r := clean(e.Reading); r != "" {
 					c.Quote, c.Reading = "", shorten(r, maxQuote)
 				}
-				if quotedIn(qv.Text, c.Quote) {
+				if quotedIn(qv.Text, c.Quote, q.Improvement == 0) {
 					c.Quote = "" // the question already quotes it
 				}
 				qv.Cites = append(qv.Cites, c)
@@ -573,14 +573,19 @@ func clean(s string) string {
 }
 
 // quotedIn reports whether a question's text already quotes a quote: the
-// whole of it, or its first words when the question quotes a part.
-func quotedIn(text, quote string) bool {
+// whole of it, or (with part) its first words when the question quotes a
+// part of it. An inspection's point is shown whole unless the question
+// quotes it whole.
+func quotedIn(text, quote string, part bool) bool {
 	q := strings.TrimRight(strings.TrimSuffix(quote, " …"), ". ")
 	if len(q) <= 20 {
 		return false
 	}
 	if strings.Contains(text, q) {
 		return true
+	}
+	if !part {
+		return false
 	}
 	const lead = 60 // bytes of the quote's start that identify it
 	if len(q) > lead {
