@@ -8,6 +8,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/analysis/findings"
 	"github.com/scrutineer/scrutineer/analysis/questions"
+	"github.com/scrutineer/scrutineer/analysis/report"
 	"github.com/scrutineer/scrutineer/analysis/themes"
 	"github.com/scrutineer/scrutineer/corpus"
 )
@@ -141,6 +142,15 @@ func (a *Analyzer) analyse(ctx context.Context, doc *corpus.Document, items []co
 		r.Items = append(r.Items, a.finish(p))
 	}
 	numberFindings(r)
+	for _, p := range preps {
+		for _, rq := range findings.Requests(p.find) {
+			out := report.Request{Text: rq.Claim, Evidence: rq.Evidence}
+			if rq.Answer != nil {
+				out.Item, out.Title = rq.Answer.Number, rq.Answer.Title
+			}
+			r.SinceLast = append(r.SinceLast, out)
+		}
+	}
 	if len(doc.Pages) > 0 {
 		locate(doc, r)
 	}

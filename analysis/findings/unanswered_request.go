@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
+	"github.com/scrutineer/scrutineer/analysis/report"
 	"github.com/scrutineer/scrutineer/corpus"
 )
 
@@ -48,10 +49,42 @@ var requestGeneric = setOf("briefing", "paper", "figure", "breakdown", "analysis
 var reNamed = regexp.MustCompile(`\b(?:Councillor|Cllr\.?)\s+[A-Z][a-z]+`)
 
 func (c unansweredRequest) Find(it *Item) []Finding {
+	var out []Finding
+	for _, r := range Requests(it) {
+		if r.Answer != nil {
+			continue
+		}
+		out = append(out, Finding{
+			Kind:     c.Kind(),
+			Severity: severity(c.Kind(), gravity{}),
+			Summary:  `The minutes of the last meeting record "` + r.Claim + `", and no item of this pack answers it.`,
+			Evidence: evidence(r.Evidence),
+			Words:    Words{Claim: r.Claim, Thing: clip(r.Text, maxThing)},
+		})
+	}
+	return out
+}
+
+// Request is an action or a request the last meeting's minutes record,
+// and the item of this pack that answers it.
+type Request struct {
+	// Text is the request's clause ("officers bring a report on the use
+	// of unregistered children's homes"); Claim the clause as quoted.
+	Text, Claim string
+	Evidence    report.Evidence
+	// Answer is the item of the pack that answers it, nil when none does.
+	Answer *Item
+}
+
+// Requests lists the actions and requests a minutes item of a pack
+// records, each with the item of the pack that answers it (its title
+// shares a distinctive word of the request, or its title and opening
+// two); none for an item that is not minutes in a pack.
+func Requests(it *Item) []Request {
 	if it.Kind != corpus.KindMinutes || it.Pack == nil {
 		return nil
 	}
-	var out []Finding
+	var out []Request
 	for _, s := range it.Sentences {
 		if s.Owner != figures.OwnerCouncil {
 			continue
@@ -70,17 +103,10 @@ func (c unansweredRequest) Find(it *Item) []Finding {
 				words = append(words, w)
 			}
 		}
-		if len(words) == 0 || answered(it, words) {
+		if len(words) == 0 {
 			continue
 		}
-		claim := clauseAround(s.Text, loc[0], loc[1])
-		out = append(out, Finding{
-			Kind:     c.Kind(),
-			Severity: severity(c.Kind(), gravity{}),
-			Summary:  `The minutes of the last meeting record "` + claim + `", and no item of this pack answers it.`,
-			Evidence: evidence(s.Evidence()),
-			Words:    Words{Claim: claim, Thing: clip(request, maxThing)},
-		})
+		out = append(out, Request{Text: request, Claim: clauseAround(s.Text, loc[0], loc[1]), Evidence: s.Evidence(), Answer: answering(it, words)})
 	}
 	return out
 }
@@ -97,11 +123,11 @@ func requestIn(text string) []int {
 	return best
 }
 
-// answered reports whether another item of the pack (not the agenda, not
-// minutes) answers a request: its title shares a distinctive word of the
+// answering returns the item of the pack (not the agenda, not minutes)
+// that answers a request: its title shares a distinctive word of the
 // request, or its title and opening sentences share two (the one, when
-// the request has only one).
-func answered(minutes *Item, words []string) bool {
+// the request has only one); nil when none does.
+func answering(minutes *Item, words []string) *Item {
 	need := min(2, len(words))
 	for _, o := range minutes.Pack.Items {
 		if o == nil || o == minutes || o.Kind == corpus.KindAgenda || o.Kind == corpus.KindMinutes {
@@ -116,8 +142,8 @@ func answered(minutes *Item, words []string) bool {
 			b.WriteString(" " + s.Text)
 		}
 		if shared(words, stems(o.Title)) > 0 || shared(words, stems(b.String())) >= need {
-			return true
+			return o
 		}
 	}
-	return false
+	return nil
 }

@@ -61,6 +61,13 @@ func MarkdownWith(w io.Writer, r *analysis.Report, opts Options) error {
 		}
 	}
 
+	if len(b.SinceLast) > 0 {
+		p("\n## Since the last meeting\n\n")
+		for _, s := range b.SinceLast {
+			p("- “%s” (*%s*): %s\n", md(s.Text), md(s.Cite), md(s.Answer))
+		}
+	}
+
 	for _, it := range b.Items {
 		p("\n## %s: %s\n\n", md(it.Label), md(it.Title))
 		if it.Facts != "" {

@@ -151,6 +151,17 @@ type brief struct {
 	// NationalNote says where the national figures come from and how old
 	// they are, "" when no item uses them.
 	NationalNote string
+	// SinceLast are the last meeting's requests and what this pack says
+	// about each.
+	SinceLast []sinceView
+}
+
+// sinceView is a request of the last meeting and its answer in this pack.
+type sinceView struct {
+	Text, Cite string
+	// Answer names the item that answers it, or says none does.
+	Answer   string
+	Answered bool
 }
 
 type itemView struct {
@@ -265,6 +276,15 @@ func view(r *analysis.Report, opts Options) (*brief, error) {
 		return nil, fmt.Errorf("%w %q: the brief's items are %s", ErrNoSuchItem, opts.Item, strings.Join(nums, ", "))
 	}
 	b.NationalNote = nationalNote(kept)
+	if opts.Item == "" {
+		for _, rq := range r.SinceLast {
+			sv := sinceView{Text: shorten(clean(rq.Text), compactQuote), Cite: Cite(rq.Evidence.Page, rq.Evidence.PrintedPage), Answer: "not answered in this pack"}
+			if rq.Item != "" {
+				sv.Answer, sv.Answered = "item "+clean(rq.Item)+", "+clean(rq.Title), true
+			}
+			b.SinceLast = append(b.SinceLast, sv)
+		}
+	}
 	return b, nil
 }
 

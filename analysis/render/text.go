@@ -103,6 +103,13 @@ func (t *textWriter) brief(b *brief) {
 		t.contents(b.Items)
 		t.line("")
 	}
+	if len(b.SinceLast) > 0 {
+		t.line("Since the last meeting")
+		for _, s := range b.SinceLast {
+			t.para("  - ", "    ", "“"+s.Text+"” ("+s.Cite+"): "+s.Answer)
+		}
+		t.line("")
+	}
 	for i, it := range b.Items {
 		if i > 0 {
 			t.line("")

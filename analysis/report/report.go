@@ -17,6 +17,20 @@ type Report struct {
 	// Warnings say what the analysis left out (the rest of an item too
 	// long to read whole).
 	Warnings []string `json:"warnings,omitempty"`
+	// SinceLast are the actions and requests the last meeting's minutes
+	// record, each with the item of this pack that answers it.
+	SinceLast []Request `json:"since_last_meeting,omitempty"`
+}
+
+// Request is an action or request in the last meeting's minutes.
+type Request struct {
+	// Text is the request as the minutes record it.
+	Text     string   `json:"text"`
+	Evidence Evidence `json:"evidence"`
+	// Item is the number of the item of this pack that answers it ("" when
+	// none does); Title its title.
+	Item  string `json:"item,omitempty"`
+	Title string `json:"title,omitempty"`
 }
 
 // Item is the analysis of one agenda item.
