@@ -61,7 +61,10 @@ func FuzzSplit(f *testing.F) {
 				if !strings.Contains(body.String(), f[0]) {
 					t.Fatalf("item %q: passage starting %q is not in the item's text", it.Number, f[0])
 				}
-				if p.PrintedPage != doc.PrintedPage(p.Page) {
+				switch {
+				case p.PageInferred && (p.PrintedPage < it.PrintedStart || p.PrintedPage > max(it.PrintedEnd, it.PrintedStart)):
+					t.Fatalf("passage printed page %d worked out outside its item's pages %d-%d", p.PrintedPage, it.PrintedStart, it.PrintedEnd)
+				case !p.PageInferred && p.PrintedPage != doc.PrintedPage(p.Page):
 					t.Fatalf("passage printed page %d, page %d is printed %d", p.PrintedPage, p.Page, doc.PrintedPage(p.Page))
 				}
 			}
