@@ -62,6 +62,10 @@ func markLead(ir *ItemReport) {
 	ir.Questions = out
 }
 
+// passiveVerbs turn a recommendation's passive into what the committee
+// is asked to do.
+var passiveVerbs = map[string]string{"noted": "note", "received": "receive", "approved": "approve", "agreed": "agree", "endorsed": "endorse", "considered": "consider", "supported": "support"}
+
 // Limits of an item's summary.
 const (
 	summaryWords = 45 // of one sentence
@@ -72,8 +76,20 @@ var (
 	// reRecVerb is a recommendation's verb in the third person ("notes",
 	// "agrees"), said as the committee is asked ("note", "agree").
 	reRecVerb = regexp.MustCompile(`^(?i)(note|agree|comment|consider|approve|endorse|receive|scrutinise|scrutinize|review|support|recommend|request|ask|welcome|accept|delegate|add|identify|reflect)s\b`)
+	// reBaseVerb is a recommendation that opens with what the committee is
+	// asked to do ("note the report").
+	reBaseVerb = regexp.MustCompile(`^(?i)(?:note|agree|comment|consider|approve|endorse|receive|scrutinise|scrutinize|review|support|recommend|request|ask|welcome|accept|delegate|add|identify|reflect|confirm|decide|determine)\b`)
+	// reBodyLead is the body a recommendation names before its verb
+	// ("Overview and Scrutiny committee support ...").
+	reBodyLead = regexp.MustCompile(`^(?i)(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,5}?(?:committee|board|panel|members?|cabinet)\s+(?:is\s+|are\s+)?(?:asked\s+|recommended\s+)?(?:to\s+)?`)
+	// rePassive is a recommendation in the passive ("the report be
+	// noted").
+	rePassive = regexp.MustCompile(`^(?i)(.{3,}?)\s+(?:be|is)\s+(noted|received|approved|agreed|endorsed|considered|supported)$`)
 	// reThatThe opens a recommendation ("That the committee ...").
-	reThatThe = regexp.MustCompile(`(?i)^(?:\(?[a-z0-9]{1,3}[).]\s*)?(?:that\s+)?(?:the\s+)?(?:committee|board|panel|members?|cabinet)?\s*(?:is|are)?\s*(?:asked|recommended)?\s*(?:to\s+)?`)
+	reThatThe = regexp.MustCompile(`(?i)^(?:\(?[a-z0-9]{1,3}[).]\s*)?(?:that\b\s*[:-]*\s*)?(?:to\s+)?`)
+	// reAndVerb is a second verb in the third person ("note the report
+	// and comments on ...").
+	reAndVerb = regexp.MustCompile(`(?i)\b(and|or)\s+(note|agree|comment|consider|approve|endorse|receive|review|support|welcome|accept|identify)s\b`)
 	// reSectionNumber opens a numbered paragraph ("1.1 ").
 	reSectionNumber = regexp.MustCompile(`^\d+(?:\.\d+)*\.?\s+`)
 )
@@ -92,18 +108,30 @@ func summarise(it corpus.Item, ir *ItemReport) string {
 		parts = append(parts, inspectionLine(in))
 	}
 	if it.Cover != nil && len(it.Cover.Recommendations) > 0 {
-		var asks []string
+		var asks, others []string
 		for _, r := range it.Cover.Recommendations[:min(len(it.Cover.Recommendations), asksMax)] {
 			r = strings.TrimSpace(reThatThe.ReplaceAllString(strings.TrimSpace(r), ""))
-			r = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(r, " and"), ";"), " ;,.")
-			r = strings.TrimSuffix(r, "; and")
-			if r == "" {
-				continue
+			if v := strings.TrimSpace(reBodyLead.ReplaceAllString(r, "")); reBaseVerb.MatchString(v) || reRecVerb.MatchString(v) {
+				r = v // "Overview and Scrutiny committee support ..."
 			}
-			asks = append(asks, reRecVerb.ReplaceAllString(r, "$1"))
+			r = strings.TrimSuffix(strings.TrimRight(r, " ;,."), " and")
+			r = strings.TrimRight(r, " ;,.")
+			if m := rePassive.FindStringSubmatch(r); m != nil {
+				r = passiveVerbs[strings.ToLower(m[2])] + " " + lowerFirst(strings.TrimSpace(m[1]))
+			}
+			if len(strings.Fields(r)) < 3 || strings.HasSuffix(r, ":") || strings.HasSuffix(r, "-") {
+				continue // a lead-in ("That:-"), not a recommendation
+			}
+			if reRecVerb.MatchString(r) || reBaseVerb.MatchString(r) {
+				asks = append(asks, reAndVerb.ReplaceAllString(reRecVerb.ReplaceAllString(r, "$1"), "$1 $2"))
+			} else {
+				others = append(others, r)
+			}
 		}
 		if len(asks) > 0 {
 			parts = append(parts, "It asks the committee to "+joinAnd(asks)+".")
+		} else if len(others) > 0 {
+			parts = append(parts, "It recommends: “"+others[0]+"”.")
 		}
 	}
 	for _, f := range ir.Findings {

@@ -451,5 +451,18 @@ func clip(s string, n int) string {
 			cut--
 		}
 	}
-	return strings.TrimRight(s[:cut], " ,;:") + " ..."
+	head := strings.TrimRight(s[:cut], " ,;:")
+	// Not on a word that leads into what was cut ("overspend by £4m in").
+	for {
+		i := strings.LastIndexByte(head, ' ')
+		if i <= 0 || !danglers[strings.ToLower(head[i+1:])] {
+			break
+		}
+		head = strings.TrimRight(head[:i], " ,;:")
+	}
+	return head + " …"
 }
+
+// danglers are words a clipped clause must not end on: they lead into
+// the words cut off.
+var danglers = setOf("a", "an", "the", "in", "of", "to", "by", "for", "and", "or", "with", "on", "at", "from", "their", "its", "our", "his", "her", "this", "that", "these", "those", "as", "than", "into", "is", "are", "was", "were", "be")
