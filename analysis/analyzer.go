@@ -111,7 +111,7 @@ func (a *Analyzer) Items(ctx context.Context, source string, meta corpus.Meta, i
 // sentences, facts and figures first, then the checks (which may look
 // across the pack), themes and questions.
 func (a *Analyzer) analyse(ctx context.Context, doc *corpus.Document, items []corpus.Item) (*Report, error) {
-	r := &Report{Source: doc.Source, Meta: doc.Meta, Items: []ItemReport{}}
+	r := &Report{SchemaVersion: report.SchemaVersion, Source: doc.Source, Meta: doc.Meta, Items: []ItemReport{}}
 	r.Meta.CouncilCode = councilCode(doc, items)
 	d := *doc // the caller's document is left as it was
 	d.Meta.CouncilCode = r.Meta.CouncilCode

@@ -11,9 +11,11 @@ import "github.com/scrutineer/scrutineer/corpus"
 // whole file; for `brief`, every substantive item of a pack. Its JSON form
 // is the stable contract of `ask --json` and `brief --json`.
 type Report struct {
-	Source string      `json:"source"`
-	Meta   corpus.Meta `json:"meta"`
-	Items  []Item      `json:"items"`
+	// SchemaVersion is the version of this JSON form (SchemaVersion).
+	SchemaVersion int         `json:"schema_version"`
+	Source        string      `json:"source"`
+	Meta          corpus.Meta `json:"meta"`
+	Items         []Item      `json:"items"`
 	// Warnings say what the analysis left out (the rest of an item too
 	// long to read whole).
 	Warnings []string `json:"warnings,omitempty"`
@@ -32,6 +34,10 @@ type Request struct {
 	Item  string `json:"item,omitempty"`
 	Title string `json:"title,omitempty"`
 }
+
+// SchemaVersion is the version of the JSON form of a report: it rises
+// when a field changes meaning or goes; added fields do not raise it.
+const SchemaVersion = 2
 
 // Item is the analysis of one agenda item.
 type Item struct {

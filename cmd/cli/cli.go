@@ -69,9 +69,8 @@ func Main(ctx context.Context, args []string, io Stdio) int {
 		}
 		return ExitOK
 	}
-	if args[0] == "version" || args[0] == "--version" {
-		fmt.Fprintln(io.Out, "scrutineer", Version)
-		return ExitOK
+	if args[0] == "--version" {
+		args[0] = "version"
 	}
 	c, ok := commands[args[0]]
 	if !ok {
@@ -99,9 +98,6 @@ func Main(ctx context.Context, args []string, io Stdio) int {
 		return ExitFailed
 	}
 }
-
-// Version is the program's version, set at build time with -ldflags.
-var Version = "dev"
 
 func newFlagSet(c *command, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)

@@ -117,3 +117,19 @@ func TestSplitJSONContract(t *testing.T) {
 		}
 	}
 }
+
+func TestVersion(t *testing.T) {
+	code, out, _ := run(t, "version", "--json")
+	if code != ExitOK || !strings.Contains(out, `"schema_version": `) || !strings.Contains(out, `"go": "go`) {
+		t.Errorf("version --json: exit %d, %s", code, out)
+	}
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		code, out, _ := run(t, args...)
+		if code != ExitOK || !strings.HasPrefix(out, "scrutineer ") || !strings.Contains(out, "go1.") {
+			t.Errorf("%v: exit %d, %q", args, code, out)
+		}
+	}
+	if b := (BuildInfo{Version: "v1.2.0", Commit: "3f7e031abcdef0123", Modified: true, Go: "go1.26.8"}); b.String() != "v1.2.0 commit 3f7e031abcde (modified), go1.26.8" {
+		t.Errorf("BuildInfo.String = %q", b.String())
+	}
+}
