@@ -87,7 +87,7 @@ func runAnalysis(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio,
 			return err
 		}
 	} else {
-		doc, err := openDoc(ctx, fs, args)
+		doc, err := openDoc(ctx, fs, args, io.In)
 		if err != nil {
 			return err
 		}

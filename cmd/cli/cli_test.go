@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -131,5 +132,36 @@ func TestVersion(t *testing.T) {
 	}
 	if b := (BuildInfo{Version: "v1.2.0", Commit: "3f7e031abcdef0123", Modified: true, Go: "go1.26.8"}); b.String() != "v1.2.0 commit 3f7e031abcde (modified), go1.26.8" {
 		t.Errorf("BuildInfo.String = %q", b.String())
+	}
+}
+
+func TestPaperFromStandardInput(t *testing.T) {
+	paper := "Fostering Service Annual Report\n\n1. Summary\n\nThe service approved 14 new fostering households against a target of 25 in 2025/26.\n"
+	var out, errb strings.Builder
+	code := Main(context.Background(), []string{"ask", "--json", "-"}, Stdio{In: strings.NewReader(paper), Out: &out, Err: &errb})
+	if code != ExitOK || !strings.Contains(out.String(), `"source": "standard input"`) {
+		t.Fatalf("ask -: exit %d\n%s\n%s", code, out.String(), errb.String())
+	}
+	code = Main(context.Background(), []string{"extract", "-"}, Stdio{In: strings.NewReader(""), Out: &out, Err: &errb})
+	if code != ExitFailed {
+		t.Errorf("an empty standard input: exit %d, want %d", code, ExitFailed)
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	for _, sh := range []string{"bash", "zsh", "fish"} {
+		code, out, errs := run(t, "completion", sh)
+		if code != ExitOK || !strings.Contains(out, "brief") || !strings.Contains(out, "full") {
+			t.Errorf("%s: exit %d, %s%s", sh, code, out, errs)
+		}
+	}
+	if code, _, _ := run(t, "completion", "tcsh"); code != ExitUsage {
+		t.Errorf("an unknown shell: exit %d, want %d", code, ExitUsage)
+	}
+	if _, err := exec.LookPath("bash"); err == nil {
+		_, script, _ := run(t, "completion", "bash")
+		if out, err := exec.Command("bash", "-n", "-c", script).CombinedOutput(); err != nil {
+			t.Errorf("bash does not parse the script: %v\n%s", err, out)
+		}
 	}
 }

@@ -23,7 +23,7 @@ func comparePrevious(ctx context.Context, fs *flag.FlagSet, rep *analysis.Report
 		return nil
 	}
 	if path := flagString(fs, "previous"); path != "" {
-		doc, err := openDoc(ctx, fs, []string{path})
+		doc, err := openDoc(ctx, fs, []string{path}, nil)
 		if err != nil {
 			return fmt.Errorf("read the previous inspection: %w", err)
 		}

@@ -56,12 +56,32 @@ func oneFile(args []string) (string, error) {
 	}
 }
 
-func openDoc(ctx context.Context, fs *flag.FlagSet, args []string) (*corpus.Document, error) {
+// stdinName is the Source of a paper read from standard input ("-").
+const stdinName = "standard input"
+
+// openDoc reads the one paper args name; "-" reads it from in.
+func openDoc(ctx context.Context, fs *flag.FlagSet, args []string, in io.Reader) (*corpus.Document, error) {
 	path, err := oneFile(args)
 	if err != nil {
 		return nil, err
 	}
 	pw := flagString(fs, "password")
+	if path == "-" {
+		if in == nil {
+			return nil, usagef("no standard input to read the paper from")
+		}
+		opts := corpus.Options{Password: pw}
+		data, err := io.ReadAll(io.LimitReader(in, corpus.DefaultMaxBytes+1))
+		if err != nil {
+			return nil, fmt.Errorf("read the paper from standard input: %w", err)
+		}
+		if int64(len(data)) > corpus.DefaultMaxBytes {
+			return nil, fmt.Errorf("read the paper from standard input: %w", corpus.ErrTooLarge)
+		}
+		return within(ctx, flagDuration(fs, "timeout"), stdinName, func(ctx context.Context) (*corpus.Document, error) {
+			return corpus.Read(ctx, stdinName, data, opts)
+		})
+	}
 	doc, err := within(ctx, flagDuration(fs, "timeout"), path, func(ctx context.Context) (*corpus.Document, error) {
 		return corpus.Open(ctx, path, corpus.Options{Password: pw})
 	})
@@ -85,7 +105,7 @@ func warn(w io.Writer, doc *corpus.Document) {
 }
 
 func runExtract(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
-	doc, err := openDoc(ctx, fs, args)
+	doc, err := openDoc(ctx, fs, args, io.In)
 	if err != nil {
 		return err
 	}
@@ -133,7 +153,7 @@ type splitItem struct {
 }
 
 func runSplit(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
-	doc, err := openDoc(ctx, fs, args)
+	doc, err := openDoc(ctx, fs, args, io.In)
 	if err != nil {
 		return err
 	}
