@@ -169,7 +169,7 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	}
 	var bar *progressBar
 	if isTerminal(io.Err) {
-		bar = &progressBar{w: io.Err, start: time.Now()}
+		bar = newProgressBar(io.Err)
 		opts.Progress = bar.update
 	}
 	sum, err := x.IngestPaths(ctx, args, opts)
@@ -210,34 +210,6 @@ func plural(n int, word string) string {
 		return word
 	}
 	return word + "s"
-}
-
-// progressBar draws ingest progress on a terminal, on one line.
-type progressBar struct {
-	w     io.Writer
-	start time.Time
-	drawn bool
-}
-
-func (b *progressBar) update(p index.Progress) {
-	const width = 30
-	fill := 0
-	if p.FilesTotal > 0 {
-		fill = width * p.FilesDone / p.FilesTotal
-	}
-	name := filepath.Base(p.File)
-	if len(name) > 32 {
-		name = name[:29] + "..."
-	}
-	fmt.Fprintf(b.w, "\r[%s%s] %d/%d files, %d pages, %d passages  %-32s",
-		strings.Repeat("=", fill), strings.Repeat(" ", width-fill), p.FilesDone, p.FilesTotal, p.Pages, p.Passages, name)
-	b.drawn = true
-}
-
-func (b *progressBar) done() {
-	if b != nil && b.drawn {
-		fmt.Fprint(b.w, "\r\033[K")
-	}
 }
 
 func parseDate(fs *flag.FlagSet, name string) (time.Time, error) {
