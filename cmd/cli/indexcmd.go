@@ -169,7 +169,7 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	}
 	var bar *progressBar
 	if isTerminal(io.Err) {
-		bar = newProgressBar(io.Err)
+		bar = newProgressBar(io.Err, redrawEvery)
 		opts.Progress = bar.update
 	}
 	sum, err := x.IngestPaths(ctx, args, opts)

@@ -20,14 +20,18 @@ type progressBar struct {
 	total int
 }
 
-// newProgressBar returns a bar drawn on w, a terminal.
-func newProgressBar(w io.Writer) *progressBar {
+// redrawEvery is how often the bar is redrawn at most.
+const redrawEvery = 100 * time.Millisecond
+
+// newProgressBar returns a bar drawn on w, a terminal, at most once every
+// throttle.
+func newProgressBar(w io.Writer, throttle time.Duration) *progressBar {
 	return &progressBar{bar: progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionFullWidth(),
 		progressbar.OptionShowCount(),
 		progressbar.OptionSetPredictTime(false),
-		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionThrottle(throttle),
 		progressbar.OptionClearOnFinish(),
 		progressbar.OptionSetRenderBlankState(false),
 	), width: terminalWidth(w)}
