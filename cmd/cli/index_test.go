@@ -186,3 +186,28 @@ func TestServeConsole(t *testing.T) {
 		}
 	}
 }
+
+func TestStatus(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	paper := writeFile(t, "paper.txt", "Fostering Service Annual Report\n\nThe service approved 14 new fostering households in 2025/26, against a target of 25.\n")
+	if code, _, errs := run(t, "ingest", "--index", idx, paper); code != ExitOK {
+		t.Fatalf("ingest: %s", errs)
+	}
+	code, out, errs := run(t, "status", "--index", idx, "--json")
+	if code != ExitOK {
+		t.Fatalf("status: exit %d: %s", code, errs)
+	}
+	var st Status
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Papers != 1 || st.Passages == 0 || st.LastIngest == "" || st.SizeBytes == 0 || st.Version == "" {
+		t.Errorf("status %+v", st)
+	}
+	if code, out, _ := run(t, "status", "--index", idx); code != ExitOK || !strings.Contains(out, "1 paper,") {
+		t.Errorf("status text: exit %d, %q", code, out)
+	}
+	if code, _, errs := run(t, "status", "--index", filepath.Join(t.TempDir(), "none")); code != ExitFailed || !strings.Contains(errs, "no index") {
+		t.Errorf("status of no index: exit %d, %q", code, errs)
+	}
+}
