@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
+)
+
+// fictionalSite serves the fictional council's ModernGov fixtures, with
+// the bundled sample pack as its agenda pack.
+func fictionalSite(t *testing.T) *httptest.Server {
+	t.Helper()
+	fixtures := filepath.Join(corpustest.Root(), "corpus", "moderngov", "testdata")
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/documents/g4102/Public reports pack.pdf":
+			w.Write(corpus.SamplePDF())
+			return
+		case r.URL.Path == "/mgConvert2PDF.aspx":
+			http.NotFound(w, r) // the minutes are not out yet
+			return
+		}
+		op := strings.TrimPrefix(r.URL.Path, "/mgWebService.asmx/")
+		name := op + ".xml"
+		switch op {
+		case "GetMeetings":
+			name = "GetMeetings-" + r.URL.Query().Get("lCommitteeId") + ".xml"
+		case "GetMeeting":
+			name = "GetMeeting-" + r.URL.Query().Get("lMeetingId") + ".xml"
+		}
+		data, err := os.ReadFile(filepath.Join(fixtures, name))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write([]byte(strings.ReplaceAll(string(data), "{{BASE}}", srv.URL+"/")))
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestFetch(t *testing.T) {
+	site := fictionalSite(t)
+	dir := t.TempDir()
+	idx, papers := filepath.Join(dir, "index"), filepath.Join(dir, "papers")
+	args := []string{"fetch", "--index", idx, "--dir", papers, "--delay", "1ms", "--since", "2026-01-01", "--committee", "children and young people", site.URL}
+
+	code, out, errs := run(t, append([]string{"fetch", "--dry-run", "--index", idx, "--dir", papers, "--delay", "1ms", "--since", "2026-01-01"}, site.URL)...)
+	if code != ExitOK || !strings.Contains(out, "Public reports pack") || strings.Contains(out, "Exempt appendix") {
+		t.Fatalf("dry run: exit %d\n%s\n%s", code, out, errs)
+	}
+	if entries, _ := os.ReadDir(papers); len(entries) > 0 {
+		t.Errorf("a dry run downloaded %d files", len(entries))
+	}
+
+	code, out, errs = run(t, args...)
+	if code != ExitOK || !strings.Contains(out, "1 new, 0 changed") || !strings.Contains(out, "passages indexed") {
+		t.Fatalf("fetch: exit %d\n%s\n%s", code, out, errs)
+	}
+	if !strings.Contains(errs, "not fetched: Printed minutes") {
+		t.Errorf("a paper the site could not give was not reported: %q", errs)
+	}
+	code, out, _ = run(t, "search", "--index", idx, "foster carers")
+	if code != ExitOK || !strings.Contains(out, "Fostering") {
+		t.Errorf("the fetched pack is not searchable: exit %d\n%s", code, out)
+	}
+
+	// Again: nothing is downloaded twice.
+	code, out, errs = run(t, args...)
+	if code != ExitOK || !strings.Contains(out, "0 new, 0 changed, 1 unchanged") {
+		t.Errorf("second fetch: exit %d\n%s\n%s", code, out, errs)
+	}
+
+	code, _, errs = run(t, "fetch", "--index", idx, "--dir", papers, "--delay", "1ms", "--committee", "planning", site.URL)
+	if code != ExitFailed || !strings.Contains(errs, "Corporate Parenting Panel") {
+		t.Errorf("an unknown committee: exit %d, %q", code, errs)
+	}
+}
