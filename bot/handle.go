@@ -53,7 +53,7 @@ const lastWordWait = 3 * time.Second
 // words (which the services may quote in their errors) cut out.
 func (b *Bot) sorry(ctx context.Context, out responder, what string, err error, words ...string) {
 	b.log.Error("request failed", "err", redact(err.Error(), words...))
-	msg := "Sorry, I could not " + what + ". Please try again later."
+	msg := "Sorry, I could not " + what + ": something went wrong on my side, and it is logged for whoever runs me."
 	if ctx.Err() != nil {
 		// Whatever the service returned, the job was stopped.
 		err = ctx.Err()
@@ -67,6 +67,10 @@ func (b *Bot) sorry(ctx context.Context, out responder, what string, err error, 
 	var ue userError
 	if errors.As(err, &ue) {
 		msg = string(ue)
+	}
+	if errors.Is(err, index.ErrQuery) {
+		// The user's own words could not be read: say what is wrong.
+		msg = "I could not read that search: " + strings.TrimPrefix(queryProblem(err), index.ErrQuery.Error()+": ")
 	}
 	b.say(ctx, out, Reply{Parts: []Part{{Text: msg}}})
 }
@@ -518,4 +522,14 @@ func briefReply(name string, r *analysis.Report, withheld, maxQuestions int) Rep
 		reply.Parts = append(reply.Parts, Part{Note: withheldNote(withheld)})
 	}
 	return reply
+}
+
+// queryProblem is what is wrong with a query, from its error: the text
+// after the last "cannot read the query: ".
+func queryProblem(err error) string {
+	s := err.Error()
+	if i := strings.LastIndex(s, index.ErrQuery.Error()); i >= 0 {
+		return s[i:]
+	}
+	return s
 }

@@ -153,3 +153,31 @@ func TestProjectKeep(t *testing.T) {
 		t.Errorf("first pack overwritten: %q", data)
 	}
 }
+
+// A search that cannot be read gets a message saying what is wrong with
+// it, and punctuation in plain words is text.
+func TestConsoleQueryErrors(t *testing.T) {
+	idx, err := index.Open(t.TempDir(), index.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	bk, err := bank.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	proj := &Project{Index: idx, Analyzer: analysis.New(bk), Dir: filepath.Join(t.TempDir(), "shared")}
+	b, _ := newTestBot(t, nil, proj.Deps())
+	var buf bytes.Buffer
+	in := strings.NewReader("search \"requires improvement\nsearch Reg 44?\n")
+	if err := b.RunConsole(context.Background(), in, &buf); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	if !strings.Contains(got, "I could not read that search: the quote before") || strings.Contains(got, "try again later") {
+		t.Errorf("an unclosed quote:\n%s", got)
+	}
+	if strings.Contains(got, "could not search") {
+		t.Errorf("a plain query with a question mark failed:\n%s", got)
+	}
+}

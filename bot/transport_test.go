@@ -236,7 +236,7 @@ func TestFailuresAreContained(t *testing.T) {
 	}
 	ev = eventBody("EvQ", `{"type":"app_mention","user":"U1","text":"<@UBOT> search placement","ts":"1800000000.000700","channel":"C1"}`)
 	postSigned(t, base, PathEvents, "application/json", ev, sign(testSecret, time.Now(), ev))
-	p = fs.waitPostContaining(t, "Sorry, I could not search the papers. Please try again later.")
+	p = fs.waitPostContaining(t, "Sorry, I could not search the papers: something went wrong on my side")
 	if strings.Contains(p.Get("blocks"), "unexpected EOF") || strings.Contains(p.Get("blocks"), "goroutine") {
 		t.Errorf("error details shown to the user: %s", p.Get("blocks"))
 	}

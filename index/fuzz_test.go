@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 
@@ -35,6 +36,9 @@ func FuzzSearchQuery(f *testing.F) {
 			r, err := x.Search(context.Background(), Query{Text: text})
 			if err == nil && r == nil {
 				return fmt.Errorf("nil results and nil error for %q", text)
+			}
+			if err != nil && !errors.Is(err, ErrQuery) {
+				return fmt.Errorf("search %q: %w: every error of a query is a message for its user (ErrQuery)", text, err)
 			}
 			if _, err := x.FindItems(context.Background(), text, 5); err != nil {
 				return fmt.Errorf("FindItems(%q): %w", text, err)

@@ -12,11 +12,15 @@
 // renamed into place whole, so a process killed while making it leaves
 // none; each file of an ingest is read under its own deadline.
 //
-// Query.Text uses bleve's query-string syntax over the passage text:
-// words (any may match), "phrases", +must, -not, and field:value for the
-// fields title, heading, text, source, kind, year, themes and item (item
-// number), committee (as written), and date ranges such as
-// date:>="2025-04-01". Words are analysed like the text: lower-cased,
+// Query.Text is read as people type it: plain words (any may match), in
+// which punctuation such as ?, :, <, & and / is text, not syntax
+// ("Reg 44?" is "Reg 44"); operators only where written as such:
+// "phrases", +must, -not, and field:value for the fields title, heading,
+// source, kind, year, theme, item (item number), committee (as written)
+// and date (date:2025-06-01, date:>=2025-04-01, date:<2026-01-01). A
+// query that cannot be read (an unclosed quote, a sign with nothing after
+// it, only words to leave out) is an ErrQuery whose message says what is
+// wrong. Words are analysed like the text: lower-cased,
 // possessives and stop words removed, snowball-stemmed, and jargon groups
 // from corpus/english expanded, so "LAC" finds "children in care".
 package index
@@ -25,7 +29,8 @@ import "time"
 
 // Query is a search over the index.
 type Query struct {
-	// Text uses bleve's query-string syntax: phrases, +must, -not.
+	// Text is the query as typed (see the package doc): plain words,
+	// "phrases", +must, -not and field:value.
 	Text      string
 	Limit     int
 	Offset    int

@@ -34,26 +34,84 @@ const (
 // matches as optional boosts, and the filters as further conjuncts.
 func buildQuery(q Query) (query.Query, bool, error) {
 	text := strings.TrimSpace(q.Text)
-	var textQ query.Query
-	hasText := text != ""
-	if hasText {
-		parsed, err := query.NewQueryStringQuery(text).Parse()
-		if err != nil {
-			return nil, false, fmt.Errorf("parse query %q: %w", text, err)
+	cs, err := parseUserQuery(text)
+	if err != nil {
+		return nil, false, err
+	}
+	var must, should, mustNot []query.Query
+	var fieldFilters []clause
+	for _, c := range cs {
+		if c.field != "" && c.field != fTitle && c.field != fHeading {
+			fieldFilters = append(fieldFilters, c) // committee:, kind:, theme:, source:
+			continue
 		}
-		if bq, ok := parsed.(*query.BooleanQuery); ok {
+		field := c.field
+		if field == "" {
+			field = fText
+		}
+		var m query.FieldableQuery
+		if c.phrase {
+			m = query.NewMatchPhraseQuery(c.text)
+		} else {
+			m = query.NewMatchQuery(c.text)
+		}
+		m.SetField(field)
+		switch {
+		case c.not:
+			mustNot = append(mustNot, m)
+		case c.must:
+			must = append(must, m)
+		default:
+			should = append(should, m)
+		}
+	}
+	var textQ query.Query
+	hasText := len(must)+len(should) > 0
+	if hasText {
+		// As the query-string parser builds it: a clause that analyses
+		// to nothing (a stop word) is skipped rather than failing the
+		// query.
+		bq := query.NewBooleanQueryForQueryString(must, should, mustNot)
+		if len(should) > 0 {
 			// A multi-word jargon term ("children in care") is split into
-			// words by the query syntax; its group key brings in the
-			// group's other terms.
-			for _, k := range jargonKeys(plainWords(text)) {
+			// words; its group key brings in the group's other terms.
+			for _, k := range jargonKeys(textOf(cs)) {
 				t := query.NewTermQuery(k)
 				t.SetField(fText)
 				bq.AddShould(t)
 			}
 		}
-		textQ = parsed
+		textQ = bq
 	} else {
-		textQ = query.NewMatchAllQuery()
+		all := query.NewMatchAllQuery()
+		if len(mustNot) > 0 {
+			textQ = query.NewBooleanQuery([]query.Query{all}, nil, mustNot)
+		} else {
+			textQ = all
+		}
+	}
+	var extra []query.Query
+	for _, c := range fieldFilters {
+		switch c.field {
+		case fItem, fYear:
+			t := query.NewTermQuery(c.text)
+			t.SetField(c.field)
+			extra = append(extra, unscored{t})
+		case fDate:
+			d, err := dateRange(c.text)
+			if err != nil {
+				return nil, false, err
+			}
+			extra = append(extra, unscored{d})
+		case fCommitteeKey:
+			q.Committee = c.text
+		case fKind:
+			q.Kind = c.text
+		case fThemes:
+			q.Theme = c.text
+		case fSource:
+			q.Source = c.text
+		}
 	}
 
 	var filters []query.Query
@@ -90,6 +148,7 @@ func buildQuery(q Query) (query.Query, bool, error) {
 	// They are unscored: a keyword term would add the same score to every
 	// passage, and a date range scored by its terms would favour dates
 	// for no reason; unscored, a range is one union of postings.
+	filters = append(filters, extra...)
 	bq := query.NewBooleanQuery(append([]query.Query{textQ}, filters...), nil, nil)
 	if !q.IncludeExempt {
 		// Few passages are exempt: excluding them is cheaper than
@@ -98,7 +157,7 @@ func buildQuery(q Query) (query.Query, bool, error) {
 		b.SetField(fExempt)
 		bq.AddMustNot(unscored{b})
 	}
-	if plain := plainWords(text); plain != "" {
+	if plain := textOf(cs); plain != "" {
 		t := query.NewMatchQuery(plain)
 		t.SetField(fTitle)
 		t.SetBoost(titleBoost)
@@ -110,21 +169,6 @@ func buildQuery(q Query) (query.Query, bool, error) {
 	return lean(bq), hasText, nil
 }
 
-// plainWords returns the words of a query string that are not excluded or
-// field-qualified, for the optional title and heading boosts.
-func plainWords(text string) string {
-	var out []string
-	for _, f := range strings.Fields(text) {
-		if strings.HasPrefix(f, "-") || strings.Contains(f, ":") {
-			continue
-		}
-		f = strings.Trim(f, "+\"()~^*?")
-		if f != "" {
-			out = append(out, f)
-		}
-	}
-	return strings.Join(out, " ")
-}
 
 // Search runs q. Hits are passages, at most q.PerItem from one item so one
 // long report does not fill the page; Total counts matching passages.
@@ -356,4 +400,37 @@ func lead(s string, n int) string {
 		}
 	}
 	return s[:cut] + " …"
+}
+
+// dateRange reads a date filter of a query: "2025-06-01" (that day),
+// ">=2025-01-01", ">2025-01-01", "<=2025-12-31" or "<2026-01-01".
+func dateRange(v string) (query.Query, error) {
+	op := ""
+	for _, p := range []string{">=", "<=", ">", "<"} {
+		if strings.HasPrefix(v, p) {
+			op, v = p, v[len(p):]
+			break
+		}
+	}
+	v = strings.Trim(v, `"`)
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		return nil, fmt.Errorf("%w: date:%s%s is not a date; write it as date:>=2025-01-01", ErrQuery, op, v)
+	}
+	yes, no := true, false
+	var d *query.DateRangeQuery
+	switch op {
+	case ">=":
+		d = query.NewDateRangeInclusiveQuery(t, time.Time{}, &yes, nil)
+	case ">":
+		d = query.NewDateRangeInclusiveQuery(t.Add(24*time.Hour), time.Time{}, &yes, nil)
+	case "<=":
+		d = query.NewDateRangeInclusiveQuery(time.Time{}, t.Add(24*time.Hour), nil, &no)
+	case "<":
+		d = query.NewDateRangeInclusiveQuery(time.Time{}, t, nil, &no)
+	default:
+		d = query.NewDateRangeInclusiveQuery(t, t.Add(24*time.Hour), &yes, &no)
+	}
+	d.SetField(fDate)
+	return d, nil
 }

@@ -211,3 +211,18 @@ func TestStatus(t *testing.T) {
 		t.Errorf("status of no index: exit %d, %q", code, errs)
 	}
 }
+
+func TestSearchPlainWords(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	paper := writeFile(t, "reg44.txt", "Regulation 44 Visits\n\nReg 44 visits to our children's homes found children & staff settled.\n")
+	if code, _, errs := run(t, "ingest", "--index", idx, paper); code != ExitOK {
+		t.Fatalf("ingest: %s", errs)
+	}
+	if code, out, errs := run(t, "search", "--index", idx, "Reg 44?"); code != ExitOK || !strings.Contains(out, "reg44.txt") {
+		t.Errorf(`"Reg 44?": exit %d\n%s%s`, code, out, errs)
+	}
+	code, _, errs := run(t, "search", "--index", idx, `"reg 44`)
+	if code != ExitUsage || !strings.Contains(errs, "is not closed") || strings.Contains(errs, "try again") {
+		t.Errorf("an unclosed quote: exit %d, %q", code, errs)
+	}
+}

@@ -266,6 +266,9 @@ func runSearch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	}
 	defer x.Close()
 	res, err := x.Search(ctx, q)
+	if errors.Is(err, index.ErrQuery) {
+		return usagef("%s", strings.TrimPrefix(err.Error(), index.ErrQuery.Error()+": "))
+	}
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,95 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/scrutineer/scrutineer/corpus"
+)
+
+func TestParseUserQuery(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // clauses as field|text|flags, joined by " ; "
+		err  string
+	}{
+		{"Reg 44?", "|Reg| ; |44?|", ""},
+		{`Ofsted: "requires improvement"`, "|Ofsted:| ; |requires improvement|p", ""},
+		{"children <5", "|children| ; |<5|", ""},
+		{"children & families", "|children| ; |families|", ""},
+		{"+fostering -IFA", "|fostering|m ; |IFA|n", ""},
+		{`title:fostering committee:"Corporate Parenting"`, "title|fostering| ; committee_key|Corporate Parenting|p", ""},
+		{"16-17 year olds", "|16-17| ; |year| ; |olds|", ""},
+		{"drift - delay", "|drift| ; |delay|", ""},
+		{"s.47 enquiries", "|s.47| ; |enquiries|", ""},
+		{`"unclosed quote`, "", "is not closed"},
+		{"+ fostering", "", "nothing after it"},
+		{"-adoption", "", "only says what to leave out"},
+		{"?", "", ""},
+	}
+	for _, tc := range tests {
+		cs, err := parseUserQuery(tc.in)
+		if tc.err != "" {
+			if !errors.Is(err, ErrQuery) || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: err %v, want one saying %q", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", tc.in, err)
+			continue
+		}
+		var parts []string
+		for _, c := range cs {
+			flags := ""
+			if c.phrase {
+				flags += "p"
+			}
+			if c.must {
+				flags += "m"
+			}
+			if c.not {
+				flags += "n"
+			}
+			parts = append(parts, c.field+"|"+c.text+"|"+flags)
+		}
+		if got := strings.Join(parts, " ; "); got != tc.want {
+			t.Errorf("%q: %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestPlainWords searches as people type: punctuation is text, not
+// syntax, and a query that cannot be read says what is wrong.
+func TestPlainWords(t *testing.T) {
+	x := openTemp(t)
+	ingest(t, x, doc("p.txt", "Corporate Parenting Panel", "2026-06-01",
+		item("4", "Regulation 44 Visits", corpus.KindReport, "Reg 44 visits to our children's homes found children & staff settled."),
+		item("5", "Ofsted Report", corpus.KindReport, "Ofsted judged leadership as requires improvement to be good."),
+		item("6", "Early Years", corpus.KindReport, "Children under 5 make up a third of the caseload.")))
+	count := func(q string) int {
+		r, err := x.Search(context.Background(), Query{Text: q})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		return int(r.Total)
+	}
+	if a, b := count("Reg 44?"), count("Reg 44"); a != b || a == 0 {
+		t.Errorf(`"Reg 44?" finds %d, "Reg 44" %d`, a, b)
+	}
+	if n := count(`Ofsted: "requires improvement"`); n == 0 {
+		t.Error(`Ofsted: "requires improvement" finds nothing`)
+	}
+	if n := count("children <5"); n == 0 {
+		t.Error(`"children <5" finds nothing`)
+	}
+	if n := count("children & staff"); n == 0 {
+		t.Error(`"children & staff" finds nothing`)
+	}
+	_, err := x.Search(context.Background(), Query{Text: `"requires improvement`})
+	if !errors.Is(err, ErrQuery) {
+		t.Errorf("an unclosed quote: %v, want ErrQuery", err)
+	}
+}
