@@ -169,7 +169,6 @@ func buildQuery(q Query) (query.Query, bool, error) {
 	return lean(bq), hasText, nil
 }
 
-
 // Search runs q. Hits are passages, at most q.PerItem from one item so one
 // long report does not fill the page; Total counts matching passages.
 // Facets count matching passages by committee, year and theme, unless
