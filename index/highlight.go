@@ -2,6 +2,8 @@ package index
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search/highlight"
@@ -26,12 +28,13 @@ var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 // Format implements highlight.FragmentFormatter.
 func (markFormatter) Format(f *highlight.Fragment, locs highlight.TermLocations) string {
 	var b strings.Builder
-	curr := f.Start
+	start, end := wordBounds(f.Orig, f.Start, f.End)
+	curr := start
 	for _, l := range locs {
 		if l == nil || !l.ArrayPositions.Equals(f.ArrayPositions) || l.Start < curr {
 			continue
 		}
-		if l.End > f.End {
+		if l.End > end {
 			break
 		}
 		b.WriteString(escaper.Replace(string(f.Orig[curr:l.Start])))
@@ -40,9 +43,47 @@ func (markFormatter) Format(f *highlight.Fragment, locs highlight.TermLocations)
 		b.WriteString("</mark>")
 		curr = l.End
 	}
-	b.WriteString(escaper.Replace(string(f.Orig[curr:f.End])))
+	b.WriteString(escaper.Replace(string(f.Orig[curr:end])))
 	return b.String()
 }
+
+// wordBounds narrows a fragment [start, end) of text to whole words: a
+// fragment cut inside a word at either end starts after it or stops
+// before it, so a snippet never shows half a word. A fragment of one
+// word is kept as it is.
+func wordBounds(text []byte, start, end int) (int, int) {
+	inWord := func(i int) bool {
+		if i <= 0 || i >= len(text) {
+			return false
+		}
+		r, _ := utf8.DecodeRune(text[i:])
+		p, _ := utf8.DecodeLastRune(text[:i])
+		return isWordRune(r) && isWordRune(p)
+	}
+	s, e := start, end
+	if inWord(s) {
+		for s < e && !unicode.IsSpace(rune(text[s])) {
+			s++
+		}
+		for s < e && unicode.IsSpace(rune(text[s])) {
+			s++
+		}
+	}
+	if inWord(e) {
+		for e > s && !unicode.IsSpace(rune(text[e-1])) {
+			e--
+		}
+		for e > s && unicode.IsSpace(rune(text[e-1])) {
+			e--
+		}
+	}
+	if s >= e {
+		return start, end
+	}
+	return s, e
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func newHighlighter(map[string]interface{}, *registry.Cache) (highlight.Highlighter, error) {
 	return simplehl.NewHighlighter(simple.NewFragmenter(snippetSize), markFormatter{}, " … "), nil

@@ -93,3 +93,22 @@ func TestPlainWords(t *testing.T) {
 		t.Errorf("an unclosed quote: %v, want ErrQuery", err)
 	}
 }
+
+func TestWordBounds(t *testing.T) {
+	text := []byte("placement stability matters because each move")
+	for _, tc := range []struct {
+		s, e int
+		want string
+	}{
+		{3, 30, "stability matters"},   // cut inside "placement" and "because"
+		{0, 19, "placement stability"}, // whole words already
+		{10, 19, "stability"},          // one word
+		{12, 15, "bil"},                // inside one word: kept
+		{20, len(text), "matters because each move"},
+	} {
+		s, e := wordBounds(text, tc.s, tc.e)
+		if got := string(text[s:e]); got != tc.want {
+			t.Errorf("wordBounds(%d, %d) = %q, want %q", tc.s, tc.e, got, tc.want)
+		}
+	}
+}

@@ -75,7 +75,7 @@ func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) err
 				return err
 			}
 			fmt.Fprintf(out, "\n$ scrutineer search %q\n", q)
-			printHits(out, res)
+			printHits(out, res, isTerminal(out) && os.Getenv("NO_COLOR") == "")
 		}
 		fmt.Fprintf(out, "\n$ scrutineer brief %s\n\n", doc.Source)
 	}

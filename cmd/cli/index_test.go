@@ -159,10 +159,26 @@ func TestDemo(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("demo exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"Indexed the sample pack", "placement stability", "**", "Fostering Service Annual Report"} {
+	for _, want := range []string{"Indexed the sample pack", "placement stability", "Fostering Service Annual Report"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}
+	}
+	// Piped, highlights are plain text: no markers for a terminal to show.
+	for _, bad := range []string{"**", "<mark>", "\x1b["} {
+		if strings.Contains(out, bad) {
+			t.Errorf("demo output piped has %q", bad)
+		}
+	}
+}
+
+func TestSnippetText(t *testing.T) {
+	s := "the <mark>foster</mark> carers &amp; <mark>families</mark>"
+	if got := snippetText(s, false); got != "the foster carers & families" {
+		t.Errorf("plain: %q", got)
+	}
+	if got := snippetText(s, true); got != "the \x1b[1mfoster\x1b[0m carers & \x1b[1mfamilies\x1b[0m" {
+		t.Errorf("bold: %q", got)
 	}
 }
 

@@ -275,13 +275,14 @@ func runSearch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	if flagBool(fs, "json") {
 		return writeJSON(io.Out, res)
 	}
-	printHits(io.Out, res)
+	printHits(io.Out, res, isTerminal(io.Out) && os.Getenv("NO_COLOR") == "")
 	return nil
 }
 
 // printHits writes search results for reading in a terminal or pasting
-// into a note: highlights as **bold**, printed page first.
-func printHits(w io.Writer, res *index.Results) {
+// into a note: highlights in bold on a terminal (plain text otherwise),
+// printed page first.
+func printHits(w io.Writer, res *index.Results, bold bool) {
 	if len(res.Hits) == 0 {
 		fmt.Fprintf(w, "No passages match %q.\n", res.Query)
 		return
@@ -308,12 +309,20 @@ func printHits(w io.Writer, res *index.Results) {
 			where = append(where, "under “"+h.Heading+"”")
 		}
 		fmt.Fprintf(w, "   %s\n", strings.Join(where, " · "))
-		fmt.Fprintf(w, "   %s\n", snippetText(h.Snippet))
+		fmt.Fprintf(w, "   %s\n", snippetText(h.Snippet, bold))
 	}
 }
 
-var markReplacer = strings.NewReplacer("<mark>", "**", "</mark>", "**")
+var (
+	boldMarks  = strings.NewReplacer("<mark>", "\x1b[1m", "</mark>", "\x1b[0m")
+	plainMarks = strings.NewReplacer("<mark>", "", "</mark>", "")
+)
 
-func snippetText(s string) string {
-	return oneLine(html.UnescapeString(markReplacer.Replace(s)))
+// snippetText is a highlighted snippet as text: its highlights bold for
+// a terminal, or plain.
+func snippetText(s string, bold bool) string {
+	if bold {
+		return oneLine(html.UnescapeString(boldMarks.Replace(s)))
+	}
+	return oneLine(html.UnescapeString(plainMarks.Replace(s)))
 }
