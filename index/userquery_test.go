@@ -103,7 +103,7 @@ func TestWordBounds(t *testing.T) {
 		{3, 30, "stability matters"},   // cut inside "placement" and "because"
 		{0, 19, "placement stability"}, // whole words already
 		{10, 19, "stability"},          // one word
-		{12, 15, "bil"},                // inside one word: kept
+		{12, 15, "abi"},                // inside one word: kept
 		{20, len(text), "matters because each move"},
 	} {
 		s, e := wordBounds(text, tc.s, tc.e)
