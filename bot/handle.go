@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"path"
 	"strconv"
 	"strings"
@@ -186,7 +187,9 @@ func searchReply(q string, total uint64, hits []index.Hit) Reply {
 		if h.Item != "" {
 			title = "Item " + h.Item + ": " + title
 		}
-		text := h.Snippet
+		// The index escapes a snippet for HTML; the reply escapes it for
+		// Slack, once, at the edge.
+		text := html.UnescapeString(h.Snippet)
 		if h.Heading != "" {
 			text = h.Heading + "\n" + text
 		}

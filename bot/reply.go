@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackutilsx"
 )
 
 // Reply is one message from the bot, independent of the transport: Slack
@@ -95,16 +96,20 @@ func clip(s string, n int) string {
 
 var (
 	// markHider swaps highlights for control bytes that survive escaping;
-	// mrkdwnEscaper escapes Slack's three special characters and turns the
-	// control bytes into bold markers.
-	markHider     = strings.NewReplacer("<mark>", "\x00", "</mark>", "\x01")
-	mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\x00", "*", "\x01", "*")
-	markRemover   = strings.NewReplacer("<mark>", "", "</mark>", "")
+	// unformat keeps the text's own *, _, ~ and ` from turning into
+	// formatting (a look-alike star, and a zero-width space beside the
+	// others), and boldMarks turns the control bytes into bold markers.
+	markHider   = strings.NewReplacer("<mark>", "\x00", "</mark>", "\x01")
+	unformat    = strings.NewReplacer("*", "∗", "_", "_\u200b", "~", "∼", "`", "ˋ")
+	boldMarks   = strings.NewReplacer("\x00", "*", "\x01", "*")
+	markRemover = strings.NewReplacer("<mark>", "", "</mark>", "")
 )
 
-// mrkdwn escapes text for Slack and turns <mark> highlights into bold.
+// mrkdwn escapes text for Slack once (slack-go's EscapeMessage: &, < and
+// >), keeps its own formatting characters literal, and turns <mark>
+// highlights into bold.
 func mrkdwn(s string) string {
-	return mrkdwnEscaper.Replace(markHider.Replace(s))
+	return boldMarks.Replace(slackutilsx.EscapeMessage(unformat.Replace(markHider.Replace(s))))
 }
 
 // plain removes <mark> highlights.

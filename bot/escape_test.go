@@ -1,0 +1,48 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/scrutineer/scrutineer/index"
+)
+
+// TestMrkdwn escapes text for Slack once: what a paper says arrives as
+// Slack shows it, never as &amp; or as formatting.
+func TestMrkdwn(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Children & Families", "Children &amp; Families"},
+		{"fewer than <5% of", "fewer than &lt;5% of"},
+		{"the <mark>foster</mark> carers", "the *foster* carers"},
+		{"rated *Good* and _improving_ ~ stable `code`", "rated ∗Good∗ and _\u200bimproving_\u200b ∼ stable ˋcodeˋ"},
+	} {
+		if got := mrkdwn(tc.in); got != tc.want {
+			t.Errorf("mrkdwn(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// A search result's snippet, which the index escapes for HTML, is escaped
+// for Slack once: "&" shows as "&", "<" as "<".
+func TestSnippetEscapedOnce(t *testing.T) {
+	fs := newFakeSlack(t)
+	deps := Deps{Search: fakeSearcher{search: func(ctx context.Context, q index.Query) (*index.Results, error) {
+		return &index.Results{Query: q.Text, Total: 1, Hits: []index.Hit{{Title: "Children & Families", Item: "4",
+			Snippet: "Children &amp; <mark>Families</mark>: fewer than &lt;5% *rated*", Page: 3}}}, nil
+	}}}
+	b, _ := newTestBot(t, fs, deps)
+	base := startHTTP(t, b)
+	ev := eventBody("EvE", `{"type":"app_mention","user":"U1","text":"<@UBOT> search families","ts":"1800000000.000900","channel":"C1"}`)
+	postSigned(t, base, PathEvents, "application/json", ev, sign(testSecret, time.Now(), ev))
+	p := fs.waitPostContaining(t, "Families")
+	blocks := strings.ReplaceAll(p.Get("blocks"), `\u0026`, "&")
+	if strings.Contains(blocks, "&amp;amp;") || strings.Contains(blocks, "&amp;lt;") {
+		t.Errorf("escaped twice: %s", blocks)
+	}
+	if !strings.Contains(blocks, "Children &amp; *Families*") || !strings.Contains(blocks, "Item 4: Children &amp; Families*") ||
+		!strings.Contains(blocks, "&lt;5%") || strings.Contains(blocks, "*rated*") {
+		t.Errorf("not escaped for Slack once: %s", blocks)
+	}
+}
