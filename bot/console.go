@@ -107,7 +107,7 @@ func (r *lineReader) abandon() {
 
 // consoleLine answers one line, synchronously.
 func (b *Bot) consoleLine(ctx context.Context, line string, con *consoleOut) {
-	req := request{channel: ConsoleChannel, cmd: parseCommand(line)}
+	req := request{channel: ConsoleChannel, cmd: parseCommand(consoleText(line))}
 	if req.cmd.Verb == verbBrief {
 		if req.cmd.Arg == "" {
 			_ = con.say(ctx, Reply{Parts: []Part{{Text: "Give the path of a PDF, for example: brief path/to/pack.pdf"}}})
@@ -116,6 +116,24 @@ func (b *Bot) consoleLine(ctx context.Context, line string, con *consoleOut) {
 		req.files = []fileSource{localFile(req.cmd.Arg)}
 	}
 	b.runJob(ctx, "console", con, func(ctx context.Context, out responder) { b.handle(ctx, req, out) })
+}
+
+// consoleText reads a console line written as it would be in Slack: the
+// slash command ("/scrutineer search ..."), a mention ("@scrutineer
+// search ...", "<@U123> search ..."), or the words alone.
+func consoleText(line string) string {
+	l := strings.TrimSpace(line)
+	for _, p := range []string{"/scrutineer", "@scrutineer"} {
+		if len(l) >= len(p) && strings.EqualFold(l[:len(p)], p) && (len(l) == len(p) || l[len(p)] == ' ') {
+			return strings.TrimSpace(l[len(p):])
+		}
+	}
+	if strings.HasPrefix(l, "<@") {
+		if i := strings.IndexByte(l, '>'); i > 0 {
+			return strings.TrimSpace(l[i+1:])
+		}
+	}
+	return l
 }
 
 // consoleOut prints replies and saves attached files.

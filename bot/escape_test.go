@@ -46,3 +46,20 @@ func TestSnippetEscapedOnce(t *testing.T) {
 		t.Errorf("not escaped for Slack once: %s", blocks)
 	}
 }
+
+// The console takes the forms its help shows for Slack.
+func TestConsoleForms(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"/scrutineer search placement", "search placement"},
+		{"@scrutineer search placement", "search placement"},
+		{"@Scrutineer ask fostering", "ask fostering"},
+		{"<@U0BOT> brief", "brief"},
+		{"search placement", "search placement"},
+		{"/scrutineerx help", "/scrutineerx help"},
+		{"/scrutineer", ""},
+	} {
+		if got := consoleText(tc.in); got != tc.want {
+			t.Errorf("consoleText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
