@@ -172,6 +172,9 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	for _, s := range sum.Skipped {
 		fmt.Fprintf(io.Err, "skipped %s: %s\n", s.Path, oneLine(s.Reason))
 	}
+	if err := tellWatches(ctx, x, io.Out); err != nil {
+		fmt.Fprintf(io.Err, "warning: watches not checked: %s\n", oneLine(err.Error()))
+	}
 	return nil
 }
 

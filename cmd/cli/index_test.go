@@ -242,3 +242,33 @@ func TestSearchPlainWords(t *testing.T) {
 		t.Errorf("an unclosed quote: exit %d, %q", code, errs)
 	}
 }
+
+func TestWatchCommand(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	first := writeFile(t, "june.txt", "Fostering Service Report\n\nThe service approved 14 new foster carers in the year.\n")
+	if code, _, errs := run(t, "ingest", "--index", idx, first); code != ExitOK {
+		t.Fatalf("ingest: %s", errs)
+	}
+	code, out, errs := run(t, "watch", "add", "--index", idx, "foster", "carers")
+	if code != ExitOK || !strings.Contains(out, "Watch 1") {
+		t.Fatalf("watch add: exit %d %s %s", code, out, errs)
+	}
+	if code, out, _ := run(t, "watch", "list", "--index", idx); code != ExitOK || !strings.Contains(out, `1  "foster carers"`) {
+		t.Errorf("watch list: %q", out)
+	}
+	second := writeFile(t, "october.txt", "Placement Sufficiency Report\n\nNine foster carers left the service in the autumn, mostly retiring.\n")
+	code, out, _ = run(t, "ingest", "--index", idx, second)
+	if code != ExitOK || !strings.Contains(out, `New for watch 1 "foster carers": 1 passage`) || !strings.Contains(out, "october.txt") || strings.Contains(out, "june.txt") {
+		t.Errorf("ingest did not tell the watch's new passage once:\n%s", out)
+	}
+	third := writeFile(t, "budget.txt", "Budget Monitoring\n\nThe service forecasts an overspend of 2 million pounds.\n")
+	if code, out, _ := run(t, "ingest", "--index", idx, third); code != ExitOK || strings.Contains(out, "New for watch") {
+		t.Errorf("a paper that does not match was told:\n%s", out)
+	}
+	if code, _, _ := run(t, "watch", "rm", "--index", idx, "1"); code != ExitOK {
+		t.Errorf("watch rm: exit %d", code)
+	}
+	if code, _, errs := run(t, "watch", "rm", "--index", idx, "1"); code != ExitFailed || !strings.Contains(errs, "no such watch") {
+		t.Errorf("removing it again: exit %d %q", code, errs)
+	}
+}

@@ -193,6 +193,11 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	for _, w := range sum.Warnings {
 		fmt.Fprintf(io.Err, "warning: %s\n", oneLine(w))
 	}
+	if sum.Added+sum.Updated > 0 && !flagBool(fs, "json") {
+		if err := tellWatches(ctx, x, io.Out); err != nil {
+			fmt.Fprintf(io.Err, "warning: watches not checked: %s\n", oneLine(err.Error()))
+		}
+	}
 	if len(sum.Skipped) > 0 && sum.Added+sum.Updated+sum.Unchanged == 0 {
 		return fmt.Errorf("no file could be added (%d skipped)", len(sum.Skipped))
 	}

@@ -1,0 +1,70 @@
+package watch
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
+)
+
+func add(t *testing.T, x *index.Index, name, text string) {
+	t.Helper()
+	doc, err := corpus.Read(context.Background(), name, []byte(text), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := x.IngestDocument(context.Background(), doc, index.IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A watch reports each new matching passage once and only once, never
+// what matched when it was made.
+func TestWatch(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "index")
+	x, err := index.Open(dir, index.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	add(t, x, "june.txt", "Fostering Service Report\n\nThe service approved 14 new foster carers in the year.\n")
+	l, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := l.Add(ctx, x, "foster carers", "", "C0PAPERS")
+	if err != nil || w.ID != 1 || len(w.Seen) == 0 {
+		t.Fatalf("add: %+v %v", w, err)
+	}
+	if news, err := l.Check(ctx, x); err != nil || len(news) != 0 {
+		t.Fatalf("nothing new yet: %+v %v", news, err)
+	}
+	add(t, x, "october.txt", "Placement Sufficiency Report\n\nNine foster carers left the service in the autumn, mostly retiring.\n")
+	news, err := l.Check(ctx, x)
+	if err != nil || len(news) != 1 || len(news[0].Hits) != 1 || news[0].Hits[0].Source != "october.txt" || news[0].Watch.Channel != "C0PAPERS" {
+		t.Fatalf("the new paper: %+v %v", news, err)
+	}
+	if err := l.Save(); err != nil {
+		t.Fatal(err)
+	}
+	l, err = Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if news, _ := l.Check(ctx, x); len(news) != 0 {
+		t.Errorf("reported twice: %+v", news)
+	}
+	if err := l.Remove(1); err != nil || len(l.Watches) != 0 {
+		t.Errorf("remove: %v %+v", err, l.Watches)
+	}
+	if err := l.Remove(7); !errors.Is(err, ErrNoWatch) {
+		t.Errorf("removing no watch: %v", err)
+	}
+	if _, err := l.Add(ctx, x, "  ", "", ""); err == nil {
+		t.Error("an empty watch was added")
+	}
+}
