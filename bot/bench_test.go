@@ -53,7 +53,7 @@ func BenchmarkSlashSearchRoundTrip(b *testing.B) {
 	var calls atomic.Int32
 	bot, _ := newTestBot(b, fs, searchDeps(&calls, nil))
 	base := startHTTP(b, bot)
-	body := slashBody("C1", "search placement stability")
+	body := slashBody("C1", "public search placement stability")
 	for b.Loop() {
 		resp := postSigned(b, base, PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))
 		if resp.StatusCode != http.StatusOK {

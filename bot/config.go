@@ -55,6 +55,11 @@ type Config struct {
 	// mentioned with it or asked with /scrutineer brief; in a direct
 	// message it always does.
 	PapersChannels []string `yaml:"papers_channels"`
+	// PublicChannels are the channel IDs where /scrutineer answers are
+	// posted for the channel to see. Elsewhere a slash command's answer is
+	// seen only by whoever typed it, unless they add "public"
+	// (/scrutineer public search ...).
+	PublicChannels []string `yaml:"public_channels"`
 	// BriefFormat is the format of the brief file attached to a briefing:
 	// "markdown" or "html".
 	BriefFormat string `yaml:"brief_format"`

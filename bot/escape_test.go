@@ -2,7 +2,10 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
+	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -60,6 +63,66 @@ func TestConsoleForms(t *testing.T) {
 	} {
 		if got := consoleText(tc.in); got != tc.want {
 			t.Errorf("consoleText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// A slash command's answer is seen only by whoever typed it, unless they
+// add "public" or the channel is configured for public answers.
+func TestSlashAnswersPrivate(t *testing.T) {
+	for _, tc := range []struct {
+		name, channel, text string
+		publicChannels      []string
+		wantPublic          bool
+	}{
+		{"default", "C1", "search placement", nil, false},
+		{"public asked", "C1", "public search placement", nil, true},
+		{"public channel", "CPUB1", "search placement", []string{"CPUB1"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := newFakeSlack(t)
+			var calls atomic.Int32
+			b, _ := newTestBot(t, fs, searchDeps(&calls, nil), func(c *Config) { c.PublicChannels = tc.publicChannels })
+			base := startHTTP(t, b)
+			v, _ := url.ParseQuery(slashBody(tc.channel, tc.text))
+			v.Set("response_url", fs.srv.GetAPIURL()+"hooks/T1/1/abc")
+			body := v.Encode()
+			postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))
+			select {
+			case p := <-fs.posts:
+				if !tc.wantPublic {
+					t.Errorf("a private answer was posted to the channel: %v", p)
+				}
+			case m := <-fs.hooks:
+				if tc.wantPublic {
+					t.Errorf("a public answer went to the response URL: %v", m)
+				}
+				if m["response_type"] != "ephemeral" {
+					t.Errorf("response URL message is not ephemeral: %v", m)
+				}
+				if j, _ := json.Marshal(m); !strings.Contains(string(j), "Fostering Service Annual Report") {
+					t.Errorf("the private answer lacks the results: %s", j)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no answer")
+			}
+		})
+	}
+}
+
+func TestPublicAsked(t *testing.T) {
+	for _, tc := range []struct {
+		in, rest string
+		public   bool
+	}{
+		{"public search placement", "search placement", true},
+		{"Public brief", "brief", true},
+		{"search public health", "search public health", false},
+		{"publicity", "publicity", false},
+	} {
+		rest, public := publicAsked(tc.in)
+		if rest != tc.rest || public != tc.public {
+			t.Errorf("publicAsked(%q) = %q, %v", tc.in, rest, public)
 		}
 	}
 }

@@ -78,7 +78,7 @@ func TestHostilePDFsChild(t *testing.T) {
 		ev := eventBody("EvH"+fmt.Sprint(i), `{"type":"message","subtype":"file_share","channel_type":"im","user":"U1","text":"","ts":"`+ts+`","channel":"D1","files":[`+fileJSON+`]}`)
 		postSigned(t, base, PathEvents, "application/json", ev, sign(testSecret, time.Now(), ev))
 	}
-	body := slashBody("C1", "search placement")
+	body := slashBody("C1", "public search placement")
 	postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))
 	finals := []string{"Briefing:", "Sorry", "cannot", "has no text"}
 	searched := false

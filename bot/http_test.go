@@ -37,7 +37,7 @@ func TestHTTPRefusesBadSignatures(t *testing.T) {
 	var calls atomic.Int32
 	b, _ := newTestBot(t, fs, searchDeps(&calls, nil), func(c *Config) { c.Limits.MaxBodyKB = 1 })
 	base := startHTTP(t, b)
-	body := slashBody("C1", "search placement stability")
+	body := slashBody("C1", "public search placement stability")
 	now := time.Now()
 	tampered := sign(testSecret, now, body)
 	cases := []struct {
@@ -80,7 +80,7 @@ func TestHTTPWithoutSecretRefusesEverything(t *testing.T) {
 	var calls atomic.Int32
 	b, _ := newTestBot(t, nil, searchDeps(&calls, nil), func(c *Config) { c.SigningSecret = "" })
 	base := startHTTP(t, b)
-	body := slashBody("C1", "search x")
+	body := slashBody("C1", "public search x")
 	resp := postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, sign("", time.Now(), body))
 	if resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("status %d, want 401", resp.StatusCode)
@@ -117,7 +117,7 @@ func TestSlashSearchEndToEnd(t *testing.T) {
 	queries := make(chan index.Query, 1)
 	b, logs := newTestBot(t, fs, searchDeps(&calls, queries))
 	base := startHTTP(t, b)
-	body := slashBody("C1", "search placement stability")
+	body := slashBody("C1", "public search placement stability")
 	resp := postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", resp.StatusCode)
@@ -390,7 +390,7 @@ func TestSlashBriefLatestPDF(t *testing.T) {
 	}
 	b, _ := newTestBot(t, fs, Deps{Briefer: brf})
 	base := startHTTP(t, b)
-	body := slashBody("C2", "brief cabinet")
+	body := slashBody("C2", "public brief cabinet")
 	postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))
 	if n := <-names; n != "cabinet-pack.pdf" {
 		t.Errorf("briefed %q", n)
@@ -409,7 +409,7 @@ func TestRateLimitRetried(t *testing.T) {
 	var calls atomic.Int32
 	b, _ := newTestBot(t, fs, searchDeps(&calls, nil))
 	base := startHTTP(t, b)
-	body := slashBody("C1", "search placement")
+	body := slashBody("C1", "public search placement")
 	postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))
 	fs.waitPost(t)
 	if n := fs.postCalls.Load(); n != 2 {
@@ -424,7 +424,7 @@ func TestSlashCommandOutsideChannel(t *testing.T) {
 	var calls atomic.Int32
 	b, _ := newTestBot(t, fs, searchDeps(&calls, nil))
 	base := startHTTP(t, b)
-	v, _ := url.ParseQuery(slashBody("CNOTIN1", "search placement"))
+	v, _ := url.ParseQuery(slashBody("CNOTIN1", "public search placement"))
 	v.Set("response_url", fs.srv.GetAPIURL()+"hooks/T1/1/abc")
 	body := v.Encode()
 	postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))

@@ -75,7 +75,7 @@ func TestReplayedRequestActsOnce(t *testing.T) {
 	var calls atomic.Int32
 	b, logs := newTestBot(t, fs, searchDeps(&calls, nil))
 	base := startHTTP(t, b)
-	body := slashBody("C1", "search placement stability")
+	body := slashBody("C1", "public search placement stability")
 	h := sign(testSecret, time.Now(), body)
 	for i := 0; i < 2; i++ {
 		if resp := postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, h); resp.StatusCode != http.StatusOK {

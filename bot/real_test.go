@@ -110,7 +110,7 @@ func TestSlackBriefWithRealComponents(t *testing.T) {
 		t.Errorf("uploaded %s (%d bytes)", up.Name, len(up.Data))
 	}
 	// The pack is now in the index: a search in Slack finds it.
-	body := slashBody("C1", "search fostering households")
+	body := slashBody("C1", "public search fostering households")
 	postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))
 	found := fs.waitPostContaining(t, "Search: fostering households")
 	if !strings.Contains(found.Get("blocks"), "wexcombe-cyp-scrutiny-2026-10-14.pdf") {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 
@@ -26,8 +27,20 @@ type slackOut struct {
 	responseURL string
 	mu          sync.Mutex
 	thread      string
-	// private is set once replies go to the response URL.
-	private bool
+	// private is set once replies go to the response URL: for a slash
+	// command answered privately (askedPrivately), or in a channel the
+	// bot is not in.
+	private, askedPrivately bool
+}
+
+// publicAsked reads a slash command's leading "public": the answer is
+// posted for the channel to see. It returns the rest of the text.
+func publicAsked(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if w, rest, _ := strings.Cut(t, " "); strings.EqualFold(w, "public") {
+		return strings.TrimSpace(rest), true
+	}
+	return t, false
 }
 
 // notInChannel is the Slack error for posting where the bot is no member.
@@ -72,6 +85,11 @@ func (o *slackOut) sayLocked(ctx context.Context, r Reply) error {
 		}
 	}
 	if o.private {
+		if r.File != nil && o.askedPrivately {
+			// Files cannot go to a response URL: say how to get it.
+			note := Reply{Parts: []Part{{Note: "The full brief is a file, which only an answer the channel can see may carry: add `public` to the command (`/scrutineer public brief`) to post it in the channel."}}}
+			return o.whisper(ctx, note.fallback(), note.blockMessages()[0])
+		}
 		return nil // files cannot go to a response URL
 	}
 	if f := r.File; f != nil {
@@ -239,9 +257,14 @@ func (b *Bot) run(kind string, req request, out responder) {
 // onCommand handles a /scrutineer slash command. Its replies start a new
 // thread in the channel the command was typed in.
 func (b *Bot) onCommand(sc slack.SlashCommand) {
-	req := request{channel: sc.ChannelID, cmd: parseCommand(sc.Text)}
-	b.log.Info("request", "via", "command", "channel", sc.ChannelID, "verb", req.cmd.Verb)
+	text, public := publicAsked(sc.Text)
+	req := request{channel: sc.ChannelID, cmd: parseCommand(text)}
+	b.log.Info("request", "via", "command", "channel", sc.ChannelID, "verb", req.cmd.Verb, "public", public)
 	out := &slackOut{api: b.api, hc: b.http, channel: sc.ChannelID, responseURL: sc.ResponseURL}
+	if !public && !slices.Contains(b.cfg.PublicChannels, sc.ChannelID) && sc.ResponseURL != "" {
+		// A slash command's answer is for whoever typed it.
+		out.private, out.askedPrivately = true, true
+	}
 	if req.cmd.Verb != verbBrief {
 		b.run("command", req, out)
 		return

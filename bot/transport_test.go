@@ -284,7 +284,7 @@ func TestShutdown(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			served := make(chan error, 1)
 			go func() { served <- b.serve(ctx, ln) }()
-			body := slashBody("C1", "search placement")
+			body := slashBody("C1", "public search placement")
 			postSigned(t, "http://"+ln.Addr().String(), PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))
 			<-started
 			cancel()
