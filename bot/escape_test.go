@@ -3,12 +3,14 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/index"
 )
 
@@ -124,5 +126,30 @@ func TestPublicAsked(t *testing.T) {
 		if rest != tc.rest || public != tc.public {
 			t.Errorf("publicAsked(%q) = %q, %v", tc.in, rest, public)
 		}
+	}
+}
+
+// Long work posts one "working on it" message and replaces it with the
+// answer, or with the error when it fails.
+func TestProgressReplaced(t *testing.T) {
+	fs := newFakeSlack(t)
+	fileJSON := fs.addFile("F8", "cabinet-pack.pdf", samplePDF)
+	fs.mu.Lock()
+	fs.listFiles = "[" + fileJSON + "]"
+	fs.mu.Unlock()
+	brf := fakeBriefer{
+		brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) {
+			return nil, errors.New("the pack's text could not be read")
+		},
+		add: func(ctx context.Context, name string, data []byte) error { return nil },
+	}
+	b, _ := newTestBot(t, fs, Deps{Briefer: brf})
+	base := startHTTP(t, b)
+	body := slashBody("C2", "public brief")
+	postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))
+	first := fs.waitPostContaining(t, "Reading")
+	apology := fs.waitPostContaining(t, "Sorry, I could not brief")
+	if apology.Get("_update") != first.Get("_ts") {
+		t.Errorf("the apology is a new message, not the progress message updated: %v", apology)
 	}
 }

@@ -110,7 +110,7 @@ func TestFileShared(t *testing.T) {
 					t.Errorf("briefing in thread %q, want %q", p.Get("thread_ts"), c.replyIn)
 				}
 				up := fs.waitUpload(t)
-				if up.Channel != c.channel || up.Thread != firstNonEmpty(c.replyIn, p.Get("thread_ts")) || up.Name != "pack-brief.md" {
+				if up.Channel != c.channel || up.Thread != firstNonEmpty(c.replyIn, p.Get("thread_ts"), p.Get("_ts")) || up.Name != "pack-brief.md" {
 					t.Errorf("upload %q to %q thread %q", up.Name, up.Channel, up.Thread)
 				}
 			}

@@ -436,7 +436,7 @@ func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out respo
 		b.say(ctx, out, Reply{Parts: []Part{{Text: tooLarge(name, b.cfg.maxFileBytes()).Error()}}})
 		return
 	}
-	b.say(ctx, out, Reply{Parts: []Part{{Text: "Reading “" + name + "”. This can take a minute for a long pack; I will reply here when the briefing is ready."}}})
+	b.say(ctx, out, Reply{Progress: true, Parts: []Part{{Text: "Reading “" + name + "”. This can take a minute for a long pack; this message will become the briefing when it is ready."}}})
 	data, err := f.fetch(ctx, b.cfg.maxFileBytes())
 	if err != nil {
 		b.sorry(ctx, out, "download “"+name+"”", err, name, given)

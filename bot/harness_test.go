@@ -130,6 +130,7 @@ type fakeSlack struct {
 	info      map[string]map[string]any // file ID -> files.info "file"
 	infoCalls atomic.Int32
 	nextTS    int
+	threads   map[string]string // message ts -> its thread's ts
 }
 
 type upload struct {
@@ -148,6 +149,7 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		names:     map[string]string{},
 		info:      map[string]map[string]any{},
 		listFiles: "[]",
+		threads:   map[string]string{},
 	}
 	form := func(r *http.Request) url.Values {
 		body, _ := io.ReadAll(r.Body)
@@ -171,10 +173,25 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 			fs.mu.Lock()
 			fs.nextTS++
 			ts := fmt.Sprintf("1800000000.%06d", fs.nextTS)
+			fs.threads[ts] = v.Get("thread_ts")
 			fs.mu.Unlock()
 			v.Set("_ts", ts)
 			fs.posts <- v
 			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":%q}`, v.Get("channel"), ts)
+		})
+		// chat.update: an update arrives with the posts, marked, in the
+		// thread of the message it replaces.
+		c.Handle("/chat.update", func(w http.ResponseWriter, r *http.Request) {
+			v := form(r)
+			v.Set("_update", v.Get("ts"))
+			fs.mu.Lock()
+			if th := fs.threads[v.Get("ts")]; th != "" {
+				v.Set("thread_ts", th)
+			}
+			fs.mu.Unlock()
+			v.Set("_ts", v.Get("ts"))
+			fs.posts <- v
+			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":%q}`, v.Get("channel"), v.Get("ts"))
 		})
 		c.Handle("/files.getUploadURLExternal", func(w http.ResponseWriter, r *http.Request) {
 			v := form(r)

@@ -397,8 +397,9 @@ func TestSlashBriefLatestPDF(t *testing.T) {
 	}
 	first := fs.waitPost(t)
 	second := fs.waitPostContaining(t, "Briefing: cabinet-pack.pdf")
-	if first.Get("channel") != "C2" || second.Get("thread_ts") != first.Get("_ts") {
-		t.Errorf("briefing not threaded under the first reply: first %v second thread %q", first.Get("_ts"), second.Get("thread_ts"))
+	// The "working on it" message becomes the briefing: Slack updates it.
+	if first.Get("channel") != "C2" || second.Get("_update") != first.Get("_ts") {
+		t.Errorf("briefing does not replace the first reply: first %v second updates %q", first.Get("_ts"), second.Get("_update"))
 	}
 }
 

@@ -22,6 +22,9 @@ type Reply struct {
 	Choices []Choice
 	// File is a file to attach in the same thread.
 	File *Attachment
+	// Progress marks a "working on it" message: the next reply takes its
+	// place (Slack updates it) rather than adding another message.
+	Progress bool
 }
 
 // Part is one paragraph. Text may mark highlights with <mark>…</mark>;

@@ -31,6 +31,9 @@ type slackOut struct {
 	// command answered privately (askedPrivately), or in a channel the
 	// bot is not in.
 	private, askedPrivately bool
+	// progress is the ts of a "working on it" message the next reply
+	// replaces, "" for none.
+	progress string
 }
 
 // publicAsked reads a slash command's leading "public": the answer is
@@ -62,10 +65,22 @@ func (o *slackOut) sayLocked(ctx context.Context, r Reply) error {
 			continue
 		}
 		opts := []slack.MsgOption{slack.MsgOptionText(r.fallback(), false), slack.MsgOptionBlocks(blocks...)}
+		if o.progress != "" {
+			// The answer takes the place of the "working on it" message.
+			at := o.progress
+			o.progress = ""
+			if _, _, _, err := o.api.UpdateMessageContext(ctx, o.channel, at, opts...); err == nil {
+				continue
+			}
+			// The message could not be updated (deleted, too old): post.
+		}
 		if o.thread != "" {
 			opts = append(opts, slack.MsgOptionTS(o.thread))
 		}
 		_, ts, err := o.api.PostMessageContext(ctx, o.channel, opts...)
+		if err == nil && r.Progress {
+			o.progress = ts
+		}
 		if err != nil && notInChannel[err.Error()] && o.responseURL != "" {
 			o.private = true
 			hint := Reply{Parts: []Part{{Note: "I am not in this channel, so only you can see my replies. Invite @scrutineer to the channel to share them."}}}
