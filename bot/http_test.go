@@ -234,7 +234,7 @@ func TestMentionAskByTitle(t *testing.T) {
 		"user":      map[string]any{"id": "U1"},
 		"channel":   map[string]any{"id": "C1"},
 		"container": map[string]any{"type": "message", "message_ts": picked.Get("_ts"), "thread_ts": "1800000000.000100", "channel_id": "C1"},
-		"message":   map[string]any{"ts": picked.Get("_ts"), "thread_ts": "1800000000.000100"},
+		"message":   map[string]any{"ts": picked.Get("_ts"), "thread_ts": "1800000000.000100", "blocks": json.RawMessage(picked.Get("blocks"))},
 		"actions":   []map[string]any{{"type": "button", "action_id": actionID, "block_id": "choices", "value": value}},
 	})
 	form := url.Values{"payload": {string(payload)}}.Encode()
@@ -245,10 +245,20 @@ func TestMentionAskByTitle(t *testing.T) {
 	if p := <-asked; p.Source != "wexcombe-cyp-2025-10-15.pdf" || p.Item != "6" {
 		t.Errorf("button asked about %+v, want the 2025 report", p)
 	}
-	for _, p := range []url.Values{fs.waitPost(t), fs.waitPost(t)} {
+	// The buttons are replaced by the choice made; the answer goes in the
+	// same thread.
+	replaced := false
+	for _, p := range []url.Values{fs.waitPost(t), fs.waitPost(t), fs.waitPost(t)} {
+		if p.Get("_update") == picked.Get("_ts") {
+			replaced = !strings.Contains(p.Get("blocks"), `"actions"`) && strings.Contains(p.Get("blocks"), "Chosen:")
+			continue
+		}
 		if p.Get("thread_ts") != "1800000000.000100" {
 			t.Errorf("button reply in thread %q", p.Get("thread_ts"))
 		}
+	}
+	if !replaced {
+		t.Error("the buttons were not replaced by the choice made")
 	}
 }
 

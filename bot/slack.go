@@ -327,8 +327,33 @@ func (b *Bot) onInteraction(ic slack.InteractionCallback) {
 		req := parseChoice(a.Value)
 		req.channel = firstNonEmpty(ic.Channel.ID, ic.Container.ChannelID)
 		thread := firstNonEmpty(ic.Container.ThreadTs, ic.Message.ThreadTimestamp, ic.Container.MessageTs, ic.Message.Timestamp)
+		b.chosen(req.channel, firstNonEmpty(ic.Container.MessageTs, ic.Message.Timestamp), ic.Message.Blocks.BlockSet, a.Text.Text)
 		b.log.Info("request", "via", "button", "channel", req.channel, "verb", req.cmd.Verb)
 		b.run("button", req, &slackOut{api: b.api, hc: b.http, channel: req.channel, thread: thread, responseURL: ic.ResponseURL})
+	}
+}
+
+// chosen replaces a reply's buttons, once one is used, with the choice
+// made, so the others cannot be pressed again. A message that cannot be
+// updated (an ephemeral one) is left as it is.
+func (b *Bot) chosen(channel, ts string, blocks []slack.Block, label string) {
+	if channel == "" || ts == "" || len(blocks) == 0 {
+		return
+	}
+	var kept []slack.Block
+	for _, bl := range blocks {
+		if bl.BlockType() != slack.MBTAction {
+			kept = append(kept, bl)
+		}
+	}
+	if label == "" {
+		label = "one of these"
+	}
+	kept = append(kept, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, "Chosen: "+mrkdwn(label), false, false)))
+	ctx, cancel := context.WithTimeout(context.Background(), b.cfg.Limits.SlackTimeout)
+	defer cancel()
+	if _, _, _, err := b.api.UpdateMessageContext(ctx, channel, ts, slack.MsgOptionBlocks(kept...)); err != nil {
+		b.log.Debug("buttons not replaced", "err", err)
 	}
 }
 
