@@ -36,7 +36,12 @@ var areas = []area{
 	{"leadership", `leadership, management and governance`},
 	{"lscb", `(?:the effectiveness of )?the (?:local safeguarding children board|lscb)`},
 	{"overall", `overall effectiveness(?: of services for looked after children(?: and young people)?(?: in [a-z ]{2,40}?)?)?|the overall judgement is that (?:children['’]s )?services|the overall judgement|children['’]s services in [a-z ,'’-]{2,40}?`},
-	{"capacity-to-improve", `the capacity to improve(?: services)?`},
+	{"capacity-to-improve", `(?:the )?capacity to improve(?: services)?`},
+	// The 2013 framework for looked after children, graded "Grade 3
+	// (Adequate)" under each heading.
+	{"outcomes", `outcomes for looked after children(?: and young people)?`},
+	{"quality-of-provision", `quality of provision`},
+	{"leadership", `leadership and management`},
 }
 
 // reGrade is a grade as reports print it.
@@ -51,7 +56,7 @@ var reJudgements = func() []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(areas))
 	for i, a := range areas {
 		name := strings.ReplaceAll(a.name, " ", `\s+`)
-		out[i] = regexp.MustCompile(`(?im)^(?:\d(?:\.\d)?\.?\s+)?(?:the graded judgement (?:for|about) )?(` + name + `)\s*(?:[:|–-]\s*)?(?:(?:is|are)\s+(?:that\s+(?:it|they)\s+(?:is|are)\s+)?|(?:is |are )?judged (?:to be )?)?(` + strings.ReplaceAll(reGrade, " ", `\s+`) + `)\.?[ \t]*$`)
+		out[i] = regexp.MustCompile(`(?im)^(?:\d(?:\.\d)?\.?\s+)?(?:the graded judgement (?:for|about) )?(` + name + `)\s*(?:[:|–-]\s*)?(?:(?:is|are)\s+(?:that\s+(?:it|they)\s+(?:is|are)\s+)?|(?:is |are )?judged (?:to be )?|grade\s+\d\s*\(\s*)?(` + strings.ReplaceAll(reGrade, " ", `\s+`) + `)\)?\.?[ \t]*$`)
 	}
 	return out
 }()
@@ -274,6 +279,10 @@ func AreaName(id string) string {
 		return "overall effectiveness"
 	case "capacity-to-improve":
 		return "the capacity to improve"
+	case "outcomes":
+		return "outcomes for looked after children"
+	case "quality-of-provision":
+		return "the quality of provision"
 	}
 	return id
 }

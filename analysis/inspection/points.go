@@ -92,10 +92,31 @@ func listPoints(t *text, from, to int) []Point {
 		out = append(out, Point{Text: s, Page: t.page(start), PrintedPage: t.printed(start)})
 	}
 	gap, leadIn := false, false
+	// byTime is set by a numbered lead-in that the actions follow, grouped
+	// under time frames ("the local authority should take the following
+	// action." / "Immediately:" / "improve the quality of ..."): each
+	// paragraph is then a point, and the lead-in is none.
+	byTime := false
 	for i, l := range ls {
 		s := l.s
 		if s == "" {
 			gap = true
+			continue
+		}
+		if byTime {
+			switch {
+			case strings.HasSuffix(s, ":") && len(strings.Fields(s)) <= 6:
+				gap = true
+				continue // a time frame ("Within three months:")
+			case gap && startsLower(s):
+				flush()
+				start, cur, gap = l.start, []string{s}, false
+				continue
+			case gap:
+				flush()
+				return out
+			}
+			cur = append(cur, s)
 			continue
 		}
 		if style != 'p' && (gap || len(cur) == 0) && isHeading(ls, i) && nextStartsPoint(ls, i, style) &&
@@ -147,11 +168,17 @@ func listPoints(t *text, from, to int) []Point {
 		if strings.HasSuffix(s, ":") {
 			leadIn = true // its sub-points follow, as paragraphs of their own
 		}
+		if style == 'n' && len(out) == 0 && reFollowing.MatchString(strings.Join(cur, " ")) {
+			byTime, cur = true, nil // the lead-in is no point
+		}
 		gap = false
 	}
 	flush()
 	return out
 }
+
+// reFollowing ends a lead-in to actions set out below it.
+var reFollowing = regexp.MustCompile(`(?i)\bshould take the following actions?\.?$|\bthe following actions? (?:should|must) be taken\.?$`)
 
 // listStyle tells how a list's points are set out from its first line:
 // 'b' bullets, 'n' numbers, 'p' paragraphs; and for paragraphs, whether

@@ -53,7 +53,8 @@ var (
 		"help-and-protection": "Help and protection", "children-in-care": "Children in care",
 		"care-leavers": "Care leavers", "adoption": "Adoption performance",
 		"leadership": "Leadership and governance", "lscb": "Safeguarding board (LSCB)",
-		"capacity-to-improve": "Capacity to improve",
+		"capacity-to-improve": "Capacity to improve", "outcomes": "Outcomes for children looked after",
+		"quality-of-provision": "Quality of provision",
 	}
 	gradeNames = map[string]string{
 		"outstanding": "Outstanding", "good": "Good", "requires-improvement": "Requires improvement to be good",
