@@ -71,9 +71,19 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	wanted := fs.Lookup("committee").Value.(flag.Getter).Get().([]string)
 	dry := flagBool(fs, "dry-run")
 
+	// The web service first; its HTML pages when the council switched
+	// the service off.
+	pages := false
 	committees, err := c.Committees(ctx)
-	if err != nil {
-		return fmt.Errorf("list the committees of %s (is its web service on?): %w", c.Base.Host, err)
+	if err != nil && ctx.Err() == nil {
+		var perr error
+		if committees, perr = c.CommitteesFromPages(ctx); perr != nil {
+			return fmt.Errorf("list the committees of %s: the web service: %v; the committees page: %w", c.Base.Host, err, perr)
+		}
+		pages = true
+		fmt.Fprintf(io.Err, "%s: its web service does not answer (%s), so its pages are read instead\n", c.Base.Host, oneLine(err.Error()))
+	} else if err != nil {
+		return err
 	}
 	var picked []moderngov.Committee
 	for _, cm := range committees {
@@ -99,16 +109,26 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	counts := map[moderngov.Outcome]int{}
 	to := time.Now().AddDate(0, 3, 0) // papers are published a week or so before a meeting
 	for _, cm := range picked {
-		meetings, err := c.Meetings(ctx, cm.ID, since, to)
+		var meetings []moderngov.Meeting
+		if pages {
+			meetings, err = c.MeetingsFromPages(ctx, cm)
+		} else {
+			meetings, err = c.Meetings(ctx, cm.ID, since, to)
+		}
 		if err != nil {
 			failures = append(failures, fmt.Sprintf("%s: %v", cm.Title, err))
 			continue
 		}
 		for _, stub := range meetings {
-			if stub.Cancelled() {
+			if stub.Cancelled() || stub.Date.Before(since) || stub.Date.After(to) {
 				continue
 			}
-			m, err := c.Meeting(ctx, stub.ID)
+			var m moderngov.Meeting
+			if pages {
+				m, err = c.MeetingFromPages(ctx, cm, stub)
+			} else {
+				m, err = c.Meeting(ctx, stub.ID)
+			}
 			if err != nil {
 				failures = append(failures, fmt.Sprintf("%s %s: %v", cm.Title, stub.Date.Format("2006-01-02"), err))
 				continue

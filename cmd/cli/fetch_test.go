@@ -13,15 +13,30 @@ import (
 )
 
 // fictionalSite serves the fictional council's ModernGov fixtures, with
-// the bundled sample pack as its agenda pack.
-func fictionalSite(t *testing.T) *httptest.Server {
+// the bundled sample pack as its agenda pack; with noService its web
+// service is switched off and only its pages answer.
+func fictionalSite(t *testing.T, noService ...bool) *httptest.Server {
 	t.Helper()
+	off := len(noService) > 0 && noService[0]
 	fixtures := filepath.Join(corpustest.Root(), "corpus", "moderngov", "testdata")
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
-		case r.URL.Path == "/documents/g4102/Public reports pack.pdf":
+		case r.URL.Path == "/documents/g4102/Public reports pack.pdf",
+			strings.HasPrefix(r.URL.Path, "/documents/g4102/Public reports pack 14th-Oct-2026"):
 			w.Write(corpus.SamplePDF())
+			return
+		case off && strings.HasPrefix(r.URL.Path, "/mgWebService.asmx"):
+			http.Error(w, "Service Unavailable", http.StatusServiceUnavailable)
+			return
+		case r.URL.Path == "/mgListCommittees.aspx":
+			serveFile(w, filepath.Join(fixtures, "mgListCommittees.aspx.html"))
+			return
+		case r.URL.Path == "/ieListMeetings.aspx":
+			serveFile(w, filepath.Join(fixtures, "ieListMeetings.aspx-"+r.URL.Query().Get("CId")+".html"))
+			return
+		case r.URL.Path == "/ieListDocuments.aspx":
+			serveFile(w, filepath.Join(fixtures, "ieListDocuments.aspx-"+r.URL.Query().Get("CId")+"-"+r.URL.Query().Get("MId")+".html"))
 			return
 		case r.URL.Path == "/mgConvert2PDF.aspx":
 			http.NotFound(w, r) // the minutes are not out yet
@@ -81,5 +96,25 @@ func TestFetch(t *testing.T) {
 	code, _, errs = run(t, "fetch", "--index", idx, "--dir", papers, "--delay", "1ms", "--committee", "planning", site.URL)
 	if code != ExitFailed || !strings.Contains(errs, "Corporate Parenting Panel") {
 		t.Errorf("an unknown committee: exit %d, %q", code, errs)
+	}
+}
+
+func serveFile(w http.ResponseWriter, path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	w.Write(data)
+}
+
+// A site that switched its web service off is read from its pages.
+func TestFetchFromPages(t *testing.T) {
+	site := fictionalSite(t, true)
+	dir := t.TempDir()
+	code, out, errs := run(t, "fetch", "--index", filepath.Join(dir, "index"), "--dir", filepath.Join(dir, "papers"), "--delay", "1ms",
+		"--since", "2026-01-01", "--committee", "children", site.URL)
+	if code != ExitOK || !strings.Contains(out, "1 new") || !strings.Contains(errs, "its pages are read instead") {
+		t.Fatalf("fetch from pages: exit %d\n%s\n%s", code, out, errs)
 	}
 }
