@@ -68,7 +68,7 @@ func text(n *html.Node) string {
 
 var (
 	reCommitteeLink = regexp.MustCompile(`(?i)mgCommitteeDetails\.aspx\?ID=(\d+)`)
-	reMeetingLink = regexp.MustCompile(`(?i)ieListDocuments\.aspx\?.*\bMId=(\d+)`)
+	reMeetingLink   = regexp.MustCompile(`(?i)ieListDocuments\.aspx\?.*\bMId=(\d+)`)
 	// reLinkDate is a meeting's date as its link shows it: "14 Oct 2026
 	// 6.00 pm", "14th October, 2026".
 	reLinkDate = regexp.MustCompile(`(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}),?\s+(\d{4})`)
