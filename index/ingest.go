@@ -87,8 +87,19 @@ type Summary struct {
 	Skipped  []Skipped `json:"skipped,omitempty"`
 	// Warnings are per-file problems that did not stop the file going in,
 	// as "source: warning".
-	Warnings []string      `json:"warnings,omitempty"`
-	Took     time.Duration `json:"took"`
+	Warnings []string `json:"warnings,omitempty"`
+	// Took is how long the ingest took; its JSON is in milliseconds
+	// (took_ms), never raw nanoseconds.
+	Took time.Duration `json:"-"`
+}
+
+// MarshalJSON writes the summary with its duration in milliseconds.
+func (s Summary) MarshalJSON() ([]byte, error) {
+	type plain Summary
+	return json.Marshal(struct {
+		plain
+		TookMS int64 `json:"took_ms"`
+	}{plain(s), s.Took.Milliseconds()})
 }
 
 // readResult is one file read by a worker.

@@ -2,9 +2,11 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/scrutineer/scrutineer/corpus"
 )
@@ -110,5 +112,15 @@ func TestWordBounds(t *testing.T) {
 		if got := string(text[s:e]); got != tc.want {
 			t.Errorf("wordBounds(%d, %d) = %q, want %q", tc.s, tc.e, got, tc.want)
 		}
+	}
+}
+
+func TestSummaryJSON(t *testing.T) {
+	data, err := json.Marshal(Summary{Files: 2, Took: 1500 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(data); !strings.Contains(s, `"took_ms":1500`) || strings.Contains(s, `"took":`) || !strings.Contains(s, `"files":2`) {
+		t.Errorf("summary JSON %s", s)
 	}
 }
