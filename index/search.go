@@ -226,7 +226,11 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 		if round == 0 {
 			res = &Results{Query: q.Text, Total: sr.Total, Facets: facets(sr.Facets)}
 		}
-		selected = collapse(sr.Hits, perItem)
+		if hasText {
+			selected = groupItems(sr.Hits, perItem)
+		} else {
+			selected = collapse(sr.Hits, perItem)
+		}
 		if len(selected) >= need || uint64(window) >= sr.Total || round == 3 {
 			break
 		}
@@ -283,6 +287,50 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 // 100) and spares a second search over the whole index when a few long
 // items fill the first hits; the hits kept do not depend on it.
 const minWindow = 300
+
+// Item grouping: an item is ranked by its best passage plus a share of
+// its next best ones, so a report that is about the query (many passages
+// match) comes before one that mentions it once in a strong passage.
+const (
+	itemSupport      = 0.3 // share of each further passage's score
+	itemSupportCount = 4   // further passages counted
+)
+
+// groupItems ranks the items of hits (in score order) by their best
+// passage plus itemSupport of each of their next itemSupportCount
+// passages, and returns at most perItem hits of each item, the item's hits
+// together and best first, items in that order. Ties keep the order of
+// the items' best passages.
+func groupItems(hits search.DocumentMatchCollection, perItem int) []*search.DocumentMatch {
+	type group struct {
+		hits  []*search.DocumentMatch
+		score float64
+		seen  int
+	}
+	var order []*group
+	byKey := map[string]*group{}
+	for _, h := range hits {
+		k := groupKey(h.ID)
+		g := byKey[k]
+		if g == nil {
+			g = &group{score: h.Score}
+			byKey[k] = g
+			order = append(order, g)
+		} else if g.seen <= itemSupportCount {
+			g.score += itemSupport * h.Score
+		}
+		g.seen++
+		if len(g.hits) < perItem {
+			g.hits = append(g.hits, h)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
+	out := make([]*search.DocumentMatch, 0, len(hits))
+	for _, g := range order {
+		out = append(out, g.hits...)
+	}
+	return out
+}
 
 // collapse keeps at most perItem hits per item, in rank order.
 func collapse(hits search.DocumentMatchCollection, perItem int) []*search.DocumentMatch {

@@ -1,0 +1,310 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+
+	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/corpus/corpustest"
+)
+
+// judgedSet is testdata/judged/queries.json: officer queries over the
+// papers in ../shared, each in the dev or the test half, with graded
+// agenda items.
+type judgedSet struct {
+	About   string        `json:"about"`
+	Queries []judgedQuery `json:"queries"`
+}
+
+type judgedQuery struct {
+	ID       string `json:"id"`
+	Query    string `json:"query"`
+	Half     string `json:"half"`
+	Relevant []struct {
+		Path  string `json:"path"` // relative to ../shared
+		Item  string `json:"item"`
+		Grade int    `json:"grade"`
+	} `json:"relevant"`
+}
+
+// grades returns the query's judgements keyed "source#item" as Search
+// reports them (the file's base name and the item number).
+func (q judgedQuery) grades() map[string]int {
+	g := map[string]int{}
+	for _, r := range q.Relevant {
+		g[filepath.Base(r.Path)+"#"+r.Item] = r.Grade
+	}
+	return g
+}
+
+func loadJudgedSet(t *testing.T) judgedSet {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "judged", "queries.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s judgedSet
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatalf("judged/queries.json: %v", err)
+	}
+	return s
+}
+
+// TestJudgedSetShape checks the judged set without the papers: enough
+// queries, ids unique, each in one half, grades 0-3, halves the same size
+// give or take one.
+func TestJudgedSetShape(t *testing.T) {
+	s := loadJudgedSet(t)
+	if len(s.Queries) < 80 {
+		t.Errorf("%d judged queries, want at least 80", len(s.Queries))
+	}
+	seen := map[string]bool{}
+	halves := map[string]int{}
+	for _, q := range s.Queries {
+		if seen[q.ID] {
+			t.Errorf("query id %q twice", q.ID)
+		}
+		seen[q.ID] = true
+		halves[q.Half]++
+		if q.Half != "dev" && q.Half != "test" {
+			t.Errorf("%s: half %q, want dev or test", q.ID, q.Half)
+		}
+		if len(q.Relevant) == 0 {
+			t.Errorf("%s: no relevant item", q.ID)
+		}
+		for _, r := range q.Relevant {
+			if r.Grade < 0 || r.Grade > 3 || filepath.IsAbs(r.Path) || strings.HasPrefix(r.Path, "..") {
+				t.Errorf("%s: bad judgement %+v", q.ID, r)
+			}
+		}
+	}
+	if d := halves["dev"] - halves["test"]; d < -1 || d > 1 {
+		t.Errorf("halves %v are not even", halves)
+	}
+}
+
+// mrr is the reciprocal rank of the first item graded 2 or more (0 when
+// none is in ranked).
+func mrr(ranked []string, grades map[string]int) float64 {
+	for i, k := range ranked {
+		if grades[k] >= 2 {
+			return 1 / float64(i+1)
+		}
+	}
+	return 0
+}
+
+func TestMRR(t *testing.T) {
+	g := map[string]int{"a": 3, "b": 1}
+	tests := []struct {
+		ranked []string
+		want   float64
+	}{
+		{[]string{"a"}, 1},
+		{[]string{"b", "x", "a"}, 1.0 / 3},
+		{[]string{"b", "x"}, 0},
+		{nil, 0},
+	}
+	for _, tc := range tests {
+		if got := mrr(tc.ranked, g); got != tc.want {
+			t.Errorf("mrr(%v) = %v, want %v", tc.ranked, got, tc.want)
+		}
+	}
+}
+
+// judgedPaths lists the papers of ../shared the judged set is over: the
+// seed packs, the real council papers, Ofsted reports and other UK papers.
+func judgedPaths(t *testing.T) []string {
+	shared := corpustest.Shared(t)
+	var paths []string
+	for _, pat := range []string{
+		"seeds/packs/*.txt",
+		"testdata/pdfs/real/council/*.pdf",
+		"testdata/pdfs/real/ofsted/*.pdf",
+		"testdata/pdfs/real/ofsted-reports/*.pdf",
+		"testdata/pdfs/real/other-uk/*.pdf",
+	} {
+		m, err := filepath.Glob(filepath.Join(shared, pat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, m...)
+	}
+	if len(paths) < 60 {
+		t.Skipf("only %d shared papers found", len(paths))
+	}
+	return paths
+}
+
+// baselineIndex is bleve's standard English analyzer ("en") over the same
+// passages, searched with a plain match query: what a developer gets from
+// bleve without the project's analyzer, parser or ranking.
+type baselineIndex struct{ idx bleve.Index }
+
+func newBaseline(t *testing.T, paths []string) *baselineIndex {
+	t.Helper()
+	m := bleve.NewIndexMapping()
+	m.DefaultAnalyzer = en.AnalyzerName
+	dm := bleve.NewDocumentMapping()
+	key := bleve.NewKeywordFieldMapping()
+	key.Store = true
+	key.Index = false
+	dm.AddFieldMappingsAt("key", key)
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer = en.AnalyzerName
+	dm.AddFieldMappingsAt("text", text)
+	m.DefaultMapping = dm
+	idx, err := bleve.NewMemOnly(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	ctx := context.Background()
+	for _, p := range paths {
+		d, err := corpus.Open(ctx, p, corpus.Options{})
+		if err != nil {
+			t.Fatalf("baseline: %v", err)
+		}
+		corpus.Split(d)
+		corpus.Chunk(d)
+		b := idx.NewBatch()
+		for _, it := range d.Items {
+			for i, ps := range it.Passages {
+				id := fmt.Sprintf("%s#%s#%d", d.Source, it.Number, i)
+				if err := b.Index(id, map[string]string{"key": d.Source + "#" + it.Number, "text": ps.Text}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := idx.Batch(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &baselineIndex{idx}
+}
+
+// rank returns the first k items of the passages matching text, each item
+// once, in the order of its best passage.
+func (b *baselineIndex) rank(t *testing.T, text string, k int) []string {
+	q := bleve.NewMatchQuery(text)
+	q.SetField("text")
+	req := bleve.NewSearchRequestOptions(q, 500, 0, false)
+	req.Fields = []string{"key"}
+	res, err := b.idx.Search(req)
+	if err != nil {
+		t.Fatalf("baseline %q: %v", text, err)
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, h := range res.Hits {
+		key, _ := h.Fields["key"].(string)
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, key)
+		}
+		if len(out) == k {
+			break
+		}
+	}
+	return out
+}
+
+// TestJudged ingests the shared papers into a temporary index and a
+// baseline, runs the judged queries, and reports item-level nDCG@10 and
+// MRR on the dev and test halves. The summary is kept in
+// testdata/judged/summary.golden (-update rewrites it); the test fails
+// only if the project's nDCG@10 falls on either half by more than 0.02
+// from the golden, or falls below the baseline on the dev half.
+func TestJudged(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests every shared paper")
+	}
+	set := loadJudgedSet(t)
+	paths := judgedPaths(t)
+	ctx := context.Background()
+
+	x, err := Open(filepath.Join(t.TempDir(), "idx"), Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	if _, err := x.IngestPaths(ctx, paths, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	base := newBaseline(t, paths)
+
+	type score struct{ ndcg, mrr float64 }
+	sums := map[string]*[2]score{} // half -> project, baseline
+	counts := map[string]int{}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# item-level nDCG@10 / MRR of testdata/judged/queries.json over %d shared papers\n", len(paths))
+	fmt.Fprintf(&b, "%-16s %-4s %13s %13s\n", "query", "half", "project", "baseline")
+	for _, q := range set.Queries {
+		g := q.grades()
+		r, err := x.Search(ctx, Query{Text: q.Query, Limit: 10, PerItem: 1, NoFacets: true})
+		if err != nil {
+			t.Fatalf("search %q: %v", q.Query, err)
+		}
+		rp := keys(r)
+		rb := base.rank(t, q.Query, 10)
+		p := score{ndcg(rp, g, 10), mrr(rp, g)}
+		s := score{ndcg(rb, g, 10), mrr(rb, g)}
+		if sums[q.Half] == nil {
+			sums[q.Half] = &[2]score{}
+		}
+		sums[q.Half][0].ndcg += p.ndcg
+		sums[q.Half][0].mrr += p.mrr
+		sums[q.Half][1].ndcg += s.ndcg
+		sums[q.Half][1].mrr += s.mrr
+		counts[q.Half]++
+		fmt.Fprintf(&b, "%-16s %-4s %6.3f %6.3f %6.3f %6.3f\n", q.ID, q.Half, p.ndcg, p.mrr, s.ndcg, s.mrr)
+	}
+	halves := []string{"dev", "test"}
+	means := map[string][2]score{}
+	for _, h := range halves {
+		n := float64(counts[h])
+		if n == 0 {
+			t.Fatalf("no %s queries", h)
+		}
+		s := sums[h]
+		m := [2]score{{s[0].ndcg / n, s[0].mrr / n}, {s[1].ndcg / n, s[1].mrr / n}}
+		means[h] = m
+		fmt.Fprintf(&b, "mean %-11s %-4s %6.3f %6.3f %6.3f %6.3f  (%d queries; nDCG@10 MRR, project then baseline)\n", h, h, m[0].ndcg, m[0].mrr, m[1].ndcg, m[1].mrr, counts[h])
+	}
+	summary := b.String()
+	t.Logf("\n%s", summary)
+
+	if d := means["dev"]; d[0].ndcg < d[1].ndcg {
+		t.Errorf("project nDCG@10 %.3f is below the baseline's %.3f on the dev half", d[0].ndcg, d[1].ndcg)
+	}
+	golden := filepath.Join("testdata", "judged", "summary.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(summary), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./index -run Judged -update)", err)
+	}
+	for _, l := range strings.Split(string(want), "\n") {
+		f := strings.Fields(l)
+		if len(f) < 4 || f[0] != "mean" {
+			continue
+		}
+		g, err := strconv.ParseFloat(f[3], 64)
+		if err == nil && means[f[1]][0].ndcg < g-0.02 {
+			t.Errorf("%s nDCG@10 fell from %.3f to %.3f", f[1], g, means[f[1]][0].ndcg)
+		}
+	}
+}
