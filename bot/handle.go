@@ -208,6 +208,9 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	allowed := b.cfg.ExemptAllowed(req.channel)
 	var pick Paper
 	var others []Paper
+	// newest is set when the pick is the newest of several papers that
+	// match, rather than the best match alone.
+	newest := false
 	if req.paper != nil {
 		pick = *req.paper
 	} else {
@@ -231,6 +234,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 			b.say(ctx, out, Reply{Parts: []Part{{Text: "I could not find a paper about that. Try words from its title, or search the papers first."}}})
 			return
 		}
+		newest = preferNewest(papers, topic)
 		pick, others = papers[0], papers[1:]
 		if len(others) > b.cfg.Limits.Candidates {
 			others = others[:b.cfg.Limits.Candidates]
@@ -240,7 +244,11 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 		b.say(ctx, out, Reply{Parts: []Part{{Text: exemptSentence}}})
 		return
 	}
-	picked := Reply{Parts: []Part{{Text: "I picked " + describe(pick) + ". Working out the questions now."}}}
+	why := ""
+	if newest {
+		why = fmt.Sprintf(", the newest of the %d papers that match", 1+len(others))
+	}
+	picked := Reply{Parts: []Part{{Text: "I picked " + describe(pick) + why + ". Working out the questions now."}}}
 	for _, o := range others {
 		p := o
 		picked.Choices = append(picked.Choices, Choice{Label: clip(o.Title, maxButtonRunes), Command: "ask " + o.Title, Paper: &p})

@@ -216,8 +216,9 @@ func TestMentionAskByTitle(t *testing.T) {
 	var blocks []struct {
 		Type     string `json:"type"`
 		Elements []struct {
-			ActionID string `json:"action_id"`
-			Value    string `json:"value"`
+			ActionID string          `json:"action_id"`
+			Value    string          `json:"value"`
+			Text     json.RawMessage `json:"text"`
 		} `json:"elements"`
 	}
 	if err := json.Unmarshal([]byte(picked.Get("blocks")), &blocks); err != nil {
@@ -225,8 +226,11 @@ func TestMentionAskByTitle(t *testing.T) {
 	}
 	var actionID, value string
 	for _, bl := range blocks {
-		if bl.Type == "actions" && len(bl.Elements) > 0 {
-			actionID, value = bl.Elements[0].ActionID, bl.Elements[0].Value
+		for _, el := range bl.Elements {
+			// Candidates come newest first; choose the 2024-25 report.
+			if bl.Type == "actions" && strings.Contains(string(el.Text), "2024-25") {
+				actionID, value = el.ActionID, el.Value
+			}
 		}
 	}
 	payload, _ := json.Marshal(map[string]any{
