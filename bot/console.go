@@ -143,8 +143,13 @@ type consoleOut struct {
 }
 
 func (c *consoleOut) say(_ context.Context, r Reply) error {
+	r = r.fit()
 	text := r.text()
-	if f := r.File; f != nil {
+	files := r.Others
+	if r.File != nil {
+		files = append([]Attachment{*r.File}, files...)
+	}
+	for _, f := range files {
 		p := filepath.Join(c.dir, f.Name)
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 			text += "I could not save the file: " + err.Error() + "\n"

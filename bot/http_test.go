@@ -332,6 +332,10 @@ func TestSharedPDFBrief(t *testing.T) {
 	if want := "# Briefing markdown\n## Fostering Service Annual Report\n"; string(up.Data) != want {
 		t.Errorf("uploaded %q, want %q", up.Data, want)
 	}
+	// The brief comes as HTML to print as well, in the same thread.
+	if up := fs.waitUpload(t); up.Name != "wexcombe-cyp-2026-10-14-brief.html" || up.Thread != "1800000000.000200" || string(up.Data) != "# Briefing html\n## Fostering Service Annual Report\n" {
+		t.Errorf("second upload %q to thread %q: %q", up.Name, up.Thread, up.Data)
+	}
 	if n := <-added; n != "wexcombe-cyp-2026-10-14.pdf" {
 		t.Errorf("added %q to the index", n)
 	}

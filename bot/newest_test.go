@@ -1,6 +1,9 @@
 package bot
 
 import (
+	"encoding/json"
+	"fmt"
+
 	"context"
 	"strings"
 	"testing"
@@ -74,5 +77,42 @@ func TestAskPrefersNewest(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("not asked")
+	}
+}
+
+// An answer longer than one Slack message holds is cut to fit, says so,
+// and comes whole as a file in the thread.
+func TestLongAnswerAsFile(t *testing.T) {
+	fs := newFakeSlack(t)
+	rep := &analysis.Report{}
+	for i := range 12 {
+		it := analysis.ItemReport{Number: fmt.Sprint(i + 1), Title: fmt.Sprintf("Children & Families report %d", i+1), StartPage: i + 1, EndPage: i + 1}
+		for j := range 3 {
+			it.Questions = append(it.Questions, analysis.Question{Kind: analysis.KindEvidence, Text: fmt.Sprintf("Why are <5%% of plans *late* (%d.%d)?", i+1, j+1)})
+		}
+		rep.Items = append(rep.Items, it)
+	}
+	lib := fakeLibrary{
+		find: func(ctx context.Context, text string, limit int) ([]Paper, error) {
+			return []Paper{{Source: "pack.pdf", Title: "Children & Families"}}, nil
+		},
+		ask: func(ctx context.Context, p Paper) (*analysis.Report, error) { return rep, nil },
+	}
+	b, _ := newTestBot(t, fs, Deps{Library: lib})
+	base := startHTTP(t, b)
+	ev := eventBody("EvLong", `{"type":"app_mention","user":"U1","text":"<@UBOT> ask families","ts":"1800000000.000400","channel":"C1"}`)
+	postSigned(t, base, PathEvents, "application/json", ev, sign(testSecret, time.Now(), ev))
+	p := fs.waitPostContaining(t, "Questions:")
+	var blocks []json.RawMessage
+	if err := json.Unmarshal([]byte(p.Get("blocks")), &blocks); err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) > maxBlocks || !strings.Contains(p.Get("blocks"), overflowName) {
+		t.Errorf("%d blocks, or no word of the file:\n%s", len(blocks), p.Get("blocks"))
+	}
+	up := fs.waitUpload(t)
+	if up.Name != overflowName || up.Thread != "1800000000.000400" || !strings.Contains(string(up.Data), "## Item 12: Children & Families report 12") ||
+		!strings.Contains(string(up.Data), "Why are <5% of plans *late* (12.3)?") {
+		t.Errorf("upload %q in thread %q:\n%s", up.Name, up.Thread, up.Data)
 	}
 }
