@@ -3,11 +3,14 @@ package bot
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -26,8 +29,34 @@ import (
 // io.Pipe) the reading goroutine ends when the next line or the end of in
 // arrives, and that line is dropped, or with the process.
 func (b *Bot) RunConsole(ctx context.Context, in io.Reader, out io.Writer) error {
-	con := &consoleOut{w: out, dir: b.cfg.ConsoleDir}
-	fmt.Fprintln(out, "Scrutineer console. Type help for what I can do, quit to leave.")
+	return b.RunConsoleAs(ctx, in, out, ConsoleOptions{})
+}
+
+// ConsoleOptions say whom and where the console plays, so the rules of a
+// channel (exempt items, public answers) can be tried without Slack.
+type ConsoleOptions struct {
+	// Channel is the Slack channel ID the console plays (default
+	// ConsoleChannel): exempt_channels and public_channels apply as
+	// they would there.
+	Channel string
+	// User is the Slack user ID the console plays (default "console"),
+	// shown in the banner. No rule depends on the user yet.
+	User string
+	// Blocks prints each reply's Block Kit JSON after its text, as
+	// Slack would receive it; the "blocks" command prints the last
+	// answer's on request.
+	Blocks bool
+}
+
+// RunConsoleAs is RunConsole playing the channel and user of opts.
+func (b *Bot) RunConsoleAs(ctx context.Context, in io.Reader, out io.Writer, opts ConsoleOptions) error {
+	playing := ""
+	if opts.Channel != "" || opts.User != "" {
+		playing = fmt.Sprintf(" (as user %s in channel %s)", firstNonEmpty(opts.User, ConsoleChannel), firstNonEmpty(opts.Channel, ConsoleChannel))
+	}
+	opts.Channel = firstNonEmpty(opts.Channel, ConsoleChannel)
+	con := &consoleOut{w: out, dir: b.cfg.ConsoleDir, blocks: opts.Blocks}
+	fmt.Fprintf(out, "Scrutineer console%s. Type help for what I can do, blocks for the last answer's Block Kit JSON, quit to leave.\n", playing)
 	rd := readLines(in)
 	defer rd.abandon()
 	for {
@@ -48,7 +77,11 @@ func (b *Bot) RunConsole(ctx context.Context, in io.Reader, out io.Writer) error
 			if l := strings.ToLower(line); l == "quit" || l == "exit" {
 				return nil
 			}
-			b.consoleLine(ctx, line, con)
+			if strings.EqualFold(line, "blocks") {
+				con.printBlocks()
+				continue
+			}
+			b.consoleLine(ctx, line, opts, con)
 			fmt.Fprintln(out)
 		}
 	}
@@ -105,9 +138,19 @@ func (r *lineReader) abandon() {
 	_ = d.SetReadDeadline(time.Time{})
 }
 
-// consoleLine answers one line, synchronously.
-func (b *Bot) consoleLine(ctx context.Context, line string, con *consoleOut) {
-	req := request{channel: ConsoleChannel, cmd: parseCommand(consoleText(line))}
+// consoleLine answers one line, synchronously, as Slack would answer it
+// in the channel the console plays: a slash command privately unless
+// "public" is added or the channel answers publicly, a mention or a
+// direct message in its thread.
+func (b *Bot) consoleLine(ctx context.Context, line string, opts ConsoleOptions, con *consoleOut) {
+	text, form := consoleForm(line)
+	con.begin(form == formMention, false)
+	if form == formSlash {
+		rest, public := publicAsked(text)
+		text = rest
+		con.begin(false, !public && !slices.Contains(b.cfg.PublicChannels, opts.Channel))
+	}
+	req := request{channel: opts.Channel, cmd: parseCommand(text)}
 	if req.cmd.Verb == verbBrief {
 		if req.cmd.Arg == "" {
 			_ = con.say(ctx, Reply{Parts: []Part{{Text: "Give the path of a PDF, for example: brief path/to/pack.pdf"}}})
@@ -118,33 +161,109 @@ func (b *Bot) consoleLine(ctx context.Context, line string, con *consoleOut) {
 	b.runJob(ctx, "console", con, func(ctx context.Context, out responder) { b.handle(ctx, req, out) })
 }
 
+// How a console line was written.
+const (
+	formPlain = iota
+	formSlash
+	formMention
+)
+
 // consoleText reads a console line written as it would be in Slack: the
 // slash command ("/scrutineer search ..."), a mention ("@scrutineer
 // search ...", "<@U123> search ..."), or the words alone.
 func consoleText(line string) string {
+	t, _ := consoleForm(line)
+	return t
+}
+
+// consoleForm is consoleText, and which of the three forms line is in.
+func consoleForm(line string) (string, int) {
 	l := strings.TrimSpace(line)
-	for _, p := range []string{"/scrutineer", "@scrutineer"} {
+	for p, form := range map[string]int{"/scrutineer": formSlash, "@scrutineer": formMention} {
 		if len(l) >= len(p) && strings.EqualFold(l[:len(p)], p) && (len(l) == len(p) || l[len(p)] == ' ') {
-			return strings.TrimSpace(l[len(p):])
+			return strings.TrimSpace(l[len(p):]), form
 		}
 	}
 	if strings.HasPrefix(l, "<@") {
 		if i := strings.IndexByte(l, '>'); i > 0 {
-			return strings.TrimSpace(l[i+1:])
+			return strings.TrimSpace(l[i+1:]), formMention
 		}
 	}
-	return l
+	return l, formPlain
 }
 
-// consoleOut prints replies and saves attached files.
+// consoleOut prints replies and saves attached files. Replies to a
+// mention are shown in a thread (indented under a "thread" line); a slash
+// command's answers are marked when only the user would see them; plain
+// lines (a direct message) are answered plainly.
 type consoleOut struct {
 	w   io.Writer
 	dir string
+	mu  sync.Mutex
+	// blocks prints each reply's Block Kit JSON.
+	blocks bool
+	// thread and private are how the current request is answered (a
+	// mention's replies in its thread; a slash command's privately);
+	// shown counts its replies so far; last holds them for "blocks".
+	thread, private bool
+	shown           int
+	last            []Reply
+}
+
+// begin starts the answer to a new request.
+func (c *consoleOut) begin(thread, private bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.thread, c.private, c.shown, c.last = thread, private, 0, nil
+}
+
+// printBlocks prints the Block Kit JSON of the last request's replies.
+func (c *consoleOut) printBlocks() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.last) == 0 {
+		fmt.Fprintln(c.w, "No answer yet: ask me something first, then type blocks.")
+		return
+	}
+	for _, r := range c.last {
+		c.writeBlocks(r)
+	}
+}
+
+// writeBlocks prints r as the Block Kit JSON Slack would get.
+func (c *consoleOut) writeBlocks(r Reply) {
+	j, err := json.MarshalIndent(r.fit().blockMessages(), "", "  ")
+	if err != nil {
+		fmt.Fprintf(c.w, "I could not show the Block Kit JSON: %v\n", err)
+		return
+	}
+	fmt.Fprintf(c.w, "%s\n", j)
 }
 
 func (c *consoleOut) say(_ context.Context, r Reply) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.last = append(c.last, r)
+	defer func() { c.shown++ }()
+	if c.blocks {
+		c.writeBlocks(r)
+	}
+	r = r.fit()
 	text := r.text()
-	if f := r.File; f != nil {
+	switch {
+	case c.private:
+		text = "[only you can see this]\n" + text
+	case c.thread:
+		if c.shown == 0 {
+			fmt.Fprintln(c.w, "↳ thread")
+		}
+		text = "  │ " + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n  │ ") + "\n"
+	}
+	files := r.Others
+	if r.File != nil {
+		files = append([]Attachment{*r.File}, files...)
+	}
+	for _, f := range files {
 		p := filepath.Join(c.dir, f.Name)
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 			text += "I could not save the file: " + err.Error() + "\n"

@@ -35,7 +35,7 @@ func ExampleBot_RunConsole() {
 		fmt.Println(err)
 	}
 	// Output:
-	// Scrutineer console. Type help for what I can do, quit to leave.
+	// Scrutineer console. Type help for what I can do, blocks for the last answer's Block Kit JSON, quit to leave.
 	// Search: placement stability
 	//   One passage matches.
 	// Item 5: Fostering Service Annual Report

@@ -208,6 +208,9 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	allowed := b.cfg.ExemptAllowed(req.channel)
 	var pick Paper
 	var others []Paper
+	// newest is set when the pick is the newest of several papers that
+	// match, rather than the best match alone.
+	newest := false
 	if req.paper != nil {
 		pick = *req.paper
 	} else {
@@ -231,6 +234,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 			b.say(ctx, out, Reply{Parts: []Part{{Text: "I could not find a paper about that. Try words from its title, or search the papers first."}}})
 			return
 		}
+		newest = preferNewest(papers, topic)
 		pick, others = papers[0], papers[1:]
 		if len(others) > b.cfg.Limits.Candidates {
 			others = others[:b.cfg.Limits.Candidates]
@@ -240,7 +244,11 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 		b.say(ctx, out, Reply{Parts: []Part{{Text: exemptSentence}}})
 		return
 	}
-	picked := Reply{Parts: []Part{{Text: "I picked " + describe(pick) + ". Working out the questions now."}}}
+	why := ""
+	if newest {
+		why = fmt.Sprintf(", the newest of the %d papers that match", 1+len(others))
+	}
+	picked := Reply{Parts: []Part{{Text: "I picked " + describe(pick) + why + ". Working out the questions now."}}}
 	for _, o := range others {
 		p := o
 		picked.Choices = append(picked.Choices, Choice{Label: clip(o.Title, maxButtonRunes), Command: "ask " + o.Title, Paper: &p})
@@ -456,12 +464,17 @@ func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out respo
 	shown, withheld := visible(rep, allowed)
 	reply := briefReply(name, shown, withheld, b.cfg.Limits.Questions)
 	if b.deps.Render != nil && len(shown.Items) > 0 {
-		file, err := b.render(name, shown, "-brief")
+		file, other, err := b.renderBoth(name, shown, "-brief")
 		if err != nil {
 			b.log.Error("render brief failed", "file", ref, "err", redact(err.Error(), name, given))
-			reply.Parts = append(reply.Parts, Part{Note: "I could not make the brief file this time."})
+		}
+		if file == nil {
+			reply.Parts = append(reply.Parts, Part{Note: "I could not make the brief file this time; the briefing above is all of it I have. Share the pack again to try once more."})
 		} else {
 			reply.File = file
+		}
+		if other != nil {
+			reply.Others = append(reply.Others, *other)
 		}
 	}
 	if err := b.deps.Briefer.Add(ctx, name, data); err != nil {
@@ -477,12 +490,35 @@ func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out respo
 // render writes r as a file in the configured format, named after the
 // source file with suffix.
 func (b *Bot) render(name string, r *analysis.Report, suffix string) (*Attachment, error) {
+	return b.renderAs(b.cfg.BriefFormat, name, r, suffix)
+}
+
+// renderBoth writes r as a file in the configured format and another in
+// the other format (HTML to print, Markdown to edit).
+func (b *Bot) renderBoth(name string, r *analysis.Report, suffix string) (*Attachment, *Attachment, error) {
+	first, err := b.render(name, r, suffix)
+	if err != nil {
+		return nil, nil, err
+	}
+	other := "html"
+	if b.cfg.BriefFormat == "html" {
+		other = "markdown"
+	}
+	second, err := b.renderAs(other, name, r, suffix)
+	if err != nil {
+		return first, nil, err
+	}
+	return first, second, nil
+}
+
+// renderAs writes r as a file in format ("markdown" or "html").
+func (b *Bot) renderAs(format, name string, r *analysis.Report, suffix string) (*Attachment, error) {
 	var buf strings.Builder
-	if err := b.deps.Render(&buf, b.cfg.BriefFormat, r); err != nil {
-		return nil, fmt.Errorf("render %s brief: %w", b.cfg.BriefFormat, err)
+	if err := b.deps.Render(&buf, format, r); err != nil {
+		return nil, fmt.Errorf("render %s brief: %w", format, err)
 	}
 	ext := ".md"
-	if b.cfg.BriefFormat == "html" {
+	if format == "html" {
 		ext = ".html"
 	}
 	base := strings.TrimSuffix(path.Base(name), path.Ext(name))

@@ -216,8 +216,9 @@ func TestMentionAskByTitle(t *testing.T) {
 	var blocks []struct {
 		Type     string `json:"type"`
 		Elements []struct {
-			ActionID string `json:"action_id"`
-			Value    string `json:"value"`
+			ActionID string          `json:"action_id"`
+			Value    string          `json:"value"`
+			Text     json.RawMessage `json:"text"`
 		} `json:"elements"`
 	}
 	if err := json.Unmarshal([]byte(picked.Get("blocks")), &blocks); err != nil {
@@ -225,8 +226,11 @@ func TestMentionAskByTitle(t *testing.T) {
 	}
 	var actionID, value string
 	for _, bl := range blocks {
-		if bl.Type == "actions" && len(bl.Elements) > 0 {
-			actionID, value = bl.Elements[0].ActionID, bl.Elements[0].Value
+		for _, el := range bl.Elements {
+			// Candidates come newest first; choose the 2024-25 report.
+			if bl.Type == "actions" && strings.Contains(string(el.Text), "2024-25") {
+				actionID, value = el.ActionID, el.Value
+			}
 		}
 	}
 	payload, _ := json.Marshal(map[string]any{
@@ -327,6 +331,10 @@ func TestSharedPDFBrief(t *testing.T) {
 	}
 	if want := "# Briefing markdown\n## Fostering Service Annual Report\n"; string(up.Data) != want {
 		t.Errorf("uploaded %q, want %q", up.Data, want)
+	}
+	// The brief comes as HTML to print as well, in the same thread.
+	if up := fs.waitUpload(t); up.Name != "wexcombe-cyp-2026-10-14-brief.html" || up.Thread != "1800000000.000200" || string(up.Data) != "# Briefing html\n## Fostering Service Annual Report\n" {
+		t.Errorf("second upload %q to thread %q: %q", up.Name, up.Thread, up.Data)
 	}
 	if n := <-added; n != "wexcombe-cyp-2026-10-14.pdf" {
 		t.Errorf("added %q to the index", n)

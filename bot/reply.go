@@ -22,6 +22,9 @@ type Reply struct {
 	Choices []Choice
 	// File is a file to attach in the same thread.
 	File *Attachment
+	// Others are further files attached after File (the brief in a
+	// second format).
+	Others []Attachment
 	// Progress marks a "working on it" message: the next reply takes its
 	// place (Slack updates it) rather than adding another message.
 	Progress bool
@@ -108,6 +111,36 @@ var (
 	markRemover = strings.NewReplacer("<mark>", "", "</mark>", "")
 )
 
+// clipMrkdwn shortens mrkdwn s to at most n runes like clip, but never
+// cuts inside an entity (&amp;, &lt;, &gt;) or a link (<url|text>), and
+// never leaves a bold marker open.
+func clipMrkdwn(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n - 1
+	for i := cut - 1; i >= 0 && i >= cut-maxEntityRunes; i-- {
+		if r[i] == ';' || r[i] == '>' {
+			break
+		}
+		if r[i] == '&' || r[i] == '<' {
+			cut = i
+			break
+		}
+	}
+	t := string(r[:cut])
+	if strings.Count(t, "*")%2 == 1 {
+		i := strings.LastIndex(t, "*")
+		t = t[:i] + t[i+1:]
+	}
+	return strings.TrimSpace(t) + "…"
+}
+
+// maxEntityRunes is how far back clipMrkdwn looks for the start of an
+// entity or link it would cut: links the bot writes are short.
+const maxEntityRunes = 300
+
 // mrkdwn escapes text for Slack once (slack-go's EscapeMessage: &, < and
 // >), keeps its own formatting characters literal, and turns <mark>
 // highlights into bold.
@@ -133,9 +166,93 @@ func (r Reply) fallback() string {
 	return "Scrutineer"
 }
 
-// blockMessages renders r as one or more Block Kit messages, each within
-// Slack's block limit.
+// blocks is the number of blocks a part takes.
+func (p Part) blocks() int {
+	n := 0
+	if p.Title != "" || p.Text != "" {
+		n++
+	}
+	if p.Note != "" {
+		n++
+	}
+	return n
+}
+
+// blockCount is the number of blocks r takes as one message.
+func (r Reply) blockCount() int {
+	n := 0
+	if r.Heading != "" {
+		n++
+	}
+	for _, p := range r.Parts {
+		n += p.blocks()
+	}
+	if len(r.Choices) > 0 {
+		n++
+	}
+	return n
+}
+
+// overflowName is the file a reply too long for one message goes in.
+const overflowName = "scrutineer-answer.md"
+
+// fit returns r as one Slack message holds it: when r takes more than
+// Slack's 50 blocks, the parts that fit, a note saying where the rest is,
+// and (unless r already carries a file with all of it) the whole reply as
+// a Markdown file.
+func (r Reply) fit() Reply {
+	if r.blockCount() <= maxBlocks {
+		return r
+	}
+	full := r
+	kept := r
+	kept.Parts = nil
+	n := kept.blockCount() + 1 // and the note
+	for _, p := range r.Parts {
+		if n+p.blocks() > maxBlocks {
+			break
+		}
+		kept.Parts = append(kept.Parts, p)
+		n += p.blocks()
+	}
+	name := overflowName
+	if r.File != nil {
+		name = r.File.Name
+	} else {
+		kept.File = &Attachment{Name: overflowName, Title: "Scrutineer: " + clip(plain(firstNonEmpty(r.Heading, "the whole answer")), maxHeaderRunes), Data: []byte(full.markdown())}
+	}
+	kept.Parts = append(kept.Parts, Part{Note: "This answer is longer than a Slack message can hold: all of it is in the file “" + name + "”."})
+	return kept
+}
+
+// markdown renders r as a Markdown document, highlights in bold.
+func (r Reply) markdown() string {
+	var b strings.Builder
+	md := strings.NewReplacer("<mark>", "**", "</mark>", "**")
+	if r.Heading != "" {
+		b.WriteString("# " + plain(r.Heading) + "\n\n")
+	}
+	for _, p := range r.Parts {
+		if p.Title != "" {
+			b.WriteString("## " + plain(p.Title) + "\n\n")
+		}
+		if p.Text != "" {
+			b.WriteString(strings.ReplaceAll(md.Replace(p.Text), "\n", "  \n") + "\n\n")
+		}
+		if p.Note != "" {
+			b.WriteString("_" + strings.ReplaceAll(p.Note, "\n", "_  \n_") + "_\n\n")
+		}
+	}
+	for _, c := range r.Choices {
+		b.WriteString("- " + c.Command + "\n")
+	}
+	return b.String()
+}
+
+// blockMessages renders r as Block Kit: one message within Slack's
+// limits (see fit).
 func (r Reply) blockMessages() [][]slack.Block {
+	r = r.fit()
 	var msgs [][]slack.Block
 	var cur []slack.Block
 	flush := func() {
@@ -148,7 +265,7 @@ func (r Reply) blockMessages() [][]slack.Block {
 		cur = append(cur, slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, clip(plain(r.Heading), maxHeaderRunes), false, false)))
 	}
 	for _, p := range r.Parts {
-		if len(cur)+3 > maxBlocks {
+		if len(cur)+p.blocks() > maxBlocks {
 			flush()
 		}
 		var b strings.Builder
@@ -160,10 +277,10 @@ func (r Reply) blockMessages() [][]slack.Block {
 		}
 		b.WriteString(mrkdwn(p.Text))
 		if b.Len() > 0 {
-			cur = append(cur, slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, clip(b.String(), maxTextRunes), false, false), nil, nil))
+			cur = append(cur, slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, clipMrkdwn(b.String(), maxTextRunes), false, false), nil, nil))
 		}
 		if p.Note != "" {
-			cur = append(cur, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, clip(mrkdwn(p.Note), maxTextRunes), false, false)))
+			cur = append(cur, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, clipMrkdwn(mrkdwn(p.Note), maxTextRunes), false, false)))
 		}
 	}
 	if len(r.Choices) > 0 {

@@ -53,8 +53,16 @@ func TestBlockLimits(t *testing.T) {
 		r.Choices = append(r.Choices, Choice{Label: long, Command: "ask " + long})
 	}
 	msgs := r.blockMessages()
-	if len(msgs) < 2 {
-		t.Fatalf("%d messages for 60 long parts", len(msgs))
+	// What does not fit in one message goes in a file, whole.
+	if len(msgs) != 1 {
+		t.Fatalf("%d messages for 60 long parts, want one and a file", len(msgs))
+	}
+	fit := r.fit()
+	if fit.File == nil || fit.File.Name != overflowName || strings.Count(string(fit.File.Data), "## Ofsted’s & <findings>") != 60 {
+		t.Errorf("the whole reply is not in a file: %+v", fit.File)
+	}
+	if last := fit.Parts[len(fit.Parts)-1]; !strings.Contains(last.Note, overflowName) {
+		t.Errorf("the message does not say where the rest is: %+v", last)
 	}
 	for i, m := range msgs {
 		if len(m) > maxBlocks {
@@ -148,4 +156,30 @@ func TestPages(t *testing.T) {
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	corpustest.Golden(t, filepath.Join("testdata", name), got, *update)
+}
+
+// A section cut to Slack's length is cut at a character, never inside an
+// entity or a link, and leaves no bold marker open.
+func TestClipMrkdwn(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"Children &amp; Families", 12, "Children…"},
+		{"Children &amp; Families", 16, "Children &amp;…"},
+		{"fewer than &lt;5%", 13, "fewer than…"},
+		{"see <https://example.org/a|the report> now", 20, "see…"},
+		{"the *foster carers* said", 12, "the foster…"},
+		{"Ofsted’s ‘Good’ rating", 10, "Ofsted’s…"},
+	} {
+		got := clipMrkdwn(tc.in, tc.n)
+		if got != tc.want {
+			t.Errorf("clipMrkdwn(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+		if utf8.RuneCountInString(got) > tc.n || !utf8.ValidString(got) {
+			t.Errorf("clipMrkdwn(%q, %d) = %q: too long or not UTF-8", tc.in, tc.n, got)
+		}
+	}
 }

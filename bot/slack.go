@@ -57,6 +57,7 @@ func (o *slackOut) say(ctx context.Context, r Reply) error {
 
 // sayLocked posts r; o.mu is held.
 func (o *slackOut) sayLocked(ctx context.Context, r Reply) error {
+	r = r.fit()
 	for _, blocks := range r.blockMessages() {
 		if o.private {
 			if err := o.whisper(ctx, r.fallback(), blocks); err != nil {
@@ -107,7 +108,14 @@ func (o *slackOut) sayLocked(ctx context.Context, r Reply) error {
 		}
 		return nil // files cannot go to a response URL
 	}
-	if f := r.File; f != nil {
+	var files []*Attachment
+	if r.File != nil {
+		files = append(files, r.File)
+	}
+	for i := range r.Others {
+		files = append(files, &r.Others[i])
+	}
+	for _, f := range files {
 		if err := uploadFile(ctx, o.api, f, o.channel, o.thread); err != nil {
 			if ctx.Err() == nil {
 				// The user sees the briefing; tell them the file is missing.

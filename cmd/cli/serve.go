@@ -15,18 +15,23 @@ import (
 func init() {
 	register(&command{
 		name: "serve",
-		args: "[--config FILE] [--index DIR] [--addr :3000] [--console]",
+		args: "[--config FILE] [--index DIR] [--addr :3000] [--console [--channel ID] [--user ID] [--blocks]]",
 		summary: "Run the Slack bot.\n" +
 			"Socket Mode when SLACK_APP_TOKEN is set (no public URL needed); otherwise an HTTP server\n" +
 			"for the Events API, slash commands and interactivity, verified with SLACK_SIGNING_SECRET.\n" +
 			"SLACK_BOT_TOKEN is the Web API token; SLACK_API_URL points at another Slack (tests, staging).\n" +
 			"--console reads messages from the terminal instead (try: help, search foster carers,\n" +
-			"ask fostering, brief FILE) so the bot can be tried without Slack.",
+			"ask fostering, brief FILE, or as in Slack: /scrutineer search ..., @scrutineer ask ...)\n" +
+			"so the bot can be tried without Slack; --channel plays a channel (its exempt and public\n" +
+			"answer rules apply), 'blocks' prints the last answer's Block Kit JSON.",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("config", "", "YAML settings file (allowed channels for exempt items, limits); see bot/README.md")
 			indexFlag(fs)
 			fs.String("addr", "", "HTTP listen address (default :3000, or the config file's addr)")
 			fs.Bool("console", false, "talk to the bot in this terminal instead of Slack")
+			fs.String("channel", "", "with --console: the Slack channel ID to play (default: console)")
+			fs.String("user", "", "with --console: the Slack user ID to play (default: console)")
+			fs.Bool("blocks", false, "with --console: print each answer's Block Kit JSON as Slack would get it")
 			fs.String("bank", "", "a YAML file of local lines of enquiry added to the built-in bank")
 		},
 		run: runServe,
@@ -40,6 +45,11 @@ const serveStopMargin = 15 * time.Second
 func runServe(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
 	if len(args) > 0 {
 		return usagef("serve takes no arguments, got %q", args[0])
+	}
+	console := flagBool(fs, "console")
+	play := bot.ConsoleOptions{Channel: flagString(fs, "channel"), User: flagString(fs, "user"), Blocks: flagBool(fs, "blocks")}
+	if !console && (play != bot.ConsoleOptions{}) {
+		return usagef("--channel, --user and --blocks go with --console")
 	}
 	cfg, err := bot.LoadConfig(flagString(fs, "config"))
 	if err != nil {
@@ -66,7 +76,6 @@ func runServe(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	proj := &bot.Project{Index: x, Analyzer: an, Dir: cfg.PacksDir(),
 		Ingest: index.IngestOptions{Themer: themer(an)}}
 	logger := slog.New(slog.NewTextHandler(io.Err, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	console := flagBool(fs, "console")
 	if console {
 		// The console's own replies are the output; keep logs to warnings.
 		logger = slog.New(slog.NewTextHandler(io.Err, &slog.HandlerOptions{Level: slog.LevelWarn}))
@@ -80,7 +89,7 @@ func runServe(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	if console {
 		n, _ := x.Passages()
 		fmt.Fprintf(io.Out, "scrutineer console: index %s (%d passages). Type 'help', or Ctrl-D to quit.\n", cfg.Index, n)
-		return bt.RunConsole(ctx, io.In, io.Out)
+		return bt.RunConsoleAs(ctx, io.In, io.Out, play)
 	}
 	return bt.Run(ctx)
 }
