@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/corpus/moderngov"
 	"github.com/scrutineer/scrutineer/index"
 )
@@ -175,16 +174,12 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	if len(fetched) == 0 {
 		return nil
 	}
-	b, err := loadBank(flagString(fs, "bank"))
-	if err != nil {
-		return err
-	}
-	x, err := openIndex(fs, true)
+	x, themes, err := openForIngest(fs)
 	if err != nil {
 		return err
 	}
 	defer x.Close()
-	sum, err := x.IngestPaths(ctx, fetched, index.IngestOptions{Themer: themer(analysis.New(b))})
+	sum, err := x.IngestPaths(ctx, fetched, index.IngestOptions{Themer: themes})
 	if err != nil {
 		return fmt.Errorf("ingest into %s: %w", x.Dir(), err)
 	}

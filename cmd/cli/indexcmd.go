@@ -148,15 +148,25 @@ func themer(an *analysis.Analyzer) index.Themer {
 	}
 }
 
+// openForIngest opens (or makes) the index and the themer that gives
+// passages their themes, from the built-in bank and --bank.
+func openForIngest(fs *flag.FlagSet) (*index.Index, index.Themer, error) {
+	b, err := loadBank(flagString(fs, "bank"))
+	if err != nil {
+		return nil, nil, err
+	}
+	x, err := openIndex(fs, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	return x, themer(analysis.New(b)), nil
+}
+
 func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
 	if len(args) == 0 {
 		return usagef("missing PATH: name files or folders to add")
 	}
-	b, err := loadBank(flagString(fs, "bank"))
-	if err != nil {
-		return err
-	}
-	x, err := openIndex(fs, true)
+	x, themes, err := openForIngest(fs)
 	if err != nil {
 		return err
 	}
@@ -164,7 +174,7 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	opts := index.IngestOptions{
 		Workers:     flagInt(fs, "workers"),
 		Force:       flagBool(fs, "force"),
-		Themer:      themer(analysis.New(b)),
+		Themer:      themes,
 		FileTimeout: flagDuration(fs, "file-timeout"),
 	}
 	var bar *progressBar
