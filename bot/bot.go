@@ -311,7 +311,7 @@ func (b *Bot) guard(ctx context.Context, kind string, out responder, fn job) {
 	defer func() {
 		if r := recover(); r != nil {
 			b.log.Error("job failed", "job", kind, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-			b.say(ctx, out, Reply{Parts: []Part{{Text: "Sorry, something went wrong on my side and I had to stop. Please try again, or tell whoever runs Scrutineer."}}})
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "Sorry, something went wrong on my side and I had to stop. It is logged: tell whoever runs Scrutineer, and meanwhile ask in other words or share the file again."}}})
 		}
 	}()
 	fn(ctx, out)

@@ -54,14 +54,14 @@ const lastWordWait = 3 * time.Second
 // words (which the services may quote in their errors) cut out.
 func (b *Bot) sorry(ctx context.Context, out responder, what string, err error, words ...string) {
 	b.log.Error("request failed", "err", redact(err.Error(), words...))
-	msg := "Sorry, I could not " + what + ": something went wrong on my side, and it is logged for whoever runs me."
+	msg := "Sorry, I could not " + what + ": something went wrong on my side, and it is logged for whoever runs me. Asking in other words may get round it; if it happens again, tell whoever runs Scrutineer."
 	if ctx.Err() != nil {
 		// Whatever the service returned, the job was stopped.
 		err = ctx.Err()
 	}
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
-		msg = "Sorry, I could not " + what + ": it took too long, so I stopped."
+		msg = "Sorry, I could not " + what + ": it took too long, so I stopped. Fewer or more exact words, or a smaller file, will be quicker."
 	case errors.Is(err, context.Canceled):
 		msg = "Sorry, I could not " + what + ": I am shutting down. Please ask again in a minute."
 	}
@@ -140,7 +140,7 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 		return
 	}
 	if b.deps.Search == nil {
-		b.say(ctx, out, Reply{Parts: []Part{{Text: "Search is not set up on this bot: it has no index."}}})
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Search is not set up on this bot: it has no index. Whoever runs Scrutineer can give it one (`scrutineer serve --index DIR`)."}}})
 		return
 	}
 	allowed := b.cfg.ExemptAllowed(req.channel)
@@ -202,7 +202,7 @@ func searchReply(q string, total uint64, hits []index.Hit) Reply {
 // offers the next candidates, and replies with its themes and questions.
 func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	if b.deps.Library == nil {
-		b.say(ctx, out, Reply{Parts: []Part{{Text: "Questions are not set up on this bot: it has no index of papers."}}})
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Questions are not set up on this bot: it has no index of papers. Whoever runs Scrutineer can give it one (`scrutineer serve --index DIR`)."}}})
 		return
 	}
 	allowed := b.cfg.ExemptAllowed(req.channel)
@@ -269,7 +269,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 		if withheld > 0 {
 			b.say(ctx, out, Reply{Parts: []Part{{Text: exemptSentence}}})
 		} else {
-			b.say(ctx, out, Reply{Parts: []Part{{Text: "I found no themes or questions in that paper. It may be a scan without a text layer."}}})
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "I found no themes or questions in that paper. It may be a scan without a text layer: a copy with text (from the council's website, or run through OCR) will work."}}})
 		}
 		return
 	}
@@ -424,7 +424,7 @@ func questionParts(qs []analysis.Question, max int) []Part {
 // name the file by fileRef, never by its name.
 func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out responder) {
 	if b.deps.Briefer == nil {
-		b.say(ctx, out, Reply{Parts: []Part{{Text: "Briefing is not set up on this bot."}}})
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Briefing is not set up on this bot: it was started without the analysis. Whoever runs Scrutineer can start it with `scrutineer serve`, which briefs packs."}}})
 		return
 	}
 	given := f.name
@@ -531,7 +531,7 @@ func briefReply(name string, r *analysis.Report, withheld, maxQuestions int) Rep
 		reply.Parts = append(reply.Parts, Part{Text: meta})
 	}
 	if len(r.Items) == 0 {
-		reply.Parts = append(reply.Parts, Part{Text: "I found no items to brief in this file. It may be a scan without a text layer."})
+		reply.Parts = append(reply.Parts, Part{Text: "I found no items to brief in this file. It may be a scan without a text layer: a copy with text (from the council's website, or run through OCR) will work."})
 	}
 	// Keep the message short: the first two questions per item, the rest
 	// are in the attached file.
