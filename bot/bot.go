@@ -50,6 +50,8 @@ type Bot struct {
 	// replays remembers the signatures of the HTTP requests served, so a
 	// signed request sent again is not acted on twice.
 	replays *seenSet
+	// access records who may see the papers shared in Slack.
+	access *accessList
 	// botUser is the bot's own user ID (from auth.test), so it ignores its
 	// own messages.
 	botUser atomic.Value
@@ -74,6 +76,11 @@ func New(cfg Config, deps Deps, logger *slog.Logger) (*Bot, error) {
 		events:   newSeenSet(10*time.Minute, maxSeen),
 		replays:  newSeenSet(replayWindow, maxSeen),
 	}
+	acc, err := loadAccess(cfg.PacksDir())
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
+	b.access = acc
 	b.jobCtx, b.cancelJobs = context.WithCancel(context.Background())
 	b.botUser.Store("")
 	if cfg.BotToken != "" {

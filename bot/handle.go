@@ -24,7 +24,9 @@ type responder interface {
 type request struct {
 	// channel decides whether exempt material may be shown.
 	channel string
-	cmd     command
+	// user is who asked: papers briefed privately are found only by them.
+	user string
+	cmd  command
 	// paper is a paper chosen from an earlier reply; it skips the search
 	// by title.
 	paper *Paper
@@ -101,7 +103,7 @@ func (b *Bot) handle(ctx context.Context, req request, out responder) {
 		b.ask(ctx, req, out)
 	case len(req.files) > 0:
 		for _, f := range req.files {
-			b.brief(ctx, req.channel, f, out)
+			b.brief(ctx, req, f, out)
 		}
 	default:
 		switch req.cmd.Verb {
@@ -151,7 +153,7 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 	}
 	var hits []index.Hit
 	for _, h := range res.Hits {
-		if h.Exempt && !allowed {
+		if h.Exempt && !allowed || !b.access.visibleTo(h.Source, req.user) {
 			continue
 		}
 		hits = append(hits, h)
@@ -226,7 +228,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 		}
 		var papers []Paper
 		for _, p := range found {
-			if !p.Exempt || allowed {
+			if (!p.Exempt || allowed) && b.access.visibleTo(p.Source, req.user) {
 				papers = append(papers, p)
 			}
 		}
@@ -242,6 +244,10 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	}
 	if pick.Exempt && !allowed {
 		b.say(ctx, out, Reply{Parts: []Part{{Text: exemptSentence}}})
+		return
+	}
+	if !b.access.visibleTo(pick.Source, req.user) {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: privateSentence}}})
 		return
 	}
 	why := ""
@@ -285,6 +291,8 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	}
 	b.say(ctx, out, reply)
 }
+
+const privateSentence = "That paper was shared with me privately by someone else, so I cannot show it to you. Ask them to post it in a channel."
 
 const exemptSentence = "That paper is exempt or confidential, so I cannot show it in this channel."
 
@@ -422,7 +430,8 @@ func questionParts(qs []analysis.Question, max int) []Part {
 // briefing and its file, and adds the file to the index. A file whose name
 // leaves nothing to keep it under ("", ".", "..") is refused. The logs
 // name the file by fileRef, never by its name.
-func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out responder) {
+func (b *Bot) brief(ctx context.Context, req request, f fileSource, out responder) {
+	channel := req.channel
 	if b.deps.Briefer == nil {
 		b.say(ctx, out, Reply{Parts: []Part{{Text: "Briefing is not set up on this bot: it was started without the analysis. Whoever runs Scrutineer can start it with `scrutineer serve`, which briefs packs."}}})
 		return
@@ -481,7 +490,16 @@ func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out respo
 		b.log.Error("add to index failed", "file", ref, "err", redact(err.Error(), name, given))
 		reply.Parts = append(reply.Parts, Part{Note: "I could not add this pack to the index, so searches will not find it yet."})
 	} else {
-		reply.Parts = append(reply.Parts, Part{Note: "Added to the index: searches will find it from now on."})
+		note := "Added to the index: searches will find it from now on."
+		if f.slackID != "" {
+			if err := b.access.shared(name, channel, req.user, f.permalink); err != nil {
+				b.log.Error("record who may see a paper failed", "file", ref, "err", redact(err.Error(), name, given))
+			}
+			if !b.access.visibleTo(name, "") {
+				note = "Added to the index, for you alone: only your searches will find it, until it is shared in a channel."
+			}
+		}
+		reply.Parts = append(reply.Parts, Part{Note: note})
 	}
 	b.log.Info("brief answered", "channel", channel, "file", ref, "items", len(shown.Items), "withheld", withheld, "bytes", len(data))
 	b.say(ctx, out, reply)

@@ -153,7 +153,7 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 		if b.isSelf(e.User, e.BotID) || !b.events.first("msg:"+e.Channel+":"+e.TimeStamp) {
 			return
 		}
-		b.start("mention", e.Channel, e.TimeStamp, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, e.Files)
+		b.start("mention", e.User, e.Channel, e.TimeStamp, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, e.Files)
 	case *slackevents.MessageEvent:
 		// Channel messages reach the bot as app_mention; here only direct
 		// messages count.
@@ -171,7 +171,7 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 		if e.Message != nil {
 			files = e.Message.Files
 		}
-		b.start("dm", e.Channel, e.TimeStamp, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, files)
+		b.start("dm", e.User, e.Channel, e.TimeStamp, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, files)
 	case *slackevents.FileSharedEvent:
 		b.onFileShared(e)
 	}
@@ -179,8 +179,8 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 
 // start parses the message at ts and starts the job that answers it in
 // thread.
-func (b *Bot) start(kind, channel, ts, thread, text string, files []slack.File) {
-	req := request{channel: channel, cmd: parseCommand(text)}
+func (b *Bot) start(kind, user, channel, ts, thread, text string, files []slack.File) {
+	req := request{channel: channel, user: user, cmd: parseCommand(text)}
 	// Shared files are briefed when the message asks for nothing else;
 	// a file that is not a PDF is then refused in a plain sentence. A PDF
 	// the file_shared event has already taken up is left to it.
@@ -237,7 +237,7 @@ func (b *Bot) onFileShared(e *slackevents.FileSharedEvent) {
 		}
 		b.log.Info("request", "via", "file_shared", "channel", e.ChannelID, "files", 1)
 		out := &slackOut{api: b.api, hc: b.http, channel: e.ChannelID, thread: firstNonEmpty(share.ThreadTs, share.Ts)}
-		req := request{channel: e.ChannelID, cmd: command{Verb: verbBrief}, files: []fileSource{src}}
+		req := request{channel: e.ChannelID, user: e.UserID, cmd: command{Verb: verbBrief}, files: []fileSource{src}}
 		b.slot("file_shared", out, func(ctx context.Context, out responder) { b.handle(ctx, req, out) })
 	})
 	if !ok {
@@ -281,7 +281,7 @@ func (b *Bot) run(kind string, req request, out responder) {
 // thread in the channel the command was typed in.
 func (b *Bot) onCommand(sc slack.SlashCommand) {
 	text, public := publicAsked(sc.Text)
-	req := request{channel: sc.ChannelID, cmd: parseCommand(text)}
+	req := request{channel: sc.ChannelID, user: sc.UserID, cmd: parseCommand(text)}
 	b.log.Info("request", "via", "command", "channel", sc.ChannelID, "verb", req.cmd.Verb, "public", public)
 	out := &slackOut{api: b.api, hc: b.http, channel: sc.ChannelID, responseURL: sc.ResponseURL}
 	if !public && !slices.Contains(b.cfg.PublicChannels, sc.ChannelID) && sc.ResponseURL != "" {
@@ -334,6 +334,7 @@ func (b *Bot) onInteraction(ic slack.InteractionCallback) {
 		}
 		req := parseChoice(a.Value)
 		req.channel = firstNonEmpty(ic.Channel.ID, ic.Container.ChannelID)
+		req.user = ic.User.ID
 		thread := firstNonEmpty(ic.Container.ThreadTs, ic.Message.ThreadTimestamp, ic.Container.MessageTs, ic.Message.Timestamp)
 		b.chosen(req.channel, firstNonEmpty(ic.Container.MessageTs, ic.Message.Timestamp), ic.Message.Blocks.BlockSet, a.Text.Text)
 		b.log.Info("request", "via", "button", "channel", req.channel, "verb", req.cmd.Verb)
