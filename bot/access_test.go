@@ -94,5 +94,12 @@ func TestDirectMessagePaperPrivate(t *testing.T) {
 		if got := strings.Contains(p.Get("blocks"), "private *placement* figures"); got != tc.wantShown {
 			t.Errorf("%s: private paper shown = %v, want %v:\n%s", tc.user, got, tc.wantShown, p.Get("blocks"))
 		}
+		// The hit links to the paper's Slack file, its printed page in the
+		// text; a paper the bot has no link for has none.
+		if blocks := strings.NewReplacer(`\u003c`, "<", `\u003e`, ">").Replace(p.Get("blocks")); tc.wantShown &&
+			(!strings.Contains(blocks, "<https://wexcombe.slack.com/files/U1/F7/private-pack.pdf|open the paper>") ||
+				!strings.Contains(blocks, "PDF p. 3 · private-pack.pdf") || strings.Count(blocks, "open the paper") != 1) {
+			t.Errorf("%s: no link to the paper:\n%s", tc.user, blocks)
+		}
 	}
 }

@@ -163,7 +163,17 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 	}
 	withheld := len(res.Hits) - len(hits)
 	b.log.Info("search answered", "channel", req.channel, "hits", len(hits), "withheld", withheld)
-	b.say(ctx, out, searchReply(q, res.Total, hits))
+	reply := searchReply(q, res.Total, hits)
+	b.linkSources(reply.Parts[1:], hits)
+	b.say(ctx, out, reply)
+}
+
+// linkSources links each hit's part (parts[i] shows hits[i]) to its
+// paper's Slack file, where the bot knows it.
+func (b *Bot) linkSources(parts []Part, hits []index.Hit) {
+	for i := range min(len(parts), len(hits)) {
+		parts[i].Link = b.access.permalink(hits[i].Source)
+	}
 }
 
 // searchPerItem caps the passages a search shows from one item, so a
@@ -281,6 +291,14 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	}
 	b.log.Info("ask answered", "channel", req.channel, "items", len(rep.Items), "withheld", withheld)
 	reply := askReply(pick, rep, withheld, b.cfg.Limits.Questions)
+	if link := b.access.permalink(pick.Source); link != "" {
+		// Every cite of the paper links to it.
+		for i := range reply.Parts {
+			if reply.Parts[i].Note != "" && reply.Parts[i].Title != "" {
+				reply.Parts[i].Link = link
+			}
+		}
+	}
 	if b.deps.Render != nil && truncated(rep, b.cfg.Limits.Questions) {
 		// The message shows the first questions; the file has them all.
 		if file, err := b.render(pick.Source, rep, "-questions"); err != nil {

@@ -299,6 +299,7 @@ func (fs *fakeSlack) addTyped(id, name, mimetype string, data []byte) string {
 	f := map[string]any{
 		"id": id, "name": name, "title": name, "mimetype": mimetype, "filetype": path.Ext(name),
 		"size": len(data), "url_private_download": strings.TrimSuffix(fs.srv.GetAPIURL(), "/") + p,
+		"permalink": "https://wexcombe.slack.com/files/U1/" + id + "/" + name,
 	}
 	j, _ := json.Marshal(f)
 	fs.mu.Lock()
