@@ -135,3 +135,14 @@ func (a *accessList) saveLocked() error {
 	}
 	return nil
 }
+
+// ForgetShared removes what the bot recorded of the paper source (who may
+// see it, its Slack link) from the access list kept in packsDir, after
+// the paper was removed from the index outside the bot.
+func ForgetShared(packsDir, source string) error {
+	a, err := loadAccess(packsDir)
+	if err != nil {
+		return err
+	}
+	return a.forget(source)
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -113,12 +114,47 @@ func (b *Bot) handle(ctx context.Context, req request, out responder) {
 			b.search(ctx, req, out)
 		case verbAsk:
 			b.ask(ctx, req, out)
+		case verbRemove:
+			b.remove(ctx, req, out)
 		case verbBrief:
 			b.say(ctx, out, Reply{Parts: []Part{{Text: "Share the agenda pack as a PDF with me (in a direct message, or in a channel mentioning me) and I will brief it. In a channel where a pack was shared, `/scrutineer brief NAME` briefs the latest PDF whose name contains NAME. In a papers channel I brief every PDF shared."}}})
 		default:
 			b.say(ctx, out, Reply{Parts: []Part{{Text: "I did not understand that. I can search the papers, suggest questions about a report, or brief an agenda pack. Type `help` for examples."}}})
 		}
 	}
+}
+
+// remove answers "remove FILE": an officer, or whoever shared the paper
+// privately, takes it out of the index.
+func (b *Bot) remove(ctx context.Context, req request, out responder) {
+	name := req.cmd.Arg
+	if name == "" {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Which paper? Give its file name as search results show it, for example: remove wexcombe-cyp-2026-10-14.pdf"}}})
+		return
+	}
+	if b.deps.Remover == nil {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Removing papers is not set up on this bot: it has no index. Whoever runs Scrutineer can remove one with `scrutineer remove FILE`."}}})
+		return
+	}
+	officer := req.user != "" && slices.Contains(b.cfg.Officers, req.user)
+	owner := req.user != "" && !b.access.visibleTo(name, "") && b.access.visibleTo(name, req.user)
+	if !officer && !owner {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Only the officers listed in my configuration (`officers`) can remove a paper, or whoever shared it with me privately. Ask one of them, or whoever runs Scrutineer (`scrutineer remove FILE`)."}}})
+		return
+	}
+	if err := b.deps.Remover.Remove(ctx, name); err != nil {
+		if errors.Is(err, index.ErrNotFound) {
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "I have no paper named “" + name + "”. Search results show each paper's file name; give it exactly."}}})
+			return
+		}
+		b.sorry(ctx, out, "remove “"+name+"”", err, name)
+		return
+	}
+	if err := b.access.forget(name); err != nil {
+		b.log.Error("forget who may see a paper failed", "file", fileRef(name), "err", redact(err.Error(), name))
+	}
+	b.log.Info("paper removed", "channel", req.channel, "file", fileRef(name))
+	b.say(ctx, out, Reply{Parts: []Part{{Text: "Removed “" + name + "” from the index: searches and questions will not find it any more. Briefings already posted in Slack stay where they are."}}})
 }
 
 // helpReply says what the bot can do, with examples.
@@ -129,7 +165,7 @@ func helpReply() Reply {
 			{Title: "Search past papers", Text: "search placement stability\nsearch \"missing from care\" -adoption", Note: "Top passages with the item, the page and the file."},
 			{Title: "Questions to ask about a report", Text: "ask fostering annual report\nwhat should I ask about the fostering report?", Note: "Finds the paper by title or topic, then gives its themes and challenge questions with page cites."},
 			{Title: "Brief an agenda pack", Text: "Share a PDF with me in a direct message, or in a channel mentioning me. In a papers channel I brief every PDF shared.", Note: "I reply in the thread with a briefing, attach it as a file and add the pack to the index."},
-			{Title: "In Slack", Text: "/scrutineer search QUERY, /scrutineer ask TITLE, /scrutineer brief NAME, /scrutineer help, or mention @scrutineer."},
+			{Title: "In Slack", Text: "/scrutineer search QUERY, /scrutineer ask TITLE, /scrutineer brief NAME, /scrutineer help, or mention @scrutineer. Add public (/scrutineer public search ...) for the channel to see the answer.", Note: "An officer can take a paper out of the index: /scrutineer remove FILE."},
 		},
 	}
 }
