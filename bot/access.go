@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
+	"time"
 )
 
 // accessFile is the file, in the packs folder, that records who may see
@@ -23,6 +25,8 @@ type paperAccess struct {
 	Owner   string `json:"owner,omitempty"`
 	// Permalink is the Slack file's link, to cite the paper by.
 	Permalink string `json:"permalink,omitempty"`
+	// Added is when the paper was last briefed in Slack.
+	Added time.Time `json:"added"`
 }
 
 // accessList records, by file name as the index knows it, who may see the
@@ -83,6 +87,7 @@ func (a *accessList) shared(source, channel, user, permalink string) error {
 	if permalink != "" && (cur.Permalink == "" || !cur.Private) {
 		cur.Permalink = permalink
 	}
+	cur.Added = time.Now().UTC()
 	a.m[source] = cur
 	return a.saveLocked()
 }
@@ -104,6 +109,32 @@ func (a *accessList) visibleTo(source, user string) bool {
 	defer a.mu.Unlock()
 	p, ok := a.m[source]
 	return !ok || !p.Private || (user != "" && p.Owner == user)
+}
+
+// recentPaper is a paper briefed in Slack, for the App Home tab.
+type recentPaper struct {
+	Source string
+	paperAccess
+}
+
+// recent returns up to n papers briefed in Slack that user may see,
+// newest first.
+func (a *accessList) recent(user string, n int) []recentPaper {
+	a.mu.Lock()
+	var out []recentPaper
+	for s, p := range a.m {
+		if !p.Private || (user != "" && p.Owner == user) {
+			out = append(out, recentPaper{Source: s, paperAccess: p})
+		}
+	}
+	a.mu.Unlock()
+	slices.SortFunc(out, func(x, y recentPaper) int {
+		if c := y.Added.Compare(x.Added); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Source, y.Source)
+	})
+	return out[:min(n, len(out))]
 }
 
 // permalink is the Slack link recorded for source, "" for none.

@@ -174,6 +174,17 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 		b.start("dm", e.User, e.Channel, e.TimeStamp, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, files)
 	case *slackevents.FileSharedEvent:
 		b.onFileShared(e)
+	case *slackevents.AppHomeOpenedEvent:
+		if e.Tab != "home" || e.User == "" {
+			return
+		}
+		b.track("home", func() {
+			ctx, cancel := context.WithTimeout(b.jobCtx, b.cfg.Limits.SlackTimeout)
+			defer cancel()
+			if err := b.publishHome(ctx, e.User); err != nil {
+				b.log.Error("app home not shown", "err", err)
+			}
+		})
 	}
 }
 
