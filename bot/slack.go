@@ -336,6 +336,10 @@ func (b *Bot) latestPDF(ctx context.Context, channel, name string) (*slack.File,
 // onInteraction handles a button from an earlier reply: the answer goes in
 // the same thread.
 func (b *Bot) onInteraction(ic slack.InteractionCallback) {
+	if ic.Type == slack.InteractionTypeMessageAction && ic.CallbackID == shortcutBrief {
+		b.onShortcut(ic)
+		return
+	}
 	if ic.Type != slack.InteractionTypeBlockActions {
 		return
 	}
@@ -351,6 +355,34 @@ func (b *Bot) onInteraction(ic slack.InteractionCallback) {
 		b.log.Info("request", "via", "button", "channel", req.channel, "verb", req.cmd.Verb)
 		b.run("button", req, &slackOut{api: b.api, hc: b.http, channel: req.channel, thread: thread, responseURL: ic.ResponseURL})
 	}
+}
+
+// shortcutBrief is the callback ID of the message shortcut "Ask
+// Scrutineer about this file" (see manifest.yaml).
+const shortcutBrief = "scrutineer_brief_file"
+
+// onShortcut answers the message shortcut on a message: its PDFs are
+// briefed in the message's thread; a message without one is told so,
+// privately.
+func (b *Bot) onShortcut(ic slack.InteractionCallback) {
+	channel := firstNonEmpty(ic.Channel.ID, ic.Container.ChannelID)
+	ts := firstNonEmpty(ic.Message.Timestamp, ic.Container.MessageTs)
+	thread := firstNonEmpty(ic.Message.ThreadTimestamp, ts)
+	req := request{channel: channel, user: ic.User.ID, cmd: command{Verb: verbBrief}}
+	for _, f := range ic.Message.Files {
+		if src := b.slackFile(f); src.looksPDF() && b.events.first(fileKey(channel, f.ID, ts)) {
+			req.files = append(req.files, src)
+		}
+	}
+	b.log.Info("request", "via", "shortcut", "channel", channel, "files", len(req.files))
+	if len(req.files) == 0 {
+		out := &slackOut{api: b.api, hc: b.http, channel: channel, responseURL: ic.ResponseURL, private: ic.ResponseURL != "", askedPrivately: true}
+		b.spawn("shortcut", out, func(ctx context.Context, out responder) {
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "That message has no PDF for me to brief (or I am briefing it already). Use “Ask Scrutineer about this file” on a message with an agenda pack, or send me the PDF."}}})
+		})
+		return
+	}
+	b.run("shortcut", req, &slackOut{api: b.api, hc: b.http, channel: channel, thread: thread, responseURL: ic.ResponseURL})
 }
 
 // chosen replaces a reply's buttons, once one is used, with the choice
