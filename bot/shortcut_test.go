@@ -31,8 +31,10 @@ func TestMessageShortcut(t *testing.T) {
 				files = "[" + fs.addFile("F5", "cyp-pack.pdf", samplePDF) + "]"
 			}
 			brf := fakeBriefer{
-				brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) { return fosteringReport(), nil },
-				add:   func(ctx context.Context, name string, data []byte) error { return nil },
+				brief: func(ctx context.Context, name string, data []byte) (*analysis.Report, error) {
+					return fosteringReport(), nil
+				},
+				add: func(ctx context.Context, name string, data []byte) error { return nil },
 			}
 			b, _ := newTestBot(t, fs, Deps{Briefer: brf})
 			base := startHTTP(t, b)
