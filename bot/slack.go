@@ -46,6 +46,18 @@ func publicAsked(text string) (string, bool) {
 	return t, false
 }
 
+// slackEntities undoes the only escaping Slack applies to the text it
+// sends: &, < and > (the inverse of slackutilsx.EscapeMessage).
+var slackEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">")
+
+// unescapeSlack reads text as Slack sends it, once: "Children &amp;
+// Families" is "Children & Families", "&amp;lt;" is "&lt;". Slack's own
+// markup (<@U123>, <https://...>) has real angle brackets and is left
+// for parseCommand.
+func unescapeSlack(s string) string {
+	return slackEntities.Replace(s)
+}
+
 // notInChannel is the Slack error for posting where the bot is no member.
 var notInChannel = map[string]bool{"not_in_channel": true, "channel_not_found": true}
 
@@ -191,7 +203,7 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 // start parses the message at ts and starts the job that answers it in
 // thread.
 func (b *Bot) start(kind, user, channel, ts, thread, text string, files []slack.File) {
-	req := request{channel: channel, user: user, cmd: parseCommand(text)}
+	req := request{channel: channel, user: user, cmd: parseCommand(unescapeSlack(text))}
 	// Shared files are briefed when the message asks for nothing else;
 	// a file that is not a PDF is then refused in a plain sentence. A PDF
 	// the file_shared event has already taken up is left to it.
@@ -291,7 +303,7 @@ func (b *Bot) run(kind string, req request, out responder) {
 // onCommand handles a /scrutineer slash command. Its replies start a new
 // thread in the channel the command was typed in.
 func (b *Bot) onCommand(sc slack.SlashCommand) {
-	text, public := publicAsked(sc.Text)
+	text, public := publicAsked(unescapeSlack(sc.Text))
 	req := request{channel: sc.ChannelID, user: sc.UserID, cmd: parseCommand(text)}
 	b.log.Info("request", "via", "command", "channel", sc.ChannelID, "verb", req.cmd.Verb, "public", public)
 	out := &slackOut{api: b.api, hc: b.http, channel: sc.ChannelID, responseURL: sc.ResponseURL}
