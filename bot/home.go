@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/scrutineer/scrutineer/index/watch"
 	"github.com/slack-go/slack"
 )
 
@@ -28,7 +29,33 @@ func (b *Bot) homeReply(user string) Reply {
 		}
 		r.Parts = append(r.Parts, Part{Text: p.Source, Note: note, Link: p.Permalink})
 	}
+	r.Parts = append(r.Parts, b.watchParts()...)
 	return r
+}
+
+// watchParts lists the saved searches of the bot's index (`scrutineer
+// watch`), or says why it cannot.
+func (b *Bot) watchParts() []Part {
+	parts := []Part{{Title: "Saved searches"}}
+	if b.cfg.Index == "" {
+		return append(parts, Part{Text: "None: this bot has no index folder to keep them beside."})
+	}
+	l, err := watch.Load(b.cfg.Index)
+	if err != nil {
+		b.log.Error("read saved searches failed", "err", err)
+		return append(parts, Part{Text: "I could not read the saved searches; whoever runs Scrutineer can see why in the log."})
+	}
+	if len(l.Watches) == 0 {
+		return append(parts, Part{Text: "None yet. Whoever runs Scrutineer can add one: scrutineer watch add --channel CHANNEL WORDS."})
+	}
+	for _, w := range l.Watches {
+		note := "since " + w.Created
+		if w.Channel != "" {
+			note += " · new matches are posted to channel " + w.Channel
+		}
+		parts = append(parts, Part{Text: joinSet(" · ", w.Query, w.Committee), Note: note})
+	}
+	return parts
 }
 
 // publishHome shows user the App Home tab (views.publish).

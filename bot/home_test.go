@@ -1,9 +1,14 @@
 package bot
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/scrutineer/scrutineer/index/watch"
 )
 
 // Opening the App Home tab publishes what the bot can do and the recent
@@ -15,7 +20,19 @@ func TestAppHomePublished(t *testing.T) {
 	}{{"U2", false}, {"U1", true}} {
 		t.Run(tc.user, func(t *testing.T) {
 			fs := newFakeSlack(t)
-			b, _ := newTestBot(t, fs, Deps{})
+			dir := filepath.Join(t.TempDir(), "index")
+			l, err := watch.Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var calls atomic.Int32
+			if _, err := l.Add(context.Background(), searchDeps(&calls, nil).Search, "placement stability", "", "C0CHILDREN"); err != nil {
+				t.Fatal(err)
+			}
+			if err := l.Save(); err != nil {
+				t.Fatal(err)
+			}
+			b, _ := newTestBot(t, fs, Deps{}, func(c *Config) { c.Index = dir })
 			if err := b.access.shared("private-pack.pdf", "D1", "U1", "https://wexcombe.slack.com/files/U1/F7/private-pack.pdf"); err != nil {
 				t.Fatal(err)
 			}
@@ -32,7 +49,8 @@ func TestAppHomePublished(t *testing.T) {
 			case <-time.After(10 * time.Second):
 				t.Fatal("views.publish never called")
 			}
-			for _, want := range []string{`"user_id":"` + tc.user + `"`, `"type":"home"`, "Search past papers", "Recent briefs in this workspace", "children &amp; families.pdf"} {
+			for _, want := range []string{`"user_id":"` + tc.user + `"`, `"type":"home"`, "Search past papers", "Recent briefs in this workspace", "children &amp; families.pdf",
+				"Saved searches", "placement stability", "new matches are posted to channel C0CHILDREN"} {
 				if !strings.Contains(body, want) {
 					t.Errorf("home view lacks %q:\n%s", want, body)
 				}
