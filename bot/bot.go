@@ -50,6 +50,8 @@ type Bot struct {
 	// replays remembers the signatures of the HTTP requests served, so a
 	// signed request sent again is not acted on twice.
 	replays *seenSet
+	// access records who may see the papers shared in Slack.
+	access *accessList
 	// botUser is the bot's own user ID (from auth.test), so it ignores its
 	// own messages.
 	botUser atomic.Value
@@ -74,6 +76,11 @@ func New(cfg Config, deps Deps, logger *slog.Logger) (*Bot, error) {
 		events:   newSeenSet(10*time.Minute, maxSeen),
 		replays:  newSeenSet(replayWindow, maxSeen),
 	}
+	acc, err := loadAccess(cfg.PacksDir())
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
+	b.access = acc
 	b.jobCtx, b.cancelJobs = context.WithCancel(context.Background())
 	b.botUser.Store("")
 	if cfg.BotToken != "" {
@@ -311,7 +318,7 @@ func (b *Bot) guard(ctx context.Context, kind string, out responder, fn job) {
 	defer func() {
 		if r := recover(); r != nil {
 			b.log.Error("job failed", "job", kind, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-			b.say(ctx, out, Reply{Parts: []Part{{Text: "Sorry, something went wrong on my side and I had to stop. Please try again, or tell whoever runs Scrutineer."}}})
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "Sorry, something went wrong on my side and I had to stop. It is logged: tell whoever runs Scrutineer, and meanwhile ask in other words or share the file again."}}})
 		}
 	}()
 	fn(ctx, out)

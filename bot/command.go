@@ -12,6 +12,7 @@ const (
 	verbSearch  = "search"
 	verbAsk     = "ask"
 	verbBrief   = "brief"
+	verbRemove  = "remove"
 	verbUnknown = "unknown"
 )
 
@@ -59,6 +60,8 @@ func parseCommand(text string) command {
 		return command{Verb: verbSearch, Arg: rest}
 	case "ask", "questions":
 		return command{Verb: verbAsk, Arg: topic(rest)}
+	case "remove", "delete":
+		return command{Verb: verbRemove, Arg: strings.TrimSpace(strings.Trim(rest, "<>“”\"'"))}
 	case "brief", "briefing":
 		// Slack wraps links in <...>; what is inside may have spaces at its ends.
 		return command{Verb: verbBrief, Arg: strings.TrimSpace(strings.Trim(rest, "<>"))}

@@ -60,6 +60,10 @@ type Config struct {
 	// seen only by whoever typed it, unless they add "public"
 	// (/scrutineer public search ...).
 	PublicChannels []string `yaml:"public_channels"`
+	// Officers are the Slack user IDs who may remove a paper from the
+	// index (`/scrutineer remove FILE`). Whoever shared a paper privately
+	// may remove it too.
+	Officers []string `yaml:"officers"`
 	// BriefFormat is the format of the brief file attached to a briefing:
 	// "markdown" or "html".
 	BriefFormat string `yaml:"brief_format"`

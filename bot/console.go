@@ -39,8 +39,8 @@ type ConsoleOptions struct {
 	// ConsoleChannel): exempt_channels and public_channels apply as
 	// they would there.
 	Channel string
-	// User is the Slack user ID the console plays (default "console"),
-	// shown in the banner. No rule depends on the user yet.
+	// User is the Slack user ID the console plays (default "console"):
+	// papers briefed privately in Slack are found only by their owner.
 	User string
 	// Blocks prints each reply's Block Kit JSON after its text, as
 	// Slack would receive it; the "blocks" command prints the last
@@ -150,7 +150,7 @@ func (b *Bot) consoleLine(ctx context.Context, line string, opts ConsoleOptions,
 		text = rest
 		con.begin(false, !public && !slices.Contains(b.cfg.PublicChannels, opts.Channel))
 	}
-	req := request{channel: opts.Channel, cmd: parseCommand(text)}
+	req := request{channel: opts.Channel, user: opts.User, cmd: parseCommand(text)}
 	if req.cmd.Verb == verbBrief {
 		if req.cmd.Arg == "" {
 			_ = con.say(ctx, Reply{Parts: []Part{{Text: "Give the path of a PDF, for example: brief path/to/pack.pdf"}}})

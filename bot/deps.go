@@ -45,6 +45,14 @@ type Briefer interface {
 	Add(ctx context.Context, name string, data []byte) error
 }
 
+// Remover takes a paper out of the index.
+type Remover interface {
+	// Remove deletes the file source (its passages, its record and the
+	// kept copy of a pack shared with the bot); the error wraps
+	// index.ErrNotFound when no file has that name.
+	Remove(ctx context.Context, source string) error
+}
+
 // Renderer writes r as a brief file in format ("markdown" or "html").
 type Renderer func(w io.Writer, format string, r *analysis.Report) error
 
@@ -55,4 +63,5 @@ type Deps struct {
 	Library Library
 	Briefer Briefer
 	Render  Renderer
+	Remover Remover
 }

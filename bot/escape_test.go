@@ -153,3 +153,38 @@ func TestProgressReplaced(t *testing.T) {
 		t.Errorf("the apology is a new message, not the progress message updated: %v", apology)
 	}
 }
+
+// Text from Slack is unescaped once, at the edge: a search for "Children
+// &amp; Families &lt;5%" (as Slack sends what the user typed) looks for
+// what the user typed, in a mention and in a slash command.
+func TestIncomingUnescapedOnce(t *testing.T) {
+	for _, tc := range []struct{ name, via, text, want string }{
+		{"mention", "event", `<@UBOT> search Children &amp; Families &lt;5%`, "Children & Families <5%"},
+		{"slash command", "command", `search Children &amp; Families &lt;5%`, "Children & Families <5%"},
+		{"escaped entity stays", "event", `<@UBOT> search &amp;lt;b&amp;gt;`, "&lt;b&gt;"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := newFakeSlack(t)
+			var calls atomic.Int32
+			got := make(chan index.Query, 1)
+			b, _ := newTestBot(t, fs, searchDeps(&calls, got))
+			base := startHTTP(t, b)
+			if tc.via == "event" {
+				text, _ := json.Marshal(tc.text)
+				ev := eventBody("EvU"+tc.name, `{"type":"app_mention","user":"U1","text":`+string(text)+`,"ts":"1800000000.000100","channel":"C1"}`)
+				postSigned(t, base, PathEvents, "application/json", ev, sign(testSecret, time.Now(), ev))
+			} else {
+				body := slashBody("C1", "public "+tc.text)
+				postSigned(t, base, PathCommands, "application/x-www-form-urlencoded", body, sign(testSecret, time.Now(), body))
+			}
+			select {
+			case q := <-got:
+				if q.Text != tc.want {
+					t.Errorf("searched for %q, want %q", q.Text, tc.want)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no search")
+			}
+		})
+	}
+}

@@ -16,9 +16,12 @@ import (
 // fileSource is a file to brief: a Slack file or, in the console, a local
 // path.
 type fileSource struct {
-	name     string
-	size     int64
-	mimetype string
+	// slackID and permalink are the Slack file's ID and link; "" for a
+	// local file.
+	slackID, permalink string
+	name               string
+	size               int64
+	mimetype           string
 	// fetch reads at most max bytes; a larger file is an error.
 	fetch func(ctx context.Context, max int64) ([]byte, error)
 }
@@ -72,9 +75,11 @@ func tooLarge(name string, max int64) userError {
 // slackFile is a file shared in Slack, downloaded with the bot token.
 func (b *Bot) slackFile(f slack.File) fileSource {
 	return fileSource{
-		name:     f.Name,
-		size:     int64(f.Size),
-		mimetype: f.Mimetype,
+		slackID:   f.ID,
+		permalink: f.Permalink,
+		name:      f.Name,
+		size:      int64(f.Size),
+		mimetype:  f.Mimetype,
 		fetch: func(ctx context.Context, max int64) ([]byte, error) {
 			u := f.URLPrivateDownload
 			if u == "" {

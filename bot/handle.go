@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,7 +25,9 @@ type responder interface {
 type request struct {
 	// channel decides whether exempt material may be shown.
 	channel string
-	cmd     command
+	// user is who asked: papers briefed privately are found only by them.
+	user string
+	cmd  command
 	// paper is a paper chosen from an earlier reply; it skips the search
 	// by title.
 	paper *Paper
@@ -54,14 +57,14 @@ const lastWordWait = 3 * time.Second
 // words (which the services may quote in their errors) cut out.
 func (b *Bot) sorry(ctx context.Context, out responder, what string, err error, words ...string) {
 	b.log.Error("request failed", "err", redact(err.Error(), words...))
-	msg := "Sorry, I could not " + what + ": something went wrong on my side, and it is logged for whoever runs me."
+	msg := "Sorry, I could not " + what + ": something went wrong on my side, and it is logged for whoever runs me. Asking in other words may get round it; if it happens again, tell whoever runs Scrutineer."
 	if ctx.Err() != nil {
 		// Whatever the service returned, the job was stopped.
 		err = ctx.Err()
 	}
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
-		msg = "Sorry, I could not " + what + ": it took too long, so I stopped."
+		msg = "Sorry, I could not " + what + ": it took too long, so I stopped. Fewer or more exact words, or a smaller file, will be quicker."
 	case errors.Is(err, context.Canceled):
 		msg = "Sorry, I could not " + what + ": I am shutting down. Please ask again in a minute."
 	}
@@ -101,7 +104,7 @@ func (b *Bot) handle(ctx context.Context, req request, out responder) {
 		b.ask(ctx, req, out)
 	case len(req.files) > 0:
 		for _, f := range req.files {
-			b.brief(ctx, req.channel, f, out)
+			b.brief(ctx, req, f, out)
 		}
 	default:
 		switch req.cmd.Verb {
@@ -111,12 +114,47 @@ func (b *Bot) handle(ctx context.Context, req request, out responder) {
 			b.search(ctx, req, out)
 		case verbAsk:
 			b.ask(ctx, req, out)
+		case verbRemove:
+			b.remove(ctx, req, out)
 		case verbBrief:
 			b.say(ctx, out, Reply{Parts: []Part{{Text: "Share the agenda pack as a PDF with me (in a direct message, or in a channel mentioning me) and I will brief it. In a channel where a pack was shared, `/scrutineer brief NAME` briefs the latest PDF whose name contains NAME. In a papers channel I brief every PDF shared."}}})
 		default:
 			b.say(ctx, out, Reply{Parts: []Part{{Text: "I did not understand that. I can search the papers, suggest questions about a report, or brief an agenda pack. Type `help` for examples."}}})
 		}
 	}
+}
+
+// remove answers "remove FILE": an officer, or whoever shared the paper
+// privately, takes it out of the index.
+func (b *Bot) remove(ctx context.Context, req request, out responder) {
+	name := req.cmd.Arg
+	if name == "" {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Which paper? Give its file name as search results show it, for example: remove wexcombe-cyp-2026-10-14.pdf"}}})
+		return
+	}
+	if b.deps.Remover == nil {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Removing papers is not set up on this bot: it has no index. Whoever runs Scrutineer can remove one with `scrutineer remove FILE`."}}})
+		return
+	}
+	officer := req.user != "" && slices.Contains(b.cfg.Officers, req.user)
+	owner := req.user != "" && !b.access.visibleTo(name, "") && b.access.visibleTo(name, req.user)
+	if !officer && !owner {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Only the officers listed in my configuration (`officers`) can remove a paper, or whoever shared it with me privately. Ask one of them, or whoever runs Scrutineer (`scrutineer remove FILE`)."}}})
+		return
+	}
+	if err := b.deps.Remover.Remove(ctx, name); err != nil {
+		if errors.Is(err, index.ErrNotFound) {
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "I have no paper named “" + name + "”. Search results show each paper's file name; give it exactly."}}})
+			return
+		}
+		b.sorry(ctx, out, "remove “"+name+"”", err, name)
+		return
+	}
+	if err := b.access.forget(name); err != nil {
+		b.log.Error("forget who may see a paper failed", "file", fileRef(name), "err", redact(err.Error(), name))
+	}
+	b.log.Info("paper removed", "channel", req.channel, "file", fileRef(name))
+	b.say(ctx, out, Reply{Parts: []Part{{Text: "Removed “" + name + "” from the index: searches and questions will not find it any more. Briefings already posted in Slack stay where they are."}}})
 }
 
 // helpReply says what the bot can do, with examples.
@@ -127,7 +165,7 @@ func helpReply() Reply {
 			{Title: "Search past papers", Text: "search placement stability\nsearch \"missing from care\" -adoption", Note: "Top passages with the item, the page and the file."},
 			{Title: "Questions to ask about a report", Text: "ask fostering annual report\nwhat should I ask about the fostering report?", Note: "Finds the paper by title or topic, then gives its themes and challenge questions with page cites."},
 			{Title: "Brief an agenda pack", Text: "Share a PDF with me in a direct message, or in a channel mentioning me. In a papers channel I brief every PDF shared.", Note: "I reply in the thread with a briefing, attach it as a file and add the pack to the index."},
-			{Title: "In Slack", Text: "/scrutineer search QUERY, /scrutineer ask TITLE, /scrutineer brief NAME, /scrutineer help, or mention @scrutineer."},
+			{Title: "In Slack", Text: "/scrutineer search QUERY, /scrutineer ask TITLE, /scrutineer brief NAME, /scrutineer help, or mention @scrutineer. Add public (/scrutineer public search ...) for the channel to see the answer.", Note: "An officer can take a paper out of the index: /scrutineer remove FILE."},
 		},
 	}
 }
@@ -140,7 +178,7 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 		return
 	}
 	if b.deps.Search == nil {
-		b.say(ctx, out, Reply{Parts: []Part{{Text: "Search is not set up on this bot: it has no index."}}})
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Search is not set up on this bot: it has no index. Whoever runs Scrutineer can give it one (`scrutineer serve --index DIR`)."}}})
 		return
 	}
 	allowed := b.cfg.ExemptAllowed(req.channel)
@@ -151,7 +189,7 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 	}
 	var hits []index.Hit
 	for _, h := range res.Hits {
-		if h.Exempt && !allowed {
+		if h.Exempt && !allowed || !b.access.visibleTo(h.Source, req.user) {
 			continue
 		}
 		hits = append(hits, h)
@@ -161,7 +199,17 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 	}
 	withheld := len(res.Hits) - len(hits)
 	b.log.Info("search answered", "channel", req.channel, "hits", len(hits), "withheld", withheld)
-	b.say(ctx, out, searchReply(q, res.Total, hits))
+	reply := searchReply(q, res.Total, hits)
+	b.linkSources(reply.Parts[1:], hits)
+	b.say(ctx, out, reply)
+}
+
+// linkSources links each hit's part (parts[i] shows hits[i]) to its
+// paper's Slack file, where the bot knows it.
+func (b *Bot) linkSources(parts []Part, hits []index.Hit) {
+	for i := range min(len(parts), len(hits)) {
+		parts[i].Link = b.access.permalink(hits[i].Source)
+	}
 }
 
 // searchPerItem caps the passages a search shows from one item, so a
@@ -202,7 +250,7 @@ func searchReply(q string, total uint64, hits []index.Hit) Reply {
 // offers the next candidates, and replies with its themes and questions.
 func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	if b.deps.Library == nil {
-		b.say(ctx, out, Reply{Parts: []Part{{Text: "Questions are not set up on this bot: it has no index of papers."}}})
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Questions are not set up on this bot: it has no index of papers. Whoever runs Scrutineer can give it one (`scrutineer serve --index DIR`)."}}})
 		return
 	}
 	allowed := b.cfg.ExemptAllowed(req.channel)
@@ -226,7 +274,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 		}
 		var papers []Paper
 		for _, p := range found {
-			if !p.Exempt || allowed {
+			if (!p.Exempt || allowed) && b.access.visibleTo(p.Source, req.user) {
 				papers = append(papers, p)
 			}
 		}
@@ -242,6 +290,10 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	}
 	if pick.Exempt && !allowed {
 		b.say(ctx, out, Reply{Parts: []Part{{Text: exemptSentence}}})
+		return
+	}
+	if !b.access.visibleTo(pick.Source, req.user) {
+		b.say(ctx, out, Reply{Parts: []Part{{Text: privateSentence}}})
 		return
 	}
 	why := ""
@@ -269,12 +321,20 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 		if withheld > 0 {
 			b.say(ctx, out, Reply{Parts: []Part{{Text: exemptSentence}}})
 		} else {
-			b.say(ctx, out, Reply{Parts: []Part{{Text: "I found no themes or questions in that paper. It may be a scan without a text layer."}}})
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "I found no themes or questions in that paper. It may be a scan without a text layer: a copy with text (from the council's website, or run through OCR) will work."}}})
 		}
 		return
 	}
 	b.log.Info("ask answered", "channel", req.channel, "items", len(rep.Items), "withheld", withheld)
 	reply := askReply(pick, rep, withheld, b.cfg.Limits.Questions)
+	if link := b.access.permalink(pick.Source); link != "" {
+		// Every cite of the paper links to it.
+		for i := range reply.Parts {
+			if reply.Parts[i].Note != "" && reply.Parts[i].Title != "" {
+				reply.Parts[i].Link = link
+			}
+		}
+	}
 	if b.deps.Render != nil && truncated(rep, b.cfg.Limits.Questions) {
 		// The message shows the first questions; the file has them all.
 		if file, err := b.render(pick.Source, rep, "-questions"); err != nil {
@@ -285,6 +345,8 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	}
 	b.say(ctx, out, reply)
 }
+
+const privateSentence = "That paper was shared with me privately by someone else, so I cannot show it to you. Ask them to post it in a channel."
 
 const exemptSentence = "That paper is exempt or confidential, so I cannot show it in this channel."
 
@@ -422,9 +484,10 @@ func questionParts(qs []analysis.Question, max int) []Part {
 // briefing and its file, and adds the file to the index. A file whose name
 // leaves nothing to keep it under ("", ".", "..") is refused. The logs
 // name the file by fileRef, never by its name.
-func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out responder) {
+func (b *Bot) brief(ctx context.Context, req request, f fileSource, out responder) {
+	channel := req.channel
 	if b.deps.Briefer == nil {
-		b.say(ctx, out, Reply{Parts: []Part{{Text: "Briefing is not set up on this bot."}}})
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "Briefing is not set up on this bot: it was started without the analysis. Whoever runs Scrutineer can start it with `scrutineer serve`, which briefs packs."}}})
 		return
 	}
 	given := f.name
@@ -481,7 +544,16 @@ func (b *Bot) brief(ctx context.Context, channel string, f fileSource, out respo
 		b.log.Error("add to index failed", "file", ref, "err", redact(err.Error(), name, given))
 		reply.Parts = append(reply.Parts, Part{Note: "I could not add this pack to the index, so searches will not find it yet."})
 	} else {
-		reply.Parts = append(reply.Parts, Part{Note: "Added to the index: searches will find it from now on."})
+		note := "Added to the index: searches will find it from now on."
+		if f.slackID != "" {
+			if err := b.access.shared(name, channel, req.user, f.permalink); err != nil {
+				b.log.Error("record who may see a paper failed", "file", ref, "err", redact(err.Error(), name, given))
+			}
+			if !b.access.visibleTo(name, "") {
+				note = "Added to the index, for you alone: only your searches will find it, until it is shared in a channel."
+			}
+		}
+		reply.Parts = append(reply.Parts, Part{Note: note})
 	}
 	b.log.Info("brief answered", "channel", channel, "file", ref, "items", len(shown.Items), "withheld", withheld, "bytes", len(data))
 	b.say(ctx, out, reply)
@@ -531,7 +603,7 @@ func briefReply(name string, r *analysis.Report, withheld, maxQuestions int) Rep
 		reply.Parts = append(reply.Parts, Part{Text: meta})
 	}
 	if len(r.Items) == 0 {
-		reply.Parts = append(reply.Parts, Part{Text: "I found no items to brief in this file. It may be a scan without a text layer."})
+		reply.Parts = append(reply.Parts, Part{Text: "I found no items to brief in this file. It may be a scan without a text layer: a copy with text (from the council's website, or run through OCR) will work."})
 	}
 	// Keep the message short: the first two questions per item, the rest
 	// are in the attached file.

@@ -112,6 +112,8 @@ type fakeSlack struct {
 	uploads chan upload
 	// hooks receives what is posted to a slash command's response URL.
 	hooks chan map[string]any
+	// views receives the body of each views.publish.
+	views chan []byte
 	// rateLimit makes the next n chat.postMessage calls answer 429.
 	rateLimit atomic.Int32
 	postCalls atomic.Int32
@@ -144,6 +146,7 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		posts:     make(chan url.Values, 100),
 		uploads:   make(chan upload, 10),
 		hooks:     make(chan map[string]any, 10),
+		views:     make(chan []byte, 10),
 		files:     map[string][]byte{},
 		uploaded:  map[string][]byte{},
 		names:     map[string]string{},
@@ -192,6 +195,11 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 			v.Set("_ts", v.Get("ts"))
 			fs.posts <- v
 			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":%q}`, v.Get("channel"), v.Get("ts"))
+		})
+		c.Handle("/views.publish", func(w http.ResponseWriter, r *http.Request) {
+			body, _ := io.ReadAll(r.Body)
+			fs.views <- body
+			fmt.Fprint(w, `{"ok":true,"view":{"id":"V1","type":"home"}}`)
 		})
 		c.Handle("/files.getUploadURLExternal", func(w http.ResponseWriter, r *http.Request) {
 			v := form(r)
@@ -299,6 +307,7 @@ func (fs *fakeSlack) addTyped(id, name, mimetype string, data []byte) string {
 	f := map[string]any{
 		"id": id, "name": name, "title": name, "mimetype": mimetype, "filetype": path.Ext(name),
 		"size": len(data), "url_private_download": strings.TrimSuffix(fs.srv.GetAPIURL(), "/") + p,
+		"permalink": "https://wexcombe.slack.com/files/U1/" + id + "/" + name,
 	}
 	j, _ := json.Marshal(f)
 	fs.mu.Lock()

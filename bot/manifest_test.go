@@ -20,6 +20,13 @@ func TestManifest(t *testing.T) {
 			SlashCommands []struct {
 				Command string `yaml:"command"`
 			} `yaml:"slash_commands"`
+			Shortcuts []struct {
+				Type       string `yaml:"type"`
+				CallbackID string `yaml:"callback_id"`
+			} `yaml:"shortcuts"`
+			AppHome struct {
+				HomeTab bool `yaml:"home_tab_enabled"`
+			} `yaml:"app_home"`
 		} `yaml:"features"`
 		OAuth struct {
 			Scopes struct {
@@ -44,13 +51,19 @@ func TestManifest(t *testing.T) {
 			t.Errorf("scope %s missing", s)
 		}
 	}
-	for _, e := range []string{"app_mention", "message.im", "file_shared"} {
+	for _, e := range []string{"app_mention", "message.im", "file_shared", "app_home_opened"} {
 		if !slices.Contains(m.Settings.Events.BotEvents, e) {
 			t.Errorf("event %s missing", e)
 		}
 	}
 	if len(m.Features.SlashCommands) != 1 || m.Features.SlashCommands[0].Command != "/scrutineer" {
 		t.Errorf("slash commands %+v", m.Features.SlashCommands)
+	}
+	if len(m.Features.Shortcuts) != 1 || m.Features.Shortcuts[0].Type != "message" || m.Features.Shortcuts[0].CallbackID != shortcutBrief {
+		t.Errorf("shortcuts %+v, want the message shortcut %s", m.Features.Shortcuts, shortcutBrief)
+	}
+	if !m.Features.AppHome.HomeTab {
+		t.Error("the App Home tab must be on")
 	}
 	if !m.Settings.SocketMode || !m.Settings.Interactivity.Enabled {
 		t.Error("socket mode and interactivity must be on")

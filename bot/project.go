@@ -42,6 +42,7 @@ type Project struct {
 var (
 	_ Library = (*Project)(nil)
 	_ Briefer = (*Project)(nil)
+	_ Remover = (*Project)(nil)
 )
 
 // maxReadCache bounds the documents kept between Brief and Add.
@@ -50,7 +51,7 @@ const maxReadCache = 8
 // Deps returns the bot's services backed by p, with briefs rendered by
 // the project's renderer.
 func (p *Project) Deps() Deps {
-	return Deps{Search: p.Index, Library: p, Briefer: p, Render: render.Write}
+	return Deps{Search: p.Index, Library: p, Briefer: p, Render: render.Write, Remover: p}
 }
 
 // FindPapers searches the index with title words weighted up and returns
@@ -259,6 +260,27 @@ func (p *Project) keep(source, hash string, data []byte) (string, error) {
 		return "", fmt.Errorf("keep %s: %w", source, err)
 	}
 	return path, nil
+}
+
+// Remove deletes the file source from the index and, when the bot kept
+// it in Dir, the kept copy. A file kept anywhere else is left alone.
+func (p *Project) Remove(ctx context.Context, source string) error {
+	rec, err := p.Index.Document(ctx, source)
+	if err != nil {
+		return fmt.Errorf("remove %s: %w", source, err)
+	}
+	if err := p.Index.Delete(ctx, source); err != nil {
+		return fmt.Errorf("remove %s: %w", source, err)
+	}
+	if p.Dir != "" && rec.Path != "" {
+		dir, err := filepath.Abs(p.Dir)
+		if err == nil && filepath.Dir(rec.Path) == dir {
+			if err := os.Remove(rec.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("remove the kept copy of %s: %w", source, err)
+			}
+		}
+	}
+	return nil
 }
 
 // hashOf is the hex SHA-256 of data, as corpus gives in Document.Hash.

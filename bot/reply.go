@@ -37,6 +37,27 @@ type Part struct {
 	Text  string
 	// Note is small print under the paragraph: a cite or a file name.
 	Note string
+	// Link is the paper the paragraph cites (its Slack file link), shown
+	// after the note; "" for none.
+	Link string
+}
+
+// linkText is how a Part's Link reads.
+const linkText = "open the paper"
+
+// safeLink reports whether u can go in a Slack link as it stands: an
+// http(s) URL with nothing that would end the link early.
+func safeLink(u string) bool {
+	return (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) && !strings.ContainsAny(u, "<>| \n")
+}
+
+// noteMrkdwn is a Part's small print as mrkdwn: the note, then its link.
+func (p Part) noteMrkdwn() string {
+	s := mrkdwn(p.Note)
+	if safeLink(p.Link) {
+		s = joinSet(" · ", s, "<"+p.Link+"|"+linkText+">")
+	}
+	return s
 }
 
 // Choice is a follow-up request: Label is shown, Command is what the bot
@@ -172,7 +193,7 @@ func (p Part) blocks() int {
 	if p.Title != "" || p.Text != "" {
 		n++
 	}
-	if p.Note != "" {
+	if p.Note != "" || safeLink(p.Link) {
 		n++
 	}
 	return n
@@ -242,6 +263,9 @@ func (r Reply) markdown() string {
 		if p.Note != "" {
 			b.WriteString("_" + strings.ReplaceAll(p.Note, "\n", "_  \n_") + "_\n\n")
 		}
+		if safeLink(p.Link) {
+			b.WriteString("[" + linkText + "](" + p.Link + ")\n\n")
+		}
 	}
 	for _, c := range r.Choices {
 		b.WriteString("- " + c.Command + "\n")
@@ -279,8 +303,8 @@ func (r Reply) blockMessages() [][]slack.Block {
 		if b.Len() > 0 {
 			cur = append(cur, slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, clipMrkdwn(b.String(), maxTextRunes), false, false), nil, nil))
 		}
-		if p.Note != "" {
-			cur = append(cur, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, clipMrkdwn(mrkdwn(p.Note), maxTextRunes), false, false)))
+		if note := p.noteMrkdwn(); note != "" {
+			cur = append(cur, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, clipMrkdwn(note, maxTextRunes), false, false)))
 		}
 	}
 	if len(r.Choices) > 0 {
@@ -317,8 +341,8 @@ func (r Reply) text() string {
 				b.WriteString("  " + line + "\n")
 			}
 		}
-		if p.Note != "" {
-			b.WriteString("  (" + p.Note + ")\n")
+		if note := joinSet(" · ", p.Note, p.Link); note != "" {
+			b.WriteString("  (" + note + ")\n")
 		}
 	}
 	if len(r.Choices) > 0 {

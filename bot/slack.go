@@ -46,6 +46,18 @@ func publicAsked(text string) (string, bool) {
 	return t, false
 }
 
+// slackEntities undoes the only escaping Slack applies to the text it
+// sends: &, < and > (the inverse of slackutilsx.EscapeMessage).
+var slackEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">")
+
+// unescapeSlack reads text as Slack sends it, once: "Children &amp;
+// Families" is "Children & Families", "&amp;lt;" is "&lt;". Slack's own
+// markup (<@U123>, <https://...>) has real angle brackets and is left
+// for parseCommand.
+func unescapeSlack(s string) string {
+	return slackEntities.Replace(s)
+}
+
 // notInChannel is the Slack error for posting where the bot is no member.
 var notInChannel = map[string]bool{"not_in_channel": true, "channel_not_found": true}
 
@@ -153,7 +165,7 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 		if b.isSelf(e.User, e.BotID) || !b.events.first("msg:"+e.Channel+":"+e.TimeStamp) {
 			return
 		}
-		b.start("mention", e.Channel, e.TimeStamp, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, e.Files)
+		b.start("mention", e.User, e.Channel, e.TimeStamp, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, e.Files)
 	case *slackevents.MessageEvent:
 		// Channel messages reach the bot as app_mention; here only direct
 		// messages count.
@@ -171,16 +183,27 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent) {
 		if e.Message != nil {
 			files = e.Message.Files
 		}
-		b.start("dm", e.Channel, e.TimeStamp, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, files)
+		b.start("dm", e.User, e.Channel, e.TimeStamp, firstNonEmpty(e.ThreadTimeStamp, e.TimeStamp), e.Text, files)
 	case *slackevents.FileSharedEvent:
 		b.onFileShared(e)
+	case *slackevents.AppHomeOpenedEvent:
+		if e.Tab != "home" || e.User == "" {
+			return
+		}
+		b.track("home", func() {
+			ctx, cancel := context.WithTimeout(b.jobCtx, b.cfg.Limits.SlackTimeout)
+			defer cancel()
+			if err := b.publishHome(ctx, e.User); err != nil {
+				b.log.Error("app home not shown", "err", err)
+			}
+		})
 	}
 }
 
 // start parses the message at ts and starts the job that answers it in
 // thread.
-func (b *Bot) start(kind, channel, ts, thread, text string, files []slack.File) {
-	req := request{channel: channel, cmd: parseCommand(text)}
+func (b *Bot) start(kind, user, channel, ts, thread, text string, files []slack.File) {
+	req := request{channel: channel, user: user, cmd: parseCommand(unescapeSlack(text))}
 	// Shared files are briefed when the message asks for nothing else;
 	// a file that is not a PDF is then refused in a plain sentence. A PDF
 	// the file_shared event has already taken up is left to it.
@@ -237,7 +260,7 @@ func (b *Bot) onFileShared(e *slackevents.FileSharedEvent) {
 		}
 		b.log.Info("request", "via", "file_shared", "channel", e.ChannelID, "files", 1)
 		out := &slackOut{api: b.api, hc: b.http, channel: e.ChannelID, thread: firstNonEmpty(share.ThreadTs, share.Ts)}
-		req := request{channel: e.ChannelID, cmd: command{Verb: verbBrief}, files: []fileSource{src}}
+		req := request{channel: e.ChannelID, user: e.UserID, cmd: command{Verb: verbBrief}, files: []fileSource{src}}
 		b.slot("file_shared", out, func(ctx context.Context, out responder) { b.handle(ctx, req, out) })
 	})
 	if !ok {
@@ -280,8 +303,8 @@ func (b *Bot) run(kind string, req request, out responder) {
 // onCommand handles a /scrutineer slash command. Its replies start a new
 // thread in the channel the command was typed in.
 func (b *Bot) onCommand(sc slack.SlashCommand) {
-	text, public := publicAsked(sc.Text)
-	req := request{channel: sc.ChannelID, cmd: parseCommand(text)}
+	text, public := publicAsked(unescapeSlack(sc.Text))
+	req := request{channel: sc.ChannelID, user: sc.UserID, cmd: parseCommand(text)}
 	b.log.Info("request", "via", "command", "channel", sc.ChannelID, "verb", req.cmd.Verb, "public", public)
 	out := &slackOut{api: b.api, hc: b.http, channel: sc.ChannelID, responseURL: sc.ResponseURL}
 	if !public && !slices.Contains(b.cfg.PublicChannels, sc.ChannelID) && sc.ResponseURL != "" {
@@ -325,6 +348,10 @@ func (b *Bot) latestPDF(ctx context.Context, channel, name string) (*slack.File,
 // onInteraction handles a button from an earlier reply: the answer goes in
 // the same thread.
 func (b *Bot) onInteraction(ic slack.InteractionCallback) {
+	if ic.Type == slack.InteractionTypeMessageAction && ic.CallbackID == shortcutBrief {
+		b.onShortcut(ic)
+		return
+	}
 	if ic.Type != slack.InteractionTypeBlockActions {
 		return
 	}
@@ -334,11 +361,40 @@ func (b *Bot) onInteraction(ic slack.InteractionCallback) {
 		}
 		req := parseChoice(a.Value)
 		req.channel = firstNonEmpty(ic.Channel.ID, ic.Container.ChannelID)
+		req.user = ic.User.ID
 		thread := firstNonEmpty(ic.Container.ThreadTs, ic.Message.ThreadTimestamp, ic.Container.MessageTs, ic.Message.Timestamp)
 		b.chosen(req.channel, firstNonEmpty(ic.Container.MessageTs, ic.Message.Timestamp), ic.Message.Blocks.BlockSet, a.Text.Text)
 		b.log.Info("request", "via", "button", "channel", req.channel, "verb", req.cmd.Verb)
 		b.run("button", req, &slackOut{api: b.api, hc: b.http, channel: req.channel, thread: thread, responseURL: ic.ResponseURL})
 	}
+}
+
+// shortcutBrief is the callback ID of the message shortcut "Ask
+// Scrutineer about this file" (see manifest.yaml).
+const shortcutBrief = "scrutineer_brief_file"
+
+// onShortcut answers the message shortcut on a message: its PDFs are
+// briefed in the message's thread; a message without one is told so,
+// privately.
+func (b *Bot) onShortcut(ic slack.InteractionCallback) {
+	channel := firstNonEmpty(ic.Channel.ID, ic.Container.ChannelID)
+	ts := firstNonEmpty(ic.Message.Timestamp, ic.Container.MessageTs)
+	thread := firstNonEmpty(ic.Message.ThreadTimestamp, ts)
+	req := request{channel: channel, user: ic.User.ID, cmd: command{Verb: verbBrief}}
+	for _, f := range ic.Message.Files {
+		if src := b.slackFile(f); src.looksPDF() && b.events.first(fileKey(channel, f.ID, ts)) {
+			req.files = append(req.files, src)
+		}
+	}
+	b.log.Info("request", "via", "shortcut", "channel", channel, "files", len(req.files))
+	if len(req.files) == 0 {
+		out := &slackOut{api: b.api, hc: b.http, channel: channel, responseURL: ic.ResponseURL, private: ic.ResponseURL != "", askedPrivately: true}
+		b.spawn("shortcut", out, func(ctx context.Context, out responder) {
+			b.say(ctx, out, Reply{Parts: []Part{{Text: "That message has no PDF for me to brief (or I am briefing it already). Use “Ask Scrutineer about this file” on a message with an agenda pack, or send me the PDF."}}})
+		})
+		return
+	}
+	b.run("shortcut", req, &slackOut{api: b.api, hc: b.http, channel: channel, thread: thread, responseURL: ic.ResponseURL})
 }
 
 // chosen replaces a reply's buttons, once one is used, with the choice

@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+
+	"github.com/scrutineer/scrutineer/bot"
+	"github.com/scrutineer/scrutineer/index"
+)
+
+func init() {
+	register(&command{
+		name: "remove",
+		args: "[--index DIR] [--shared DIR] FILE...",
+		summary: "Take papers out of the index by file name, as search results show it: their passages,\n" +
+			"their record and the bot's kept copy of a pack shared in Slack. The Slack bot does the\n" +
+			"same for an officer who types /scrutineer remove FILE.",
+		flags: func(fs *flag.FlagSet) {
+			indexFlag(fs)
+			fs.String("shared", "", "the bot's packs folder (default: shared inside the index folder)")
+		},
+		run: runRemove,
+	})
+}
+
+func runRemove(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
+	if len(args) == 0 {
+		return usagef("remove needs the file name of a paper, as search results show it")
+	}
+	x, err := openIndex(fs, false)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	shared := flagString(fs, "shared")
+	if shared == "" {
+		shared = filepath.Join(x.Dir(), "shared")
+	}
+	proj := &bot.Project{Index: x, Dir: shared}
+	for _, name := range args {
+		if err := proj.Remove(ctx, name); err != nil {
+			if errors.Is(err, index.ErrNotFound) {
+				return fmt.Errorf("no paper named %q in %s: 'scrutineer status' counts the papers and 'scrutineer search' shows their file names", name, x.Dir())
+			}
+			return err
+		}
+		if err := bot.ForgetShared(shared, name); err != nil {
+			return fmt.Errorf("removed %s, but %w", name, err)
+		}
+		fmt.Fprintf(io.Out, "removed %s\n", name)
+	}
+	return nil
+}
