@@ -81,6 +81,13 @@ func buildQuery(q Query) (query.Query, bool, error) {
 				bq.AddShould(t)
 			}
 		}
+		// Not for a query with jargon: its group terms stand in for the
+		// words as typed, which the papers seldom write side by side.
+		if len(jargonKeys(textOf(cs))) == 0 {
+			for _, pq := range pairPhrases(cs) {
+				bq.AddShould(pq)
+			}
+		}
 		textQ = bq
 	} else {
 		all := query.NewMatchAllQuery()
@@ -167,6 +174,33 @@ func buildQuery(q Query) (query.Query, bool, error) {
 		bq.AddShould(t, h)
 	}
 	return lean(bq), hasText, nil
+}
+
+// phraseBoost weighs a pair of the query's words found side by side.
+const phraseBoost = 4.0
+
+// pairPhrases returns, for each pair of neighbouring plain words of the
+// query (not quoted, not in a field, not excluded), an optional phrase
+// query on the passage text: passages where the words stand together as
+// typed ("placement stability", "care leavers") rank above those that
+// have them apart.
+func pairPhrases(cs []clause) []query.Query {
+	var out []query.Query
+	var prev string
+	for _, c := range cs {
+		if c.field != "" || c.not || c.phrase {
+			prev = ""
+			continue
+		}
+		if prev != "" {
+			m := query.NewMatchPhraseQuery(prev + " " + c.text)
+			m.SetField(fText)
+			m.SetBoost(phraseBoost)
+			out = append(out, m)
+		}
+		prev = c.text
+	}
+	return out
 }
 
 // Search runs q. Hits are passages, at most q.PerItem from one item so one
