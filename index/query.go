@@ -48,6 +48,9 @@ type Query struct {
 	// NoFacets skips counting facets, which costs about half the time of a
 	// query that matches much of the index.
 	NoFacets bool
+	// Newest orders the matching items by meeting date, newest first
+	// (score breaks ties), instead of by relevance.
+	Newest bool
 }
 
 // Hit is one matching passage.

@@ -245,8 +245,11 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 	var selected []*search.DocumentMatch
 	for round := 0; ; round++ {
 		req := bleve.NewSearchRequestOptions(bq, window, 0, false)
-		if !hasText {
+		switch {
+		case !hasText:
 			req.SortBy([]string{"-" + fDate, fSource, fItemIndex, fSeq})
+		case q.Newest:
+			req.SortBy([]string{"-" + fDate, "-_score", fSource, fItemIndex, fSeq})
 		}
 		if round == 0 && !q.NoFacets {
 			// Facets cost a doc-values read per matching passage: about
@@ -260,7 +263,7 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 		if round == 0 {
 			res = &Results{Query: q.Text, Total: sr.Total, Facets: facets(sr.Facets)}
 		}
-		if hasText {
+		if hasText && !q.Newest {
 			selected = groupItems(sr.Hits, perItem)
 		} else {
 			selected = collapse(sr.Hits, perItem)
