@@ -81,6 +81,9 @@ func buildQuery(q Query) (query.Query, bool, error) {
 				bq.AddShould(t)
 			}
 		}
+		for _, sq := range statRefQueries(textOf(cs)) {
+			bq.AddShould(sq)
+		}
 		// Not for a query with jargon: its group terms stand in for the
 		// words as typed, which the papers seldom write side by side.
 		if len(jargonKeys(textOf(cs))) == 0 {
