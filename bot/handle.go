@@ -161,7 +161,20 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 	}
 	withheld := len(res.Hits) - len(hits)
 	b.log.Info("search answered", "channel", req.channel, "hits", len(hits), "withheld", withheld)
-	b.say(ctx, out, searchReply(q, res.Total, hits))
+	b.say(ctx, out, nearSpellings(searchReply(q, res.Total, hits), res.NearSpellings && len(hits) > 0))
+}
+
+// nearSpellingsNote tells that the hits are for near spellings of the
+// words typed.
+const nearSpellingsNote = "Nothing matches those words as typed; these match words spelled nearly so."
+
+// nearSpellings puts nearSpellingsNote first in a search reply when near
+// is true.
+func nearSpellings(r Reply, near bool) Reply {
+	if near {
+		r.Parts = append([]Part{{Text: nearSpellingsNote}}, r.Parts...)
+	}
+	return r
 }
 
 // searchPerItem caps the passages a search shows from one item, so a

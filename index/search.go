@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -53,7 +54,11 @@ func buildQuery(q Query) (query.Query, bool, error) {
 		if c.phrase {
 			m = query.NewMatchPhraseQuery(c.text)
 		} else {
-			m = query.NewMatchQuery(c.text)
+			mq := query.NewMatchQuery(c.text)
+			if q.fuzzy > 0 && !c.not && utf8.RuneCountInString(c.text) >= minFuzzyWord {
+				mq.SetFuzziness(q.fuzzy)
+			}
+			m = mq
 		}
 		m.SetField(field)
 		switch {
@@ -179,6 +184,13 @@ func buildQuery(q Query) (query.Query, bool, error) {
 	return lean(bq), hasText, nil
 }
 
+// Near spellings: when a query finds nothing, its words of at least
+// minFuzzyWord letters are searched again within fuzzyDistance edits.
+const (
+	minFuzzyWord  = 6
+	fuzzyDistance = 2
+)
+
 // phraseBoost weighs a pair of the query's words found side by side.
 const phraseBoost = 4.0
 
@@ -275,6 +287,20 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 			break
 		}
 		window *= 4
+	}
+	if res.Total == 0 && hasText && q.fuzzy == 0 && !q.Newest {
+		// Spelling is corrected only when the query as typed finds
+		// nothing: near spellings of a word found are noise.
+		nq := q
+		nq.fuzzy = fuzzyDistance
+		near, err := x.Search(ctx, nq)
+		if err != nil {
+			return nil, err
+		}
+		if near.Total > 0 {
+			near.Query, near.NearSpellings = q.Text, true
+			return near, nil
+		}
 	}
 	if offset >= len(selected) {
 		res.Hits = []Hit{}

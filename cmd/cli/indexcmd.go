@@ -295,6 +295,9 @@ func printHits(w io.Writer, res *index.Results, bold bool) {
 		fmt.Fprintf(w, "No passages match %q.\n", res.Query)
 		return
 	}
+	if res.NearSpellings {
+		fmt.Fprintf(w, "No passages match %q as typed; these match words spelled nearly so.\n", res.Query)
+	}
 	fmt.Fprintf(w, "%d %s match %q; showing %d.\n", res.Total, plural(int(res.Total), "passage"), res.Query, len(res.Hits))
 	for i, h := range res.Hits {
 		title := h.Title
