@@ -201,7 +201,7 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 	b.log.Info("search answered", "channel", req.channel, "hits", len(hits), "withheld", withheld)
 	reply := searchReply(q, res.Total, hits)
 	b.linkSources(reply.Parts[1:], hits)
-	b.say(ctx, out, reply)
+	b.say(ctx, out, nearSpellings(reply, res.NearSpellings && len(hits) > 0))
 }
 
 // linkSources links each hit's part (parts[i] shows hits[i]) to its
@@ -210,6 +210,19 @@ func (b *Bot) linkSources(parts []Part, hits []index.Hit) {
 	for i := range min(len(parts), len(hits)) {
 		parts[i].Link = b.access.permalink(hits[i].Source)
 	}
+}
+
+// nearSpellingsNote tells that the hits are for near spellings of the
+// words typed.
+const nearSpellingsNote = "Nothing matches those words as typed; these match words spelled nearly so."
+
+// nearSpellings puts nearSpellingsNote first in a search reply when near
+// is true.
+func nearSpellings(r Reply, near bool) Reply {
+	if near {
+		r.Parts = append([]Part{{Text: nearSpellingsNote}}, r.Parts...)
+	}
+	return r
 }
 
 // searchPerItem caps the passages a search shows from one item, so a

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 func TestGroupItems(t *testing.T) {
@@ -44,5 +45,32 @@ func TestGroupItems(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestPairPhrases(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"fostering", nil},
+		{"placement stability moves", []string{"placement stability", "stability moves"}},
+		{`care "leaving care" leavers`, nil},
+		{"care -adoption leavers", nil},
+		{"kind:minutes care leavers", []string{"care leavers"}},
+		{"Reg 44?", []string{"Reg 44?"}},
+	}
+	for _, tc := range tests {
+		cs, err := parseUserQuery(tc.text)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.text, err)
+		}
+		var got []string
+		for _, q := range pairPhrases(cs) {
+			got = append(got, q.(*query.MatchPhraseQuery).MatchPhrase)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+		}
 	}
 }

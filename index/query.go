@@ -48,6 +48,13 @@ type Query struct {
 	// NoFacets skips counting facets, which costs about half the time of a
 	// query that matches much of the index.
 	NoFacets bool
+	// Newest orders the matching items by meeting date, newest first
+	// (score breaks ties), instead of by relevance.
+	Newest bool
+
+	// fuzzy is the edit distance allowed for the query's longer words,
+	// set by Search when the query as typed finds nothing.
+	fuzzy int
 }
 
 // Hit is one matching passage.
@@ -83,5 +90,8 @@ type Results struct {
 	Total  uint64                  `json:"total"`
 	Hits   []Hit                   `json:"hits"`
 	Facets map[string][]FacetCount `json:"facets,omitempty"`
-	Took   time.Duration           `json:"-"`
+	// NearSpellings is true when the query as typed found nothing and
+	// the hits are for words spelled nearly as typed ("fosterng").
+	NearSpellings bool          `json:"near_spellings,omitempty"`
+	Took          time.Duration `json:"-"`
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -53,7 +54,11 @@ func buildQuery(q Query) (query.Query, bool, error) {
 		if c.phrase {
 			m = query.NewMatchPhraseQuery(c.text)
 		} else {
-			m = query.NewMatchQuery(c.text)
+			mq := query.NewMatchQuery(c.text)
+			if q.fuzzy > 0 && !c.not && utf8.RuneCountInString(c.text) >= minFuzzyWord {
+				mq.SetFuzziness(q.fuzzy)
+			}
+			m = mq
 		}
 		m.SetField(field)
 		switch {
@@ -79,6 +84,16 @@ func buildQuery(q Query) (query.Query, bool, error) {
 				t := query.NewTermQuery(k)
 				t.SetField(fText)
 				bq.AddShould(t)
+			}
+		}
+		for _, sq := range statRefQueries(textOf(cs)) {
+			bq.AddShould(sq)
+		}
+		// Not for a query with jargon: its group terms stand in for the
+		// words as typed, which the papers seldom write side by side.
+		if len(jargonKeys(textOf(cs))) == 0 {
+			for _, pq := range pairPhrases(cs) {
+				bq.AddShould(pq)
 			}
 		}
 		textQ = bq
@@ -169,6 +184,40 @@ func buildQuery(q Query) (query.Query, bool, error) {
 	return lean(bq), hasText, nil
 }
 
+// Near spellings: when a query finds nothing, its words of at least
+// minFuzzyWord letters are searched again within fuzzyDistance edits.
+const (
+	minFuzzyWord  = 6
+	fuzzyDistance = 2
+)
+
+// phraseBoost weighs a pair of the query's words found side by side.
+const phraseBoost = 4.0
+
+// pairPhrases returns, for each pair of neighbouring plain words of the
+// query (not quoted, not in a field, not excluded), an optional phrase
+// query on the passage text: passages where the words stand together as
+// typed ("placement stability", "care leavers") rank above those that
+// have them apart.
+func pairPhrases(cs []clause) []query.Query {
+	var out []query.Query
+	var prev string
+	for _, c := range cs {
+		if c.field != "" || c.not || c.phrase {
+			prev = ""
+			continue
+		}
+		if prev != "" {
+			m := query.NewMatchPhraseQuery(prev + " " + c.text)
+			m.SetField(fText)
+			m.SetBoost(phraseBoost)
+			out = append(out, m)
+		}
+		prev = c.text
+	}
+	return out
+}
+
 // Search runs q. Hits are passages, at most q.PerItem from one item so one
 // long report does not fill the page; Total counts matching passages.
 // Facets count matching passages by committee, year and theme, unless
@@ -211,8 +260,11 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 	var selected []*search.DocumentMatch
 	for round := 0; ; round++ {
 		req := bleve.NewSearchRequestOptions(bq, window, 0, false)
-		if !hasText {
+		switch {
+		case !hasText:
 			req.SortBy([]string{"-" + fDate, fSource, fItemIndex, fSeq})
+		case q.Newest:
+			req.SortBy([]string{"-" + fDate, "-_score", fSource, fItemIndex, fSeq})
 		}
 		if round == 0 && !q.NoFacets {
 			// Facets cost a doc-values read per matching passage: about
@@ -226,7 +278,7 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 		if round == 0 {
 			res = &Results{Query: q.Text, Total: sr.Total, Facets: facets(sr.Facets)}
 		}
-		if hasText {
+		if hasText && !q.Newest {
 			selected = groupItems(sr.Hits, perItem)
 		} else {
 			selected = collapse(sr.Hits, perItem)
@@ -235,6 +287,20 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 			break
 		}
 		window *= 4
+	}
+	if res.Total == 0 && hasText && q.fuzzy == 0 && !q.Newest {
+		// Spelling is corrected only when the query as typed finds
+		// nothing: near spellings of a word found are noise.
+		nq := q
+		nq.fuzzy = fuzzyDistance
+		near, err := x.Search(ctx, nq)
+		if err != nil {
+			return nil, err
+		}
+		if near.Total > 0 {
+			near.Query, near.NearSpellings = q.Text, true
+			return near, nil
+		}
 	}
 	if offset >= len(selected) {
 		res.Hits = []Hit{}

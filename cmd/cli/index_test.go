@@ -69,6 +69,19 @@ func TestIngestSearchBrief(t *testing.T) {
 		t.Errorf("top hit %+v: want item 4 (fostering), pages 7-10, printed = page-2, highlighted", h)
 	}
 
+	// --newest is accepted and still finds the fostering report.
+	code, out, errs = run(t, "search", "--index", idx, "--newest", "foster carer recruitment")
+	if code != ExitOK || !strings.Contains(out, "Fostering") {
+		t.Errorf("--newest: exit %d, %s %s", code, out, errs)
+	}
+
+	// A misspelt query that finds nothing as typed says so and shows the
+	// near spellings' hits.
+	code, out, errs = run(t, "search", "--index", idx, "fosterng")
+	if code != ExitOK || !strings.Contains(out, "as typed") || !strings.Contains(out, "Fostering") {
+		t.Errorf("near spellings: exit %d, %s %s", code, out, errs)
+	}
+
 	// Filters: a committee that does not exist finds nothing.
 	code, out, _ = run(t, "search", "--index", idx, "--committee", "Planning Committee", "fostering")
 	if code != ExitOK || !strings.Contains(out, "No passages match") {

@@ -42,7 +42,8 @@ func init() {
 		name: "search",
 		args: "[--index DIR] [--json] [--limit N] [--theme ID] [--committee NAME] [--from DATE] [--to DATE] QUERY",
 		summary: "Search indexed papers: ranked passages with highlights and page cites.\n" +
-			"QUERY uses bleve's syntax: words, \"a phrase\", +must, -not, field:value.\n" +
+			"QUERY is plain words (punctuation such as ? : < & is text); operators where written as such:\n" +
+			"\"a phrase\", +must, -not, and title: heading: committee: kind: theme: item: year: source: date:.\n" +
 			"Officers' jargon is understood: LAC, CLA and children in care find each other.",
 		flags: func(fs *flag.FlagSet) {
 			indexFlag(fs)
@@ -56,6 +57,7 @@ func init() {
 			fs.String("source", "", "only this file (its base name)")
 			fs.Int("per-item", 3, "most passages from one item")
 			fs.Bool("include-exempt", false, "include exempt or confidential items")
+			fs.Bool("newest", false, "newest meetings first (relevance breaks ties) rather than most relevant first")
 		},
 		run: runSearch,
 	})
@@ -262,6 +264,7 @@ func runSearch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 		Text: text, Limit: flagInt(fs, "limit"), Theme: flagString(fs, "theme"),
 		Committee: flagString(fs, "committee"), Kind: flagString(fs, "kind"), Source: flagString(fs, "source"),
 		From: from, To: to, IncludeExempt: flagBool(fs, "include-exempt"), PerItem: flagInt(fs, "per-item"),
+		Newest: flagBool(fs, "newest"),
 		// Facets are part of the JSON form only; counting them is most of
 		// the cost of a broad query over a large index.
 		NoFacets: !flagBool(fs, "json"),
@@ -301,6 +304,9 @@ func printHits(w io.Writer, res *index.Results, bold bool) {
 	if len(res.Hits) == 0 {
 		fmt.Fprintf(w, "No passages match %q.\n", res.Query)
 		return
+	}
+	if res.NearSpellings {
+		fmt.Fprintf(w, "No passages match %q as typed; these match words spelled nearly so.\n", res.Query)
 	}
 	fmt.Fprintf(w, "%d %s match %q; showing %d.\n", res.Total, plural(int(res.Total), "passage"), res.Query, len(res.Hits))
 	for i, h := range res.Hits {
