@@ -52,6 +52,8 @@ type Bot struct {
 	replays *seenSet
 	// access records who may see the papers shared in Slack.
 	access *accessList
+	// health is the Socket Mode connection state the health check reports.
+	health health
 	// botUser is the bot's own user ID (from auth.test), so it ignores its
 	// own messages.
 	botUser atomic.Value

@@ -67,9 +67,13 @@ type Config struct {
 	// BriefFormat is the format of the brief file attached to a briefing:
 	// "markdown" or "html".
 	BriefFormat string `yaml:"brief_format"`
-	// ConsoleDir is where console mode saves brief files ("" = current
-	// folder).
+	// ConsoleDir is where console mode saves brief files; see
+	// BriefsDir for the default.
 	ConsoleDir string `yaml:"console_dir"`
+	// HealthAddr, when set, is the address of a small HTTP listener that
+	// answers PathHealth in Socket Mode, for container and service
+	// health checks ("" = none). In HTTP mode the health check is on Addr.
+	HealthAddr string `yaml:"health_addr"`
 	// Limits bound what one request may cost.
 	Limits Limits `yaml:"limits"`
 }
@@ -118,17 +122,22 @@ func DefaultConfig() Config {
 	}
 }
 
-// ConfigFromEnv returns the default settings with the tokens and API URL
-// read from the environment.
-func ConfigFromEnv() Config {
+// ConfigFromEnv returns the default settings with the tokens, the API
+// URL and any setting named in the environment (see EnvPrefix) read from
+// it. A token or setting that cannot be read is an error.
+func ConfigFromEnv() (Config, error) {
 	c := DefaultConfig()
-	c.applyEnv(os.Getenv)
-	return c
+	if err := c.applyEnv(os.Getenv); err != nil {
+		return c, err
+	}
+	return c, c.Validate()
 }
 
 // LoadConfig reads the YAML file at path over the defaults, then the
-// tokens from the environment. An empty path reads no file. Unknown keys
-// are an error, so a misspelt setting is not silently ignored.
+// environment: every setting named there (see EnvPrefix) and the tokens,
+// each from its variable or from the file its _FILE variable names
+// (SLACK_BOT_TOKEN_FILE). An empty path reads no file. Unknown keys are an
+// error, so a misspelt setting is not silently ignored.
 func LoadConfig(path string) (Config, error) {
 	c := DefaultConfig()
 	if path != "" {
@@ -140,7 +149,9 @@ func LoadConfig(path string) (Config, error) {
 			return c, fmt.Errorf("read bot config %s: %w", path, err)
 		}
 	}
-	c.applyEnv(os.Getenv)
+	if err := c.applyEnv(os.Getenv); err != nil {
+		return c, err
+	}
 	return c, c.Validate()
 }
 
@@ -154,11 +165,23 @@ func (c *Config) decode(data []byte) error {
 	return nil
 }
 
-func (c *Config) applyEnv(getenv func(string) string) {
-	c.BotToken = getenv(EnvBotToken)
-	c.AppToken = getenv(EnvAppToken)
-	c.SigningSecret = getenv(EnvSigningSecret)
+// applyEnv reads the settings named in the environment, then the tokens
+// and the API URL.
+func (c *Config) applyEnv(getenv func(string) string) error {
+	errs := []error{c.applySettingsEnv(getenv)}
+	for _, s := range []struct {
+		name string
+		to   *string
+	}{
+		{EnvBotToken, &c.BotToken}, {EnvAppToken, &c.AppToken},
+		{EnvSigningSecret, &c.SigningSecret},
+	} {
+		v, err := secret(getenv, s.name)
+		errs = append(errs, err)
+		*s.to = v
+	}
 	c.APIURL = getenv(EnvAPIURL)
+	return errors.Join(errs...)
 }
 
 // Validate reports settings that cannot work, such as a zero limit or an
@@ -201,6 +224,19 @@ func (c Config) PacksDir() string {
 		return c.SharedDir
 	case c.Index != "":
 		return filepath.Join(c.Index, "shared")
+	}
+	return ""
+}
+
+// BriefsDir is where console mode saves brief files: ConsoleDir, or
+// "briefs" inside the index folder, or "" (the current folder) when
+// neither is set.
+func (c Config) BriefsDir() string {
+	switch {
+	case c.ConsoleDir != "":
+		return c.ConsoleDir
+	case c.Index != "":
+		return filepath.Join(c.Index, "briefs")
 	}
 	return ""
 }

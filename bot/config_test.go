@@ -74,7 +74,10 @@ func TestConfigFromEnvAndEmptyFile(t *testing.T) {
 	t.Setenv(EnvAppToken, "xapp-b")
 	t.Setenv(EnvSigningSecret, "")
 	t.Setenv(EnvAPIURL, "")
-	c := ConfigFromEnv()
+	c, err := ConfigFromEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
 	d := DefaultConfig()
 	d.BotToken, d.AppToken = "xoxb-a", "xapp-b"
 	if !reflect.DeepEqual(c, d) {

@@ -55,7 +55,7 @@ func (b *Bot) RunConsoleAs(ctx context.Context, in io.Reader, out io.Writer, opt
 		playing = fmt.Sprintf(" (as user %s in channel %s)", firstNonEmpty(opts.User, ConsoleChannel), firstNonEmpty(opts.Channel, ConsoleChannel))
 	}
 	opts.Channel = firstNonEmpty(opts.Channel, ConsoleChannel)
-	con := &consoleOut{w: out, dir: b.cfg.ConsoleDir, blocks: opts.Blocks}
+	con := &consoleOut{w: out, dir: b.cfg.BriefsDir(), blocks: opts.Blocks}
 	fmt.Fprintf(out, "Scrutineer console%s. Type help for what I can do, blocks for the last answer's Block Kit JSON, quit to leave.\n", playing)
 	rd := readLines(in)
 	defer rd.abandon()
@@ -265,7 +265,12 @@ func (c *consoleOut) say(_ context.Context, r Reply) error {
 	}
 	for _, f := range files {
 		p := filepath.Join(c.dir, f.Name)
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			text += "I could not save the file: " + err.Error() + "\n"
+		} else if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 			text += "I could not save the file: " + err.Error() + "\n"
 		} else {
 			text += "Saved the file to " + p + "\n"

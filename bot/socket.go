@@ -22,6 +22,13 @@ func (b *Bot) RunSocketMode(ctx context.Context) error {
 	if err := b.connect(ctx); err != nil {
 		return err
 	}
+	if b.cfg.HealthAddr != "" {
+		stop, err := b.listenHealth(ctx, b.cfg.HealthAddr, &b.health)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	// The socketmode client logs at Debug: its lines may carry payloads.
 	client := socketmode.New(b.api, socketmode.OptionLog(slog.NewLogLogger(b.log.Handler(), slog.LevelDebug)))
 	rctx, cancel := context.WithCancel(ctx)
@@ -85,9 +92,14 @@ func (b *Bot) onSocketEvent(ctx context.Context, client *socketmode.Client, evt 
 		if ic, ok := evt.Data.(slack.InteractionCallback); ok {
 			b.onInteraction(ic)
 		}
-	case socketmode.EventTypeConnecting, socketmode.EventTypeConnected, socketmode.EventTypeHello:
+	case socketmode.EventTypeConnected, socketmode.EventTypeHello:
+		b.health.connected.Store(true)
+		b.log.Debug("socket mode", "state", string(evt.Type))
+	case socketmode.EventTypeConnecting, socketmode.EventTypeDisconnect:
+		b.health.connected.Store(false)
 		b.log.Debug("socket mode", "state", string(evt.Type))
 	case socketmode.EventTypeConnectionError, socketmode.EventTypeInvalidAuth:
+		b.health.connected.Store(false)
 		b.log.Warn("socket mode connection problem", "state", string(evt.Type))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,8 @@ import (
 func TestSocketMode(t *testing.T) {
 	fs := newFakeSlack(t)
 	var calls atomic.Int32
-	b, _ := newTestBot(t, fs, searchDeps(&calls, nil), func(c *Config) { c.AppToken = "xapp-test" })
+	healthAddr := freeAddr(t)
+	b, _ := newTestBot(t, fs, searchDeps(&calls, nil), func(c *Config) { c.AppToken, c.HealthAddr = "xapp-test", healthAddr })
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- b.Run(ctx) }()
@@ -47,6 +49,10 @@ func TestSocketMode(t *testing.T) {
 	}()
 	p := fs.waitPost(t)
 	close(posted)
+	// Connected and answering: the health check says so.
+	if code, body := getHealth(t, healthAddr); code != http.StatusOK || body != "ok\n" {
+		t.Errorf("health check while connected: %d %q", code, body)
+	}
 	if p.Get("channel") != "C5" || p.Get("thread_ts") != "1800000000.000500" || !strings.Contains(p.Get("blocks"), "Fostering Service Annual Report") {
 		t.Errorf("reply %v", p)
 	}
@@ -81,6 +87,56 @@ func TestSocketMode(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("run: %v", err)
+	}
+	if _, err := http.Get("http://" + healthAddr + PathHealth); err == nil {
+		t.Error("health check still listening after the bot stopped")
+	}
+}
+
+// freeAddr returns a local address no one listens on.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}
+
+func getHealth(t *testing.T, addr string) (int, string) {
+	t.Helper()
+	res, err := http.Get("http://" + addr + PathHealth)
+	if err != nil {
+		t.Fatalf("health check: %v", err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(body)
+}
+
+// The Socket Mode health check is unhealthy until connected and after a
+// dropped connection; a bad address is an error at start-up.
+func TestSocketModeHealth(t *testing.T) {
+	b, _ := newTestBot(t, nil, Deps{})
+	addr := freeAddr(t)
+	stop, err := b.listenHealth(context.Background(), addr, &b.health)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	for _, tc := range []struct {
+		connected bool
+		want      int
+	}{{false, http.StatusServiceUnavailable}, {true, http.StatusOK}, {false, http.StatusServiceUnavailable}} {
+		b.health.connected.Store(tc.connected)
+		if code, _ := getHealth(t, addr); code != tc.want {
+			t.Errorf("connected=%v: %d, want %d", tc.connected, code, tc.want)
+		}
+	}
+	if _, err := b.listenHealth(context.Background(), addr, &b.health); err == nil || !strings.Contains(err.Error(), "health check listener") {
+		t.Errorf("second listener on %s: %v", addr, err)
 	}
 }
 

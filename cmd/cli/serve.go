@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"log/slog"
 	"time"
 
 	"github.com/scrutineer/scrutineer/analysis"
@@ -23,9 +22,14 @@ func init() {
 			"--console reads messages from the terminal instead (try: help, search foster carers,\n" +
 			"ask fostering, brief FILE, or as in Slack: /scrutineer search ..., @scrutineer ask ...)\n" +
 			"so the bot can be tried without Slack; --channel plays a channel (its exempt and public\n" +
-			"answer rules apply), 'blocks' prints the last answer's Block Kit JSON.",
+			"answer rules apply), 'blocks' prints the last answer's Block Kit JSON.\n" +
+			"Every setting can come from the environment instead: SCRUTINEER_CONFIG, SCRUTINEER_INDEX,\n" +
+			"SCRUTINEER_BANK, SCRUTINEER_LOG_LEVEL, and each key of the config file as SCRUTINEER_KEY\n" +
+			"(SCRUTINEER_ADDR, SCRUTINEER_LIMITS_JOBS, SCRUTINEER_PAPERS_CHANNELS=C1,C2, ...);\n" +
+			"flags win over the environment, the environment over the file. Each Slack secret may be\n" +
+			"read from a file instead: SLACK_BOT_TOKEN_FILE, SLACK_APP_TOKEN_FILE, SLACK_SIGNING_SECRET_FILE.",
 		flags: func(fs *flag.FlagSet) {
-			fs.String("config", "", "YAML settings file (allowed channels for exempt items, limits); see bot/README.md")
+			fs.String("config", "", "YAML settings file (allowed channels for exempt items, limits); see bot/README.md (env SCRUTINEER_CONFIG)")
 			indexFlag(fs)
 			fs.String("addr", "", "HTTP listen address (default :3000, or the config file's addr)")
 			fs.Bool("console", false, "talk to the bot in this terminal instead of Slack")
@@ -33,6 +37,7 @@ func init() {
 			fs.String("user", "", "with --console: the Slack user ID to play (default: console)")
 			fs.Bool("blocks", false, "with --console: print each answer's Block Kit JSON as Slack would get it")
 			fs.String("bank", "", "a YAML file of local lines of enquiry added to the built-in bank")
+			logFlags(fs)
 		},
 		run: runServe,
 	})
@@ -51,7 +56,12 @@ func runServe(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	if !console && (play != bot.ConsoleOptions{}) {
 		return usagef("--channel, --user and --blocks go with --console")
 	}
-	cfg, err := bot.LoadConfig(flagString(fs, "config"))
+	// The console's own replies are the output; keep its logs to warnings.
+	logger, err := newLogger(fs, io.Err, console)
+	if err != nil {
+		return err
+	}
+	cfg, err := bot.LoadConfig(setting(fs, "config", "SCRUTINEER_CONFIG"))
 	if err != nil {
 		return err
 	}
@@ -63,7 +73,7 @@ func runServe(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	if a := flagString(fs, "addr"); a != "" {
 		cfg.Addr = a
 	}
-	b, err := loadBank(flagString(fs, "bank"))
+	b, err := loadBank(setting(fs, "bank", "SCRUTINEER_BANK"))
 	if err != nil {
 		return err
 	}
@@ -75,11 +85,6 @@ func runServe(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	an := analysis.New(b)
 	proj := &bot.Project{Index: x, Analyzer: an, Dir: cfg.PacksDir(),
 		Ingest: index.IngestOptions{Themer: themer(an)}}
-	logger := slog.New(slog.NewTextHandler(io.Err, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	if console {
-		// The console's own replies are the output; keep logs to warnings.
-		logger = slog.New(slog.NewTextHandler(io.Err, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	}
 	bt, err := bot.New(cfg, proj.Deps(), logger)
 	if err != nil {
 		return err
