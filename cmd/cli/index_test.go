@@ -222,13 +222,19 @@ func TestStatus(t *testing.T) {
 	if code, _, errs := run(t, "ingest", "--index", idx, paper); code != ExitOK {
 		t.Fatalf("ingest: %s", errs)
 	}
-	code, out, errs := run(t, "status", "--index", idx, "--json")
+	// Named relative to the current folder, the index is reported by its
+	// absolute path.
+	t.Chdir(filepath.Dir(idx))
+	code, out, errs := run(t, "status", "--index", "idx", "--json")
 	if code != ExitOK {
 		t.Fatalf("status: exit %d: %s", code, errs)
 	}
 	var st Status
 	if err := json.Unmarshal([]byte(out), &st); err != nil {
 		t.Fatal(err)
+	}
+	if st.Index != idx {
+		t.Errorf("status index %q, want %q", st.Index, idx)
 	}
 	if st.Papers != 1 || st.Passages == 0 || st.LastIngest == "" || st.SizeBytes == 0 || st.Version == "" {
 		t.Errorf("status %+v", st)

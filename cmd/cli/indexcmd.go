@@ -104,10 +104,20 @@ func displayIndexDir() string {
 }
 
 func indexDir(fs *flag.FlagSet) (string, error) {
-	if d := flagString(fs, "index"); d != "" {
-		return d, nil
+	d := flagString(fs, "index")
+	if d == "" {
+		var err error
+		if d, err = DefaultIndexDir(); err != nil {
+			return "", err
+		}
 	}
-	return DefaultIndexDir()
+	// Absolute, so what the index says of itself names the same folder
+	// from anywhere.
+	abs, err := filepath.Abs(d)
+	if err != nil {
+		return "", fmt.Errorf("index folder %s: %w", d, err)
+	}
+	return abs, nil
 }
 
 // openIndex opens the index named by --index (or the default); create
