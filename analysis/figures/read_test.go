@@ -180,6 +180,8 @@ func TestPolarity(t *testing.T) {
 		{"words: multi-agency", Indicator{Name: "Strategy meetings that were multi-agency"}, HigherIsBetter},
 		{"words: agency", Indicator{Name: "Agency social workers"}, LowerIsBetter},
 		{"words: EET", Indicator{Name: "Care leavers in education, employment or training"}, HigherIsBetter},
+		{"words: de-registration of carers", Indicator{Name: "De-registration of mainstream foster carers"}, LowerIsBetter},
+		{"words: carers approved", Indicator{Name: "Mainstream foster carers approved"}, HigherIsBetter},
 		{"words: none", Indicator{Name: "Children in care"}, PolarityUnknown},
 	}
 	for _, tc := range tests {

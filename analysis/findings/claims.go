@@ -106,6 +106,9 @@ func aimBefore(text string, i int) bool {
 	return reAim.MatchString(strings.ToLower(text[max(0, i-24):i]))
 }
 
-var reAim = regexp.MustCompile(`\b(?:on|to|towards|for|of|by|aims?|aimed at|focus(?:ed)?(?: on)?|priority|plans?|work(?:ing)?(?: on)?|committed to|needs? to|(?:will|to|should|would|must|can|could|may|might) be)\s+$`)
+// reAim ends the words before a direction word that make it an aim or a
+// promise ("will be reduced", "help us improve"), or an attribute of
+// something else ("an improved understanding"), not a claim.
+var reAim = regexp.MustCompile(`\b(?:on|to|towards|for|of|by|aims?|aimed at|focus(?:ed)?(?: on)?|priority|plans?|work(?:ing)?(?: on)?|committed to|needs? to|(?:will|to|should|would|must|can|could|may|might) be|help(?:s|ed|ing)?(?: us| them| the service)?|an?|the)\s+$`)
 
 var reNegation = regexp.MustCompile(`\b(?:not|no longer|never|yet to be|n't)\s+(?:\w+\s+)?$`)

@@ -46,6 +46,7 @@ func TestDirectionContradicted(t *testing.T) {
 		{"negated", item([]figures.Sentence{prose(4, "Initial health assessments have not improved.")}, iha), nil},
 		{"an aim, not a claim", item([]figures.Sentence{prose(4, "There is a continued focus on improving initial health assessments.")}, iha), nil},
 		{"a promise, not a claim", item([]figures.Sentence{prose(4, "Agency use will be reduced next year.")}, agency), nil},
+		{"an attribute of something else", item([]figures.Sentence{prose(4, "An improved understanding of the reasons will help us improve the timeliness of initial health assessments.")}, iha), nil},
 		{"no indicator named", item([]figures.Sentence{prose(4, "Morale has improved.")}, iha), nil},
 		{"national sentence", item([]figures.Sentence{national(4, "Nationally, agency use has stabilised.")}, agency), nil},
 		{"another council's indicator", item([]figures.Sentence{prose(4, "Agency use has stabilised.")}, owned(agency, figures.OwnerOther)), nil},

@@ -101,7 +101,23 @@ func nameScore(text, name string) int {
 	if n == 0 || 2*n < len(want) || n == weak && n < 2 {
 		return 0
 	}
+	// "Assessment of foster carers" is about assessments: a text that
+	// names the carers but not what of them is measured is about
+	// something else.
+	if head := headWords(name); len(head) > 0 && shared(head, stems(text)) == 0 {
+		return 0
+	}
 	return n
+}
+
+// headWords are the key words of what a measure named "X of Y" counts
+// (X), when X has any ("Number of ..." has none) and Y does too.
+func headWords(name string) []string {
+	head, tail, ok := strings.Cut(strings.ToLower(name), " of ")
+	if !ok || len(keyWords(tail)) == 0 {
+		return nil
+	}
+	return keyWords(head)
 }
 
 // matchIndicator returns the council indicator of the item a sentence is
