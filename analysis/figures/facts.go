@@ -150,7 +150,7 @@ var (
 	// and attributes, markdown links: a citation, not a finding).
 	reMarkup = regexp.MustCompile(`<[a-z/][^>]*>|style="|[a-z]+="|\]\(#?[^)]*\)`)
 	// reNoDelay is "delay" said as an aim, not a fact.
-	reNoDelay     = regexp.MustCompile(`\b(?:minimi[sz]e|avoid|reduce|prevent|without|no|any|undue|unnecessary|reducing|minimising|minimizing)\s+(?:\w+\s+)?(?:delays?|drift)`)
+	reNoDelay     = regexp.MustCompile(`\b(?:minimi[sz]e|avoid|avoidance of|reduce|prevent|without|no|any|undue|unnecessary|reducing|minimising|minimizing)\s+(?:\w+\s+)?(?:delays?|drift)`)
 	reStrongDelay = regexp.MustCompile(`\b(?:delayed|slipp(?:ed|age)|behind schedule|overdue|was a delay|were delays|postponed|deferred|not (?:yet )?(?:been )?(?:fully )?(?:completed|delivered|implemented))\b`)
 	// reDoneAtLast is a delay that is over: "the long overdue
 	// refurbishment was completed in June".
@@ -344,7 +344,7 @@ func classify(sent string, table bool) []Fact {
 // ("IROs challenge drift", "help to address concerns"), which praises the
 // service rather than finding fault, or that says it only may be so
 // ("performance may not always correspond").
-var reTackles = regexp.MustCompile(`\b(?:challeng(?:e|es|ed|ing)|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|address(?:es|ed|ing)?|tackl(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|respond(?:s|ed|ing)? to|identif(?:y|ies|ied|ying)|manag(?:e|es|ed|ing)|resolv(?:e|es|ed|ing)|escalat(?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|when|if|where|any|may|might|could|can)\s+(?:\w+\s+){0,2}$`)
+var reTackles = regexp.MustCompile(`\b(?:avoidance of|free from|challeng(?:e|es|ed|ing)|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|address(?:es|ed|ing)?|tackl(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|respond(?:s|ed|ing)? to|identif(?:y|ies|ied|ying)|manag(?:e|es|ed|ing)|resolv(?:e|es|ed|ing)|escalat(?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|when|if|where|any|may|might|could|can)\s+(?:\w+\s+){0,2}$`)
 
 // reConditional is a weakness said as what may happen ("when concerns
 // about exploitation arise, support ... provides reassurance").

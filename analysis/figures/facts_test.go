@@ -156,6 +156,9 @@ func TestClassifyNot(t *testing.T) {
 		{"He was seen by the health visitor 3 times in 6 weeks.", FactFigure},
 		// A concern said to be absent.
 		{"The social worker had no concerns about the children at the visit.", FactConcern},
+		// Drift avoided is a strength, not a concern.
+		{"There is decisive action to find families and the avoidance of drift and delay is a priority.", FactConcern},
+		{"There is decisive action to find families and the avoidance of drift and delay is a priority.", FactDelay},
 		// A title is not a person.
 		{"Her Majesty's Inspectors found that 14 assessments were delayed.", -1},
 	}
