@@ -195,7 +195,7 @@ func FindFacts(passages []string) []Fact {
 				if loc := reStatus.FindStringIndex(low); loc != nil && len(low) == len(sent) && !reStatusNoun.MatchString(low[loc[1]:]) {
 					f := Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactAction] + 0.8}
 					fs = append([]Fact{f}, fs...)
-				} else if loc := reDone.FindStringIndex(low); loc != nil && len(low) == len(sent) {
+				} else if loc := reDone.FindStringIndex(low); loc != nil && len(low) == len(sent) && !reDoneMeasure.MatchString(low[loc[1]:]) {
 					// Done, says the tracker: is it working?
 					f := Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactAction] + 0.3}
 					fs = append([]Fact{f}, fs...)
@@ -323,7 +323,7 @@ func classify(sent string, table bool) []Fact {
 		}
 	}
 	if table && strings.Count(sent, "|") >= 2 && !reCoverRow.MatchString(low) && longestCell(sent) >= 30 {
-		if loc := reOwnerDate.FindStringIndex(low); loc != nil {
+		if loc := ownerOrDate(low); loc != nil {
 			add(FactAction, loc)
 		}
 	}
@@ -349,6 +349,29 @@ var reTackles = regexp.MustCompile(`\b(?:avoidance of|free from|challeng(?:e|es|
 // reConditional is a weakness said as what may happen ("when concerns
 // about exploitation arise, support ... provides reassurance").
 var reConditional = regexp.MustCompile(`^\s*(?:when|if|where|should)\b`)
+
+// reDoneMeasure follows "completed" in a measure's name ("assessments
+// completed within 35 days"), where it is no action's status.
+var reDoneMeasure = regexp.MustCompile(`^\s+(?:within|in|on time|by|inside)\b`)
+
+// reMeasureCell opens a table cell that names a measure ("Percentage of
+// initial health assessments completed").
+var reMeasureCell = regexp.MustCompile(`^\s*(?:percentage|proportion|number|rate|no\.|%)\s+(?:of\b)?`)
+
+// ownerOrDate locates the first owner, date or status in a tracker row,
+// passing over "completed" where it is part of a measure's name.
+func ownerOrDate(low string) []int {
+	for _, loc := range reOwnerDate.FindAllStringIndex(low, -1) {
+		if !strings.HasPrefix(low[loc[0]:], "complete") {
+			return loc
+		}
+		cell := low[strings.LastIndexByte(low[:loc[0]], '|')+1 : loc[0]]
+		if !reDoneMeasure.MatchString(low[loc[1]:]) && !reMeasureCell.MatchString(cell) {
+			return loc
+		}
+	}
+	return nil
+}
 
 // tackled reports whether the weakness found at i in a lower-cased
 // sentence is one the service is said to act on, or a condition, not a

@@ -209,3 +209,27 @@ func TestTrackerStatus(t *testing.T) {
 		}
 	}
 }
+
+// "Completed within 35 days" names a measure; it is not a tracker saying
+// an action is done.
+func TestDoneInAMeasureName(t *testing.T) {
+	for _, row := range []string{
+		"| Percentage of assessments completed within 35 days | The amount of assessments that are completed in a timely way. | <65 | 65-74 | 75-80 | 85+ |",
+		"| Initial health assessments completed on time | 62% | 51% | 38% |",
+		"| Percentage of Initial Health Assessment's completed | That children and young people do not experience undue delay in receiving an Initial Health Assessment. | <65 |",
+	} {
+		for _, f := range FindFacts([]string{row}) {
+			if f.Kind == FactAction {
+				t.Errorf("%.50q: an action %q", row, f.Match)
+			}
+		}
+	}
+	done := "| Recruit two independent reviewing officers to the service | Head of Service | Completed |"
+	found := false
+	for _, f := range FindFacts([]string{done}) {
+		found = found || f.Kind == FactAction && strings.EqualFold(f.Match, "completed")
+	}
+	if !found {
+		t.Errorf("%q: no completed action", done)
+	}
+}
