@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/analysis/findings"
@@ -188,24 +189,30 @@ func numberFindings(r *Report) {
 
 // markInferred marks the evidence whose printed page was worked out: in
 // an item whose passages' printed pages are inferred (a text pack with no
-// page breaks), every cited printed page is.
+// page breaks), every cited printed page is. Evidence read from the item's
+// one long page (a table row) gets the printed page of the passage that
+// holds it.
 func markInferred(r *Report, items []corpus.Item) {
-	inferred := map[string]bool{}
+	inferred := map[string][]corpus.Passage{}
 	for _, it := range items {
 		for _, p := range it.Passages {
 			if p.PageInferred {
-				inferred[it.Number+"\x00"+it.Title] = true
+				inferred[it.Number+"\x00"+it.Title] = it.Passages
 				break
 			}
 		}
 	}
 	for i := range r.Items {
 		it := &r.Items[i]
-		if !inferred[it.Number+"\x00"+it.Title] {
+		ps, ok := inferred[it.Number+"\x00"+it.Title]
+		if !ok {
 			continue
 		}
 		mark := func(ev []Evidence) {
 			for k := range ev {
+				if ev[k].PrintedPage == 0 {
+					ev[k].PrintedPage = printedPageOf(ev[k].Quote, ps)
+				}
 				ev[k].PageInferred = ev[k].PrintedPage > 0
 			}
 		}
@@ -216,4 +223,28 @@ func markInferred(r *Report, items []corpus.Item) {
 			mark(it.Findings[f].Evidence)
 		}
 	}
+	// The requests of the last meeting are quoted from its minutes, an
+	// item of the same pack.
+	if len(inferred) > 0 {
+		for i := range r.SinceLast {
+			ev := &r.SinceLast[i].Evidence
+			ev.PageInferred = ev.PrintedPage > 0
+		}
+	}
+}
+
+// printedPageOf is the printed page of the first passage that holds
+// quote, read without table bars and spacing; 0 when none does.
+func printedPageOf(quote string, ps []corpus.Passage) int {
+	flat := func(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, "|", " ")), " ") }
+	q := flat(quote)
+	if len(q) < 8 {
+		return 0
+	}
+	for _, p := range ps {
+		if p.PrintedPage > 0 && strings.Contains(flat(p.Text), q) {
+			return p.PrintedPage
+		}
+	}
+	return 0
 }

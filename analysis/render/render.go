@@ -125,6 +125,15 @@ const howTo = "Each item lists the themes it touches and questions you could ask
 	"grouped by what prompted them. Page numbers are those printed on the pack, " +
 	"with the PDF page in brackets; quotes are the report's own words."
 
+// evidenceCite names the page evidence is on: "≈ p. N" where the
+// printed page was worked out, else as Cite.
+func evidenceCite(e analysis.Evidence) string {
+	if e.PageInferred && e.PrintedPage > 0 {
+		return fmt.Sprintf("≈ p. %d", e.PrintedPage)
+	}
+	return Cite(e.Page, e.PrintedPage)
+}
+
 // inferredNote says how a page marked ≈ was worked out.
 const inferredNote = "Pages marked ≈ were worked out from the agenda's page ranges and the \"Agenda Item\" stamps on the pages: the file has no page breaks."
 
@@ -278,7 +287,7 @@ func view(r *analysis.Report, opts Options) (*brief, error) {
 	b.NationalNote = nationalNote(kept)
 	if opts.Item == "" {
 		for _, rq := range r.SinceLast {
-			sv := sinceView{Text: shorten(clean(rq.Text), compactQuote), Cite: Cite(rq.Evidence.Page, rq.Evidence.PrintedPage), Answer: "not answered in this pack"}
+			sv := sinceView{Text: shorten(clean(rq.Text), compactQuote), Cite: evidenceCite(rq.Evidence), Answer: "not answered in this pack"}
 			if rq.Item != "" {
 				sv.Answer, sv.Answered = "item "+clean(rq.Item)+", "+clean(rq.Title), true
 			}
@@ -375,11 +384,8 @@ func itemOf(i int, only bool, it analysis.ItemReport, seen map[string]int, opts 
 				if k > 0 && !opts.Full && len(q.Evidence) > 2 {
 					break // the default shows a question's first two sources
 				}
-				c := citeView{Cite: Cite(e.Page, e.PrintedPage), Quote: shorten(clean(e.Quote), quote)}
-				if e.PageInferred && e.PrintedPage > 0 {
-					c.Cite = fmt.Sprintf("≈ p. %d", e.PrintedPage)
-					inferred = true
-				}
+				c := citeView{Cite: evidenceCite(e), Quote: shorten(clean(e.Quote), quote)}
+				inferred = inferred || e.PageInferred && e.PrintedPage > 0
 				if q.Improvement > 0 {
 					c.Quote = clean(e.Quote) // a point is quoted whole
 				}
