@@ -72,6 +72,8 @@ type Config struct {
 	ConsoleDir string `yaml:"console_dir"`
 	// Limits bound what one request may cost.
 	Limits Limits `yaml:"limits"`
+	// Fetch is the scheduled fetch of the council's papers (fetch_* keys).
+	Fetch FetchSchedule `yaml:",inline"`
 }
 
 // Limits bound the bot's work.
@@ -190,6 +192,9 @@ func (c Config) Validate() error {
 	if c.BriefFormat != "markdown" && c.BriefFormat != "html" {
 		errs = append(errs, fmt.Errorf("brief_format must be markdown or html, got %q", c.BriefFormat))
 	}
+	if err := c.Fetch.validate(); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
 }
 
@@ -230,6 +235,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("index", c.Index),
 		slog.Int("exempt_channels", len(c.ExemptChannels)),
 		slog.Int("papers_channels", len(c.PapersChannels)),
+		slog.Int("fetch_sites", len(c.Fetch.Sites)),
 		slog.String("brief_format", c.BriefFormat),
 	)
 }
