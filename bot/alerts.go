@@ -128,7 +128,7 @@ func (b *Bot) paperURLs() map[string]string {
 			continue
 		}
 		for u, saved := range st.Papers {
-			out[saved.File] = u
+			out[saved.File] = linkable(u)
 		}
 	}
 	return out

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/scrutineer/scrutineer/analysis"
@@ -148,7 +150,7 @@ func (b *Bot) postPackBrief(ctx context.Context, f moderngov.Fetched, rep *analy
 	reply := briefReply(name, shown, withheld, b.cfg.Limits.Questions)
 	when := f.Meeting.Date.Format("Monday 2 January 2006")
 	intro := Part{Text: "A new agenda pack is published on the council's website: " + joinSet(", ", f.Meeting.Committee, joinSet(" at ", when, f.Meeting.Time)) + ".",
-		Note: "Added to the index: searches will find it from now on.", Link: f.Paper.URL}
+		Note: "Added to the index: searches will find it from now on.", Link: linkable(f.Paper.URL)}
 	reply.Parts = append([]Part{intro}, reply.Parts...)
 	b.attachBrief(&reply, name, shown)
 	pctx, cancel := context.WithTimeout(ctx, b.cfg.Limits.SlackTimeout)
@@ -179,4 +181,16 @@ func (b *Bot) attachBrief(reply *Reply, name string, r *analysis.Report, words .
 	if other != nil {
 		reply.Others = append(reply.Others, *other)
 	}
+}
+
+// linkable returns a paper's address as a link can carry it: spaces and
+// other characters a site leaves raw in its addresses are escaped. An
+// address that cannot be read is returned as it is (and not linked).
+func linkable(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil {
+		return u
+	}
+	p.RawQuery = strings.ReplaceAll(p.RawQuery, " ", "%20")
+	return p.String()
 }

@@ -49,7 +49,7 @@ func (b *Bot) watchParts() []Part {
 		return append(parts, Part{Text: "None yet. Add one in the channel its new matches should go to: /scrutineer watch add WORDS."})
 	}
 	for _, w := range l.Watches {
-		note := "since " + w.Created
+		note := "since " + dateOf(w.Created)
 		if w.Channel != "" {
 			note += " · new matches are posted to channel " + w.Channel
 		}

@@ -20,16 +20,18 @@ const watchUsage = "Saved searches: `watch add WORDS` (optionally `committee:\"C
 func (b *Bot) watchCommand(ctx context.Context, req request, out responder) {
 	action, rest, _ := strings.Cut(strings.TrimSpace(req.cmd.Arg), " ")
 	rest = strings.TrimSpace(rest)
-	if b.cfg.Index == "" || b.deps.Search == nil {
+	action = strings.ToLower(action)
+	adding := action == "add" || action == "new" || action == "save"
+	if b.cfg.Index == "" || adding && b.deps.Search == nil {
 		b.say(ctx, out, Reply{Parts: []Part{{Text: "Saved searches are not set up on this bot: it has no index. Whoever runs Scrutineer can give it one (`scrutineer serve --index DIR`)."}}})
 		return
 	}
-	switch strings.ToLower(action) {
-	case "add", "new", "save":
+	switch {
+	case adding:
 		b.watchAdd(ctx, req, rest, out)
-	case "list", "ls", "":
+	case action == "list" || action == "ls" || action == "":
 		b.watchList(ctx, req, out)
-	case "rm", "remove", "delete", "del", "stop":
+	case action == "rm" || action == "remove" || action == "delete" || action == "del" || action == "stop":
 		b.watchRemove(ctx, req, rest, out)
 	default:
 		b.say(ctx, out, Reply{Parts: []Part{{Text: watchUsage}}})
@@ -167,7 +169,7 @@ func (b *Bot) whereNote(w watch.Watch, channel string) string {
 func ownerNote(w watch.Watch, user string) string {
 	switch {
 	case w.Owner == "":
-		return "added from the command line"
+		return "added at the console or the command line"
 	case w.Owner == user:
 		return "added by you"
 	}
