@@ -68,3 +68,41 @@ func TestWatch(t *testing.T) {
 		t.Error("an empty watch was added")
 	}
 }
+
+// A watch added whole keeps its owner; CheckWhere checks only the
+// watches asked for and leaves the others' new passages to tell.
+func TestCheckWhere(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "index")
+	x, err := index.Open(dir, index.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	l, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slack, err := l.AddWatch(ctx, x, Watch{Query: " foster carers ", Channel: "C0CHILDREN", Owner: "U1", Seen: []string{"stale"}})
+	if err != nil || slack.Owner != "U1" || slack.Query != "foster carers" || len(slack.Seen) != 0 {
+		t.Fatalf("add whole: %+v %v", slack, err)
+	}
+	if _, err := l.Add(ctx, x, "foster carers", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if w, ok := l.Find(1); !ok || w.Owner != "U1" {
+		t.Errorf("find 1: %+v %v", w, ok)
+	}
+	if _, ok := l.Find(3); ok {
+		t.Error("found a watch never added")
+	}
+	add(t, x, "october.txt", "Placement Sufficiency Report\n\nNine foster carers left the service in the autumn, mostly retiring.\n")
+	news, err := l.CheckWhere(ctx, x, func(w Watch) bool { return w.Channel != "" })
+	if err != nil || len(news) != 1 || news[0].Watch.ID != 1 {
+		t.Fatalf("the channel's watch: %+v %v", news, err)
+	}
+	news, err = l.Check(ctx, x)
+	if err != nil || len(news) != 1 || news[0].Watch.ID != 2 {
+		t.Errorf("the other watch still has its new passage to tell: %+v %v", news, err)
+	}
+}
