@@ -133,22 +133,8 @@ func TestScheduledFetch(t *testing.T) {
 		t.Fatal(err)
 	}
 	site := newWexcombeSite(t)
-	dir := filepath.Join(t.TempDir(), "index")
-	idx, err := index.Open(dir, index.Options{Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	l, err := watch.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.AddWatch(context.Background(), idx, watch.Watch{Query: "foster carers", Channel: "C0CHILDREN", Owner: "U1"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := l.Save(); err != nil {
-		t.Fatal(err)
-	}
+	dir, idx := tempIndex(t)
+	saveWatches(t, dir, idx, watch.Watch{Query: "foster carers", Channel: "C0CHILDREN", Owner: "U1"})
 
 	fs := newFakeSlack(t)
 	proj := &Project{Index: idx, Analyzer: analysis.New(bk), Dir: filepath.Join(dir, "shared")}

@@ -64,12 +64,7 @@ func (fs *fakeSlack) waitHook(t *testing.T) string {
 // is in (the channel is told); they are listed; only whoever added one,
 // or an officer, removes it; in a channel the bot is not in none is kept.
 func TestWatchSlashCommands(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "index")
-	idx, err := index.Open(dir, index.Options{Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
+	dir, idx := tempIndex(t)
 	fs := newFakeSlack(t)
 	b, _ := newTestBot(t, fs, Deps{Search: idx}, func(c *Config) { c.Index = dir; c.Officers = []string{"U0OFFICER"} })
 	base := startHTTP(t, b)
@@ -147,12 +142,7 @@ func TestWatchSlashCommands(t *testing.T) {
 // is told in its own channel, once, with the Slack file's link; a second
 // paper that does not match tells nothing.
 func TestWatchAlertAfterSharedPDF(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "index")
-	idx, err := index.Open(dir, index.Options{Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
+	dir, idx := tempIndex(t)
 	texts := map[string]string{
 		"october.pdf": "Placement Sufficiency Report\n\nNine foster carers left the service in the autumn, mostly retiring.\n",
 		"budget.pdf":  "Budget Monitoring\n\nThe directorate forecasts an overspend on home to school transport.\n",
@@ -171,19 +161,8 @@ func TestWatchAlertAfterSharedPDF(t *testing.T) {
 			return err
 		},
 	}
-	l, err := watch.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.AddWatch(context.Background(), idx, watch.Watch{Query: "foster carers", Channel: "C0CHILDREN"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.Add(context.Background(), idx, "foster carers", "", ""); err != nil { // told on the command line only
-		t.Fatal(err)
-	}
-	if err := l.Save(); err != nil {
-		t.Fatal(err)
-	}
+	saveWatches(t, dir, idx, watch.Watch{Query: "foster carers", Channel: "C0CHILDREN"},
+		watch.Watch{Query: "foster carers"}) // told on the command line only
 	fs := newFakeSlack(t)
 	b, _ := newTestBot(t, fs, Deps{Search: idx, Briefer: briefer}, func(c *Config) { c.Index = dir })
 	base := startHTTP(t, b)
@@ -221,7 +200,7 @@ func TestWatchAlertAfterSharedPDF(t *testing.T) {
 		}
 		break
 	}
-	l, err = watch.Load(dir)
+	l, err := watch.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,12 +212,7 @@ func TestWatchAlertAfterSharedPDF(t *testing.T) {
 // The console adds, lists and removes saved searches, and shows what the
 // bot posts unasked.
 func TestWatchConsole(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "index")
-	idx, err := index.Open(dir, index.Options{Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
+	dir, idx := tempIndex(t)
 	b, _ := newTestBot(t, nil, Deps{Search: idx}, func(c *Config) { c.BotToken = ""; c.Index = dir })
 	var buf bytes.Buffer
 	in := strings.NewReader("/scrutineer watch add foster carers\n@scrutineer watch list\nwatch rm 1\nwatch list\n")
@@ -264,16 +238,7 @@ func TestWatchConsole(t *testing.T) {
 // it; pressing it removes the search and draws the tab again without it.
 func TestHomeRemovesWatch(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
-	l, err := watch.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.AddWatch(context.Background(), nil, watch.Watch{Query: "placement stability", Channel: "C0CHILDREN", Owner: "U1"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := l.Save(); err != nil {
-		t.Fatal(err)
-	}
+	saveWatches(t, dir, nil, watch.Watch{Query: "placement stability", Channel: "C0CHILDREN", Owner: "U1"})
 	fs := newFakeSlack(t)
 	b, _ := newTestBot(t, fs, Deps{}, func(c *Config) { c.Index = dir })
 	if got := b.homeReply("U2").Choices; len(got) != 0 {
@@ -305,5 +270,36 @@ func TestHomeRemovesWatch(t *testing.T) {
 	}
 	if l, _ := watch.Load(dir); len(l.Watches) != 0 {
 		t.Errorf("not removed: %+v", l.Watches)
+	}
+}
+
+// tempIndex opens a new index in a temporary folder, closed when the
+// test ends.
+func tempIndex(t *testing.T) (string, *index.Index) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "index")
+	idx, err := index.Open(dir, index.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	return dir, idx
+}
+
+// saveWatches saves watches beside the index folder dir, what s finds
+// now marked seen (s may be nil).
+func saveWatches(t *testing.T, dir string, s watch.Searcher, ws ...watch.Watch) {
+	t.Helper()
+	l, err := watch.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range ws {
+		if _, err := l.AddWatch(context.Background(), s, w); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := l.Save(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -25,12 +25,7 @@ func add(t *testing.T, x *index.Index, name, text string) {
 // what matched when it was made.
 func TestWatch(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "index")
-	x, err := index.Open(dir, index.Options{Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	dir, x := tempIndex(t)
 	add(t, x, "june.txt", "Fostering Service Report\n\nThe service approved 14 new foster carers in the year.\n")
 	l, err := Load(dir)
 	if err != nil {
@@ -73,12 +68,7 @@ func TestWatch(t *testing.T) {
 // watches asked for and leaves the others' new passages to tell.
 func TestCheckWhere(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "index")
-	x, err := index.Open(dir, index.Options{Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	dir, x := tempIndex(t)
 	l, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -105,4 +95,17 @@ func TestCheckWhere(t *testing.T) {
 	if err != nil || len(news) != 1 || news[0].Watch.ID != 2 {
 		t.Errorf("the other watch still has its new passage to tell: %+v %v", news, err)
 	}
+}
+
+// tempIndex opens a new index in a temporary folder, closed when the
+// test ends.
+func tempIndex(t *testing.T) (string, *index.Index) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "index")
+	x, err := index.Open(dir, index.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	return dir, x
 }
