@@ -72,8 +72,8 @@ type Config struct {
 	ConsoleDir string `yaml:"console_dir"`
 	// Limits bound what one request may cost.
 	Limits Limits `yaml:"limits"`
-	// Fetch is the scheduled fetch of the council's papers (fetch_* keys).
-	Fetch FetchSchedule `yaml:",inline"`
+	// Fetch is the scheduled fetch of the council's papers.
+	Fetch FetchSchedule `yaml:"fetch"`
 }
 
 // Limits bound the bot's work.

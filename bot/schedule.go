@@ -12,25 +12,26 @@ import (
 )
 
 // FetchSchedule is when and from where the running bot fetches the
-// council's papers (the fetch_* keys of the configuration file). With no
+// council's papers (the fetch block of the configuration file; in the
+// environment SCRUTINEER_FETCH_SITES, SCRUTINEER_FETCH_EVERY...). With no
 // sites the bot fetches nothing.
 type FetchSchedule struct {
 	// Sites are the councils' ModernGov sites ("democracy.example.gov.uk"
 	// or a full address), as `scrutineer fetch SITE` takes them.
-	Sites []string `yaml:"fetch_sites"`
+	Sites []string `yaml:"sites"`
 	// Committees are names a committee's title must contain to be
 	// fetched; none fetches every current committee.
-	Committees []string `yaml:"fetch_committees"`
+	Committees []string `yaml:"committees"`
 	// Every is the time between two fetches ("6h"); each is moved by up
 	// to a tenth either way, so bots do not call a site on the hour.
-	Every time.Duration `yaml:"fetch_every"`
+	Every time.Duration `yaml:"every"`
 	// Channel is the papers channel where the brief of each new agenda
 	// pack is posted, unasked; "" posts none (the papers are still
 	// fetched, indexed and matched against the saved searches).
-	Channel string `yaml:"fetch_channel"`
+	Channel string `yaml:"channel"`
 	// Delay is the pause between two requests to a site (default one
 	// second).
-	Delay time.Duration `yaml:"fetch_delay"`
+	Delay time.Duration `yaml:"delay"`
 }
 
 // minFetchEvery is the shortest interval between two scheduled fetches: a
@@ -41,20 +42,20 @@ const minFetchEvery = 15 * time.Minute
 func (s FetchSchedule) validate() error {
 	if len(s.Sites) == 0 {
 		if s.Every != 0 || len(s.Committees) > 0 || s.Channel != "" {
-			return errors.New("fetch_every, fetch_committees and fetch_channel need fetch_sites")
+			return errors.New("fetch.every, fetch.committees and fetch.channel need fetch.sites")
 		}
 		return nil
 	}
 	var errs []error
 	if s.Every < minFetchEvery {
-		errs = append(errs, fmt.Errorf("fetch_every must be at least %s, got %v", minFetchEvery, s.Every))
+		errs = append(errs, fmt.Errorf("fetch.every must be at least %s, got %v", minFetchEvery, s.Every))
 	}
 	if s.Delay < 0 {
-		errs = append(errs, fmt.Errorf("fetch_delay must not be negative, got %v", s.Delay))
+		errs = append(errs, fmt.Errorf("fetch.delay must not be negative, got %v", s.Delay))
 	}
 	for _, site := range s.Sites {
 		if _, err := moderngov.NewClient(site); err != nil {
-			errs = append(errs, fmt.Errorf("fetch_sites: %w", err))
+			errs = append(errs, fmt.Errorf("fetch.sites: %w", err))
 		}
 	}
 	return errors.Join(errs...)

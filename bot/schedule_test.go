@@ -257,20 +257,20 @@ func TestScheduleWaits(t *testing.T) {
 	}
 }
 
-// The fetch_* settings are read from the configuration file and checked.
+// The fetch settings are read from the configuration file and checked.
 func TestFetchScheduleConfig(t *testing.T) {
 	for _, tc := range []struct {
 		name, yaml, wantErr string
 		want                FetchSchedule
 	}{
 		{name: "none", yaml: "papers_channels: [C1]\n"},
-		{name: "set", yaml: "fetch_sites: [democracy.wexcombe.gov.uk]\nfetch_committees: [children]\nfetch_every: 6h\nfetch_channel: C0PAPERS\n",
+		{name: "set", yaml: "fetch:\n  sites: [democracy.wexcombe.gov.uk]\n  committees: [children]\n  every: 6h\n  channel: C0PAPERS\n",
 			want: FetchSchedule{Sites: []string{"democracy.wexcombe.gov.uk"}, Committees: []string{"children"}, Every: 6 * time.Hour, Channel: "C0PAPERS"}},
-		{name: "too often", yaml: "fetch_sites: [democracy.wexcombe.gov.uk]\nfetch_every: 1m\n", wantErr: "fetch_every must be at least 15m0s"},
-		{name: "no interval", yaml: "fetch_sites: [democracy.wexcombe.gov.uk]\n", wantErr: "fetch_every must be at least"},
-		{name: "no site", yaml: "fetch_every: 6h\n", wantErr: "need fetch_sites"},
-		{name: "bad site", yaml: "fetch_sites: ['ftp://x']\nfetch_every: 6h\n", wantErr: "fetch_sites: site"},
-		{name: "misspelt", yaml: "fetch_evry: 6h\n", wantErr: "field fetch_evry not found"},
+		{name: "too often", yaml: "fetch:\n  sites: [democracy.wexcombe.gov.uk]\n  every: 1m\n", wantErr: "fetch.every must be at least 15m0s"},
+		{name: "no interval", yaml: "fetch:\n  sites: [democracy.wexcombe.gov.uk]\n", wantErr: "fetch.every must be at least"},
+		{name: "no site", yaml: "fetch:\n  every: 6h\n", wantErr: "need fetch.sites"},
+		{name: "bad site", yaml: "fetch:\n  sites: ['ftp://x']\n  every: 6h\n", wantErr: "fetch.sites: site"},
+		{name: "misspelt", yaml: "fetch:\n  evry: 6h\n", wantErr: "field evry not found"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "bot.yaml")

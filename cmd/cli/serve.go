@@ -24,8 +24,8 @@ func init() {
 			"ask fostering, brief FILE, or as in Slack: /scrutineer search ..., @scrutineer ask ...)\n" +
 			"so the bot can be tried without Slack; --channel plays a channel (its exempt and public\n" +
 			"answer rules apply), 'blocks' prints the last answer's Block Kit JSON.\n" +
-			"With fetch_sites and fetch_every in the config file, it fetches the council's papers on that schedule,\n" +
-			"briefs each new agenda pack in fetch_channel and posts saved searches' new passages to their channels.",
+			"With fetch.sites and fetch.every in the config file, it fetches the council's papers on that schedule,\n" +
+			"briefs each new agenda pack in fetch.channel and posts saved searches' new passages to their channels.",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("config", "", "YAML settings file (allowed channels for exempt items, limits); see bot/README.md")
 			indexFlag(fs)
