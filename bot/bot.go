@@ -57,6 +57,8 @@ type Bot struct {
 	// botUser is the bot's own user ID (from auth.test), so it ignores its
 	// own messages.
 	botUser atomic.Value
+	// sched is the scheduled fetch's and the saved searches' state.
+	sched schedState
 }
 
 // New returns a bot with the given settings and services. logger may be
@@ -137,6 +139,7 @@ func newSlackClient(cfg Config, hc *http.Client) *slack.Client {
 // Run serves Slack until ctx is cancelled: over Socket Mode when
 // SLACK_APP_TOKEN is set, otherwise as an HTTP server on cfg.Addr.
 func (b *Bot) Run(ctx context.Context) error {
+	defer b.startSchedule(ctx)()
 	if b.cfg.AppToken != "" {
 		return b.RunSocketMode(ctx)
 	}

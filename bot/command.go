@@ -13,6 +13,7 @@ const (
 	verbAsk     = "ask"
 	verbBrief   = "brief"
 	verbRemove  = "remove"
+	verbWatch   = "watch"
 	verbUnknown = "unknown"
 )
 
@@ -62,6 +63,8 @@ func parseCommand(text string) command {
 		return command{Verb: verbAsk, Arg: topic(rest)}
 	case "remove", "delete":
 		return command{Verb: verbRemove, Arg: strings.TrimSpace(strings.Trim(rest, "<>“”\"'"))}
+	case "watch", "watches", "alert", "alerts":
+		return command{Verb: verbWatch, Arg: rest}
 	case "brief", "briefing":
 		// Slack wraps links in <...>; what is inside may have spaces at its ends.
 		return command{Verb: verbBrief, Arg: strings.TrimSpace(strings.Trim(rest, "<>"))}

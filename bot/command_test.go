@@ -34,6 +34,10 @@ func TestParseCommand(t *testing.T) {
 		{"brief", command{Verb: verbBrief}},
 		{"brief /tmp/pack.pdf", command{Verb: verbBrief, Arg: "/tmp/pack.pdf"}},
 		{"brief <https://example.org/p.pdf>", command{Verb: verbBrief, Arg: "https://example.org/p.pdf"}},
+		{"<@U0BOT> watch add placement stability committee:\"Corporate Parenting Panel\"", command{Verb: verbWatch, Arg: "add placement stability committee:\"Corporate Parenting Panel\""}},
+		{"watch list", command{Verb: verbWatch, Arg: "list"}},
+		{"watches", command{Verb: verbWatch}},
+		{"Watch: rm 3", command{Verb: verbWatch, Arg: "rm 3"}},
 		{"what is the weather", command{Verb: verbUnknown, Arg: "what is the weather"}},
 	}
 	for _, c := range cases {

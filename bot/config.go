@@ -76,6 +76,8 @@ type Config struct {
 	HealthAddr string `yaml:"health_addr"`
 	// Limits bound what one request may cost.
 	Limits Limits `yaml:"limits"`
+	// Fetch is the scheduled fetch of the council's papers.
+	Fetch FetchSchedule `yaml:"fetch"`
 }
 
 // Limits bound the bot's work.
@@ -213,6 +215,9 @@ func (c Config) Validate() error {
 	if c.BriefFormat != "markdown" && c.BriefFormat != "html" {
 		errs = append(errs, fmt.Errorf("brief_format must be markdown or html, got %q", c.BriefFormat))
 	}
+	if err := c.Fetch.validate(); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
 }
 
@@ -266,6 +271,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("index", c.Index),
 		slog.Int("exempt_channels", len(c.ExemptChannels)),
 		slog.Int("papers_channels", len(c.PapersChannels)),
+		slog.Int("fetch_sites", len(c.Fetch.Sites)),
 		slog.String("brief_format", c.BriefFormat),
 	)
 }

@@ -56,6 +56,9 @@ func (b *Bot) RunConsoleAs(ctx context.Context, in io.Reader, out io.Writer, opt
 	}
 	opts.Channel = firstNonEmpty(opts.Channel, ConsoleChannel)
 	con := &consoleOut{w: out, dir: b.cfg.BriefsDir(), blocks: opts.Blocks}
+	// What the bot posts unasked (saved searches, fetched packs) is shown here.
+	b.sched.poster = con.post
+	defer b.startSchedule(ctx)()
 	fmt.Fprintf(out, "Scrutineer console%s. Type help for what I can do, blocks for the last answer's Block Kit JSON, quit to leave.\n", playing)
 	rd := readLines(in)
 	defer rd.abandon()
@@ -257,12 +260,19 @@ func (c *consoleOut) say(_ context.Context, r Reply) error {
 		if c.shown == 0 {
 			fmt.Fprintln(c.w, "↳ thread")
 		}
-		text = "  │ " + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n  │ ") + "\n"
+		text = indented(text)
 	}
+	_, err := io.WriteString(c.w, text+c.saveFiles(r))
+	return err
+}
+
+// saveFiles saves r's files in the console's folder and says where.
+func (c *consoleOut) saveFiles(r Reply) string {
 	files := r.Others
 	if r.File != nil {
 		files = append([]Attachment{*r.File}, files...)
 	}
+	var text string
 	for _, f := range files {
 		p := filepath.Join(c.dir, f.Name)
 		if abs, err := filepath.Abs(p); err == nil {
@@ -276,6 +286,22 @@ func (c *consoleOut) say(_ context.Context, r Reply) error {
 			text += "Saved the file to " + p + "\n"
 		}
 	}
-	_, err := io.WriteString(c.w, text)
+	return text
+}
+
+// post shows a message the bot posts unasked in channel (a saved
+// search's new passages, a fetched pack's brief), set apart from the
+// answers.
+func (c *consoleOut) post(_ context.Context, channel string, r Reply) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r = r.fit()
+	text := "→ posted in channel " + channel + "\n" + indented(r.text())
+	_, err := io.WriteString(c.w, text+c.saveFiles(r))
 	return err
+}
+
+// indented sets text apart under a line, as a thread or a post.
+func indented(text string) string {
+	return "  │ " + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n  │ ") + "\n"
 }

@@ -64,4 +64,6 @@ type Deps struct {
 	Briefer Briefer
 	Render  Renderer
 	Remover Remover
+	// Ingest adds the papers of the scheduled fetch to the index.
+	Ingest Ingester
 }

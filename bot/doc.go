@@ -6,6 +6,11 @@
 // same conversations in a terminal. A PDF shared in a direct message, or in
 // a channel configured as a papers channel, is briefed unasked; elsewhere
 // only when the bot is mentioned with it or asked with /scrutineer brief.
+// Saved searches ("watch add ...") post the passages new to each in its
+// channel after every ingest, once; with a fetch schedule configured the
+// bot fetches the council's papers from its ModernGov site on that
+// schedule (its clock injectable) and briefs each new agenda pack in the
+// papers channel.
 //
 // The bot reaches the rest of the project through small interfaces it
 // defines itself (Searcher, Library, Briefer, Renderer), so it knows nothing

@@ -56,7 +56,7 @@ func TestSettingsFromEnvErrors(t *testing.T) {
 // Every YAML key has a variable, nested limits included.
 func TestEnvSettingsListsEveryKey(t *testing.T) {
 	names := EnvSettings()
-	for _, want := range []string{"SCRUTINEER_ADDR", "SCRUTINEER_EXEMPT_CHANNELS", "SCRUTINEER_LIMITS_MAX_FILE_MB", "SCRUTINEER_HEALTH_ADDR"} {
+	for _, want := range []string{"SCRUTINEER_ADDR", "SCRUTINEER_EXEMPT_CHANNELS", "SCRUTINEER_LIMITS_MAX_FILE_MB", "SCRUTINEER_HEALTH_ADDR", "SCRUTINEER_FETCH_EVERY", "SCRUTINEER_FETCH_SITES"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("%s missing from %v", want, names)
 		}

@@ -33,6 +33,9 @@ type request struct {
 	paper *Paper
 	// files are shared files to brief.
 	files []fileSource
+	// slash is set for a /scrutineer command, which may be typed in a
+	// channel the bot is not in.
+	slash bool
 }
 
 // say delivers r and logs (without its text) when that fails. When the
@@ -116,6 +119,8 @@ func (b *Bot) handle(ctx context.Context, req request, out responder) {
 			b.ask(ctx, req, out)
 		case verbRemove:
 			b.remove(ctx, req, out)
+		case verbWatch:
+			b.watchCommand(ctx, req, out)
 		case verbBrief:
 			b.say(ctx, out, Reply{Parts: []Part{{Text: "Share the agenda pack as a PDF with me (in a direct message, or in a channel mentioning me) and I will brief it. In a channel where a pack was shared, `/scrutineer brief NAME` briefs the latest PDF whose name contains NAME. In a papers channel I brief every PDF shared."}}})
 		default:
@@ -165,7 +170,8 @@ func helpReply() Reply {
 			{Title: "Search past papers", Text: "search placement stability\nsearch \"missing from care\" -adoption", Note: "Top passages with the item, the page and the file."},
 			{Title: "Questions to ask about a report", Text: "ask fostering annual report\nwhat should I ask about the fostering report?", Note: "Finds the paper by title or topic, then gives its themes and challenge questions with page cites."},
 			{Title: "Brief an agenda pack", Text: "Share a PDF with me in a direct message, or in a channel mentioning me. In a papers channel I brief every PDF shared.", Note: "I reply in the thread with a briefing, attach it as a file and add the pack to the index."},
-			{Title: "In Slack", Text: "/scrutineer search QUERY, /scrutineer ask TITLE, /scrutineer brief NAME, /scrutineer help, or mention @scrutineer. Add public (/scrutineer public search ...) for the channel to see the answer.", Note: "An officer can take a paper out of the index: /scrutineer remove FILE."},
+			{Title: "Saved searches", Text: "watch add placement stability\nwatch add care leavers committee:\"Corporate Parenting Panel\"\nwatch list\nwatch rm 3", Note: "New passages that match are posted in the channel the search was added in, each once, as papers come in. Whoever added one, or an officer, can remove it."},
+			{Title: "In Slack", Text: "/scrutineer search QUERY, /scrutineer ask TITLE, /scrutineer brief NAME, /scrutineer watch add QUERY, /scrutineer help, or mention @scrutineer. Add public (/scrutineer public search ...) for the channel to see the answer.", Note: "An officer can take a paper out of the index: /scrutineer remove FILE."},
 		},
 	}
 }
@@ -244,19 +250,25 @@ func searchReply(q string, total uint64, hits []index.Hit) Reply {
 	}
 	r.Parts = append(r.Parts, Part{Text: shown})
 	for _, h := range hits {
-		title := h.Title
-		if h.Item != "" {
-			title = "Item " + h.Item + ": " + title
-		}
-		// The index escapes a snippet for HTML; the reply escapes it for
-		// Slack, once, at the edge.
-		text := html.UnescapeString(h.Snippet)
-		if h.Heading != "" {
-			text = h.Heading + "\n" + text
-		}
-		r.Parts = append(r.Parts, Part{Title: title, Text: clip(text, 600), Note: joinSet(" · ", render.Cite(h.Page, h.PrintedPage), h.Source, h.Committee, h.Date)})
+		r.Parts = append(r.Parts, hitPart(h))
 	}
 	return r
+}
+
+// hitPart shows one passage found: its item, heading and words, and its
+// page, file, committee and date.
+func hitPart(h index.Hit) Part {
+	title := h.Title
+	if h.Item != "" {
+		title = "Item " + h.Item + ": " + title
+	}
+	// The index escapes a snippet for HTML; the reply escapes it for
+	// Slack, once, at the edge.
+	text := html.UnescapeString(h.Snippet)
+	if h.Heading != "" {
+		text = h.Heading + "\n" + text
+	}
+	return Part{Title: title, Text: clip(text, 600), Note: joinSet(" · ", render.Cite(h.Page, h.PrintedPage), h.Source, h.Committee, h.Date)}
 }
 
 // ask answers "ask TITLE": it picks the best matching paper, says which,
@@ -539,20 +551,7 @@ func (b *Bot) brief(ctx context.Context, req request, f fileSource, out responde
 	allowed := b.cfg.ExemptAllowed(channel)
 	shown, withheld := visible(rep, allowed)
 	reply := briefReply(name, shown, withheld, b.cfg.Limits.Questions)
-	if b.deps.Render != nil && len(shown.Items) > 0 {
-		file, other, err := b.renderBoth(name, shown, "-brief")
-		if err != nil {
-			b.log.Error("render brief failed", "file", ref, "err", redact(err.Error(), name, given))
-		}
-		if file == nil {
-			reply.Parts = append(reply.Parts, Part{Note: "I could not make the brief file this time; the briefing above is all of it I have. Share the pack again to try once more."})
-		} else {
-			reply.File = file
-		}
-		if other != nil {
-			reply.Others = append(reply.Others, *other)
-		}
-	}
+	b.attachBrief(&reply, name, shown, given)
 	if err := b.deps.Briefer.Add(ctx, name, data); err != nil {
 		b.log.Error("add to index failed", "file", ref, "err", redact(err.Error(), name, given))
 		reply.Parts = append(reply.Parts, Part{Note: "I could not add this pack to the index, so searches will not find it yet."})
@@ -567,6 +566,7 @@ func (b *Bot) brief(ctx context.Context, req request, f fileSource, out responde
 			}
 		}
 		reply.Parts = append(reply.Parts, Part{Note: note})
+		b.afterIngest()
 	}
 	b.log.Info("brief answered", "channel", channel, "file", ref, "items", len(shown.Items), "withheld", withheld, "bytes", len(data))
 	b.say(ctx, out, reply)

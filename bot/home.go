@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/scrutineer/scrutineer/index/watch"
 	"github.com/slack-go/slack"
 )
 
@@ -30,6 +29,7 @@ func (b *Bot) homeReply(user string) Reply {
 		r.Parts = append(r.Parts, Part{Text: p.Source, Note: note, Link: p.Permalink})
 	}
 	r.Parts = append(r.Parts, b.watchParts()...)
+	r.Choices = b.watchChoices(user)
 	return r
 }
 
@@ -40,16 +40,16 @@ func (b *Bot) watchParts() []Part {
 	if b.cfg.Index == "" {
 		return append(parts, Part{Text: "None: this bot has no index folder to keep them beside."})
 	}
-	l, err := watch.Load(b.cfg.Index)
+	l, err := b.loadWatches()
 	if err != nil {
 		b.log.Error("read saved searches failed", "err", err)
 		return append(parts, Part{Text: "I could not read the saved searches; whoever runs Scrutineer can see why in the log."})
 	}
 	if len(l.Watches) == 0 {
-		return append(parts, Part{Text: "None yet. Whoever runs Scrutineer can add one: scrutineer watch add --channel CHANNEL WORDS."})
+		return append(parts, Part{Text: "None yet. Add one in the channel its new matches should go to: /scrutineer watch add WORDS."})
 	}
 	for _, w := range l.Watches {
-		note := "since " + w.Created
+		note := "since " + dateOf(w.Created)
 		if w.Channel != "" {
 			note += " · new matches are posted to channel " + w.Channel
 		}

@@ -51,7 +51,7 @@ const maxReadCache = 8
 // Deps returns the bot's services backed by p, with briefs rendered by
 // the project's renderer.
 func (p *Project) Deps() Deps {
-	return Deps{Search: p.Index, Library: p, Briefer: p, Render: render.Write, Remover: p}
+	return Deps{Search: p.Index, Library: p, Briefer: p, Render: render.Write, Remover: p, Ingest: p}
 }
 
 // FindPapers searches the index with title words weighted up and returns

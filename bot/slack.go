@@ -304,7 +304,7 @@ func (b *Bot) run(kind string, req request, out responder) {
 // thread in the channel the command was typed in.
 func (b *Bot) onCommand(sc slack.SlashCommand) {
 	text, public := publicAsked(unescapeSlack(sc.Text))
-	req := request{channel: sc.ChannelID, user: sc.UserID, cmd: parseCommand(text)}
+	req := request{channel: sc.ChannelID, user: sc.UserID, cmd: parseCommand(text), slash: true}
 	b.log.Info("request", "via", "command", "channel", sc.ChannelID, "verb", req.cmd.Verb, "public", public)
 	out := &slackOut{api: b.api, hc: b.http, channel: sc.ChannelID, responseURL: sc.ResponseURL}
 	if !public && !slices.Contains(b.cfg.PublicChannels, sc.ChannelID) && sc.ResponseURL != "" {
@@ -353,6 +353,9 @@ func (b *Bot) onInteraction(ic slack.InteractionCallback) {
 		return
 	}
 	if ic.Type != slack.InteractionTypeBlockActions {
+		return
+	}
+	if b.onHomeAction(ic) {
 		return
 	}
 	for _, a := range ic.ActionCallback.BlockActions {

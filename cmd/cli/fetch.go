@@ -62,117 +62,42 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 		if err != nil {
 			return err
 		}
-		dir = filepath.Join(filepath.Dir(idx), "papers", c.Base.Host)
+		dir = moderngov.PapersDir(idx, c)
 	}
 	if dir, err = filepath.Abs(dir); err != nil {
 		return fmt.Errorf("download folder: %w", err)
 	}
 	wanted := fs.Lookup("committee").Value.(flag.Getter).Get().([]string)
 	dry := flagBool(fs, "dry-run")
-
-	// The web service first; its HTML pages when the council switched
-	// the service off.
-	pages := false
-	committees, err := c.Committees(ctx)
-	if err != nil && ctx.Err() == nil {
-		var perr error
-		if committees, perr = c.CommitteesFromPages(ctx); perr != nil {
-			return fmt.Errorf("list the committees of %s: the web service: %v; the committees page: %w", c.Base.Host, err, perr)
-		}
-		pages = true
-		fmt.Fprintf(io.Err, "%s: its web service does not answer (%s), so its pages are read instead\n", c.Base.Host, oneLine(err.Error()))
-	} else if err != nil {
-		return err
+	opts := moderngov.Options{Committees: wanted, Since: since, Dir: dir, DryRun: dry,
+		// Papers are published a week or so before a meeting.
+		To: time.Now().AddDate(0, 3, 0),
+		Listed: func(m moderngov.Meeting, p moderngov.Paper) {
+			fmt.Fprintf(io.Out, "%s  %s  %s  %s\n", m.Date.Format("2006-01-02"), m.Committee, p.Title, p.URL)
+		}}
+	res, err := c.Fetch(ctx, opts)
+	if res.FromPages {
+		fmt.Fprintf(io.Err, "%s: its web service does not answer (%s), so its pages are read instead\n", c.Base.Host, oneLine(res.ServiceErr.Error()))
 	}
-	var picked []moderngov.Committee
-	for _, cm := range committees {
-		if cm.Current() && (len(wanted) == 0 || matchesAny(cm.Title, wanted)) {
-			picked = append(picked, cm)
-		}
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("interrupted: the papers downloaded before the stop are kept; run fetch again for the rest")
 	}
-	if len(picked) == 0 {
-		var names []string
-		for _, cm := range committees {
-			if cm.Current() {
-				names = append(names, cm.Title)
-			}
-		}
-		return fmt.Errorf("no committee of %s matches %s; its committees: %s", c.Base.Host, strings.Join(wanted, ", "), strings.Join(names, "; "))
-	}
-	st, err := moderngov.LoadState(dir)
 	if err != nil {
 		return err
 	}
-	var fetched []string
-	var failures []string
-	counts := map[moderngov.Outcome]int{}
-	to := time.Now().AddDate(0, 3, 0) // papers are published a week or so before a meeting
-	for _, cm := range picked {
-		var meetings []moderngov.Meeting
-		if pages {
-			meetings, err = c.MeetingsFromPages(ctx, cm)
-		} else {
-			meetings, err = c.Meetings(ctx, cm.ID, since, to)
-		}
-		if err != nil {
-			failures = append(failures, fmt.Sprintf("%s: %v", cm.Title, err))
-			continue
-		}
-		for _, stub := range meetings {
-			if stub.Cancelled() || stub.Date.Before(since) || stub.Date.After(to) {
-				continue
-			}
-			var m moderngov.Meeting
-			if pages {
-				m, err = c.MeetingFromPages(ctx, cm, stub)
-			} else {
-				m, err = c.Meeting(ctx, stub.ID)
-			}
-			if err != nil {
-				failures = append(failures, fmt.Sprintf("%s %s: %v", cm.Title, stub.Date.Format("2006-01-02"), err))
-				continue
-			}
-			if m.Committee == "" {
-				m.Committee = cm.Title
-			}
-			for _, p := range m.Papers {
-				if p.Restricted {
-					continue
-				}
-				if dry {
-					fmt.Fprintf(io.Out, "%s  %s  %s  %s\n", m.Date.Format("2006-01-02"), m.Committee, p.Title, p.URL)
-					continue
-				}
-				path, out, err := c.Download(ctx, m, p, dir, st)
-				if errors.Is(err, context.Canceled) {
-					_ = st.Save(dir)
-					return fmt.Errorf("interrupted: the papers downloaded before the stop are kept; run fetch again for the rest")
-				}
-				if err != nil {
-					failures = append(failures, fmt.Sprintf("%s: %v", p.Title, err))
-					continue
-				}
-				counts[out]++
-				if out != moderngov.Unchanged {
-					fetched = append(fetched, path)
-				}
-			}
-			if !dry {
-				if err := st.Save(dir); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	for _, f := range failures {
+	for _, f := range res.Failures {
 		fmt.Fprintf(io.Err, "not fetched: %s\n", oneLine(f))
 	}
 	if dry {
 		return nil
 	}
-	fmt.Fprintf(io.Out, "%s: %d new, %d changed, %d unchanged papers in %s\n", c.Base.Host, counts[moderngov.New], counts[moderngov.Changed], counts[moderngov.Unchanged], dir)
-	if len(fetched) == 0 {
+	fmt.Fprintf(io.Out, "%s: %d new, %d changed, %d unchanged papers in %s\n", c.Base.Host, res.Counts[moderngov.New], res.Counts[moderngov.Changed], res.Counts[moderngov.Unchanged], dir)
+	if len(res.Fetched) == 0 {
 		return nil
+	}
+	var fetched []string
+	for _, f := range res.Fetched {
+		fetched = append(fetched, f.Path)
 	}
 	x, themes, err := openForIngest(fs)
 	if err != nil {
@@ -191,16 +116,4 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 		fmt.Fprintf(io.Err, "warning: watches not checked: %s\n", oneLine(err.Error()))
 	}
 	return nil
-}
-
-// matchesAny reports whether a committee's title contains any of the
-// names asked for, in any case.
-func matchesAny(title string, names []string) bool {
-	t := strings.ToLower(title)
-	for _, n := range names {
-		if strings.Contains(t, strings.ToLower(strings.TrimSpace(n))) {
-			return true
-		}
-	}
-	return false
 }

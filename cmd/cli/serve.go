@@ -27,7 +27,9 @@ func init() {
 			"SCRUTINEER_BANK, SCRUTINEER_LOG_LEVEL, and each key of the config file as SCRUTINEER_KEY\n" +
 			"(SCRUTINEER_ADDR, SCRUTINEER_LIMITS_JOBS, SCRUTINEER_PAPERS_CHANNELS=C1,C2, ...);\n" +
 			"flags win over the environment, the environment over the file. Each Slack secret may be\n" +
-			"read from a file instead: SLACK_BOT_TOKEN_FILE, SLACK_APP_TOKEN_FILE, SLACK_SIGNING_SECRET_FILE.",
+			"read from a file instead: SLACK_BOT_TOKEN_FILE, SLACK_APP_TOKEN_FILE, SLACK_SIGNING_SECRET_FILE.\n" +
+			"With fetch.sites and fetch.every in the config file, it fetches the council's papers on that schedule,\n" +
+			"briefs each new agenda pack in fetch.channel and posts saved searches' new passages to their channels.",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("config", "", "YAML settings file (allowed channels for exempt items, limits); see bot/README.md (env SCRUTINEER_CONFIG)")
 			indexFlag(fs)

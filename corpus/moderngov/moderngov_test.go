@@ -270,3 +270,52 @@ func FuzzParse(f *testing.F) {
 		})
 	})
 }
+
+// Fetch downloads a committee's new papers once, names what it fetched
+// with its meeting, lists them in a dry run, and says which committees
+// there are when none matches.
+func TestFetchLoop(t *testing.T) {
+	s := newSite(t)
+	c := client(t, s)
+	ctx := context.Background()
+	dir := t.TempDir()
+	opts := Options{Committees: []string{"children"}, Since: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), Dir: dir}
+
+	var listed []string
+	dry := opts
+	dry.DryRun, dry.Listed = true, func(m Meeting, p Paper) { listed = append(listed, p.Title) }
+	if res, err := c.Fetch(ctx, dry); err != nil || len(res.Fetched) != 0 || len(listed) != 2 {
+		t.Fatalf("dry run: %v, fetched %d, listed %q", err, len(res.Fetched), listed)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a dry run wrote %d files", len(entries))
+	}
+
+	res, err := c.Fetch(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Fetched) != 2 || res.Counts[New] != 2 || len(res.Failures) != 0 {
+		t.Fatalf("first fetch: %+v", res)
+	}
+	pack := res.Fetched[0]
+	if !pack.Paper.IsPack() || pack.Meeting.Committee != "Children and Young People Scrutiny Committee" || pack.Meeting.Date.Format("2006-01-02") != "2026-10-14" || pack.Outcome != New {
+		t.Errorf("the pack: %+v", pack)
+	}
+	if res.Fetched[1].Paper.IsPack() {
+		t.Errorf("the minutes taken for a pack: %+v", res.Fetched[1].Paper)
+	}
+	if _, err := os.Stat(pack.Path); err != nil {
+		t.Errorf("the pack's file: %v", err)
+	}
+
+	res, err = c.Fetch(ctx, opts)
+	if err != nil || len(res.Fetched) != 0 || res.Counts[Unchanged] != 2 {
+		t.Errorf("second fetch: %v %+v", err, res)
+	}
+
+	opts.Committees = []string{"planning"}
+	if _, err := c.Fetch(ctx, opts); !errors.Is(err, ErrNoCommittee) || !strings.Contains(err.Error(), "Corporate Parenting Panel") {
+		t.Errorf("no such committee: %v", err)
+	}
+}

@@ -53,3 +53,24 @@ func FuzzParsePages(f *testing.F) {
 		})
 	})
 }
+
+func TestIsPack(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		want  bool
+	}{
+		{"Public reports pack 14th-Oct-2026 18.00 Children and Young People Scrutiny Committee", true},
+		{"Agenda reports pack", true},
+		{"Public Document Pack", true},
+		{"Supplementary agenda pack", true},
+		{"Agenda", true},
+		{"Printed minutes", false},
+		{"Fostering Service Annual Report", false},
+		{"Appendix 2 - Welcome pack for foster carers", false},
+		{"Agenda frontsheet", false},
+	} {
+		if got := (Paper{Title: tc.title}).IsPack(); got != tc.want {
+			t.Errorf("IsPack(%q) = %v, want %v", tc.title, got, tc.want)
+		}
+	}
+}

@@ -31,6 +31,9 @@ type Watch struct {
 	// Channel is the Slack channel the running bot posts new matches to,
 	// "" for none.
 	Channel string `json:"channel,omitempty"`
+	// Owner is the Slack user who saved the watch from Slack, "" for one
+	// saved from the command line.
+	Owner   string `json:"owner,omitempty"`
 	Created string `json:"created"`
 	// Seen are the keys of the passages already reported.
 	Seen []string `json:"seen,omitempty"`
@@ -93,11 +96,18 @@ var ErrNoWatch = errors.New("no such watch")
 // Add saves a new watch and returns it. What already matches is marked
 // seen (its Check reports only what comes after), when s is given.
 func (l *List) Add(ctx context.Context, s Searcher, query, committee, channel string) (Watch, error) {
-	query = strings.TrimSpace(query)
-	if query == "" {
+	return l.AddWatch(ctx, s, Watch{Query: query, Committee: committee, Channel: channel})
+}
+
+// AddWatch is Add for a watch given whole: its Query, Committee, Channel
+// and Owner are kept; its ID, Created and Seen are set here.
+func (l *List) AddWatch(ctx context.Context, s Searcher, w Watch) (Watch, error) {
+	w.Query = strings.TrimSpace(w.Query)
+	if w.Query == "" {
 		return Watch{}, errors.New("a watch needs words to look for")
 	}
-	w := Watch{ID: l.Next, Query: query, Committee: strings.TrimSpace(committee), Channel: strings.TrimSpace(channel), Created: time.Now().UTC().Format(time.RFC3339)}
+	w.ID, w.Created, w.Seen = l.Next, time.Now().UTC().Format(time.RFC3339), nil
+	w.Committee, w.Channel, w.Owner = strings.TrimSpace(w.Committee), strings.TrimSpace(w.Channel), strings.TrimSpace(w.Owner)
 	if s != nil {
 		hits, err := matches(ctx, s, w)
 		if err != nil {
@@ -110,6 +120,15 @@ func (l *List) Add(ctx context.Context, s Searcher, query, committee, channel st
 	l.Next++
 	l.Watches = append(l.Watches, w)
 	return w, nil
+}
+
+// Find returns the watch numbered id.
+func (l *List) Find(id int) (Watch, bool) {
+	i := slices.IndexFunc(l.Watches, func(w Watch) bool { return w.ID == id })
+	if i < 0 {
+		return Watch{}, false
+	}
+	return l.Watches[i], true
 }
 
 // Remove takes a watch out by its number.
@@ -135,9 +154,19 @@ const maxMatches = 200
 // passages it has not reported before; they are marked seen (the caller
 // saves the list).
 func (l *List) Check(ctx context.Context, s Searcher) ([]New, error) {
+	return l.CheckWhere(ctx, s, nil)
+}
+
+// CheckWhere is Check for the watches want accepts (all when want is
+// nil); the others are left as they are, their new passages still to
+// tell.
+func (l *List) CheckWhere(ctx context.Context, s Searcher, want func(Watch) bool) ([]New, error) {
 	var out []New
 	for i := range l.Watches {
 		w := &l.Watches[i]
+		if want != nil && !want(*w) {
+			continue
+		}
 		hits, err := matches(ctx, s, *w)
 		if err != nil {
 			return out, fmt.Errorf("watch %d %q: %w", w.ID, w.Query, err)

@@ -25,12 +25,7 @@ func add(t *testing.T, x *index.Index, name, text string) {
 // what matched when it was made.
 func TestWatch(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "index")
-	x, err := index.Open(dir, index.Options{Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	dir, x := tempIndex(t)
 	add(t, x, "june.txt", "Fostering Service Report\n\nThe service approved 14 new foster carers in the year.\n")
 	l, err := Load(dir)
 	if err != nil {
@@ -67,4 +62,50 @@ func TestWatch(t *testing.T) {
 	if _, err := l.Add(ctx, x, "  ", "", ""); err == nil {
 		t.Error("an empty watch was added")
 	}
+}
+
+// A watch added whole keeps its owner; CheckWhere checks only the
+// watches asked for and leaves the others' new passages to tell.
+func TestCheckWhere(t *testing.T) {
+	ctx := context.Background()
+	dir, x := tempIndex(t)
+	l, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slack, err := l.AddWatch(ctx, x, Watch{Query: " foster carers ", Channel: "C0CHILDREN", Owner: "U1", Seen: []string{"stale"}})
+	if err != nil || slack.Owner != "U1" || slack.Query != "foster carers" || len(slack.Seen) != 0 {
+		t.Fatalf("add whole: %+v %v", slack, err)
+	}
+	if _, err := l.Add(ctx, x, "foster carers", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if w, ok := l.Find(1); !ok || w.Owner != "U1" {
+		t.Errorf("find 1: %+v %v", w, ok)
+	}
+	if _, ok := l.Find(3); ok {
+		t.Error("found a watch never added")
+	}
+	add(t, x, "october.txt", "Placement Sufficiency Report\n\nNine foster carers left the service in the autumn, mostly retiring.\n")
+	news, err := l.CheckWhere(ctx, x, func(w Watch) bool { return w.Channel != "" })
+	if err != nil || len(news) != 1 || news[0].Watch.ID != 1 {
+		t.Fatalf("the channel's watch: %+v %v", news, err)
+	}
+	news, err = l.Check(ctx, x)
+	if err != nil || len(news) != 1 || news[0].Watch.ID != 2 {
+		t.Errorf("the other watch still has its new passage to tell: %+v %v", news, err)
+	}
+}
+
+// tempIndex opens a new index in a temporary folder, closed when the
+// test ends.
+func tempIndex(t *testing.T) (string, *index.Index) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "index")
+	x, err := index.Open(dir, index.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	return dir, x
 }
