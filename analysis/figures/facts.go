@@ -96,7 +96,10 @@ var (
 	// reNarrative marks a sentence telling one family's story (a case
 	// review's chronology): its numbers are ages, dates and days in one
 	// case, not measures of a service.
-	reNarrative = regexp.MustCompile(`(?i)\b(?:he|she|his|him|her|hers|himself|herself|gestation|arrested|was born)\b`)
+	reNarrative = regexp.MustCompile(`(?i)\b(?:he|she|his|him|her|hers|himself|herself|gestation|arrested|was born|the (?:mother|father|baby|social worker's)|mother's|father's)\b|\b[A-Z]{2,3}'s\b`)
+	// reLeadIn is a sentence that introduces a list ("the following are
+	// among the key issues"): the points are the list's, not its own.
+	reLeadIn = regexp.MustCompile(`\bthe following\b|:\s*$`)
 	// reMajesty is a title, not a person in a story.
 	reMajesty = regexp.MustCompile(`(?i)\b(?:her|his) majesty'?s?\b`)
 	// reContact is an address, phone number or web site: contact details,
@@ -159,7 +162,7 @@ var (
 	// Standard achieved but Target has not been met").
 	reRAGKey    = regexp.MustCompile(`^(?i:red|amber|green)\b[^0-9]{0,100}\b(?i:target|floor|standard|tolerance)\b[^0-9]*$`)
 	reToNote    = regexp.MustCompile(`\b(?:correct record|to note|be noted|is noted|are noted|noted the|receive[sd]? the report|report be received)\b`)
-	reCoverRow  = regexp.MustCompile(`report to|date of meeting|subject|report of|wards affected|portfolio|key decision|forward plan|exempt|contact officer|telephone|email`)
+	reCoverRow  = regexp.MustCompile(`report to|cabinet member|portfolio holder|lead member|date of meeting|subject|report of|wards affected|portfolio|key decision|forward plan|exempt|contact officer|telephone|email`)
 	reOwnerDate = regexp.MustCompile(`\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|q[1-4]\b|end of q[1-4]|complete[d]?|ongoing|in progress)\b`)
 )
 
@@ -306,7 +309,7 @@ func classify(sent string, table bool) []Fact {
 	}
 	toNote := hasAny(low, "note", "receive", "correct record") && reToNote.MatchString(low)
 	if !table && !toNote && hasAny(low, "recommend", "should", "need") {
-		if loc := reRecommend.FindStringIndex(low); loc != nil {
+		if loc := reRecommend.FindStringIndex(low); loc != nil && !strings.HasSuffix(low[:loc[0]], "the ") && !reLeadIn.MatchString(low) {
 			add(FactRecommendation, loc)
 		}
 	}

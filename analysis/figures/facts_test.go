@@ -159,6 +159,13 @@ func TestClassifyNot(t *testing.T) {
 		// Drift avoided is a strength, not a concern.
 		{"There is decisive action to find families and the avoidance of drift and delay is a priority.", FactConcern},
 		{"There is decisive action to find families and the avoidance of drift and delay is a priority.", FactDelay},
+		// A list's lead-in, and "the need to" as a noun, are not
+		// recommendations.
+		{"The peer team consider that the following are among the key issues which Sefton needs to address with its partners.", FactRecommendation},
+		{"This is not to say that this change is not presenting difficulties, for example the need to develop a wider range of skills.", FactRecommendation},
+		// One case's story, told by its initials or its family.
+		{"Practitioners did not consistently identify MC's lack of appropriate action as a potential indicator of neglect.", FactConcern},
+		{"This increased the social worker's concerns about the welfare of the children.", FactConcern},
 		// A title is not a person.
 		{"Her Majesty's Inspectors found that 14 assessments were delayed.", -1},
 	}
@@ -222,6 +229,12 @@ func TestDoneInAMeasureName(t *testing.T) {
 			if f.Kind == FactAction {
 				t.Errorf("%.50q: an action %q", row, f.Match)
 			}
+		}
+	}
+	// A cover sheet's row names a person and a role: no action.
+	for _, f := range FindFacts([]string{"| John Smith | Cabinet Member for Children's Services | September 2018 |"}) {
+		if f.Kind == FactAction {
+			t.Errorf("cover row: an action %q", f.Match)
 		}
 	}
 	done := "| Recruit two independent reviewing officers to the service | Head of Service | Completed |"

@@ -41,7 +41,7 @@ func Owners(ss []Sentence, council string) []Owner {
 	for i, s := range ss {
 		low := strings.ToLower(s.Text)
 		switch {
-		case hasAny(low, reportMarks...):
+		case hasAny(low, reportMarks...) || reItemHead.MatchString(low) && !reStamp.MatchString(low):
 			guide = false
 		case hasAny(low, guideMarks...):
 			guide = true
@@ -74,6 +74,14 @@ func Owners(ss []Sentence, council string) []Owner {
 	}
 	return out
 }
+
+// reItemHead opens an agenda item's report ("Agenda Item 6 Fostering
+// ..."); reStamp is the bare "Agenda Item N" a pack prints on every page
+// of an item: page furniture, not the start of a council report.
+var (
+	reItemHead = regexp.MustCompile(`^\s*agenda item \d+[a-z]?\b`)
+	reStamp    = regexp.MustCompile(`^\s*agenda item \d+[a-z]?\s*$`)
+)
 
 // SetOwners sets each sentence's Owner from Owners.
 func SetOwners(ss []Sentence, council string) {

@@ -28,6 +28,9 @@ func TestOwnerOf(t *testing.T) {
 		{"A respite project in Southtown has reduced carers leaving by 95 per cent.", "", "", OwnerOther},
 		{"Nine in ten care leavers are in suitable accommodation.", "Local case studies", "", OwnerOther},
 		{"How stable are the lives of the children in your care?", "10 questions to ask", "", OwnerOther},
+		// Words of Parliament or the Government, quoted or reported.
+		{"Clive Betts MP, Chair of the CLG Committee, said: this inquiry is long overdue.", "", "", OwnerOther},
+		{"The Government fully accepts that the chair of a scrutiny committee can have a great impact.", "", "", OwnerOther},
 		// The council's own.
 		{"In Kent, 613 households are approved to foster.", "", "Kent", OwnerCouncil},
 		{"In December 2024, 1,109 children were subject to a plan.", "", "", OwnerCouncil},
@@ -63,6 +66,25 @@ func TestOwners(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("%q: owner %v, want %v", ss[i].Text, got[i], want[i])
+		}
+	}
+	// A parliamentary report attached whole is someone else's words to its
+	// end: the page stamps and a mention of "standing agenda items" inside
+	// it do not start a council report; the next item's heading does.
+	appendix := []Sentence{
+		{Text: "The report was published on 15 December 2017."},
+		{Text: "Ordered by the House of Commons to be printed 11 December 2017"},
+		{Text: "Too many Leaders seek to block scrutiny."},
+		{Text: "Agenda Item 9"},
+		{Text: "Many authorities involve residents through standing agenda items and public appeals."},
+		{Text: "Scrutiny is often the poor relation."},
+		{Text: "Agenda Item 10 Cabinet Member Report"},
+		{Text: "Schools were visited 12 times."},
+	}
+	wantAppendix := []Owner{OwnerCouncil, OwnerOther, OwnerOther, OwnerOther, OwnerOther, OwnerOther, OwnerCouncil, OwnerCouncil}
+	for i, o := range Owners(appendix, "") {
+		if o != wantAppendix[i] {
+			t.Errorf("%q: owner %v, want %v", appendix[i].Text, o, wantAppendix[i])
 		}
 	}
 	SetOwners(ss, "")

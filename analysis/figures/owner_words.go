@@ -33,6 +33,10 @@ const footnoteMarks = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 var otherMarks = []string{
 	"case study", "case studies", "for example,", "for instance,", "example:", "good practice example",
 	"project in", "scheme in", "pilot in",
+	// Someone else's words, quoted or reported: a member of Parliament, a
+	// select committee, the Government.
+	" mp, chair of", " mp said", " mp, said", "select committee", "clg committee",
+	"the government accepts", "the government fully accepts", "the government notes", "the government will",
 }
 
 // contextHeadings open a section of context: a guide, a case study, a
@@ -69,10 +73,12 @@ var contextHeadings = []struct {
 var guideMarks = []string{
 	"questions to ask if you", "resource pack", "© local government association",
 	"this guide aims", "this guide is", "centre for public scrutiny", "published by the local government association",
+	// A parliamentary report or a government response attached whole.
+	"ordered by the house of commons", "by authority of the house of commons", "presented to parliament by",
 }
 
 // reportMarks start a council's own report.
 var reportMarks = []string{
 	"report from:", "report of:", "report to:", "committee/panel:", "purpose of report",
-	"recommendation(s)", "agenda item",
+	"recommendation(s)",
 }
