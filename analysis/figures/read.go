@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -40,6 +41,9 @@ func Read(sentences []Sentence, tables []Table, council string) []Indicator {
 	}
 	out = merge(out, sentenceIndicators(sentences, owners))
 	out = append(out, headlineCounts(sentences, owners)...)
+	// A card's label read as a name ("Latest") names no measure: a figure
+	// no one can say what of is no figure to ask about.
+	out = slices.DeleteFunc(out, func(ind Indicator) bool { return cardLabel(ind.Name) })
 	for i := range out {
 		ind := &out[i]
 		if ind.Unit == "" {
@@ -53,6 +57,15 @@ func Read(sentences []Sentence, tables []Table, council string) []Indicator {
 		}
 	}
 	return out
+}
+
+// cardLabel reports whether a name is only a performance card's label.
+func cardLabel(name string) bool {
+	switch strings.ToLower(strings.Trim(name, " :")) {
+	case "latest", "target", "floor", "previous", "baseline", "current", "actual":
+		return true
+	}
+	return false
 }
 
 // merge adds the sentence indicators to the table ones: a sentence

@@ -303,3 +303,11 @@ func TestReadOwnColumn(t *testing.T) {
 		t.Errorf("row %q is not verbatim", got[0].Row.Quote)
 	}
 }
+
+func TestCardLabel(t *testing.T) {
+	for name, want := range map[string]bool{"Latest": true, "Target:": true, " previous ": true, "Latest placements": false, "Approved households": false} {
+		if got := cardLabel(name); got != want {
+			t.Errorf("cardLabel(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

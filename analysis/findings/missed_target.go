@@ -2,6 +2,7 @@ package findings
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/scrutineer/scrutineer/analysis/figures"
 )
@@ -29,7 +30,7 @@ func (c missedTarget) Find(it *Item) []Finding {
 		out = append(out, Finding{
 			Kind: c.Kind(),
 			Severity: severity(c.Kind(), gravity{
-				gap: relGap(gap, ind.Target), periods: periodsOffTarget(ind),
+				gap: targetGap(ind, gap), periods: periodsOffTarget(ind),
 				red: ind.RAG == figures.Red, explained: explained, planned: planned,
 			}),
 			Summary:   upperFirst(fig) + " (" + gapPhrase(ind, v) + ").",
@@ -56,15 +57,40 @@ func gapPhrase(ind *figures.Indicator, v figures.Value) string {
 	case pol == figures.PolarityUnknown:
 		return "rated " + ragName(ind.RAG)
 	case unitOf(ind) == "%" && pol == figures.HigherIsBetter:
-		return fmtNum(gap) + " points short"
+		return fmtPoints(gap) + " short"
 	case unitOf(ind) == "%":
-		return fmtNum(gap) + " points over"
+		return fmtPoints(gap) + " over"
 	case pol == figures.HigherIsBetter && ind.Target > 0:
 		return fmtNum(math.Round(100*v.Value/ind.Target)) + "% of target"
 	case pol == figures.HigherIsBetter:
 		return withUnit(gap, unitOf(ind)) + " short"
 	}
 	return withUnit(gap, unitOf(ind)) + " over"
+}
+
+// pointsScale is the gap in percentage points that counts as a gap of
+// the whole target: a rate 6 points off its target (fullGap of it) is as
+// far off as can be, while 0.04% of pupils excluded against a target of
+// 0.02% is a small gap however large the ratio.
+const pointsScale = 20.0
+
+// targetGap is how far off its target an indicator is, as a fraction:
+// for a percentage the points of difference over pointsScale, else the
+// gap relative to the target.
+func targetGap(ind *figures.Indicator, gap float64) float64 {
+	if unitOf(ind) == "%" {
+		return math.Abs(gap) / pointsScale
+	}
+	return relGap(gap, ind.Target)
+}
+
+// fmtPoints prints a gap in percentage points, to two places when it is
+// under one tenth ("0.02 points", "11.4 points").
+func fmtPoints(gap float64) string {
+	if gap > 0 && gap < 0.1 {
+		return strconv.FormatFloat(math.Round(gap*100)/100, 'f', -1, 64) + " points"
+	}
+	return fmtNum(gap) + " points"
 }
 
 // ragName is a rating as a report prints it ("Red").

@@ -48,7 +48,7 @@ type watchRow struct {
 // watchKinds are the findings that put an indicator on the watch table.
 var watchKinds = map[string]bool{
 	"missed-target": true, "worsening-trend": true, "rag-misrated": true, "red-unmentioned": true,
-	"worse-than-comparators": true, "worse-than-national": true,
+	"worse-than-comparators": true, // worse than national has its own table
 }
 
 // maxWatch is the most rows the watch table has.
@@ -72,6 +72,13 @@ func watchRows(fs []report.Finding) []watchRow {
 		}
 		if ind.Target != nil {
 			row.Target = withUnit(*ind.Target, unitShown(ind.Unit))
+		}
+		// One measure read twice (its table row and a sentence about it)
+		// is one row: the first, which has the longer story.
+		if k := row.Latest + "\x00" + row.Target; row.Target != "" && seen[k] {
+			continue
+		} else {
+			seen[k] = true
 		}
 		if n := len(ind.Values); n > 1 {
 			var vs []string
