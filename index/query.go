@@ -38,8 +38,11 @@ type Query struct {
 	Committee string
 	Kind      string
 	From, To  time.Time
-	// Source restricts hits to one file.
+	// Source restricts hits to papers of one file name.
 	Source string
+	// Paper restricts hits to one paper, named as Resolve reads it (its
+	// ID, a path, an address or a file name only it has).
+	Paper string
 	// IncludeExempt includes exempt or confidential items.
 	IncludeExempt bool
 	// PerItem caps hits from one item so one long report does not fill the
@@ -59,8 +62,13 @@ type Query struct {
 
 // Hit is one matching passage.
 type Hit struct {
-	Source      string  `json:"source"`
-	Path        string  `json:"path,omitempty"`
+	// ID is the paper's ID (see PaperID): two papers may share a Source.
+	ID string `json:"id"`
+	// Source is the paper's file name; Path where it can be read.
+	Source string `json:"source"`
+	Path   string `json:"path,omitempty"`
+	// URL is the paper's own web address, when known.
+	URL         string  `json:"url,omitempty"`
 	Item        string  `json:"item"`
 	Title       string  `json:"title"`
 	Heading     string  `json:"heading,omitempty"`
