@@ -103,7 +103,8 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	if err != nil {
 		return err
 	}
-	var fetched []string
+	var fetched, unchanged []string
+	origins := map[string]index.Origin{}
 	var failures []string
 	counts := map[moderngov.Outcome]int{}
 	to := time.Now().AddDate(0, 3, 0) // papers are published a week or so before a meeting
@@ -153,8 +154,11 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 					continue
 				}
 				counts[out]++
+				origins[path] = index.Origin{URL: p.URL, Committee: m.Committee, Date: m.Date.Format("2006-01-02")}
 				if out != moderngov.Unchanged {
 					fetched = append(fetched, path)
+				} else {
+					unchanged = append(unchanged, path)
 				}
 			}
 			if !dry {
@@ -171,7 +175,7 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 		return nil
 	}
 	fmt.Fprintf(io.Out, "%s: %d new, %d changed, %d unchanged papers in %s\n", c.Base.Host, counts[moderngov.New], counts[moderngov.Changed], counts[moderngov.Unchanged], dir)
-	if len(fetched) == 0 {
+	if len(fetched)+len(unchanged) == 0 {
 		return nil
 	}
 	x, themes, err := openForIngest(fs)
@@ -179,7 +183,11 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 		return err
 	}
 	defer x.Close()
-	sum, err := x.IngestPaths(ctx, fetched, index.IngestOptions{Themer: themes})
+	fetched = append(fetched, unaddressed(ctx, x, unchanged, origins)...)
+	if len(fetched) == 0 {
+		return nil
+	}
+	sum, err := x.IngestPaths(ctx, fetched, index.IngestOptions{Themer: themes, Origins: origins})
 	if err != nil {
 		return fmt.Errorf("ingest into %s: %w", x.Dir(), err)
 	}
@@ -191,6 +199,19 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 		fmt.Fprintf(io.Err, "warning: watches not checked: %s\n", oneLine(err.Error()))
 	}
 	return nil
+}
+
+// unaddressed returns the papers of paths (unchanged downloads) that the
+// index does not know by their web address: those fetched before the index
+// recorded addresses, or not ingested since.
+func unaddressed(ctx context.Context, x *index.Index, paths []string, origins map[string]index.Origin) []string {
+	var out []string
+	for _, p := range paths {
+		if _, err := x.Resolve(ctx, origins[p].URL); err != nil {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // matchesAny reports whether a committee's title contains any of the
