@@ -249,13 +249,26 @@ func (x *Index) resolveID(ref string) (string, error) {
 		case len(ids) > 1:
 			amb := &AmbiguousError{Ref: ref}
 			for _, id := range ids {
-				e := papers[id]
-				amb.Papers = append(amb.Papers, DocumentInfo{ID: id, Source: e.name(), Path: e.path(), URL: e.url(), Hash: e.Hash, Sources: e.Sources})
+				amb.Papers = append(amb.Papers, candidate(id, papers[id], ref))
 			}
 			return "", amb
 		}
 	}
 	return "", fmt.Errorf("paper %s: %w", ref, ErrNotFound)
+}
+
+// candidate describes paper id for an *AmbiguousError: by the location
+// named ref when it has one, else by its first.
+func candidate(id string, e paperEntry, ref string) DocumentInfo {
+	d := DocumentInfo{ID: id, Hash: e.Hash}
+	d.setSources(e.Sources)
+	for _, l := range e.Sources {
+		if l.Name == ref {
+			d.Source, d.Path, d.URL = l.Name, l.Path, l.URL
+			break
+		}
+	}
+	return d
 }
 
 // hitIdentity gives a hit its paper's ID, and the name, path and address
