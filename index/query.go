@@ -12,6 +12,16 @@
 // renamed into place whole, so a process killed while making it leaves
 // none; each file of an ingest is read under its own deadline.
 //
+// A paper is known by its content: its ID is the start of its content
+// hash (PaperID), and it remembers every Location (file name, path, web
+// address) it was found at. Files of one name and different content are
+// two papers; one content under two names is one. A file changed at a
+// path or address already indexed replaces the paper there. Document,
+// Item, Delete, SetThemes and Query.Paper take a paper's ID, path,
+// address or file name (Resolve); a name several papers have is an
+// *AmbiguousError listing them. An index made when papers were known by
+// file name is moved to this on Open.
+//
 // Query.Text is read as people type it: plain words (any may match), in
 // which punctuation such as ?, :, <, & and / is text, not syntax
 // ("Reg 44?" is "Reg 44"); operators only where written as such:
