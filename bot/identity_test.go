@@ -23,6 +23,22 @@ func console(t *testing.T, b *Bot, channel, user, lines string) string {
 	return strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(buf.String())
 }
 
+// newProject serves the bot from a new real index, keeping packs in a
+// temporary folder.
+func newProject(t *testing.T) (*index.Index, *Project) {
+	t.Helper()
+	idx, err := index.Open(t.TempDir(), index.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	bk, err := bank.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return idx, &Project{Index: idx, Analyzer: analysis.New(bk), Dir: filepath.Join(t.TempDir(), "shared")}
+}
+
 // Two papers of one file name are two papers to the bot: one shared
 // privately stays private while the other is shown, and a hit links to
 // its paper's own web address where the index knows it, else to its
@@ -64,16 +80,7 @@ func TestPapersOfOneName(t *testing.T) {
 // removes the one named by its ID only.
 func TestRemoveOneOfTwoNamed(t *testing.T) {
 	ctx := context.Background()
-	idx, err := index.Open(t.TempDir(), index.Options{Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	bk, err := bank.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	proj := &Project{Index: idx, Analyzer: analysis.New(bk), Dir: filepath.Join(t.TempDir(), "shared")}
+	idx, proj := newProject(t)
 	for _, text := range []string{"Minutes\n\nThe panel heard about kinship carers.\n", "Minutes\n\nThe panel heard about the payroll audit.\n"} {
 		if err := proj.Add(ctx, "minutes.txt", []byte(text)); err != nil {
 			t.Fatal(err)
@@ -107,16 +114,7 @@ func TestRemoveOneOfTwoNamed(t *testing.T) {
 // Asking about one of two papers of a file name reads that paper.
 func TestAskOneOfTwoNamed(t *testing.T) {
 	ctx := context.Background()
-	idx, err := index.Open(t.TempDir(), index.Options{Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	bk, err := bank.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	proj := &Project{Index: idx, Analyzer: analysis.New(bk), Dir: filepath.Join(t.TempDir(), "shared")}
+	idx, proj := newProject(t)
 	for _, text := range []string{"Fostering report\n\nThe service approved foster carers.\n", "Payroll report\n\nThe audit of the payroll found errors.\n"} {
 		if err := proj.Add(ctx, "report.txt", []byte(text)); err != nil {
 			t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -185,7 +186,7 @@ func withLocation(locs []Location, loc Location) (out []Location, added bool) {
 func (w *writer) addSource(id string, loc Location) (bool, error) {
 	e := w.papers[id]
 	locs, added := withLocation(e.Sources, loc)
-	if equalLocations(locs, e.Sources) {
+	if slices.Equal(locs, e.Sources) {
 		return false, nil
 	}
 	rec, err := w.record(id)
@@ -204,18 +205,6 @@ func (w *writer) addSource(id string, loc Location) (bool, error) {
 	r := *rec
 	r.setSources(locs)
 	return added, w.put(&r)
-}
-
-func equalLocations(a, b []Location) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // dropSource takes loc's path and address from every paper but keep: the

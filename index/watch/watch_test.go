@@ -22,16 +22,24 @@ func add(t *testing.T, x *index.Index, name, text string) {
 	}
 }
 
-// A watch reports each new matching passage once and only once, never
-// what matched when it was made.
-func TestWatch(t *testing.T) {
-	ctx := context.Background()
+// openTemp makes an index in a temporary folder and returns it and its
+// folder.
+func openTemp(t *testing.T) (*index.Index, string) {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "index")
 	x, err := index.Open(dir, index.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer x.Close()
+	t.Cleanup(func() { x.Close() })
+	return x, dir
+}
+
+// A watch reports each new matching passage once and only once, never
+// what matched when it was made.
+func TestWatch(t *testing.T) {
+	ctx := context.Background()
+	x, dir := openTemp(t)
 	add(t, x, "june.txt", "Fostering Service Report\n\nThe service approved 14 new foster carers in the year.\n")
 	l, err := Load(dir)
 	if err != nil {
@@ -75,12 +83,7 @@ func TestWatch(t *testing.T) {
 // is new.
 func TestWatchPapersByContent(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "index")
-	x, err := index.Open(dir, index.Options{Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
+	x, dir := openTemp(t)
 	add(t, x, "Printed minutes.txt", "Minutes\n\nThe panel approved 14 new foster carers in the year.\n")
 	l, err := Load(dir)
 	if err != nil {
