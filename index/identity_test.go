@@ -108,12 +108,14 @@ func TestSameContentTwoNames(t *testing.T) {
 	a := writeFile(t, src, "pack/agenda-reports.txt", text)
 	b := writeFile(t, src, "downloads/CYP 2026-10-14.txt", text)
 	x := openTemp(t)
-	sum := ingestPaths(t, x, IngestOptions{}, a, b)
+	sum := ingestPaths(t, x, IngestOptions{Workers: 2}, a, b)
 	if sum.Added != 1 || sum.Merged != 1 || sum.Updated != 0 {
 		t.Fatalf("summary = %+v, want 1 added and 1 merged", sum)
 	}
 	docs := documents(t, x)
-	if len(docs) != 1 || len(docs[0].Sources) != 2 {
+	// Files are taken in the order given, however fast each is read: the
+	// paper's name is the first file's.
+	if len(docs) != 1 || len(docs[0].Sources) != 2 || docs[0].Source != "agenda-reports.txt" || docs[0].Path != a {
 		t.Fatalf("documents = %+v", docs)
 	}
 	names := map[string]string{}

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/scrutineer/scrutineer/corpus"
@@ -223,47 +222,70 @@ func stemOf(name, ext string) (string, bool) {
 	return strings.ToLower(strings.TrimSuffix(name, filepath.Ext(name))), true
 }
 
-// readAll reads files on opts.Workers goroutines. A file whose content
-// hash is among known comes back with its hash and no document, without
-// being parsed. The channel closes when every file is done or ctx ends.
+// readAll reads files on opts.Workers goroutines and delivers them in
+// the order given, so that which name of a paper found twice is its first
+// does not depend on which file was read faster. Reading runs at most
+// readAhead files a worker ahead of delivery. A file whose content hash is
+// among known comes back with its hash and no document, without being
+// parsed. The channel closes when every file is done or ctx ends.
 func (x *Index) readAll(ctx context.Context, files []string, opts IngestOptions, known map[string]bool) <-chan readResult {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	jobs := make(chan string)
+	type job struct {
+		path string
+		done chan readResult
+	}
+	jobs := make(chan job)
+	// slots holds each file's result channel in the order given.
+	slots := make(chan chan readResult, readAhead*workers)
 	out := make(chan readResult, workers)
-	var wg sync.WaitGroup
 	for i := 0; i < workers; i++ {
-		wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for p := range jobs {
-				r := readFile(ctx, p, opts, known)
-				select {
-				case out <- r:
-				case <-ctx.Done():
-					return
-				}
+			for j := range jobs {
+				j.done <- readFile(ctx, j.path, opts, known)
 			}
 		}()
 	}
 	go func() {
 		defer close(jobs)
+		defer close(slots)
 		for _, p := range files {
+			done := make(chan readResult, 1)
 			select {
-			case jobs <- p:
+			case slots <- done:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- job{p, done}:
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
 	go func() {
-		wg.Wait()
-		close(out)
+		defer close(out)
+		for done := range slots {
+			select {
+			case r := <-done:
+				select {
+				case out <- r:
+				case <-ctx.Done():
+					return
+				}
+			case <-ctx.Done():
+				return
+			}
+		}
 	}()
 	return out
 }
+
+// readAhead is how many files a worker may have read beyond the one
+// ingest waits for.
+const readAhead = 4
 
 // readFile reads one file under its own deadline (opts.FileTimeout).
 // When the deadline passes, or ctx ends, it returns at once with an error;
