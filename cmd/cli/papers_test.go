@@ -43,6 +43,12 @@ func TestIngestSourceURL(t *testing.T) {
 		t.Errorf("search --json: exit %d, %v\n%s", code, err, out)
 	}
 
+	// A brief of the indexed paper cites its address.
+	code, out, errs := run(t, "brief", "--index", idx, "--source", "Printed minutes.txt")
+	if code != ExitOK || !strings.Contains(out, url) {
+		t.Errorf("brief --index: exit %d\n%s\n%s", code, out, errs)
+	}
+
 	for _, tc := range []struct {
 		name string
 		args []string
