@@ -158,7 +158,7 @@ func openExisting(dir string, want versionRecord, cfg map[string]interface{}) (*
 	x := &Index{dir: dir, bi: bi}
 	if err := x.migrate(); err != nil {
 		bi.Close()
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		return nil, fmt.Errorf("open index %s: %w (to rebuild it, remove the folder and ingest the papers again)", dir, err)
 	}
 	papers, err := x.readPapers()
 	if err != nil {
