@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // accessFile is the file, in the packs folder, that records who may see
@@ -27,13 +29,36 @@ type paperAccess struct {
 	Permalink string `json:"permalink,omitempty"`
 	// Added is when the paper was last briefed in Slack.
 	Added time.Time `json:"added"`
+	// Name is the paper's file name. Entries recorded before papers were
+	// known by content have none: they are keyed by file name.
+	Name string `json:"name,omitempty"`
 }
 
-// accessList records, by file name as the index knows it, who may see the
-// papers shared with the bot in Slack. Papers it does not know (ingested
-// from the command line, fetched from the council's website) are seen by
-// everyone. It is kept in a JSON file when the bot has a packs folder,
-// otherwise in memory only.
+// paperRef names a paper for the access list: its ID in the index (see
+// index.PaperID) and its file name.
+type paperRef struct{ ID, Name string }
+
+// hitRef is the paper of a search hit.
+func hitRef(h index.Hit) paperRef { return paperRef{ID: h.ID, Name: h.Source} }
+
+// ref is the paper p is in.
+func (p Paper) ref() paperRef { return paperRef{ID: p.ID, Name: p.Source} }
+
+// key is where the list keeps p: by ID, or by name when the ID is not
+// known.
+func (p paperRef) key() string {
+	if p.ID != "" {
+		return p.ID
+	}
+	return p.Name
+}
+
+// accessList records, by paper ID, who may see the papers shared with the
+// bot in Slack (a list written before papers had IDs is keyed by file
+// name, and is still read so). Papers it does not know (ingested from the
+// command line, fetched from the council's website) are seen by everyone.
+// It is kept in a JSON file when the bot has a packs folder, otherwise in
+// memory only.
 type accessList struct {
 	path string
 	mu   sync.Mutex
@@ -69,14 +94,38 @@ func isDM(channel string) bool {
 	return strings.HasPrefix(channel, "D")
 }
 
-// shared records that user shared the paper source in channel: in a
-// direct message it stays private to them unless it was, or later is,
-// shared in a channel; in a channel everyone may find it. permalink, when
-// given, is kept to cite the paper by.
-func (a *accessList) shared(source, channel, user, permalink string) error {
+// lookupLocked returns what is recorded of p: under its ID, else under its
+// file name by a list written before papers had IDs. With no ID, a paper
+// is what the list records of its name, a private record first, so that
+// not knowing the ID never shows a private paper. a.mu is held.
+func (a *accessList) lookupLocked(p paperRef) (paperAccess, bool) {
+	if e, ok := a.m[p.key()]; ok {
+		return e, true
+	}
+	if e, ok := a.m[p.Name]; ok && e.Name == "" {
+		return e, true
+	}
+	if p.ID != "" {
+		return paperAccess{}, false
+	}
+	var found paperAccess
+	ok := false
+	for _, e := range a.m {
+		if e.Name == p.Name && (!ok || e.Private && !found.Private) {
+			found, ok = e, true
+		}
+	}
+	return found, ok
+}
+
+// shared records that user shared the paper p in channel: in a direct
+// message it stays private to them unless it was, or later is, shared in
+// a channel; in a channel everyone may find it. permalink, when given, is
+// kept to cite the paper by.
+func (a *accessList) shared(p paperRef, channel, user, permalink string) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	cur, known := a.m[source]
+	cur, known := a.lookupLocked(p)
 	if isDM(channel) {
 		if !known {
 			cur = paperAccess{Private: true, Owner: user}
@@ -88,27 +137,37 @@ func (a *accessList) shared(source, channel, user, permalink string) error {
 		cur.Permalink = permalink
 	}
 	cur.Added = time.Now().UTC()
-	a.m[source] = cur
+	if p.ID != "" {
+		cur.Name = p.Name
+	}
+	a.m[p.key()] = cur
 	return a.saveLocked()
 }
 
-// forget removes what is recorded of source.
-func (a *accessList) forget(source string) error {
+// forget removes what is recorded of p (and an entry under its file name
+// from a list written before papers had IDs).
+func (a *accessList) forget(p paperRef) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if _, ok := a.m[source]; !ok {
+	changed := false
+	for _, k := range []string{p.key(), p.Name} {
+		if e, ok := a.m[k]; ok && (k == p.key() || e.Name == "") {
+			delete(a.m, k)
+			changed = true
+		}
+	}
+	if !changed {
 		return nil
 	}
-	delete(a.m, source)
 	return a.saveLocked()
 }
 
-// visibleTo reports whether user may find the paper source.
-func (a *accessList) visibleTo(source, user string) bool {
+// visibleTo reports whether user may find the paper p.
+func (a *accessList) visibleTo(p paperRef, user string) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	p, ok := a.m[source]
-	return !ok || !p.Private || (user != "" && p.Owner == user)
+	e, ok := a.lookupLocked(p)
+	return !ok || !e.Private || (user != "" && e.Owner == user)
 }
 
 // recentPaper is a paper briefed in Slack, for the App Home tab.
@@ -123,6 +182,9 @@ func (a *accessList) recent(user string, n int) []recentPaper {
 	a.mu.Lock()
 	var out []recentPaper
 	for s, p := range a.m {
+		if p.Name != "" {
+			s = p.Name
+		}
 		if !p.Private || (user != "" && p.Owner == user) {
 			out = append(out, recentPaper{Source: s, paperAccess: p})
 		}
@@ -137,11 +199,21 @@ func (a *accessList) recent(user string, n int) []recentPaper {
 	return out[:min(n, len(out))]
 }
 
-// permalink is the Slack link recorded for source, "" for none.
-func (a *accessList) permalink(source string) string {
+// permalink is the Slack link recorded for p, "" for none.
+func (a *accessList) permalink(p paperRef) string {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return a.m[source].Permalink
+	e, _ := a.lookupLocked(p)
+	return e.Permalink
+}
+
+// link is where a cite of p links to: the paper's own web address when
+// the index knows it, else its Slack file.
+func (a *accessList) link(p paperRef, url string) string {
+	if url != "" {
+		return url
+	}
+	return a.permalink(p)
 }
 
 // saveLocked writes the list to its file, by a rename so a crash leaves
@@ -167,13 +239,14 @@ func (a *accessList) saveLocked() error {
 	return nil
 }
 
-// ForgetShared removes what the bot recorded of the paper source (who may
-// see it, its Slack link) from the access list kept in packsDir, after
-// the paper was removed from the index outside the bot.
-func ForgetShared(packsDir, source string) error {
+// ForgetShared removes what the bot recorded of the paper id, whose file
+// name is name (who may see it, its Slack link), from the access list
+// kept in packsDir, after the paper was removed from the index outside
+// the bot.
+func ForgetShared(packsDir, id, name string) error {
 	a, err := loadAccess(packsDir)
 	if err != nil {
 		return err
 	}
-	return a.forget(source)
+	return a.forget(paperRef{ID: id, Name: name})
 }

@@ -15,6 +15,7 @@ import (
 // A paper briefed in a direct message is found only by whoever sent it,
 // until it is shared in a channel; the record survives a restart.
 func TestAccessRules(t *testing.T) {
+	pack := paperRef{ID: "4e1f0c9a2b7d", Name: "pack.pdf"}
 	type share struct{ channel, user string }
 	for _, tc := range []struct {
 		name   string
@@ -34,7 +35,7 @@ func TestAccessRules(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, s := range tc.shares {
-				if err := a.shared("pack.pdf", s.channel, s.user, "https://example.slack.com/files/"+s.user); err != nil {
+				if err := a.shared(pack, s.channel, s.user, "https://example.slack.com/files/"+s.user); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -43,11 +44,11 @@ func TestAccessRules(t *testing.T) {
 				t.Fatal(err)
 			}
 			for user, want := range tc.seen {
-				if got := again.visibleTo("pack.pdf", user); got != want {
+				if got := again.visibleTo(pack, user); got != want {
 					t.Errorf("visible to %q after a restart = %v, want %v", user, got, want)
 				}
 			}
-			if err := again.forget("pack.pdf"); err != nil || !again.visibleTo("pack.pdf", "U9") {
+			if err := again.forget(pack); err != nil || !again.visibleTo(pack, "U9") {
 				t.Errorf("forget: %v", err)
 			}
 		})

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 
-	"github.com/scrutineer/scrutineer/corpus/moderngov"
 	"github.com/scrutineer/scrutineer/index"
 	"github.com/scrutineer/scrutineer/index/watch"
 	"github.com/slack-go/slack"
@@ -52,11 +50,10 @@ func (b *Bot) alertWatches(ctx context.Context) {
 		b.log.Error("saved searches' new passages not recorded, so not posted", "err", err)
 		return
 	}
-	urls := b.paperURLs()
 	for _, n := range news {
 		var hits []index.Hit
 		for _, h := range n.Hits {
-			if !h.Exempt && b.access.visibleTo(h.Source, "") {
+			if !h.Exempt && b.access.visibleTo(hitRef(h), "") {
 				hits = append(hits, h)
 			}
 		}
@@ -64,9 +61,7 @@ func (b *Bot) alertWatches(ctx context.Context) {
 			continue
 		}
 		r := alertReply(n.Watch, hits)
-		for i := range min(len(hits), maxAlertHits) {
-			r.Parts[i+1].Link = firstNonEmpty(b.access.permalink(hits[i].Source), urls[hits[i].Source])
-		}
+		b.linkSources(r.Parts[1:], hits[:min(len(hits), maxAlertHits)])
 		pctx, cancel := context.WithTimeout(ctx, b.cfg.Limits.SlackTimeout)
 		err := b.post(pctx, n.Watch.Channel, r)
 		cancel()
@@ -114,24 +109,6 @@ func committeeWords(c string) string {
 		return ""
 	}
 	return " in the papers of " + c
-}
-
-// paperURLs maps the file names of the papers fetched from councils'
-// sites (in the folders beside the index) to their addresses there.
-func (b *Bot) paperURLs() map[string]string {
-	out := map[string]string{}
-	states, _ := filepath.Glob(filepath.Join(moderngov.PapersRoot(b.cfg.Index), "*", moderngov.StateFile))
-	for _, s := range states {
-		st, err := moderngov.LoadState(filepath.Dir(s))
-		if err != nil {
-			b.log.Warn("fetch state not read", "err", err)
-			continue
-		}
-		for u, saved := range st.Papers {
-			out[saved.File] = linkable(u)
-		}
-	}
-	return out
 }
 
 // post posts r in channel, unasked: in Slack, or where the console says.

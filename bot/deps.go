@@ -17,8 +17,10 @@ type Searcher interface {
 
 // Paper is one report or agenda item in the index that "ask" can pick.
 type Paper struct {
-	// Source is the file's base name; Item the agenda item number ("" for
-	// a whole file).
+	// ID is the paper's ID in the index (two papers may share a file
+	// name); Source is the file's base name; Item the agenda item number
+	// ("" for a whole file).
+	ID        string `json:"id,omitempty"`
 	Source    string `json:"source"`
 	Item      string `json:"item,omitempty"`
 	Title     string `json:"title"`
@@ -26,6 +28,8 @@ type Paper struct {
 	Date      string `json:"date,omitempty"`
 	// Exempt marks an exempt or confidential item.
 	Exempt bool `json:"exempt,omitempty"`
+	// URL is the paper's own web address, when the index knows it.
+	URL string `json:"url,omitempty"`
 }
 
 // Library finds papers in the index and asks the analysis about them.
@@ -47,10 +51,13 @@ type Briefer interface {
 
 // Remover takes a paper out of the index.
 type Remover interface {
-	// Remove deletes the file source (its passages, its record and the
-	// kept copy of a pack shared with the bot); the error wraps
-	// index.ErrNotFound when no file has that name.
-	Remove(ctx context.Context, source string) error
+	// Find returns the paper ref names: its ID, a path or its file name.
+	// The error wraps index.ErrNotFound when no paper fits, and is an
+	// *index.AmbiguousError when several papers have that name.
+	Find(ctx context.Context, ref string) (*index.DocumentInfo, error)
+	// Remove deletes the paper ref names, as Find reads it (its passages,
+	// its record and the kept copy of a pack shared with the bot).
+	Remove(ctx context.Context, ref string) error
 }
 
 // Renderer writes r as a brief file in format ("markdown" or "html").

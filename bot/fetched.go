@@ -12,14 +12,16 @@ import (
 
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/corpus/moderngov"
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // Ingester adds papers downloaded from a council's site to the index and
 // briefs its agenda packs.
 type Ingester interface {
-	// IngestFile adds the paper at path to the index, under its base name,
-	// so searches find it and "ask" can read it again.
-	IngestFile(ctx context.Context, path string) error
+	// IngestFile adds the paper at path to the index, under its base name
+	// and with where it came from, so searches find it and "ask" can read
+	// it again.
+	IngestFile(ctx context.Context, path string, origin index.Origin) error
 	// BriefFile analyses every item of the pack at path.
 	BriefFile(ctx context.Context, path string) (*analysis.Report, error)
 }
@@ -28,7 +30,7 @@ var _ Ingester = (*Project)(nil)
 
 // IngestFile reads the paper at path and adds it to the index (a paper
 // already indexed with the same content is left alone).
-func (p *Project) IngestFile(ctx context.Context, path string) error {
+func (p *Project) IngestFile(ctx context.Context, path string, origin index.Origin) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return fmt.Errorf("add %s to the index: %w", path, err)
@@ -44,6 +46,7 @@ func (p *Project) IngestFile(ctx context.Context, path string) error {
 	p.forget(doc.Hash)
 	d := *doc
 	d.Path = abs
+	origin.Apply(&d)
 	if _, err := p.Index.IngestDocument(ctx, &d, p.Ingest); err != nil {
 		return fmt.Errorf("add %s to the index: %w", d.Source, err)
 	}
@@ -134,7 +137,7 @@ func (b *Bot) addOne(ctx context.Context, f moderngov.Fetched, now time.Time) *a
 			b.log.Error("brief of a fetched pack failed", "file", ref, "err", err)
 		}
 	}
-	if err := b.deps.Ingest.IngestFile(ctx, f.Path); err != nil {
+	if err := b.deps.Ingest.IngestFile(ctx, f.Path, index.Origin{URL: f.Paper.URL, Committee: f.Meeting.Committee, Date: f.Meeting.Date.Format("2006-01-02")}); err != nil {
 		b.log.Error("add a fetched paper to the index failed", "file", ref, "err", err)
 		return nil
 	}

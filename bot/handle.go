@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -142,24 +143,72 @@ func (b *Bot) remove(ctx context.Context, req request, out responder) {
 		return
 	}
 	officer := req.user != "" && slices.Contains(b.cfg.Officers, req.user)
-	owner := req.user != "" && !b.access.visibleTo(name, "") && b.access.visibleTo(name, req.user)
-	if !officer && !owner {
+	doc, err := b.deps.Remover.Find(ctx, name)
+	var amb *index.AmbiguousError
+	if errors.As(err, &amb) && !officer {
+		// Whoever shared a paper privately may remove it by its name
+		// alone when it is the only one of that name that is theirs.
+		var own []index.DocumentInfo
+		for _, d := range amb.Papers {
+			if b.ownsPrivately(paperRef{ID: d.ID, Name: d.Source}, req.user) {
+				own = append(own, d)
+			}
+		}
+		if len(own) == 1 {
+			doc, err = &own[0], nil
+		}
+	}
+	var paper paperRef
+	if err == nil {
+		paper = paperRef{ID: doc.ID, Name: doc.Source}
+	}
+	if !officer && (err != nil || !b.ownsPrivately(paper, req.user)) {
 		b.say(ctx, out, Reply{Parts: []Part{{Text: "Only the officers listed in my configuration (`officers`) can remove a paper, or whoever shared it with me privately. Ask one of them, or whoever runs Scrutineer (`scrutineer remove FILE`)."}}})
 		return
 	}
-	if err := b.deps.Remover.Remove(ctx, name); err != nil {
-		if errors.Is(err, index.ErrNotFound) {
-			b.say(ctx, out, Reply{Parts: []Part{{Text: "I have no paper named “" + name + "”. Search results show each paper's file name; give it exactly."}}})
-			return
-		}
+	switch {
+	case errors.Is(err, index.ErrNotFound):
+		b.say(ctx, out, Reply{Parts: []Part{{Text: "I have no paper named “" + name + "”. Search results show each paper's file name; give it exactly."}}})
+		return
+	case amb != nil && err != nil:
+		b.say(ctx, out, b.whichPaper(amb, req.user))
+		return
+	case err != nil:
 		b.sorry(ctx, out, "remove “"+name+"”", err, name)
 		return
 	}
-	if err := b.access.forget(name); err != nil {
+	if err := b.deps.Remover.Remove(ctx, doc.ID); err != nil {
+		b.sorry(ctx, out, "remove “"+name+"”", err, name)
+		return
+	}
+	if err := b.access.forget(paper); err != nil {
 		b.log.Error("forget who may see a paper failed", "file", fileRef(name), "err", redact(err.Error(), name))
 	}
 	b.log.Info("paper removed", "channel", req.channel, "file", fileRef(name))
-	b.say(ctx, out, Reply{Parts: []Part{{Text: "Removed “" + name + "” from the index: searches and questions will not find it any more. Briefings already posted in Slack stay where they are."}}})
+	b.say(ctx, out, Reply{Parts: []Part{{Text: "Removed “" + doc.Source + "” from the index: searches and questions will not find it any more. Briefings already posted in Slack stay where they are."}}})
+}
+
+// ownsPrivately reports whether user shared the paper p with the bot
+// privately (and it was never shared in a channel).
+func (b *Bot) ownsPrivately(p paperRef, user string) bool {
+	return user != "" && !b.access.visibleTo(p, "") && b.access.visibleTo(p, user)
+}
+
+// whichPaper asks which of the papers of one name to remove, listing by
+// ID those user may see.
+func (b *Bot) whichPaper(amb *index.AmbiguousError, user string) Reply {
+	r := Reply{Parts: []Part{{Text: "Several papers are named “" + amb.Ref + "”. Say which by its ID, for example: remove " + amb.Papers[0].ID}}}
+	for _, d := range amb.Papers {
+		if !b.access.visibleTo(paperRef{ID: d.ID, Name: d.Source}, user) {
+			continue
+		}
+		where := d.URL
+		if where == "" {
+			where = filepath.Base(filepath.Dir(d.Path))
+		}
+		r.Parts = append(r.Parts, Part{Text: "remove " + d.ID, Note: joinSet(" · ", d.Source, where)})
+	}
+	return r
 }
 
 // helpReply says what the bot can do, with examples.
@@ -195,7 +244,7 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 	}
 	var hits []index.Hit
 	for _, h := range res.Hits {
-		if h.Exempt && !allowed || !b.access.visibleTo(h.Source, req.user) {
+		if h.Exempt && !allowed || !b.access.visibleTo(hitRef(h), req.user) {
 			continue
 		}
 		hits = append(hits, h)
@@ -211,10 +260,11 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 }
 
 // linkSources links each hit's part (parts[i] shows hits[i]) to its
-// paper's Slack file, where the bot knows it.
+// paper's own web address where the index knows it, else to its Slack
+// file where the bot knows that.
 func (b *Bot) linkSources(parts []Part, hits []index.Hit) {
 	for i := range min(len(parts), len(hits)) {
-		parts[i].Link = b.access.permalink(hits[i].Source)
+		parts[i].Link = b.access.link(hitRef(hits[i]), linkable(hits[i].URL))
 	}
 }
 
@@ -299,7 +349,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 		}
 		var papers []Paper
 		for _, p := range found {
-			if (!p.Exempt || allowed) && b.access.visibleTo(p.Source, req.user) {
+			if (!p.Exempt || allowed) && b.access.visibleTo(p.ref(), req.user) {
 				papers = append(papers, p)
 			}
 		}
@@ -317,7 +367,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 		b.say(ctx, out, Reply{Parts: []Part{{Text: exemptSentence}}})
 		return
 	}
-	if !b.access.visibleTo(pick.Source, req.user) {
+	if !b.access.visibleTo(pick.ref(), req.user) {
 		b.say(ctx, out, Reply{Parts: []Part{{Text: privateSentence}}})
 		return
 	}
@@ -352,7 +402,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	}
 	b.log.Info("ask answered", "channel", req.channel, "items", len(rep.Items), "withheld", withheld)
 	reply := askReply(pick, rep, withheld, b.cfg.Limits.Questions)
-	if link := b.access.permalink(pick.Source); link != "" {
+	if link := b.access.link(pick.ref(), pick.URL); link != "" {
 		// Every cite of the paper links to it.
 		for i := range reply.Parts {
 			if reply.Parts[i].Note != "" && reply.Parts[i].Title != "" {
@@ -558,10 +608,11 @@ func (b *Bot) brief(ctx context.Context, req request, f fileSource, out responde
 	} else {
 		note := "Added to the index: searches will find it from now on."
 		if f.slackID != "" {
-			if err := b.access.shared(name, channel, req.user, f.permalink); err != nil {
+			paper := paperRef{ID: index.PaperID(hashOf(data)), Name: name}
+			if err := b.access.shared(paper, channel, req.user, f.permalink); err != nil {
 				b.log.Error("record who may see a paper failed", "file", ref, "err", redact(err.Error(), name, given))
 			}
-			if !b.access.visibleTo(name, "") {
+			if !b.access.visibleTo(paper, "") {
 				note = "Added to the index, for you alone: only your searches will find it, until it is shared in a channel."
 			}
 		}

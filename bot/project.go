@@ -69,12 +69,12 @@ func (p *Project) FindPapers(ctx context.Context, text string, limit int) ([]Pap
 	seen := map[string]bool{}
 	var out []Paper
 	for _, h := range res.Hits {
-		key := h.Source + "\x00" + h.Item
+		key := h.ID + "\x00" + h.Source + "\x00" + h.Item
 		if seen[key] || h.Kind == string(corpus.KindAgenda) {
 			continue
 		}
 		seen[key] = true
-		out = append(out, Paper{Source: h.Source, Item: h.Item, Title: h.Title, Committee: h.Committee, Date: h.Date, Exempt: h.Exempt})
+		out = append(out, Paper{ID: h.ID, Source: h.Source, Item: h.Item, Title: h.Title, Committee: h.Committee, Date: h.Date, Exempt: h.Exempt, URL: h.URL})
 		if len(out) == limit {
 			break
 		}
@@ -100,7 +100,11 @@ func titleQuery(text string) string {
 // Ask reads the paper's file again and analyses its item (the whole file
 // when the paper has no item number).
 func (p *Project) Ask(ctx context.Context, paper Paper) (*analysis.Report, error) {
-	res, err := p.Index.Search(ctx, index.Query{Source: paper.Source, Limit: 1, IncludeExempt: true, NoFacets: true})
+	q := index.Query{Paper: paper.ID, Limit: 1, IncludeExempt: true, NoFacets: true}
+	if paper.ID == "" {
+		q = index.Query{Source: paper.Source, Limit: 1, IncludeExempt: true, NoFacets: true}
+	}
+	res, err := p.Index.Search(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
 	}
@@ -262,22 +266,36 @@ func (p *Project) keep(source, hash string, data []byte) (string, error) {
 	return path, nil
 }
 
-// Remove deletes the file source from the index and, when the bot kept
-// it in Dir, the kept copy. A file kept anywhere else is left alone.
-func (p *Project) Remove(ctx context.Context, source string) error {
-	rec, err := p.Index.Document(ctx, source)
+// Find returns the paper ref names in the index: its ID, a path, its
+// address or its file name.
+func (p *Project) Find(ctx context.Context, ref string) (*index.DocumentInfo, error) {
+	return p.Index.Document(ctx, ref)
+}
+
+// Remove deletes the paper ref names (as Find reads it) from the index
+// and, when the bot kept it in Dir, the kept copy. A file kept anywhere
+// else is left alone.
+func (p *Project) Remove(ctx context.Context, ref string) error {
+	rec, err := p.Index.Document(ctx, ref)
 	if err != nil {
-		return fmt.Errorf("remove %s: %w", source, err)
+		return fmt.Errorf("remove %s: %w", ref, err)
 	}
-	if err := p.Index.Delete(ctx, source); err != nil {
-		return fmt.Errorf("remove %s: %w", source, err)
+	if err := p.Index.Delete(ctx, rec.ID); err != nil {
+		return fmt.Errorf("remove %s: %w", ref, err)
 	}
-	if p.Dir != "" && rec.Path != "" {
-		dir, err := filepath.Abs(p.Dir)
-		if err == nil && filepath.Dir(rec.Path) == dir {
-			if err := os.Remove(rec.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("remove the kept copy of %s: %w", source, err)
-			}
+	if p.Dir == "" {
+		return nil
+	}
+	dir, err := filepath.Abs(p.Dir)
+	if err != nil {
+		return nil
+	}
+	for _, l := range rec.Sources {
+		if l.Path == "" || filepath.Dir(l.Path) != dir {
+			continue
+		}
+		if err := os.Remove(l.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove the kept copy of %s: %w", ref, err)
 		}
 	}
 	return nil

@@ -156,7 +156,9 @@ func TestWatchAlertAfterSharedPDF(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			doc.Source = name
+			// The paper is known by the content shared, as the real
+			// project knows it.
+			doc.Source, doc.Hash = name, hashOf(data)
 			_, err = idx.IngestDocument(ctx, doc, index.IngestOptions{})
 			return err
 		},

@@ -136,6 +136,9 @@ type Document struct {
 	Source string `json:"source"`
 	// Path is the path the file was read from.
 	Path string `json:"-"`
+	// URL is the paper's own web address when known (where it was
+	// downloaded from); the index records it as the paper's source.
+	URL string `json:"url,omitempty"`
 	// Hash is the hex SHA-256 of the file's bytes.
 	Hash string `json:"hash,omitempty"`
 	// Format is "pdf" or "text".

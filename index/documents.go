@@ -12,10 +12,10 @@ import (
 	"github.com/scrutineer/scrutineer/corpus"
 )
 
-// Documents lists the ingested files, sorted by source name, with their
-// meeting details and items (without passages).
+// Documents lists the ingested papers, sorted by name then ID, with their
+// sources, meeting details and items (without passages).
 func (x *Index) Documents(ctx context.Context) ([]DocumentInfo, error) {
-	files, err := x.readFiles()
+	files, err := x.readPapers()
 	if err != nil {
 		return nil, fmt.Errorf("list documents in %s: %w", x.dir, err)
 	}
@@ -35,25 +35,18 @@ func (x *Index) Documents(ctx context.Context) ([]DocumentInfo, error) {
 	return out, nil
 }
 
-// Document returns the record of one ingested file, or ErrNotFound.
-func (x *Index) Document(ctx context.Context, source string) (*DocumentInfo, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	rec, err := x.readRecord(source)
-	if err != nil {
-		return nil, err
-	}
-	if rec == nil {
-		return nil, fmt.Errorf("document %s: %w", source, ErrNotFound)
-	}
-	return rec, nil
+// Document returns the record of one ingested paper, named as Resolve
+// reads it (ID, path, address or file name); ErrNotFound when none fits,
+// an *AmbiguousError when several do.
+func (x *Index) Document(ctx context.Context, ref string) (*DocumentInfo, error) {
+	return x.Resolve(ctx, ref)
 }
 
-// Item returns the agenda item numbered number of an ingested file, with
-// its passages in reading order, and the file's record. It returns
-// ErrNotFound when the file or the item is not in the index. Exempt items
-// are returned (marked Exempt): the caller decides what to show.
+// Item returns the agenda item numbered number of an ingested paper (named
+// as Resolve reads source), with its passages in reading order, and the
+// paper's record. It returns ErrNotFound when the paper or the item is not
+// in the index. Exempt items are returned (marked Exempt): the caller
+// decides what to show.
 func (x *Index) Item(ctx context.Context, source, number string) (*corpus.Item, *DocumentInfo, error) {
 	rec, err := x.Document(ctx, source)
 	if err != nil {
@@ -80,11 +73,11 @@ func (x *Index) passages(ctx context.Context, rec *DocumentInfo, i int) ([]corpu
 	if n == 0 {
 		return nil, nil
 	}
-	src := query.NewTermQuery(rec.Source)
-	src.SetField(fSource)
-	idx := query.NewTermQuery(strconv.Itoa(i))
-	idx.SetField(fItemIndex)
-	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{src, idx}), n, 0, false)
+	ids := make([]string, n)
+	for k := range ids {
+		ids[k] = docID(rec.ID, i, k)
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), n, 0, false)
 	req.Fields = storedFields
 	req.SortBy([]string{fSeq})
 	sr, err := x.bi.SearchInContext(ctx, req)
@@ -108,8 +101,12 @@ func (x *Index) passages(ctx context.Context, rec *DocumentInfo, i int) ([]corpu
 
 // ItemHit is an agenda item ranked by how well its title and text match.
 type ItemHit struct {
+	// ID is the paper's ID; Source its file name; URL its web address
+	// when known.
+	ID        string      `json:"id"`
 	Source    string      `json:"source"`
 	Path      string      `json:"path,omitempty"`
+	URL       string      `json:"url,omitempty"`
 	Meta      corpus.Meta `json:"meta"`
 	Number    string      `json:"number"`
 	Title     string      `json:"title"`
@@ -191,7 +188,7 @@ func (x *Index) FindItems(ctx context.Context, text string, limit int) ([]ItemHi
 		}
 		it := rec.Items[idx]
 		out = append(out, ItemHit{
-			Source: rec.Source, Path: rec.Path, Meta: rec.Meta,
+			ID: rec.ID, Source: rec.Source, Path: rec.Path, URL: rec.URL, Meta: rec.Meta,
 			Number: it.Number, Title: it.Title, Kind: it.Kind,
 			StartPage: it.StartPage, EndPage: it.EndPage,
 			PrintedStart: it.PrintedStart, PrintedEnd: it.PrintedEnd,
@@ -202,7 +199,7 @@ func (x *Index) FindItems(ctx context.Context, text string, limit int) ([]ItemHi
 	return out, nil
 }
 
-// splitGroup splits a group key into source and item index.
+// splitGroup splits a group key into paper ID and item index.
 func splitGroup(key string) (string, int, bool) {
 	for i := len(key) - 1; i >= 0; i-- {
 		if key[i] == '\x1f' {
@@ -213,8 +210,9 @@ func splitGroup(key string) (string, int, bool) {
 	return "", 0, false
 }
 
-// SetThemes re-indexes the passages of one ingested file with the themes
-// themer gives them, in one batch. Searches filter on and facet by them.
+// SetThemes re-indexes the passages of one ingested paper (named as
+// Resolve reads source) with the themes themer gives them, in one batch.
+// Searches filter on and facet by them.
 func (x *Index) SetThemes(ctx context.Context, source string, themer Themer) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()

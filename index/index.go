@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -32,8 +33,13 @@ var (
 // Internal keys stored beside the documents.
 const (
 	keyVersion = "scrutineer/version"
-	keyFiles   = "scrutineer/files"
-	keyFile    = "scrutineer/file/" // + source
+	keyPapers  = "scrutineer/papers"
+	keyPaper   = "scrutineer/paper/" // + paper ID
+	// keyFiles and keyFile are the file list and records of an index made
+	// before papers were known by content; Open moves them to the keys
+	// above (see migrate).
+	keyFiles = "scrutineer/files"
+	keyFile  = "scrutineer/file/" // + file name
 )
 
 // DefaultLockTimeout is how long Open waits for another holder of the index
@@ -62,6 +68,9 @@ type Index struct {
 	// records; searches do not take it.
 	mu     sync.Mutex
 	closed bool
+	// papers is the paper list as last written, for searches to name
+	// hits' papers without reading the list each time.
+	papers atomic.Pointer[paperSet]
 }
 
 type versionRecord struct {
@@ -146,7 +155,18 @@ func openExisting(dir string, want versionRecord, cfg map[string]interface{}) (*
 		return nil, fmt.Errorf("open index %s: %w (index %q, this program %q): remove the folder and ingest again",
 			dir, ErrVersion, got.Version+"/"+got.Analyzer, want.Version+"/"+want.Analyzer)
 	}
-	return &Index{dir: dir, bi: bi}, nil
+	x := &Index{dir: dir, bi: bi}
+	if err := x.migrate(); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("open index %s: %w (to rebuild it, remove the folder and ingest the papers again)", dir, err)
+	}
+	papers, err := x.readPapers()
+	if err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	x.papers.Store(&papers)
+	return x, nil
 }
 
 // empty reports whether bi holds no passage and no file record.
@@ -155,8 +175,12 @@ func empty(bi bleve.Index) bool {
 	if err != nil || n > 0 {
 		return false
 	}
-	files, err := bi.GetInternal([]byte(keyFiles))
-	return err == nil && len(files) == 0
+	for _, k := range []string{keyFiles, keyPapers} {
+		if files, err := bi.GetInternal([]byte(k)); err != nil || len(files) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // lockErr turns bbolt's lock timeout into ErrInUse.

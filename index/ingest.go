@@ -11,10 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
-
-	"github.com/blevesearch/bleve/v2"
 
 	"github.com/scrutineer/scrutineer/corpus"
 )
@@ -38,6 +35,9 @@ type IngestOptions struct {
 	// Progress, when set, is called after each file from the calling
 	// goroutine.
 	Progress func(Progress)
+	// Origins gives, by a file's absolute path, where IngestPaths' files
+	// were downloaded from and their meetings (what fetch knows).
+	Origins map[string]Origin
 	// FileTimeout bounds the reading of one file; a file that takes
 	// longer is reported in Summary.Skipped and the rest go on. 0 means
 	// DefaultFileTimeout; a negative value, no limit.
@@ -81,6 +81,10 @@ type Summary struct {
 	Added     int `json:"added"`
 	Updated   int `json:"updated"`
 	Unchanged int `json:"unchanged"`
+	// Merged counts the files whose content was already indexed under
+	// another name, folder or address: each is recorded as one more
+	// source of that paper, not indexed again.
+	Merged int `json:"merged,omitempty"`
 	// Pages and Passages count the files added or updated.
 	Pages    int       `json:"pages"`
 	Passages int       `json:"passages"`
@@ -102,20 +106,24 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 	}{plain(s), s.Took.Milliseconds()})
 }
 
-// readResult is one file read by a worker.
+// readResult is one file read by a worker: its content hash, and the
+// document when its content was not already indexed (or opts.Force).
 type readResult struct {
-	path      string
-	doc       *corpus.Document
-	unchanged bool
-	err       error
+	path string
+	hash string
+	doc  *corpus.Document
+	err  error
 }
 
 // IngestPaths reads the named files and every .pdf and .txt file under the
 // named folders (following symbolic links, each folder once), in parallel,
 // and indexes them under their absolute paths. Each file's read has its
-// own deadline, opts.FileTimeout. A file whose content hash
-// is already indexed under its name is left alone; a changed file's old
-// passages are replaced in the same batch that adds the new ones. A file
+// own deadline, opts.FileTimeout. A paper is known by its content: a file
+// whose content is already indexed is not read again (it is recorded as
+// one more source of that paper when its path is new), two files of one
+// name and different content are two papers, and a file changed at a path
+// (or address) already indexed replaces the paper that was there, its old
+// passages deleted in the same batch that adds the new ones. A file
 // that is not indexed (unreadable, too large, timed out, a symlink loop,
 // not a regular file, not a PDF or text file...) is reported in
 // Summary.Skipped with why, and the rest go in.
@@ -136,14 +144,15 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 		return sum, err
 	}
 
-	// One file per source name: a second file of the same name would
-	// replace the first. A text file beside a PDF of the same name (or
-	// whose PDF is already indexed) is that paper converted: the PDF is
-	// indexed, so that search does not show each passage twice.
+	// A text file beside a PDF of the same name (or whose PDF is already
+	// indexed) is that paper converted: the PDF is indexed, so that search
+	// does not show each passage twice.
 	pdfs := map[string]string{}
-	for src := range w.files {
-		if stem, ok := stemOf(src, ".pdf"); ok {
-			pdfs[stem] = src
+	for _, e := range w.papers {
+		for _, l := range e.Sources {
+			if stem, ok := stemOf(l.Name, ".pdf"); ok {
+				pdfs[stem] = l.Name
+			}
 		}
 	}
 	for _, f := range files {
@@ -151,30 +160,19 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 			pdfs[stem] = f
 		}
 	}
-	bySource := map[string]string{}
 	var todo []string
 	for _, f := range files {
-		src := filepath.Base(f)
-		if first, ok := bySource[src]; ok {
-			sum.Skipped = append(sum.Skipped, Skipped{Path: f, Reason: "same file name as " + first})
-			continue
-		}
-		if stem, ok := stemOf(src, ".txt"); ok {
+		if stem, ok := stemOf(filepath.Base(f), ".txt"); ok {
 			if pdf, ok := pdfs[stem]; ok {
 				sum.Skipped = append(sum.Skipped, Skipped{Path: f, Reason: "the text of " + filepath.Base(pdf) + ", which is indexed"})
 				continue
 			}
 		}
-		bySource[src] = f
 		todo = append(todo, f)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	known := make(map[string]string, len(w.files))
-	for k, v := range w.files {
-		known[k] = v
-	}
-	results := x.readAll(ctx, todo, opts, known)
+	results := x.readAll(ctx, todo, opts, w.papers.hashes())
 
 	done := 0
 	for r := range results {
@@ -182,34 +180,15 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 			break
 		}
 		done++
-		switch {
-		case r.err != nil:
+		if r.err == nil {
+			r.err = w.file(ctx, r, &sum)
+		}
+		if r.err != nil {
 			sum.Skipped = append(sum.Skipped, Skipped{Path: r.path, Reason: r.err.Error()})
-		case r.unchanged:
-			sum.Unchanged++
-		default:
-			updated, err := w.add(r.doc)
-			if err != nil {
-				sum.Skipped = append(sum.Skipped, Skipped{Path: r.path, Reason: err.Error()})
-				break
-			}
-			if updated {
-				sum.Updated++
-			} else {
-				sum.Added++
-			}
-			sum.Pages += len(r.doc.Pages)
-			for _, it := range r.doc.Items {
-				sum.Passages += len(it.Passages)
-			}
-			for _, warn := range r.doc.Warnings {
-				sum.Warnings = append(sum.Warnings, r.doc.Source+": "+warn)
-			}
-			if w.full() {
-				if err := w.flush(); err != nil {
-					sum.Took = time.Since(start)
-					return sum, err
-				}
+		} else if w.full() {
+			if err := w.flush(); err != nil {
+				sum.Took = time.Since(start)
+				return sum, err
 			}
 		}
 		if opts.Progress != nil {
@@ -243,54 +222,77 @@ func stemOf(name, ext string) (string, bool) {
 	return strings.ToLower(strings.TrimSuffix(name, filepath.Ext(name))), true
 }
 
-// readAll reads files on opts.Workers goroutines. A file whose hash is
-// already recorded under its name comes back unchanged without being
+// readAll reads files on opts.Workers goroutines and delivers them in
+// the order given, so that which name of a paper found twice is its first
+// does not depend on which file was read faster. Reading runs at most
+// readAhead files a worker ahead of delivery. A file whose content hash is
+// among known comes back with its hash and no document, without being
 // parsed. The channel closes when every file is done or ctx ends.
-func (x *Index) readAll(ctx context.Context, files []string, opts IngestOptions, known map[string]string) <-chan readResult {
+func (x *Index) readAll(ctx context.Context, files []string, opts IngestOptions, known map[string]bool) <-chan readResult {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	jobs := make(chan string)
+	type job struct {
+		path string
+		done chan readResult
+	}
+	jobs := make(chan job)
+	// slots holds each file's result channel in the order given.
+	slots := make(chan chan readResult, readAhead*workers)
 	out := make(chan readResult, workers)
-	var wg sync.WaitGroup
 	for i := 0; i < workers; i++ {
-		wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for p := range jobs {
-				r := readFile(ctx, p, opts, known)
-				select {
-				case out <- r:
-				case <-ctx.Done():
-					return
-				}
+			for j := range jobs {
+				j.done <- readFile(ctx, j.path, opts, known)
 			}
 		}()
 	}
 	go func() {
 		defer close(jobs)
+		defer close(slots)
 		for _, p := range files {
+			done := make(chan readResult, 1)
 			select {
-			case jobs <- p:
+			case slots <- done:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- job{p, done}:
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
 	go func() {
-		wg.Wait()
-		close(out)
+		defer close(out)
+		for done := range slots {
+			select {
+			case r := <-done:
+				select {
+				case out <- r:
+				case <-ctx.Done():
+					return
+				}
+			case <-ctx.Done():
+				return
+			}
+		}
 	}()
 	return out
 }
+
+// readAhead is how many files a worker may have read beyond the one
+// ingest waits for.
+const readAhead = 4
 
 // readFile reads one file under its own deadline (opts.FileTimeout).
 // When the deadline passes, or ctx ends, it returns at once with an error;
 // a read stuck inside a parser is left to finish on its own goroutine, and
 // what it returns is dropped, so one bad file cannot hold up the folder or
 // the index.
-func readFile(ctx context.Context, path string, opts IngestOptions, known map[string]string) readResult {
+func readFile(ctx context.Context, path string, opts IngestOptions, known map[string]bool) readResult {
 	limit := opts.fileTimeout()
 	fctx, cancel := ctx, context.CancelFunc(func() {})
 	if limit > 0 {
@@ -310,9 +312,9 @@ func readFile(ctx context.Context, path string, opts IngestOptions, known map[st
 	}
 }
 
-// readFileNow reads and parses one file: a regular file within the size
-// limit whose content is not already indexed under its name.
-func readFileNow(ctx context.Context, path string, opts IngestOptions, known map[string]string) readResult {
+// readFileNow reads one file, a regular file within the size limit, and
+// parses it unless its content hash is among known.
+func readFileNow(ctx context.Context, path string, opts IngestOptions, known map[string]bool) readResult {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return readResult{path: path, err: errors.New(statReason(path, err))}
@@ -334,15 +336,18 @@ func readFileNow(ctx context.Context, path string, opts IngestOptions, known map
 	}
 	sum := sha256.Sum256(data)
 	hash := hex.EncodeToString(sum[:])
-	if !opts.Force && known[filepath.Base(path)] == hash {
-		return readResult{path: path, unchanged: true}
+	if !opts.Force && known[hash] {
+		return readResult{path: path, hash: hash}
 	}
 	doc, err := readDocument(ctx, filepath.Base(path), data, opts.Corpus)
 	if err != nil {
-		return readResult{path: path, err: err}
+		return readResult{path: path, hash: hash, err: err}
 	}
 	doc.Path = path
-	return readResult{path: path, doc: doc}
+	if o, ok := opts.Origins[path]; ok {
+		o.Apply(doc)
+	}
+	return readResult{path: path, hash: hash, doc: doc}
 }
 
 // sizeText gives a file size in MB, or KB below a megabyte.
@@ -364,13 +369,19 @@ func readDocument(ctx context.Context, name string, data []byte, opts corpus.Opt
 	return corpus.Read(ctx, name, data, opts)
 }
 
-// IngestDocument indexes a document already read, replacing an earlier
-// version of the same Source in one batch. A document whose Hash is already
-// indexed under its Source is left alone unless opts.Force is set.
+// IngestDocument indexes a document already read, found at doc.Path
+// and doc.URL (either may be ""). As with IngestPaths, a paper is known by
+// its content (doc.Hash): a document already indexed is left alone (or
+// recorded as one more source of its paper), and one that changed at a
+// path or address already indexed replaces the paper that was there, in
+// one batch. opts.Force indexes it again even when unchanged.
 func (x *Index) IngestDocument(ctx context.Context, doc *corpus.Document, opts IngestOptions) (Summary, error) {
 	start := time.Now()
 	if doc == nil || doc.Source == "" {
 		return Summary{}, fmt.Errorf("ingest document: no source name")
+	}
+	if doc.Hash == "" {
+		return Summary{}, fmt.Errorf("ingest %s: no content hash", doc.Source)
 	}
 	if err := ctx.Err(); err != nil {
 		return Summary{}, err
@@ -395,131 +406,12 @@ func (x *Index) IngestDocument(ctx context.Context, doc *corpus.Document, opts I
 		d.Path = abs
 		doc = &d
 	}
-	if !opts.Force && doc.Hash != "" && w.files[doc.Source] == doc.Hash {
-		sum.Unchanged = 1
-		sum.Took = time.Since(start)
-		return sum, nil
-	}
-	updated, err := w.add(doc)
-	if err != nil {
+	if err := w.file(ctx, readResult{path: doc.Path, hash: doc.Hash, doc: doc}, &sum); err != nil {
 		return sum, err
 	}
 	if err := w.flush(); err != nil {
 		return sum, err
 	}
-	if updated {
-		sum.Updated = 1
-	} else {
-		sum.Added = 1
-	}
-	sum.Pages = len(doc.Pages)
-	for _, it := range doc.Items {
-		sum.Passages += len(it.Passages)
-	}
-	for _, warn := range doc.Warnings {
-		sum.Warnings = append(sum.Warnings, doc.Source+": "+warn)
-	}
 	sum.Took = time.Since(start)
 	return sum, nil
-}
-
-// writer gathers documents into batches. Each batch also carries the file
-// list as it stands after the batch, so every acknowledged batch leaves
-// the index consistent.
-type writer struct {
-	x     *Index
-	opts  IngestOptions
-	files fileSet
-	b     *bleve.Batch
-	limit int
-}
-
-func (x *Index) newWriter(opts IngestOptions) (*writer, error) {
-	files, err := x.readFiles()
-	if err != nil {
-		return nil, fmt.Errorf("ingest into %s: %w", x.dir, err)
-	}
-	limit := opts.BatchSize
-	if limit <= 0 {
-		limit = DefaultBatchSize
-	}
-	return &writer{x: x, opts: opts, files: files, b: x.bi.NewBatch(), limit: limit}, nil
-}
-
-// add puts doc into the current batch and reports whether it replaces an
-// earlier version.
-func (w *writer) add(doc *corpus.Document) (bool, error) {
-	var old *DocumentInfo
-	if _, ok := w.files[doc.Source]; ok {
-		var err error
-		if old, err = w.x.readRecord(doc.Source); err != nil {
-			return false, err
-		}
-	}
-	if old != nil && w.b.Size() > 0 {
-		// The old record may be in the pending batch; write it first so
-		// the deletes below see the right passages.
-		if err := w.flush(); err != nil {
-			return false, err
-		}
-	}
-	if _, err := addDocument(w.b, old, doc, w.opts.Themer); err != nil {
-		return false, err
-	}
-	w.files[doc.Source] = doc.Hash
-	return old != nil, nil
-}
-
-func (w *writer) full() bool { return w.b.Size() >= w.limit }
-
-// flush writes the pending batch with the current file list.
-func (w *writer) flush() error {
-	if w.b.Size() == 0 {
-		return nil
-	}
-	data, err := json.Marshal(w.files)
-	if err != nil {
-		return err
-	}
-	w.b.SetInternal([]byte(keyFiles), data)
-	if err := w.x.bi.Batch(w.b); err != nil {
-		return fmt.Errorf("write batch to %s: %w", w.x.dir, err)
-	}
-	w.b.Reset()
-	return nil
-}
-
-// Delete removes a file's passages and record.
-func (x *Index) Delete(ctx context.Context, source string) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if x.closed {
-		return ErrClosed
-	}
-	rec, err := x.readRecord(source)
-	if err != nil {
-		return err
-	}
-	if rec == nil {
-		return fmt.Errorf("delete %s: %w", source, ErrNotFound)
-	}
-	files, err := x.readFiles()
-	if err != nil {
-		return err
-	}
-	delete(files, source)
-	b := x.bi.NewBatch()
-	for _, id := range rec.ids() {
-		b.Delete(id)
-	}
-	b.DeleteInternal([]byte(keyFile + source))
-	data, _ := json.Marshal(files)
-	b.SetInternal([]byte(keyFiles), data)
-	if err := x.bi.Batch(b); err != nil {
-		return fmt.Errorf("delete %s from %s: %w", source, x.dir, err)
-	}
-	return nil
 }

@@ -12,6 +12,16 @@
 // renamed into place whole, so a process killed while making it leaves
 // none; each file of an ingest is read under its own deadline.
 //
+// A paper is known by its content: its ID is the start of its content
+// hash (PaperID), and it remembers every Location (file name, path, web
+// address) it was found at. Files of one name and different content are
+// two papers; one content under two names is one. A file changed at a
+// path or address already indexed replaces the paper there. Document,
+// Item, Delete, SetThemes and Query.Paper take a paper's ID, path,
+// address or file name (Resolve); a name several papers have is an
+// *AmbiguousError listing them. An index made when papers were known by
+// file name is moved to this on Open.
+//
 // Query.Text is read as people type it: plain words (any may match), in
 // which punctuation such as ?, :, <, & and / is text, not syntax
 // ("Reg 44?" is "Reg 44"); operators only where written as such:
@@ -38,8 +48,11 @@ type Query struct {
 	Committee string
 	Kind      string
 	From, To  time.Time
-	// Source restricts hits to one file.
+	// Source restricts hits to papers of one file name.
 	Source string
+	// Paper restricts hits to one paper, named as Resolve reads it (its
+	// ID, a path, an address or a file name only it has).
+	Paper string
 	// IncludeExempt includes exempt or confidential items.
 	IncludeExempt bool
 	// PerItem caps hits from one item so one long report does not fill the
@@ -59,8 +72,13 @@ type Query struct {
 
 // Hit is one matching passage.
 type Hit struct {
-	Source      string  `json:"source"`
-	Path        string  `json:"path,omitempty"`
+	// ID is the paper's ID (see PaperID): two papers may share a Source.
+	ID string `json:"id"`
+	// Source is the paper's file name; Path where it can be read.
+	Source string `json:"source"`
+	Path   string `json:"path,omitempty"`
+	// URL is the paper's own web address, when known.
+	URL         string  `json:"url,omitempty"`
 	Item        string  `json:"item"`
 	Title       string  `json:"title"`
 	Heading     string  `json:"heading,omitempty"`

@@ -3,7 +3,6 @@ package index
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -13,18 +12,26 @@ import (
 	"github.com/scrutineer/scrutineer/corpus"
 )
 
-// DocumentInfo describes one ingested file.
+// DocumentInfo describes one ingested paper: one content, wherever it was
+// found.
 type DocumentInfo struct {
-	// Source is the file's base name; it identifies the file in the index.
+	// ID identifies the paper: the start of its content hash (PaperID).
+	ID string `json:"id"`
+	// Source is the paper's file name, for display: the name of its first
+	// location. Two papers may share it; ID tells them apart.
 	Source string `json:"source"`
-	// Path is where the file was read from, as an absolute path ("" for a
-	// document ingested from memory). Indexes made before paths were stored
-	// absolute may hold a path relative to where ingest ran.
-	Path   string      `json:"path,omitempty"`
-	Hash   string      `json:"hash"`
-	Format string      `json:"format,omitempty"`
-	Meta   corpus.Meta `json:"meta"`
-	Pages  int         `json:"pages"`
+	// Path is where the paper can be read, as an absolute path: the first
+	// location that has one ("" for a document ingested from memory).
+	Path string `json:"path,omitempty"`
+	// URL is the paper's own web address, the first location's that has
+	// one; "" when not known.
+	URL string `json:"url,omitempty"`
+	// Sources are every place the paper was found, first first.
+	Sources []Location  `json:"sources"`
+	Hash    string      `json:"hash"`
+	Format  string      `json:"format,omitempty"`
+	Meta    corpus.Meta `json:"meta"`
+	Pages   int         `json:"pages"`
 	// Passages is the number of passages indexed for the file.
 	Passages int `json:"passages"`
 	// Items are the file's agenda items without their passages.
@@ -39,12 +46,12 @@ type DocumentInfo struct {
 // provides one. It must be safe to call from one goroutine at a time.
 type Themer func(doc *DocumentInfo, item *corpus.Item, p *corpus.Passage) []string
 
-// docID names a passage document: source, item index and passage index.
-func docID(source string, item, k int) string {
-	return source + "\x1f" + strconv.Itoa(item) + "\x1f" + strconv.Itoa(k)
+// docID names a passage document: paper ID, item index and passage index.
+func docID(paper string, item, k int) string {
+	return paper + "\x1f" + strconv.Itoa(item) + "\x1f" + strconv.Itoa(k)
 }
 
-// groupKey returns the source and item index part of a document ID.
+// groupKey returns the paper ID and item index part of a document ID.
 func groupKey(id string) string {
 	if i := strings.LastIndexByte(id, '\x1f'); i >= 0 {
 		return id[:i]
@@ -52,11 +59,10 @@ func groupKey(id string) string {
 	return id
 }
 
-// infoFor builds the record of a document.
-func infoFor(doc *corpus.Document) *DocumentInfo {
+// infoFor builds the record of a document found at loc.
+func infoFor(doc *corpus.Document, loc Location) *DocumentInfo {
 	info := &DocumentInfo{
-		Source:     doc.Source,
-		Path:       doc.Path,
+		ID:         PaperID(doc.Hash),
 		Hash:       doc.Hash,
 		Format:     doc.Format,
 		Meta:       doc.Meta,
@@ -71,7 +77,20 @@ func infoFor(doc *corpus.Document) *DocumentInfo {
 		info.ItemPassages = append(info.ItemPassages, n)
 		info.Passages += n
 	}
+	info.setSources([]Location{loc})
 	return info
+}
+
+// setSources sets the paper's locations and the name, path and address
+// shown for it.
+func (d *DocumentInfo) setSources(locs []Location) {
+	e := paperEntry{Hash: d.Hash, Sources: locs}
+	d.Sources, d.Source, d.Path, d.URL = locs, e.name(), e.path(), e.url()
+}
+
+// entry is the paper list's record of d.
+func (d *DocumentInfo) entry() paperEntry {
+	return paperEntry{Hash: d.Hash, Sources: d.Sources}
 }
 
 // ids lists the document IDs of a record's passages.
@@ -79,7 +98,7 @@ func (d *DocumentInfo) ids() []string {
 	var out []string
 	for i, n := range d.ItemPassages {
 		for k := 0; k < n; k++ {
-			out = append(out, docID(d.Source, i, k))
+			out = append(out, docID(d.ID, i, k))
 		}
 	}
 	return out
@@ -126,53 +145,25 @@ func passageDoc(info *DocumentInfo, itemIdx, k int, it *corpus.Item, p *corpus.P
 	return d
 }
 
-// fileSet maps each ingested source to its content hash.
-type fileSet map[string]string
-
-// sorted returns the sources in name order.
-func (s fileSet) sorted() []string {
-	out := make([]string, 0, len(s))
-	for k := range s {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+// readRecord reads the record of the paper id; nil when there is none.
+func (x *Index) readRecord(id string) (*DocumentInfo, error) {
+	return x.readRecordAt(keyPaper + id)
 }
 
-func (x *Index) readFiles() (fileSet, error) {
-	data, err := x.bi.GetInternal([]byte(keyFiles))
+// readRecordAt reads the record stored under an internal key.
+func (x *Index) readRecordAt(key string) (*DocumentInfo, error) {
+	data, err := x.bi.GetInternal([]byte(key))
 	if err != nil {
-		return nil, fmt.Errorf("read file list: %w", err)
-	}
-	s := fileSet{}
-	if len(data) > 0 {
-		if err := json.Unmarshal(data, &s); err != nil {
-			return nil, fmt.Errorf("read file list: %w", err)
-		}
-	}
-	return s, nil
-}
-
-func (x *Index) readRecord(source string) (*DocumentInfo, error) {
-	data, err := x.bi.GetInternal([]byte(keyFile + source))
-	if err != nil {
-		return nil, fmt.Errorf("read record of %s: %w", source, err)
+		return nil, fmt.Errorf("read record %s: %w", key, err)
 	}
 	if len(data) == 0 {
 		return nil, nil
 	}
 	var d DocumentInfo
 	if err := json.Unmarshal(data, &d); err != nil {
-		return nil, fmt.Errorf("read record of %s: %w", source, err)
+		return nil, fmt.Errorf("read record %s: %w", key, err)
 	}
 	return &d, nil
-}
-
-// addDocument puts into b the removal of old's passages (when old is not
-// nil), the new document's passages and its record. It returns the record.
-func addDocument(b *bleve.Batch, old *DocumentInfo, doc *corpus.Document, themer Themer) (*DocumentInfo, error) {
-	info := infoFor(doc)
-	return info, putPassages(b, old, info, func(i int) []corpus.Passage { return doc.Items[i].Passages }, themer)
 }
 
 // putPassages writes info's passages and record into b, first deleting the
@@ -187,7 +178,7 @@ func putPassages(b *bleve.Batch, old, info *DocumentInfo, passages func(item int
 			if themer != nil {
 				themes = themer(info, it, &ps[k])
 			}
-			id := docID(info.Source, i, k)
+			id := docID(info.ID, i, k)
 			keep[id] = true
 			if err := b.Index(id, passageDoc(info, i, k, it, &ps[k], themes)); err != nil {
 				return fmt.Errorf("index passage %d of item %d of %s: %w", k, i, info.Source, err)
@@ -201,10 +192,15 @@ func putPassages(b *bleve.Batch, old, info *DocumentInfo, passages func(item int
 			}
 		}
 	}
+	return putRecord(b, info)
+}
+
+// putRecord writes info's record into b.
+func putRecord(b *bleve.Batch, info *DocumentInfo) error {
 	data, err := json.Marshal(info)
 	if err != nil {
 		return fmt.Errorf("record of %s: %w", info.Source, err)
 	}
-	b.SetInternal([]byte(keyFile+info.Source), data)
+	b.SetInternal([]byte(keyPaper+info.ID), data)
 	return nil
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -250,6 +251,13 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if q.Paper != "" {
+		f, err := x.paperFilter(ctx, q.Paper)
+		if err != nil {
+			return nil, err
+		}
+		bq = query.NewConjunctionQuery([]query.Query{bq, f})
+	}
 
 	// First pass: IDs and scores only, collapsed per item.
 	need := offset + limit
@@ -335,6 +343,7 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 		byID[h.ID] = h
 	}
 	res.Hits = make([]Hit, 0, len(selected))
+	papers := x.known()
 	for _, s := range selected {
 		h, ok := byID[s.ID]
 		if !ok {
@@ -342,10 +351,24 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 		}
 		hit := hitFrom(h)
 		hit.Score = s.Score
+		hitIdentity(&hit, h.ID, papers)
 		res.Hits = append(res.Hits, hit)
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// paperFilter matches the passages of the one paper ref names (see
+// Resolve); nothing when no paper fits.
+func (x *Index) paperFilter(ctx context.Context, ref string) (query.Query, error) {
+	rec, err := x.Resolve(ctx, ref)
+	if errors.Is(err, ErrNotFound) {
+		return query.NewDocIDQuery(nil), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search %s: %w", x.dir, err)
+	}
+	return unscored{q: query.NewDocIDQuery(rec.ids())}, nil
 }
 
 // minWindow is the fewest hits the first pass ranks. A wider window costs

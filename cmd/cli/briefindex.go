@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -28,16 +29,26 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 		return nil, err
 	}
 	defer x.Close()
+	var picked []index.DocumentInfo
+	if source != "" {
+		d, err := x.Resolve(ctx, source)
+		if msg := ambiguous(err, "scrutineer brief --index "+x.Dir()+" --source"); msg != "" {
+			return nil, errors.New(msg)
+		}
+		if err != nil && !errors.Is(err, index.ErrNotFound) {
+			return nil, err
+		}
+		if d != nil {
+			picked = append(picked, *d)
+		}
+	}
 	docs, err := x.Documents(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var picked []index.DocumentInfo
 	var known []string
 	for _, d := range docs {
 		switch {
-		case source != "" && d.Source == source:
-			picked = append(picked, d)
 		case meeting != "" && d.Meta.Date == meeting &&
 			(committee == "" || strings.EqualFold(d.Meta.Committee, committee)):
 			picked = append(picked, d)
@@ -59,13 +70,13 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 	var sources []string
 	var items []corpus.Item
 	for _, d := range picked {
-		sources = append(sources, d.Source)
+		sources = append(sources, citeSource(d))
 		var full []corpus.Item
 		for _, it := range d.Items {
 			if it.Kind == corpus.KindAgenda || (it.Exempt && !include) {
 				continue
 			}
-			one, _, err := x.Item(ctx, d.Source, it.Number)
+			one, _, err := x.Item(ctx, d.ID, it.Number)
 			if err != nil {
 				return nil, fmt.Errorf("read item %s of %s from the index: %w", it.Number, d.Source, err)
 			}

@@ -92,19 +92,29 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 		return nil
 	}
 	fmt.Fprintf(io.Out, "%s: %d new, %d changed, %d unchanged papers in %s\n", c.Base.Host, res.Counts[moderngov.New], res.Counts[moderngov.Changed], res.Counts[moderngov.Unchanged], dir)
-	if len(res.Fetched) == 0 {
+	if len(res.Fetched)+len(res.Unchanged) == 0 {
 		return nil
 	}
-	var fetched []string
-	for _, f := range res.Fetched {
-		fetched = append(fetched, f.Path)
+	var fetched, unchanged []string
+	origins := map[string]index.Origin{}
+	for _, f := range append(res.Fetched, res.Unchanged...) {
+		origins[f.Path] = fetchedOrigin(f)
+		if f.Outcome == moderngov.Unchanged {
+			unchanged = append(unchanged, f.Path)
+		} else {
+			fetched = append(fetched, f.Path)
+		}
 	}
 	x, themes, err := openForIngest(fs)
 	if err != nil {
 		return err
 	}
 	defer x.Close()
-	sum, err := x.IngestPaths(ctx, fetched, index.IngestOptions{Themer: themes})
+	fetched = append(fetched, unaddressed(ctx, x, unchanged, origins)...)
+	if len(fetched) == 0 {
+		return nil
+	}
+	sum, err := x.IngestPaths(ctx, fetched, index.IngestOptions{Themer: themes, Origins: origins})
 	if err != nil {
 		return fmt.Errorf("ingest into %s: %w", x.Dir(), err)
 	}
@@ -116,4 +126,23 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 		fmt.Fprintf(io.Err, "warning: watches not checked: %s\n", oneLine(err.Error()))
 	}
 	return nil
+}
+
+// unaddressed returns the papers of paths (unchanged downloads) that the
+// index does not know by their web address: those fetched before the index
+// recorded addresses, or not ingested since.
+func unaddressed(ctx context.Context, x *index.Index, paths []string, origins map[string]index.Origin) []string {
+	var out []string
+	for _, p := range paths {
+		if _, err := x.Resolve(ctx, origins[p].URL); err != nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// fetchedOrigin is where a fetched paper came from, as the index records
+// it.
+func fetchedOrigin(f moderngov.Fetched) index.Origin {
+	return index.Origin{URL: f.Paper.URL, Committee: f.Meeting.Committee, Date: f.Meeting.Date.Format("2006-01-02")}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // fictionalSite serves the fictional council's ModernGov fixtures, with
@@ -87,11 +89,34 @@ func TestFetch(t *testing.T) {
 		t.Errorf("the fetched pack is not searchable: exit %d\n%s", code, out)
 	}
 
+	// Each fetched paper is cited by its address on the site.
+	hasAddress := func(idx string) {
+		t.Helper()
+		code, out, _ := run(t, "search", "--index", idx, "--json", "foster carers")
+		var res index.Results
+		if err := json.Unmarshal([]byte(out), &res); code != ExitOK || err != nil || len(res.Hits) == 0 {
+			t.Fatalf("search --json: exit %d, %v\n%s", code, err, out)
+		}
+		if h := res.Hits[0]; !strings.HasPrefix(h.URL, site.URL+"/documents/g4102/") || h.Date != "2026-10-14" {
+			t.Errorf("a fetched paper's hit: url %q, date %q", h.URL, h.Date)
+		}
+	}
+	hasAddress(idx)
+
 	// Again: nothing is downloaded twice.
 	code, out, errs = run(t, args...)
-	if code != ExitOK || !strings.Contains(out, "0 new, 0 changed, 1 unchanged") {
+	if code != ExitOK || !strings.Contains(out, "0 new, 0 changed, 1 unchanged") || strings.Contains(out, "passages indexed") {
 		t.Errorf("second fetch: exit %d\n%s\n%s", code, out, errs)
 	}
+
+	// An index that lacks the papers' addresses (made before it kept
+	// them, or another one) gets them from a fetch that downloads nothing.
+	other := filepath.Join(dir, "other")
+	code, out, errs = run(t, append([]string{"fetch", "--index", other}, args[3:]...)...)
+	if code != ExitOK || !strings.Contains(out, "0 new, 0 changed, 1 unchanged") || !strings.Contains(out, "added 1") {
+		t.Errorf("fetch into another index: exit %d\n%s\n%s", code, out, errs)
+	}
+	hasAddress(other)
 
 	code, _, errs = run(t, "fetch", "--index", idx, "--dir", papers, "--delay", "1ms", "--committee", "planning", site.URL)
 	if code != ExitFailed || !strings.Contains(errs, "Corporate Parenting Panel") {

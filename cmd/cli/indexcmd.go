@@ -24,7 +24,8 @@ func init() {
 		name: "ingest",
 		args: "[--index DIR] PATH...",
 		summary: "Add files, or every PDF and text file under a folder, to the search index.\n" +
-			"An unchanged file is skipped; a changed one replaces its old passages.\n" +
+			"An unchanged file is skipped; a changed one replaces its old passages. A paper is known by its\n" +
+			"content: one file under two names is one paper, two files of one name are two papers.\n" +
 			"Symbolic links are followed, each folder once. A file that is not indexed (unreadable,\n" +
 			"too large, still reading after --file-timeout, a link loop...) is reported with why;\n" +
 			"the rest still go in. Ctrl-C stops at the next safe point, leaving the index whole.",
@@ -35,6 +36,7 @@ func init() {
 			fs.Duration("file-timeout", index.DefaultFileTimeout, "skip, and report, a file still reading after this long")
 			fs.Bool("json", false, "print the summary as JSON")
 			fs.String("bank", "", "a YAML file of local lines of enquiry, for the themes field")
+			fs.String("source-url", "", "the paper's own web address (with one FILE): search results cite it")
 		},
 		run: runIngest,
 	})
@@ -54,7 +56,7 @@ func init() {
 			fs.String("from", "", "only meetings on or after this date (YYYY-MM-DD)")
 			fs.String("to", "", "only meetings on or before this date (YYYY-MM-DD)")
 			fs.String("kind", "", "only items of this kind: agenda, minutes, report, appendix, other")
-			fs.String("source", "", "only this file (its base name)")
+			fs.String("source", "", "only papers of this file name (its base name)")
 			fs.Int("per-item", 3, "most passages from one item")
 			fs.Bool("include-exempt", false, "include exempt or confidential items")
 			fs.Bool("newest", false, "newest meetings first (relevance breaks ties) rather than most relevant first")
@@ -178,6 +180,10 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	if len(args) == 0 {
 		return usagef("missing PATH: name files or folders to add")
 	}
+	origins, err := sourceOrigins(flagString(fs, "source-url"), args)
+	if err != nil {
+		return err
+	}
 	x, themes, err := openForIngest(fs)
 	if err != nil {
 		return err
@@ -188,6 +194,7 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 		Force:       flagBool(fs, "force"),
 		Themer:      themes,
 		FileTimeout: flagDuration(fs, "file-timeout"),
+		Origins:     origins,
 	}
 	var bar *progressBar
 	if isTerminal(io.Err) {
@@ -229,6 +236,9 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 func printSummary(w io.Writer, dir string, s index.Summary) {
 	fmt.Fprintf(w, "Index %s: %d %s read in %s\n", dir, s.Files, plural(s.Files, "file"), s.Took.Round(time.Millisecond))
 	fmt.Fprintf(w, "  added %d, updated %d, unchanged %d, skipped %d\n", s.Added, s.Updated, s.Unchanged, len(s.Skipped))
+	if s.Merged > 0 {
+		fmt.Fprintf(w, "  %d %s already indexed under another name or folder, recorded as one paper\n", s.Merged, plural(s.Merged, "file"))
+	}
 	fmt.Fprintf(w, "  %d pages, %d passages indexed\n", s.Pages, s.Passages)
 }
 
@@ -319,6 +329,7 @@ func printHits(w io.Writer, res *index.Results, bold bool) {
 		fmt.Fprintf(w, "No passages match %q as typed; these match words spelled nearly so.\n", res.Query)
 	}
 	fmt.Fprintf(w, "%d %s match %q; showing %d.\n", res.Total, plural(int(res.Total), "passage"), res.Query, len(res.Hits))
+	shared := sharedNames(res.Hits)
 	for i, h := range res.Hits {
 		title := h.Title
 		if h.Item != "" {
@@ -330,7 +341,7 @@ func printHits(w io.Writer, res *index.Results, bold bool) {
 		}
 		fmt.Fprintln(w)
 		var where []string
-		for _, s := range []string{h.Source, h.Committee, h.Date} {
+		for _, s := range []string{paperName(h, shared), h.Committee, h.Date} {
 			if s != "" {
 				where = append(where, s)
 			}
@@ -341,6 +352,9 @@ func printHits(w io.Writer, res *index.Results, bold bool) {
 		}
 		fmt.Fprintf(w, "   %s\n", strings.Join(where, " · "))
 		fmt.Fprintf(w, "   %s\n", snippetText(h.Snippet, bold))
+		if h.URL != "" {
+			fmt.Fprintf(w, "   %s\n", h.URL)
+		}
 	}
 }
 

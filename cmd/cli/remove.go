@@ -14,10 +14,11 @@ import (
 func init() {
 	register(&command{
 		name: "remove",
-		args: "[--index DIR] [--shared DIR] FILE...",
-		summary: "Take papers out of the index by file name, as search results show it: their passages,\n" +
-			"their record and the bot's kept copy of a pack shared in Slack. The Slack bot does the\n" +
-			"same for an officer who types /scrutineer remove FILE.",
+		args: "[--index DIR] [--shared DIR] PAPER...",
+		summary: "Take papers out of the index: their passages, their record and the bot's kept copy of a\n" +
+			"pack shared in Slack. Name a paper by its file name, as search results show it, or, where\n" +
+			"several papers have that name, by its ID or path. The Slack bot does the same for an\n" +
+			"officer who types /scrutineer remove FILE.",
 		flags: func(fs *flag.FlagSet) {
 			indexFlag(fs)
 			fs.String("shared", "", "the bot's packs folder (default: shared inside the index folder)")
@@ -41,16 +42,23 @@ func runRemove(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	}
 	proj := &bot.Project{Index: x, Dir: shared}
 	for _, name := range args {
-		if err := proj.Remove(ctx, name); err != nil {
-			if errors.Is(err, index.ErrNotFound) {
-				return fmt.Errorf("no paper named %q in %s: 'scrutineer status' counts the papers and 'scrutineer search' shows their file names", name, x.Dir())
-			}
+		doc, err := proj.Find(ctx, name)
+		if errors.Is(err, index.ErrNotFound) {
+			return fmt.Errorf("no paper named %q in %s: 'scrutineer status' counts the papers and 'scrutineer search' shows their file names", name, x.Dir())
+		}
+		if msg := ambiguous(err, "scrutineer remove"); msg != "" {
+			return errors.New(msg)
+		}
+		if err != nil {
 			return err
 		}
-		if err := bot.ForgetShared(shared, name); err != nil {
+		if err := proj.Remove(ctx, doc.ID); err != nil {
+			return err
+		}
+		if err := bot.ForgetShared(shared, doc.ID, doc.Source); err != nil {
 			return fmt.Errorf("removed %s, but %w", name, err)
 		}
-		fmt.Fprintf(io.Out, "removed %s\n", name)
+		fmt.Fprintf(io.Out, "removed %s [%s]\n", doc.Source, doc.ID)
 	}
 	return nil
 }

@@ -110,12 +110,16 @@ func tellWatches(ctx context.Context, x *index.Index, w io.Writer) error {
 	}
 	for _, n := range news {
 		fmt.Fprintf(w, "\nNew for watch %d %q: %d %s\n", n.Watch.ID, n.Watch.Query, len(n.Hits), plural(len(n.Hits), "passage"))
+		shared := sharedNames(n.Hits)
 		for _, h := range n.Hits {
 			title := h.Title
 			if h.Item != "" {
 				title = "Item " + h.Item + ": " + title
 			}
-			fmt.Fprintf(w, "  - %s · %s · %s\n    %s\n", title, h.Source, pageLabel(h.Page, h.PrintedPage), snippetText(h.Snippet, false))
+			fmt.Fprintf(w, "  - %s · %s · %s\n    %s\n", title, paperName(h, shared), pageLabel(h.Page, h.PrintedPage), snippetText(h.Snippet, false))
+			if h.URL != "" {
+				fmt.Fprintf(w, "    %s\n", h.URL)
+			}
 		}
 	}
 	return l.Save()

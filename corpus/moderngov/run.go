@@ -42,6 +42,10 @@ type Result struct {
 	ServiceErr error
 	// Fetched are the papers downloaded, new or changed, in site order.
 	Fetched []Fetched
+	// Unchanged are the papers already downloaded that the site still
+	// gives unchanged, so a caller can fill in what it lacks of them (an
+	// index that has not recorded their addresses).
+	Unchanged []Fetched
 	// Counts counts the papers by outcome, unchanged ones included.
 	Counts map[Outcome]int
 	// Failures name the committees, meetings and papers the site could
@@ -159,8 +163,11 @@ func (c *Client) fetchCommittee(ctx context.Context, cm Committee, opts Options,
 				continue
 			}
 			res.Counts[out]++
+			f := Fetched{Path: path, Meeting: m, Paper: p, Outcome: out}
 			if out != Unchanged {
-				res.Fetched = append(res.Fetched, Fetched{Path: path, Meeting: m, Paper: p, Outcome: out})
+				res.Fetched = append(res.Fetched, f)
+			} else {
+				res.Unchanged = append(res.Unchanged, f)
 			}
 		}
 		if !opts.DryRun {

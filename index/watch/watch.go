@@ -172,12 +172,18 @@ func (l *List) CheckWhere(ctx context.Context, s Searcher, want func(Watch) bool
 			return out, fmt.Errorf("watch %d %q: %w", w.ID, w.Query, err)
 		}
 		seen := map[string]bool{}
+		legacy := false
 		for _, k := range w.Seen {
 			seen[k] = true
+			legacy = legacy || !strings.HasPrefix(k, "id:")
 		}
 		var fresh []index.Hit
 		for _, h := range hits {
 			k := Key(h)
+			if legacy && seen[legacyKey(h)] {
+				// Reported before passages were named by paper ID.
+				seen[k] = true
+			}
 			if !seen[k] {
 				seen[k] = true
 				fresh = append(fresh, h)
@@ -199,8 +205,21 @@ func matches(ctx context.Context, s Searcher, w Watch) ([]index.Hit, error) {
 	return res.Hits, nil
 }
 
-// Key names a passage for a watch: its paper, item, page and words.
+// Key names a passage for a watch: its paper's ID, item, page and words.
+// Two papers of one file name are two papers.
 func Key(h index.Hit) string {
+	return "id:" + h.ID + "|" + h.Item + "|" + strconv.Itoa(h.Page) + "|" + words(h)
+}
+
+// legacyKey is how passages were named before papers were known by
+// content (by file name), so that watches saved then do not report again
+// what they reported.
+func legacyKey(h index.Hit) string {
+	return h.Source + "|" + h.Item + "|" + strconv.Itoa(h.Page) + "|" + words(h)
+}
+
+// words is a short hash of a hit's snippet without its highlights.
+func words(h index.Hit) string {
 	sum := sha256.Sum256([]byte(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(h.Snippet)))
-	return h.Source + "|" + h.Item + "|" + strconv.Itoa(h.Page) + "|" + hex.EncodeToString(sum[:6])
+	return hex.EncodeToString(sum[:6])
 }

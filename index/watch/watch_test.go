@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/scrutineer/scrutineer/corpus"
@@ -108,4 +109,34 @@ func tempIndex(t *testing.T) (string, *index.Index) {
 	}
 	t.Cleanup(func() { x.Close() })
 	return dir, x
+}
+
+// A watch saved when passages were named by file name does not report
+// them again; a new paper that shares a file name with one it reported
+// is new.
+func TestWatchPapersByContent(t *testing.T) {
+	ctx := context.Background()
+	dir, x := tempIndex(t)
+	add(t, x, "Printed minutes.txt", "Minutes\n\nThe panel approved 14 new foster carers in the year.\n")
+	l, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := l.Add(ctx, x, "foster carers", "", "")
+	if err != nil || len(w.Seen) != 1 || !strings.HasPrefix(w.Seen[0], "id:") {
+		t.Fatalf("add: %+v %v", w, err)
+	}
+	res, err := x.Search(ctx, index.Query{Text: "foster carers"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("search: %+v %v", res, err)
+	}
+	l.Watches[0].Seen = []string{legacyKey(res.Hits[0])}
+	if news, err := l.Check(ctx, x); err != nil || len(news) != 0 {
+		t.Fatalf("a passage reported under its old name is new again: %+v %v", news, err)
+	}
+	add(t, x, "Printed minutes.txt", "Minutes\n\nNine foster carers left the service in the autumn.\n")
+	news, err := l.Check(ctx, x)
+	if err != nil || len(news) != 1 || len(news[0].Hits) != 1 || news[0].Hits[0].ID == res.Hits[0].ID || news[0].Hits[0].Source != "Printed minutes.txt" {
+		t.Fatalf("the second paper of the name: %+v %v", news, err)
+	}
 }
