@@ -174,12 +174,15 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	if len(fetched) == 0 {
 		return nil
 	}
-	x, themes, err := openForIngest(fs)
+	if _, err := loadBank(flagString(fs, "bank")); err != nil {
+		return err
+	}
+	x, err := openStore(ctx, fs, true)
 	if err != nil {
 		return err
 	}
 	defer x.Close()
-	sum, err := x.IngestPaths(ctx, fetched, index.IngestOptions{Themer: themes})
+	sum, err := x.Ingest(ctx, fetched, index.IngestOptions{}, flagString(fs, "bank"))
 	if err != nil {
 		return fmt.Errorf("ingest into %s: %w", x.Dir(), err)
 	}

@@ -150,25 +150,14 @@ func themer(an *analysis.Analyzer) index.Themer {
 	}
 }
 
-// openForIngest opens (or makes) the index and the themer that gives
-// passages their themes, from the built-in bank and --bank.
-func openForIngest(fs *flag.FlagSet) (*index.Index, index.Themer, error) {
-	b, err := loadBank(flagString(fs, "bank"))
-	if err != nil {
-		return nil, nil, err
-	}
-	x, err := openIndex(fs, true)
-	if err != nil {
-		return nil, nil, err
-	}
-	return x, themer(analysis.New(b)), nil
-}
-
 func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
 	if len(args) == 0 {
 		return usagef("missing PATH: name files or folders to add")
 	}
-	x, themes, err := openForIngest(fs)
+	if _, err := loadBank(flagString(fs, "bank")); err != nil {
+		return err
+	}
+	x, err := openStore(ctx, fs, true)
 	if err != nil {
 		return err
 	}
@@ -176,7 +165,6 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	opts := index.IngestOptions{
 		Workers:     flagInt(fs, "workers"),
 		Force:       flagBool(fs, "force"),
-		Themer:      themes,
 		FileTimeout: flagDuration(fs, "file-timeout"),
 	}
 	var bar *progressBar
@@ -184,7 +172,7 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 		bar = newProgressBar(io.Err, redrawEvery)
 		opts.Progress = bar.update
 	}
-	sum, err := x.IngestPaths(ctx, args, opts)
+	sum, err := x.Ingest(ctx, args, opts, flagString(fs, "bank"))
 	bar.done()
 	if errors.Is(err, context.Canceled) {
 		return fmt.Errorf("interrupted: the %d files indexed before the stop are kept; run ingest again for the rest", sum.Added+sum.Updated)
@@ -278,7 +266,7 @@ func runSearch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 			return usagef("unknown theme %q (themes: %s)", q.Theme, strings.Join(b.IDs(), ", "))
 		}
 	}
-	x, err := openIndex(fs, false)
+	x, err := openStore(ctx, fs, false)
 	if err != nil {
 		return err
 	}
