@@ -121,6 +121,9 @@ func openIndex(fs *flag.FlagSet, create bool) (*index.Index, error) {
 	if errors.Is(err, index.ErrNoIndex) {
 		return nil, fmt.Errorf("no index at %s: add papers first with 'scrutineer ingest --index %s FILE...'", dir, dir)
 	}
+	if errors.Is(err, index.ErrInUse) {
+		return nil, fmt.Errorf("%w: a bot of this version (scrutineer serve) lets search, ingest, fetch, status, papers, remove and watch add use the index while it runs; for anything else, stop whatever holds the index first", err)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -253,6 +253,14 @@ func TestCommandsShareTheBotsIndex(t *testing.T) {
 		t.Errorf("the bot still finds the paper removed:\n%s", blocks)
 	}
 
+	if code, out, errs := run(t, "watch", "add", "--index", idx, "special guardianship"); code != ExitOK || !strings.Contains(out, "Watch 1") {
+		t.Errorf("watch add while the bot runs: exit %d\n%s%s", code, out, errs)
+	}
+	// A command that needs the index to itself says what to do.
+	if code, _, errs := run(t, "brief", "--index", idx, "--source", "wexcombe-cyp-scrutiny-2026-10-14.pdf"); code != ExitFailed || !strings.Contains(errs, "stop whatever holds the index first") {
+		t.Errorf("brief --index while the bot runs: exit %d\n%s", code, errs)
+	}
+
 	if code := rb.stop(); code != ExitOK {
 		t.Fatalf("serve exit %d: %s", code, rb.logs.String())
 	}

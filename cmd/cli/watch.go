@@ -46,7 +46,7 @@ func runWatch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 		if q == "" {
 			return usagef("watch add needs words to look for")
 		}
-		x, err := openIndex(fs, false)
+		x, err := openStore(ctx, fs, false)
 		if err != nil {
 			return err
 		}

@@ -72,6 +72,8 @@ func Dial(ctx context.Context, dir string) (*Client, error) {
 		switch {
 		case noListener(err):
 			return nil, ErrNoServer
+		case errors.Is(err, fs.ErrPermission):
+			return nil, fmt.Errorf("index %s is served by a bot running as another user, and only that user may use its socket %s: run this command as that user: %w", dir, sock, fs.ErrPermission)
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
 		case hctx.Err() != nil:
@@ -156,6 +158,9 @@ func (c *Client) Ingest(ctx context.Context, paths []string, opts index.IngestOp
 			abs = p // the server reports it as skipped
 		}
 		req.Paths = append(req.Paths, abs)
+		if _, err := os.Stat(abs); err == nil {
+			req.Seen = append(req.Seen, abs)
+		}
 	}
 	if bank != "" {
 		abs, err := filepath.Abs(bank)

@@ -279,6 +279,14 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	for _, p := range req.Seen {
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			s.fail(w, r, http.StatusBadRequest, &wireError{Kind: kindRequest, Message: fmt.Sprintf(
+				"the bot serving index %s cannot see %s, which this command can: it runs in another container or sees another mount; "+
+					"put the papers where the bot can read them too, or stop the bot and ingest again", s.Index.Dir(), p)})
+			return
+		}
+	}
 	opts := req.Options
 	opts.Themer, opts.Progress = nil, nil
 	if s.Themer != nil {

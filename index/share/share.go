@@ -76,6 +76,10 @@ type ingestRequest struct {
 	// Bank is the absolute path of a file of local lines of enquiry that
 	// give passages their themes; "" for the built-in bank.
 	Bank string `json:"bank,omitempty"`
+	// Seen are the paths the client can see. One the server cannot see
+	// means the two see different files (another container, another
+	// mount): the server refuses rather than skip it as missing.
+	Seen []string `json:"seen,omitempty"`
 }
 
 // ingestFrame is one line of an ingest's answer: progress after each

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -326,5 +327,28 @@ func TestListenErrors(t *testing.T) {
 	}
 	if _, err := (&Server{}).Listen(t.Context()); err == nil {
 		t.Error("listen without an index: no error")
+	}
+}
+
+// A path the client sees and the server does not (another container,
+// another mount) is refused, not skipped as missing; a socket the user may
+// not use says whose it is.
+func TestDifferentViews(t *testing.T) {
+	x, l := serve(t)
+	c := dial(t, x.Dir())
+	unseen := filepath.Join(t.TempDir(), "only-the-client-sees-this.txt")
+	_, err := c.do(t.Context(), http.MethodPost, pathIngest, ingestRequest{Paths: []string{unseen}, Seen: []string{unseen}})
+	if err == nil || !strings.Contains(err.Error(), "cannot see "+unseen) {
+		t.Errorf("ingest of a path the server cannot see: %v", err)
+	}
+	if os.Geteuid() == 0 {
+		t.Skip("root may use any socket")
+	}
+	if err := os.Chmod(l.Path(), 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(l.Path(), 0o600)
+	if _, err := Dial(t.Context(), x.Dir()); !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "another user") {
+		t.Errorf("dial a socket of another user: %v", err)
 	}
 }
