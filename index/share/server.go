@@ -52,6 +52,8 @@ type Listener struct {
 	srv    *http.Server
 	cancel context.CancelFunc
 	done   chan error
+	once   sync.Once
+	err    error
 }
 
 // Listen removes a socket left in the index folder by a process that died
@@ -123,8 +125,13 @@ func (l *Listener) Path() string { return l.path }
 
 // Close stops listening, tells the requests in flight to stop (an ingest
 // keeps the files it has read), waits for them a while and removes the
-// socket.
+// socket. Calls after the first return its error.
 func (l *Listener) Close() error {
+	l.once.Do(func() { l.err = l.close() })
+	return l.err
+}
+
+func (l *Listener) close() error {
 	l.cancel()
 	ctx, cancel := context.WithTimeout(context.Background(), stopWait)
 	defer cancel()

@@ -160,40 +160,36 @@ func TestConcurrentClients(t *testing.T) {
 	}
 	var wg sync.WaitGroup
 	errs := make(chan error, 20)
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		c, err := Dial(ctx, x.Dir())
-		if err != nil {
-			errs <- err
-			return
-		}
-		defer c.Close()
-		sum, err := c.Ingest(ctx, files, index.IngestOptions{Workers: 2}, "")
-		if err == nil && sum.Added != len(files) {
-			err = fmt.Errorf("ingest added %d of %d", sum.Added, len(files))
-		}
-		errs <- err
-	}()
-	for range 12 {
+	client := func(f func(c *Client) error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			c, err := Dial(ctx, x.Dir())
-			if err != nil {
-				errs <- err
-				return
+			if err == nil {
+				err = f(c)
+				c.Close()
 			}
-			defer c.Close()
+			errs <- err
+		}()
+	}
+	client(func(c *Client) error {
+		sum, err := c.Ingest(ctx, files, index.IngestOptions{Workers: 2}, "")
+		if err == nil && sum.Added != len(files) {
+			err = fmt.Errorf("ingest added %d of %d", sum.Added, len(files))
+		}
+		return err
+	})
+	for range 12 {
+		client(func(c *Client) error {
 			res, err := c.Search(ctx, index.Query{Text: "foster carers"})
 			if err == nil && res.Total == 0 {
-				err = errors.New("a search found nothing")
+				return errors.New("a search found nothing")
 			}
 			if err == nil {
 				_, err = c.Documents(ctx)
 			}
-			errs <- err
-		}()
+			return err
+		})
 	}
 	wg.Wait()
 	close(errs)
@@ -350,5 +346,40 @@ func TestDifferentViews(t *testing.T) {
 	defer os.Chmod(l.Path(), 0o600)
 	if _, err := Dial(t.Context(), x.Dir()); !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "another user") {
 		t.Errorf("dial a socket of another user: %v", err)
+	}
+}
+
+// When the server stops, an ingest in flight stops after the file in
+// hand and its client is told what was kept; the socket goes.
+func TestServerStopEndsIngestCleanly(t *testing.T) {
+	x, l := serve(t)
+	c := dial(t, x.Dir())
+	src := t.TempDir()
+	var files []string
+	for i := range 5 {
+		files = append(files, writePaper(t, src, fmt.Sprintf("paper-%d.txt", i), paper(fmt.Sprintf("topic %d", i), 40)))
+	}
+	closed := make(chan error, 1)
+	sum, err := c.Ingest(t.Context(), files, index.IngestOptions{Workers: 1, BatchSize: 1,
+		Progress: func(p index.Progress) {
+			if p.FilesDone == 1 {
+				go func() { closed <- l.Close() }()
+			}
+		}}, "")
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	if err := <-closed; err != nil {
+		t.Fatal(err)
+	}
+	docs, derr := x.Documents(t.Context())
+	if derr != nil {
+		t.Fatal(derr)
+	}
+	if sum.Added < 1 || sum.Added >= len(files) || len(docs) != 1+sum.Added {
+		t.Errorf("ingest when the server stopped: summary %+v, index holds %d papers", sum, len(docs))
+	}
+	if _, err := os.Lstat(l.Path()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("socket after stop: %v", err)
 	}
 }
