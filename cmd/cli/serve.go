@@ -80,14 +80,14 @@ func runServe(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 		// The console's own replies are the output; keep logs to warnings.
 		logger = slog.New(slog.NewTextHandler(io.Err, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
-	if sh, err := shareIndex(ctx, x, cfg.PacksDir(), logger); err != nil {
-		logger.Warn("other scrutineer commands cannot use the index while the bot runs", "err", err)
-	} else {
-		defer sh.Close()
-	}
 	bt, err := bot.New(cfg, proj.Deps(), logger)
 	if err != nil {
 		return err
+	}
+	if sh, err := shareIndex(ctx, x, bt, cfg.PacksDir(), logger); err != nil {
+		logger.Warn("other scrutineer commands cannot use the index while the bot runs", "err", err)
+	} else {
+		defer sh.Close()
 	}
 	// On SIGTERM the bot waits for its work in flight before it stops.
 	extendGrace(ctx, cfg.Limits.ShutdownWait+serveStopMargin)

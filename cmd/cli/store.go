@@ -77,7 +77,7 @@ func (l localStore) Documents(ctx context.Context) ([]index.DocumentInfo, error)
 }
 func (l localStore) Passages(context.Context) (uint64, error) { return l.x.Passages() }
 func (l localStore) Remove(ctx context.Context, source, shared string) error {
-	return removePaper(ctx, l.x, source, shared)
+	return removePaper(ctx, l.x, source, shared, nil)
 }
 func (l localStore) Ingest(ctx context.Context, paths []string, opts index.IngestOptions, bank string) (index.Summary, error) {
 	th, err := bankThemer(bank)
@@ -100,33 +100,41 @@ func bankThemer(bank string) (index.Themer, error) {
 
 // removePaper takes the paper source out of x, and what the bot kept of
 // it out of the packs folder shared ("" for shared inside the index
-// folder).
-func removePaper(ctx context.Context, x *index.Index, source, shared string) error {
+// folder): with forget when the running bot keeps that folder, else
+// directly.
+func removePaper(ctx context.Context, x *index.Index, source, shared string, forget func(source string) error) error {
 	if shared == "" {
 		shared = filepath.Join(x.Dir(), "shared")
+	}
+	if forget == nil {
+		forget = func(source string) error { return bot.ForgetShared(shared, source) }
 	}
 	proj := &bot.Project{Index: x, Dir: shared}
 	if err := proj.Remove(ctx, source); err != nil {
 		return err
 	}
-	if err := bot.ForgetShared(shared, source); err != nil {
+	if err := forget(source); err != nil {
 		return fmt.Errorf("removed %s, but %w", source, err)
 	}
 	return nil
 }
 
 // shareIndex serves x to the other scrutineer commands of this user while
-// the bot runs: ingests read themes as `scrutineer ingest` does, and a
-// remove without --shared uses the bot's packs folder.
-func shareIndex(ctx context.Context, x *index.Index, packs string, log *slog.Logger) (*share.Listener, error) {
+// the bot bt runs: ingests read themes as `scrutineer ingest` does, and a
+// remove without --shared (or naming the bot's packs folder) has the bot
+// forget the paper too.
+func shareIndex(ctx context.Context, x *index.Index, bt *bot.Bot, packs string, log *slog.Logger) (*share.Listener, error) {
+	if abs, err := filepath.Abs(packs); err == nil {
+		packs = abs // as a client names it
+	}
 	s := &share.Server{
 		Index:  x,
 		Themer: bankThemer,
 		Remove: func(ctx context.Context, source, shared string) error {
-			if shared == "" {
-				shared = packs
+			if shared == "" || shared == packs {
+				return removePaper(ctx, x, source, packs, bt.Forget)
 			}
-			return removePaper(ctx, x, source, shared)
+			return removePaper(ctx, x, source, shared, nil)
 		},
 		Log: log,
 	}
