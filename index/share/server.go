@@ -299,7 +299,7 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) {
 	if s.Themer != nil {
 		th, err := s.Themer(req.Bank)
 		if err != nil {
-			s.reply(w, r, nil, err)
+			s.fail(w, r, http.StatusBadRequest, &wireError{Message: err.Error(), Kind: kindRequest})
 			return
 		}
 		opts.Themer = th
