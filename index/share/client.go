@@ -50,21 +50,18 @@ type Client struct {
 // (left by a process that died). It returns an error when the server
 // answers but was built with another analysis version than this program.
 func Dial(ctx context.Context, dir string) (*Client, error) {
+	return dial(ctx, dir, DialTimeout)
+}
+
+// dial is Dial with the time the server has to answer.
+func dial(ctx context.Context, dir string, wait time.Duration) (*Client, error) {
 	sock := SocketPath(dir)
 	fi, err := os.Lstat(sock)
 	if err != nil || fi.Mode()&fs.ModeSocket == 0 {
 		return nil, ErrNoServer
 	}
-	c := &Client{dir: dir, sock: sock, Timeout: DefaultTimeout}
-	c.hc = &http.Client{Transport: &http.Transport{
-		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
-			var d net.Dialer
-			return d.DialContext(ctx, "unix", sock)
-		},
-		MaxIdleConnsPerHost: 4,
-		IdleConnTimeout:     30 * time.Second,
-	}}
-	hctx, cancel := context.WithTimeout(ctx, DialTimeout)
+	c := newClient(dir, sock)
+	hctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
 	var h hello
 	if err := c.call(hctx, http.MethodGet, pathHello, nil, &h); err != nil {
@@ -77,7 +74,7 @@ func Dial(ctx context.Context, dir string) (*Client, error) {
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
 		case hctx.Err() != nil:
-			return nil, fmt.Errorf("index %s: a process listens on %s but did not answer within %s; if the bot is stuck, restart it: %w", dir, sock, DialTimeout, ErrNotAnswering)
+			return nil, fmt.Errorf("index %s: a process listens on %s but did not answer within %s; if the bot is stuck, restart it: %w", dir, sock, wait, ErrNotAnswering)
 		}
 		return nil, err
 	}
@@ -87,6 +84,18 @@ func Dial(ctx context.Context, dir string) (*Client, error) {
 			dir, h.PID, h.Version, index.AnalysisVersion, index.ErrVersion)
 	}
 	return c, nil
+}
+
+// newClient is a client of the socket sock of the index in dir.
+func newClient(dir, sock string) *Client {
+	return &Client{dir: dir, sock: sock, Timeout: DefaultTimeout, hc: &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+			var d net.Dialer
+			return d.DialContext(ctx, "unix", sock)
+		},
+		MaxIdleConnsPerHost: 4,
+		IdleConnTimeout:     30 * time.Second,
+	}}}
 }
 
 // noListener reports whether err says nothing listens on the socket.

@@ -66,7 +66,7 @@ func serve(t *testing.T) (*index.Index, *Listener) {
 	return x, l
 }
 
-func dial(t *testing.T, dir string) *Client {
+func dialT(t *testing.T, dir string) *Client {
 	t.Helper()
 	c, err := Dial(t.Context(), dir)
 	if err != nil {
@@ -82,7 +82,7 @@ func dial(t *testing.T, dir string) *Client {
 func TestClientAsksTheServedIndex(t *testing.T) {
 	x, l := serve(t)
 	ctx := t.Context()
-	c := dial(t, x.Dir())
+	c := dialT(t, x.Dir())
 
 	q := index.Query{Text: "foster carers", Limit: 5, PerItem: 2}
 	want, err := x.Search(ctx, q)
@@ -248,7 +248,7 @@ func TestStaleSocket(t *testing.T) {
 	if err != nil {
 		t.Fatalf("listen over a stale socket: %v", err)
 	}
-	c := dial(t, dir)
+	c := dialT(t, dir)
 	if _, err := c.Documents(t.Context()); err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +282,7 @@ func TestStaleSocket(t *testing.T) {
 // summary says what was kept, with the context's error.
 func TestIngestCancelKeepsWhatWasRead(t *testing.T) {
 	x, _ := serve(t)
-	c := dial(t, x.Dir())
+	c := dialT(t, x.Dir())
 	src := t.TempDir()
 	var files []string
 	for i := range 5 {
@@ -331,7 +331,7 @@ func TestListenErrors(t *testing.T) {
 // not use says whose it is.
 func TestDifferentViews(t *testing.T) {
 	x, l := serve(t)
-	c := dial(t, x.Dir())
+	c := dialT(t, x.Dir())
 	unseen := filepath.Join(t.TempDir(), "only-the-client-sees-this.txt")
 	_, err := c.do(t.Context(), http.MethodPost, pathIngest, ingestRequest{Paths: []string{unseen}, Seen: []string{unseen}})
 	if err == nil || !strings.Contains(err.Error(), "cannot see "+unseen) {
@@ -353,7 +353,7 @@ func TestDifferentViews(t *testing.T) {
 // hand and its client is told what was kept; the socket goes.
 func TestServerStopEndsIngestCleanly(t *testing.T) {
 	x, l := serve(t)
-	c := dial(t, x.Dir())
+	c := dialT(t, x.Dir())
 	src := t.TempDir()
 	var files []string
 	for i := range 5 {
@@ -381,5 +381,58 @@ func TestServerStopEndsIngestCleanly(t *testing.T) {
 	}
 	if _, err := os.Lstat(l.Path()); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("socket after stop: %v", err)
+	}
+}
+
+// A process that listens on the socket and never answers is reported as
+// such, with what to do, within the time allowed, for Dial and for a call.
+func TestServerNotAnswering(t *testing.T) {
+	dir := t.TempDir()
+	ln, err := net.Listen("unix", SocketPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var held []net.Conn
+	var mu sync.Mutex
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			held = append(held, conn)
+			mu.Unlock()
+		}
+	}()
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range held {
+			c.Close()
+		}
+	}()
+	start := time.Now()
+	_, err = dial(t.Context(), dir, 200*time.Millisecond)
+	if !errors.Is(err, ErrNotAnswering) || !strings.Contains(err.Error(), "restart it") {
+		t.Errorf("dial a server that does not answer: %v", err)
+	}
+	c := newClient(dir, SocketPath(dir))
+	defer c.Close()
+	c.Timeout = 200 * time.Millisecond
+	_, err = c.Search(t.Context(), index.Query{Text: "x"})
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "did not answer within 200ms") {
+		t.Errorf("a call the server does not answer: %v", err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("took %s to give up, want about 400ms", d)
+	}
+	// The caller's own deadline is the caller's error.
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+	defer cancel()
+	c.Timeout = time.Minute
+	if _, err := c.Search(ctx, index.Query{Text: "x"}); !errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "did not answer") {
+		t.Errorf("a call past the caller's deadline: %v", err)
 	}
 }
