@@ -66,7 +66,7 @@ func serve(t *testing.T) (*index.Index, *Listener) {
 	return x, l
 }
 
-func dialT(t *testing.T, dir string) *Client {
+func mustDial(t *testing.T, dir string) *Client {
 	t.Helper()
 	c, err := Dial(t.Context(), dir)
 	if err != nil {
@@ -82,7 +82,7 @@ func dialT(t *testing.T, dir string) *Client {
 func TestClientAsksTheServedIndex(t *testing.T) {
 	x, l := serve(t)
 	ctx := t.Context()
-	c := dialT(t, x.Dir())
+	c := mustDial(t, x.Dir())
 
 	q := index.Query{Text: "foster carers", Limit: 5, PerItem: 2}
 	want, err := x.Search(ctx, q)
@@ -248,7 +248,7 @@ func TestStaleSocket(t *testing.T) {
 	if err != nil {
 		t.Fatalf("listen over a stale socket: %v", err)
 	}
-	c := dialT(t, dir)
+	c := mustDial(t, dir)
 	if _, err := c.Documents(t.Context()); err != nil {
 		t.Fatal(err)
 	}
@@ -278,36 +278,6 @@ func TestStaleSocket(t *testing.T) {
 	}
 }
 
-// Cancelling an ingest's context stops it after the file in hand; the
-// summary says what was kept, with the context's error.
-func TestIngestCancelKeepsWhatWasRead(t *testing.T) {
-	x, _ := serve(t)
-	c := dialT(t, x.Dir())
-	src := t.TempDir()
-	var files []string
-	for i := range 5 {
-		files = append(files, writePaper(t, src, fmt.Sprintf("paper-%d.txt", i), paper(fmt.Sprintf("topic %d", i), 40)))
-	}
-	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
-	sum, err := c.Ingest(ctx, files, index.IngestOptions{Workers: 1, BatchSize: 1,
-		Progress: func(p index.Progress) {
-			if p.FilesDone == 1 {
-				cancel()
-			}
-		}}, "")
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("err %v, want context.Canceled", err)
-	}
-	docs, derr := x.Documents(t.Context())
-	if derr != nil {
-		t.Fatal(derr)
-	}
-	if sum.Added < 1 || sum.Added >= len(files) || len(docs) != 1+sum.Added {
-		t.Errorf("cancelled ingest: summary %+v, index holds %d papers", sum, len(docs))
-	}
-}
-
 // A server's request contexts end when the server stops, and a server
 // refuses to start on an unusable socket path.
 func TestListenErrors(t *testing.T) {
@@ -331,7 +301,7 @@ func TestListenErrors(t *testing.T) {
 // not use says whose it is.
 func TestDifferentViews(t *testing.T) {
 	x, l := serve(t)
-	c := dialT(t, x.Dir())
+	c := mustDial(t, x.Dir())
 	unseen := filepath.Join(t.TempDir(), "only-the-client-sees-this.txt")
 	_, err := c.do(t.Context(), http.MethodPost, pathIngest, ingestRequest{Paths: []string{unseen}, Seen: []string{unseen}})
 	if err == nil || !strings.Contains(err.Error(), "cannot see "+unseen) {
@@ -349,38 +319,50 @@ func TestDifferentViews(t *testing.T) {
 	}
 }
 
-// When the server stops, an ingest in flight stops after the file in
-// hand and its client is told what was kept; the socket goes.
-func TestServerStopEndsIngestCleanly(t *testing.T) {
-	x, l := serve(t)
-	c := dialT(t, x.Dir())
-	src := t.TempDir()
-	var files []string
-	for i := range 5 {
-		files = append(files, writePaper(t, src, fmt.Sprintf("paper-%d.txt", i), paper(fmt.Sprintf("topic %d", i), 40)))
-	}
-	closed := make(chan error, 1)
-	sum, err := c.Ingest(t.Context(), files, index.IngestOptions{Workers: 1, BatchSize: 1,
-		Progress: func(p index.Progress) {
-			if p.FilesDone == 1 {
-				go func() { closed <- l.Close() }()
+// An ingest stopped part-way, by its caller or by the server stopping,
+// stops after the file in hand; the summary says what was kept, with
+// context.Canceled. A server that stops removes its socket.
+func TestIngestStoppedKeepsWhatWasRead(t *testing.T) {
+	for _, byServer := range []bool{false, true} {
+		t.Run(fmt.Sprintf("server stops %v", byServer), func(t *testing.T) {
+			x, l := serve(t)
+			c := mustDial(t, x.Dir())
+			src := t.TempDir()
+			var files []string
+			for i := range 5 {
+				files = append(files, writePaper(t, src, fmt.Sprintf("paper-%d.txt", i), paper(fmt.Sprintf("topic %d", i), 40)))
 			}
-		}}, "")
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("err %v, want context.Canceled", err)
-	}
-	if err := <-closed; err != nil {
-		t.Fatal(err)
-	}
-	docs, derr := x.Documents(t.Context())
-	if derr != nil {
-		t.Fatal(derr)
-	}
-	if sum.Added < 1 || sum.Added >= len(files) || len(docs) != 1+sum.Added {
-		t.Errorf("ingest when the server stopped: summary %+v, index holds %d papers", sum, len(docs))
-	}
-	if _, err := os.Lstat(l.Path()); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("socket after stop: %v", err)
+			ctx, cancel := context.WithCancel(t.Context())
+			defer cancel()
+			closed := make(chan error, 1)
+			sum, err := c.Ingest(ctx, files, index.IngestOptions{Workers: 1, BatchSize: 1,
+				Progress: func(p index.Progress) {
+					switch {
+					case p.FilesDone != 1:
+					case byServer:
+						go func() { closed <- l.Close() }()
+					default:
+						cancel()
+						closed <- nil
+					}
+				}}, "")
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("err %v, want context.Canceled", err)
+			}
+			if err := <-closed; err != nil {
+				t.Fatal(err)
+			}
+			docs, derr := x.Documents(t.Context())
+			if derr != nil {
+				t.Fatal(derr)
+			}
+			if sum.Added < 1 || sum.Added >= len(files) || len(docs) != 1+sum.Added {
+				t.Errorf("stopped ingest: summary %+v, index holds %d papers", sum, len(docs))
+			}
+			if _, err := os.Lstat(l.Path()); byServer && !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("socket after stop: %v", err)
+			}
+		})
 	}
 }
 
