@@ -113,6 +113,11 @@ func (p *Project) Ask(ctx context.Context, paper Paper) (*analysis.Report, error
 		return nil, gone
 	}
 	path, ok := p.locate(res.Hits[0].Path)
+	if !ok && !filepath.IsAbs(res.Hits[0].Path) {
+		return nil, userError("The index has “" + paper.Source + "” under the path " + res.Hits[0].Path +
+			", relative to wherever it was added by an earlier version of scrutineer, and I cannot find it from here." +
+			" Ask whoever runs me to add it again with scrutineer ingest --force FILE, which records where it is.")
+	}
 	if !ok {
 		return nil, gone
 	}
@@ -137,13 +142,19 @@ func (p *Project) Ask(ctx context.Context, paper Paper) (*analysis.Report, error
 
 // locate finds the file an index record names. Paths are stored absolute;
 // an index made by an earlier version may hold a path relative to the
-// folder ingest ran in, which is tried from here and then as a pack kept
-// in Dir. It reports false when no such file exists.
+// folder ingest ran in, which is tried from here, from the folder the
+// index is in (where ingest ran when the index is ./index) and then as a
+// pack kept in Dir. It reports false when no such file exists.
 func (p *Project) locate(path string) (string, bool) {
 	if filepath.IsAbs(path) {
 		return path, true
 	}
 	candidates := []string{path}
+	if p.Index != nil {
+		if dir, err := filepath.Abs(p.Index.Dir()); err == nil {
+			candidates = append(candidates, filepath.Join(filepath.Dir(dir), path))
+		}
+	}
 	if p.Dir != "" {
 		candidates = append(candidates, filepath.Join(p.Dir, filepath.Base(path)))
 	}

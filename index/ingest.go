@@ -30,14 +30,16 @@ type IngestOptions struct {
 	BatchSize int
 	// Force re-indexes files whose content is unchanged.
 	Force bool
-	// Themer, when set, gives each passage its themes.
-	Themer Themer
+	// Themer, when set, gives each passage its themes. It is not part of
+	// the options' JSON form (nor is Progress): a process given options
+	// as JSON supplies its own.
+	Themer Themer `json:"-"`
 	// Progress, when set, is called after each file from the calling
 	// goroutine.
-	Progress func(Progress)
+	Progress func(Progress) `json:"-"`
 	// Origins gives, by a file's absolute path, where IngestPaths' files
 	// were downloaded from and their meetings (what fetch knows).
-	Origins map[string]Origin
+	Origins map[string]Origin `json:"origins,omitempty"`
 	// FileTimeout bounds the reading of one file; a file that takes
 	// longer is reported in Summary.Skipped and the rest go on. 0 means
 	// DefaultFileTimeout; a negative value, no limit.

@@ -105,16 +105,22 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 			fetched = append(fetched, f.Path)
 		}
 	}
-	x, themes, err := openForIngest(fs)
+	if _, err := loadBank(flagString(fs, "bank")); err != nil {
+		return err
+	}
+	x, err := openStore(ctx, fs, true)
 	if err != nil {
 		return err
 	}
 	defer x.Close()
-	fetched = append(fetched, unaddressed(ctx, x, unchanged, origins)...)
-	if len(fetched) == 0 {
+	more, err := unaddressed(ctx, x, unchanged, origins)
+	if err != nil {
+		return err
+	}
+	if fetched = append(fetched, more...); len(fetched) == 0 {
 		return nil
 	}
-	sum, err := x.IngestPaths(ctx, fetched, index.IngestOptions{Themer: themes, Origins: origins})
+	sum, err := x.Ingest(ctx, fetched, index.IngestOptions{Origins: origins}, flagString(fs, "bank"))
 	if err != nil {
 		return fmt.Errorf("ingest into %s: %w", x.Dir(), err)
 	}
@@ -131,14 +137,27 @@ func runFetch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 // unaddressed returns the papers of paths (unchanged downloads) that the
 // index does not know by their web address: those fetched before the index
 // recorded addresses, or not ingested since.
-func unaddressed(ctx context.Context, x *index.Index, paths []string, origins map[string]index.Origin) []string {
+func unaddressed(ctx context.Context, x store, paths []string, origins map[string]index.Origin) ([]string, error) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	docs, err := x.Documents(ctx)
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	for _, d := range docs {
+		for _, l := range d.Sources {
+			known[l.URL] = l.URL != ""
+		}
+	}
 	var out []string
 	for _, p := range paths {
-		if _, err := x.Resolve(ctx, origins[p].URL); err != nil {
+		if !known[origins[p].URL] {
 			out = append(out, p)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // fetchedOrigin is where a fetched paper came from, as the index records

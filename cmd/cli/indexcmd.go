@@ -133,6 +133,9 @@ func openIndex(fs *flag.FlagSet, create bool) (*index.Index, error) {
 	if errors.Is(err, index.ErrNoIndex) {
 		return nil, fmt.Errorf("no index at %s: add papers first with 'scrutineer ingest --index %s FILE...'", dir, dir)
 	}
+	if errors.Is(err, index.ErrInUse) {
+		return nil, fmt.Errorf("%w: a bot of this version (scrutineer serve) lets search, ingest, fetch, status, papers, remove and watch add use the index while it runs; for anything else, stop whatever holds the index first", err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -162,20 +165,6 @@ func themer(an *analysis.Analyzer) index.Themer {
 	}
 }
 
-// openForIngest opens (or makes) the index and the themer that gives
-// passages their themes, from the built-in bank and --bank.
-func openForIngest(fs *flag.FlagSet) (*index.Index, index.Themer, error) {
-	b, err := loadBank(flagString(fs, "bank"))
-	if err != nil {
-		return nil, nil, err
-	}
-	x, err := openIndex(fs, true)
-	if err != nil {
-		return nil, nil, err
-	}
-	return x, themer(analysis.New(b)), nil
-}
-
 func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
 	if len(args) == 0 {
 		return usagef("missing PATH: name files or folders to add")
@@ -184,7 +173,10 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	if err != nil {
 		return err
 	}
-	x, themes, err := openForIngest(fs)
+	if _, err := loadBank(flagString(fs, "bank")); err != nil {
+		return err
+	}
+	x, err := openStore(ctx, fs, true)
 	if err != nil {
 		return err
 	}
@@ -192,7 +184,6 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	opts := index.IngestOptions{
 		Workers:     flagInt(fs, "workers"),
 		Force:       flagBool(fs, "force"),
-		Themer:      themes,
 		FileTimeout: flagDuration(fs, "file-timeout"),
 		Origins:     origins,
 	}
@@ -201,7 +192,7 @@ func runIngest(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 		bar = newProgressBar(io.Err, redrawEvery)
 		opts.Progress = bar.update
 	}
-	sum, err := x.IngestPaths(ctx, args, opts)
+	sum, err := x.Ingest(ctx, args, opts, flagString(fs, "bank"))
 	bar.done()
 	if errors.Is(err, context.Canceled) {
 		return fmt.Errorf("interrupted: the %d files indexed before the stop are kept; run ingest again for the rest", sum.Added+sum.Updated)
@@ -298,7 +289,7 @@ func runSearch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 			return usagef("unknown theme %q (themes: %s)", q.Theme, strings.Join(b.IDs(), ", "))
 		}
 	}
-	x, err := openIndex(fs, false)
+	x, err := openStore(ctx, fs, false)
 	if err != nil {
 		return err
 	}

@@ -1,86 +1,102 @@
 package cli
 
 import (
-	"errors"
+	"context"
+	"flag"
 	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/scrutineer/scrutineer/index"
 )
 
-// sourceOrigins gives the one file of args the web address given with
-// --source-url; none when it is not given.
-func sourceOrigins(address string, args []string) (map[string]index.Origin, error) {
-	if address == "" {
-		return nil, nil
+func init() {
+	register(&command{
+		name:    "papers",
+		args:    "[--index DIR] [--json]",
+		summary: "List the papers in the index by file name: committee, meeting date, pages, passages, when added and where from.",
+		flags: func(fs *flag.FlagSet) {
+			indexFlag(fs)
+			fs.Bool("json", false, "print JSON")
+		},
+		run: runPapers,
+	})
+}
+
+// PaperInfo is one paper in the index, as `papers --json` lists it.
+type PaperInfo struct {
+	// ID identifies the paper by its content: remove and brief --source
+	// take it where two papers share a name.
+	ID string `json:"id"`
+	// Name is the file's base name: what search results and remove call it.
+	Name      string `json:"name"`
+	Council   string `json:"council,omitempty"`
+	Committee string `json:"committee,omitempty"`
+	// Date is the meeting date as YYYY-MM-DD, "" when not known.
+	Date     string `json:"date,omitempty"`
+	Pages    int    `json:"pages"`
+	Passages int    `json:"passages"`
+	// IngestedAt is when the paper was added (RFC 3339, UTC).
+	IngestedAt string `json:"ingested_at"`
+	// Path is the file the paper was read from, "" for one shared in Slack
+	// and not kept.
+	Path string `json:"path,omitempty"`
+	// URL is the paper's own web address, "" when not known.
+	URL string `json:"url,omitempty"`
+}
+
+func paperInfo(d index.DocumentInfo) PaperInfo {
+	return PaperInfo{
+		ID: d.ID, Name: d.Source, URL: d.URL, Council: d.Meta.Council, Committee: d.Meta.Committee, Date: d.Meta.Date,
+		Pages: d.Pages, Passages: d.Passages, IngestedAt: d.IngestedAt.UTC().Format(time.RFC3339), Path: d.Path,
 	}
-	if len(args) != 1 {
-		return nil, usagef("--source-url is the address of one paper: name one FILE with it")
+}
+
+func runPapers(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
+	if len(args) > 0 {
+		return usagef("papers takes no arguments")
 	}
-	u, err := url.Parse(address)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, usagef("--source-url %q: want a web address, such as https://democracy.example.gov.uk/documents/s60860/report.pdf", address)
-	}
-	path, err := filepath.Abs(args[0])
+	x, err := openStore(ctx, fs, false)
 	if err != nil {
-		return nil, fmt.Errorf("--source-url: %w", err)
+		return err
 	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return nil, usagef("--source-url is the address of one paper: %s is a folder", args[0])
+	defer x.Close()
+	docs, err := x.Documents(ctx)
+	if err != nil {
+		return err
 	}
-	return map[string]index.Origin{path: {URL: address}}, nil
-}
-
-// sharedNames returns the file names that more than one paper among hits
-// has, so that those hits can show their papers' IDs.
-func sharedNames(hits []index.Hit) map[string]bool {
-	ids := map[string]string{}
-	shared := map[string]bool{}
-	for _, h := range hits {
-		if id, ok := ids[h.Source]; ok && id != h.ID {
-			shared[h.Source] = true
+	papers := make([]PaperInfo, 0, len(docs))
+	for _, d := range docs {
+		papers = append(papers, paperInfo(d))
+	}
+	if flagBool(fs, "json") {
+		return writeJSON(io.Out, papers)
+	}
+	if len(papers) == 0 {
+		fmt.Fprintf(io.Out, "No papers in index %s. Add some with 'scrutineer ingest --index %s FILE...'.\n", x.Dir(), x.Dir())
+		return nil
+	}
+	fmt.Fprintf(io.Out, "%d %s in index %s:\n", len(papers), plural(len(papers), "paper"), x.Dir())
+	for i, p := range papers {
+		var where []string
+		for _, s := range []string{p.Committee, p.Council} {
+			if s != "" {
+				where = append(where, s)
+			}
 		}
-		ids[h.Source] = h.ID
-	}
-	return shared
-}
-
-// paperName is a hit's file name, with its paper's ID when another paper
-// among the hits has the same name.
-func paperName(h index.Hit, shared map[string]bool) string {
-	if shared[h.Source] && h.ID != "" {
-		return h.Source + " [" + h.ID + "]"
-	}
-	return h.Source
-}
-
-// ambiguous explains, for a command given ref, that several papers have
-// that name and how to name one; "" when err is not about that.
-func ambiguous(err error, command string) string {
-	var amb *index.AmbiguousError
-	if !errors.As(err, &amb) {
-		return ""
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d papers are named %q; give the ID (or the path) of the one you mean:", len(amb.Papers), amb.Ref)
-	for _, d := range amb.Papers {
-		where := d.Path
-		if where == "" {
-			where = d.URL
+		if p.Date != "" {
+			where = append(where, "meeting "+p.Date)
+		} else {
+			where = append(where, "meeting date not known")
 		}
-		fmt.Fprintf(&b, "\n  %s %s   %s", command, d.ID, where)
+		where = append(where, fmt.Sprintf("%d %s, %d %s", p.Pages, plural(p.Pages, "page"), p.Passages, plural(p.Passages, "passage")))
+		where = append(where, "added "+docs[i].IngestedAt.Local().Format("2 January 2006 15:04"))
+		fmt.Fprintf(io.Out, "\n%s [%s]\n   %s\n", p.Name, p.ID, strings.Join(where, " · "))
+		for _, s := range []string{p.Path, p.URL} {
+			if s != "" {
+				fmt.Fprintf(io.Out, "   %s\n", s)
+			}
+		}
 	}
-	return b.String()
-}
-
-// citeSource names a paper in a brief: its file name, and its own web
-// address when known.
-func citeSource(d index.DocumentInfo) string {
-	if d.URL != "" {
-		return d.Source + " (" + d.URL + ")"
-	}
-	return d.Source
+	return nil
 }

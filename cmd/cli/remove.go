@@ -5,9 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"path/filepath"
 
-	"github.com/scrutineer/scrutineer/bot"
 	"github.com/scrutineer/scrutineer/index"
 )
 
@@ -31,34 +29,20 @@ func runRemove(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 	if len(args) == 0 {
 		return usagef("remove needs the file name of a paper, as search results show it")
 	}
-	x, err := openIndex(fs, false)
+	x, err := openStore(ctx, fs, false)
 	if err != nil {
 		return err
 	}
 	defer x.Close()
-	shared := flagString(fs, "shared")
-	if shared == "" {
-		shared = filepath.Join(x.Dir(), "shared")
-	}
-	proj := &bot.Project{Index: x, Dir: shared}
 	for _, name := range args {
-		doc, err := proj.Find(ctx, name)
+		removed, err := x.Remove(ctx, name, flagString(fs, "shared"))
 		if errors.Is(err, index.ErrNotFound) {
-			return fmt.Errorf("no paper named %q in %s: 'scrutineer status' counts the papers and 'scrutineer search' shows their file names", name, x.Dir())
-		}
-		if msg := ambiguous(err, "scrutineer remove"); msg != "" {
-			return errors.New(msg)
+			return fmt.Errorf("no paper named %q in %s: 'scrutineer papers' lists the papers by file name and ID", name, x.Dir())
 		}
 		if err != nil {
 			return err
 		}
-		if err := proj.Remove(ctx, doc.ID); err != nil {
-			return err
-		}
-		if err := bot.ForgetShared(shared, doc.ID, doc.Source); err != nil {
-			return fmt.Errorf("removed %s, but %w", name, err)
-		}
-		fmt.Fprintf(io.Out, "removed %s [%s]\n", doc.Source, doc.ID)
+		fmt.Fprintf(io.Out, "removed %s\n", removed)
 	}
 	return nil
 }

@@ -91,6 +91,11 @@ func runServe(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	if err != nil {
 		return err
 	}
+	if sh, err := shareIndex(ctx, x, bt, cfg.PacksDir(), logger); err != nil {
+		logger.Warn("other scrutineer commands cannot use the index while the bot runs", "err", err)
+	} else {
+		defer sh.Close()
+	}
 	// On SIGTERM the bot waits for its work in flight before it stops.
 	extendGrace(ctx, cfg.Limits.ShutdownWait+serveStopMargin)
 	if console {

@@ -40,7 +40,7 @@ func runStatus(ctx context.Context, fset *flag.FlagSet, args []string, io Stdio)
 	if len(args) > 0 {
 		return usagef("status takes no arguments")
 	}
-	x, err := openIndex(fset, false)
+	x, err := openStore(ctx, fset, false)
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func runStatus(ctx context.Context, fset *flag.FlagSet, args []string, io Stdio)
 	if err != nil {
 		return err
 	}
-	n, err := x.Passages()
+	n, err := x.Passages(ctx)
 	if err != nil {
 		return fmt.Errorf("count the passages of %s: %w", x.Dir(), err)
 	}

@@ -46,7 +46,7 @@ func runWatch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 		if q == "" {
 			return usagef("watch add needs words to look for")
 		}
-		x, err := openIndex(fs, false)
+		x, err := openStore(ctx, fs, false)
 		if err != nil {
 			return err
 		}
@@ -99,7 +99,10 @@ func runWatch(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 
 // tellWatches checks the index's watches after papers came in and prints
 // what is new for each, once.
-func tellWatches(ctx context.Context, x *index.Index, w io.Writer) error {
+func tellWatches(ctx context.Context, x interface {
+	Dir() string
+	watch.Searcher
+}, w io.Writer) error {
 	l, err := watch.Load(x.Dir())
 	if err != nil || len(l.Watches) == 0 {
 		return err

@@ -1,0 +1,341 @@
+package share
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/scrutineer/scrutineer/index"
+)
+
+// maxRequestBytes bounds a request's body: a query, or the paths of an
+// ingest (thousands of them fit).
+const maxRequestBytes = 4 << 20
+
+// stopWait is how long Close waits for requests in flight once they are
+// told to stop (an ingest stops after the file in hand).
+const stopWait = 30 * time.Second
+
+// Server serves one open index to the other processes of its user.
+type Server struct {
+	// Index is the open index served.
+	Index *index.Index
+	// Themer returns the themer for an ingest asked with the bank file
+	// bank ("" for the built-in bank), as the command line would make it;
+	// nil ingests without themes.
+	Themer func(bank string) (index.Themer, error)
+	// Remove takes the paper source out of the index and out of the packs
+	// folder shared ("" for the server's own), with the error wrapping
+	// index.ErrNotFound when there is no such paper; nil removes from the
+	// index only.
+	Remove func(ctx context.Context, ref, shared string) (string, error)
+	// Log gets a line for each request that failed; nil discards them.
+	Log *slog.Logger
+
+	mu      sync.Mutex
+	running map[string]context.CancelFunc // ingests by request ID
+}
+
+// Listener is a Server listening on its socket.
+type Listener struct {
+	path   string
+	srv    *http.Server
+	cancel context.CancelFunc
+	done   chan error
+	once   sync.Once
+	err    error
+}
+
+// Listen removes a socket left in the index folder by a process that died
+// (the caller holds the index, so no live process owns it), listens on
+// SocketPath(s.Index.Dir()) with permission 0600 and serves requests until
+// Close. The requests' contexts end when ctx does.
+func (s *Server) Listen(ctx context.Context) (*Listener, error) {
+	if s.Index == nil {
+		return nil, errors.New("share an index: no index")
+	}
+	dir := s.Index.Dir()
+	path := SocketPath(dir)
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("share index %s: %w", dir, err)
+	}
+	if len(abs) > maxSocketPath {
+		return nil, fmt.Errorf("share index %s: the socket path %s is longer than the %d bytes a Unix socket allows: move the index to a shorter path", dir, abs, maxSocketPath)
+	}
+	if err := removeSocket(path); err != nil {
+		return nil, fmt.Errorf("share index %s: %w", dir, err)
+	}
+	ln, err := listenPrivate(path)
+	if err != nil {
+		return nil, fmt.Errorf("share index %s: %w", dir, err)
+	}
+	base, cancel := context.WithCancel(ctx)
+	l := &Listener{
+		path:   path,
+		cancel: cancel,
+		done:   make(chan error, 1),
+		srv: &http.Server{
+			Handler:           s.handler(),
+			ReadHeaderTimeout: 10 * time.Second,
+			BaseContext:       func(net.Listener) context.Context { return base },
+		},
+	}
+	go func() { l.done <- l.srv.Serve(ln) }()
+	return l, nil
+}
+
+// listenPrivate listens on a Unix socket at path that only its owner may
+// connect to: it is made under a temporary name, given permission 0600
+// and then renamed into place, so it is never reachable with wider
+// permission.
+func listenPrivate(path string) (*net.UnixListener, error) {
+	tmp := filepath.Join(filepath.Dir(path), fmt.Sprintf(".sock%d", os.Getpid()))
+	_ = os.Remove(tmp)
+	ln, err := net.ListenUnix("unix", &net.UnixAddr{Name: tmp, Net: "unix"})
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", path, err)
+	}
+	ln.SetUnlinkOnClose(false)
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		ln.Close()
+		os.Remove(tmp)
+		return nil, fmt.Errorf("listen on %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		ln.Close()
+		os.Remove(tmp)
+		return nil, fmt.Errorf("listen on %s: %w", path, err)
+	}
+	return ln, nil
+}
+
+// Path is the socket's path.
+func (l *Listener) Path() string { return l.path }
+
+// Close stops listening, tells the requests in flight to stop (an ingest
+// keeps the files it has read), waits for them a while and removes the
+// socket. Calls after the first return its error.
+func (l *Listener) Close() error {
+	l.once.Do(func() { l.err = l.close() })
+	return l.err
+}
+
+func (l *Listener) close() error {
+	l.cancel()
+	ctx, cancel := context.WithTimeout(context.Background(), stopWait)
+	defer cancel()
+	err := l.srv.Shutdown(ctx)
+	if err != nil {
+		l.srv.Close()
+	}
+	<-l.done
+	if rerr := removeSocket(l.path); rerr != nil && err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return fmt.Errorf("stop sharing %s: %w", filepath.Dir(l.path), err)
+	}
+	return nil
+}
+
+// RemoveStale removes the socket of the index in dir, if there is one. Call
+// it only while holding the index: then no live process owns the socket.
+func RemoveStale(dir string) error {
+	return removeSocket(SocketPath(dir))
+}
+
+// removeSocket removes the socket at path; nothing there is not an error,
+// and a file there that is not a socket is left alone.
+func removeSocket(path string) error {
+	fi, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("remove old socket: %w", err)
+	}
+	if fi.Mode()&fs.ModeSocket == 0 {
+		return fmt.Errorf("%s is in the way of the socket and is not one: move it away", path)
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("remove old socket: %w", err)
+	}
+	return nil
+}
+
+func (s *Server) handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET "+pathHello, func(w http.ResponseWriter, r *http.Request) {
+		s.reply(w, r, hello{Index: s.Index.Dir(), Version: index.AnalysisVersion, PID: os.Getpid()}, nil)
+	})
+	mux.HandleFunc("POST "+pathSearch, func(w http.ResponseWriter, r *http.Request) {
+		var q index.Query
+		if !s.decode(w, r, &q) {
+			return
+		}
+		res, err := s.Index.Search(r.Context(), q)
+		s.reply(w, r, res, err)
+	})
+	mux.HandleFunc("GET "+pathDocuments, func(w http.ResponseWriter, r *http.Request) {
+		docs, err := s.Index.Documents(r.Context())
+		s.reply(w, r, docs, err)
+	})
+	mux.HandleFunc("GET "+pathPassages, func(w http.ResponseWriter, r *http.Request) {
+		n, err := s.Index.Passages()
+		s.reply(w, r, passageCount{Passages: n}, err)
+	})
+	mux.HandleFunc("POST "+pathRemove, func(w http.ResponseWriter, r *http.Request) {
+		var req removeRequest
+		if !s.decode(w, r, &req) {
+			return
+		}
+		removed, err := req.Source, error(nil)
+		if s.Remove != nil {
+			removed, err = s.Remove(r.Context(), req.Source, req.Shared)
+		} else {
+			err = s.Index.Delete(r.Context(), req.Source)
+		}
+		s.reply(w, r, removeReply{Removed: removed}, err)
+	})
+	mux.HandleFunc("POST "+pathIngest, s.ingest)
+	mux.HandleFunc("POST "+pathCancel, func(w http.ResponseWriter, r *http.Request) {
+		var req cancelRequest
+		if !s.decode(w, r, &req) {
+			return
+		}
+		s.mu.Lock()
+		if cancel := s.running[req.ID]; cancel != nil {
+			cancel()
+		}
+		s.mu.Unlock()
+		s.reply(w, r, struct{}{}, nil)
+	})
+	return mux
+}
+
+// decode reads a request's JSON body into v, or answers 400 and reports
+// false.
+func (s *Server) decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	err := json.NewDecoder(io.LimitReader(r.Body, maxRequestBytes)).Decode(v)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, &wireError{Message: "read the request: " + err.Error(), Kind: kindRequest})
+		return false
+	}
+	return true
+}
+
+// reply answers v as JSON, or err.
+func (s *Server) reply(w http.ResponseWriter, r *http.Request, v any, err error) {
+	if err != nil {
+		status := http.StatusInternalServerError
+		we := toWire(err)
+		switch we.Kind {
+		case kindQuery:
+			status = http.StatusBadRequest
+		case kindNotFound:
+			status = http.StatusNotFound
+		case kindClosed:
+			status = http.StatusServiceUnavailable
+		}
+		s.fail(w, r, status, we)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		s.logf(r, "write the answer", err)
+	}
+}
+
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, we *wireError) {
+	if status >= 500 {
+		s.logf(r, "request failed", errors.New(we.Message))
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(we)
+}
+
+func (s *Server) logf(r *http.Request, msg string, err error) {
+	if s.Log != nil {
+		s.Log.Warn("index socket: "+msg, "path", r.URL.Path, "err", err)
+	}
+}
+
+// ingest runs an ingest, answering a line of JSON after each file and a
+// last one with the summary. It stops, keeping what it has read, when the
+// client goes away, cancels it by its ID or the server stops.
+func (s *Server) ingest(w http.ResponseWriter, r *http.Request) {
+	var req ingestRequest
+	if !s.decode(w, r, &req) {
+		return
+	}
+	for _, p := range append([]string{req.Bank}, req.Paths...) {
+		if p != "" && !filepath.IsAbs(p) {
+			s.fail(w, r, http.StatusBadRequest, &wireError{Message: fmt.Sprintf("ingest: path %q is not absolute", p), Kind: kindRequest})
+			return
+		}
+	}
+	for _, p := range req.Seen {
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			s.fail(w, r, http.StatusBadRequest, &wireError{Kind: kindRequest, Message: fmt.Sprintf(
+				"the bot serving index %s cannot see %s, which this command can: it runs in another container or sees another mount; "+
+					"put the papers where the bot can read them too, or stop the bot and ingest again", s.Index.Dir(), p)})
+			return
+		}
+	}
+	opts := req.Options
+	opts.Themer, opts.Progress = nil, nil
+	if s.Themer != nil {
+		th, err := s.Themer(req.Bank)
+		if err != nil {
+			s.fail(w, r, http.StatusBadRequest, &wireError{Message: err.Error(), Kind: kindRequest})
+			return
+		}
+		opts.Themer = th
+	}
+	ctx, cancel := context.WithCancel(r.Context())
+	defer cancel()
+	if req.ID != "" {
+		s.mu.Lock()
+		if s.running == nil {
+			s.running = map[string]context.CancelFunc{}
+		}
+		s.running[req.ID] = cancel
+		s.mu.Unlock()
+		defer func() {
+			s.mu.Lock()
+			delete(s.running, req.ID)
+			s.mu.Unlock()
+		}()
+	}
+	w.Header().Set("Content-Type", "application/x-ndjson")
+	enc := json.NewEncoder(w)
+	flush := func() {
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
+	}
+	opts.Progress = func(p index.Progress) {
+		_ = enc.Encode(ingestFrame{Progress: &p})
+		flush()
+	}
+	sum, err := s.Index.IngestPaths(ctx, req.Paths, opts)
+	if err != nil && !errors.Is(err, context.Canceled) {
+		s.logf(r, "ingest failed", err)
+	}
+	if err := enc.Encode(ingestFrame{Summary: &sum, TookNS: int64(sum.Took), Error: toWire(err)}); err != nil {
+		s.logf(r, "write the answer", err)
+	}
+	flush()
+}
