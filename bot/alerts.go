@@ -13,9 +13,10 @@ import (
 // maxAlertHits is how many new passages one alert shows.
 const maxAlertHits = 10
 
-// afterIngest tells the saved searches' channels, in the background, the
-// passages new to each after papers came into the index.
-func (b *Bot) afterIngest() {
+// AfterIngest tells the saved searches' channels, in the background, the
+// passages new to each after papers came into the index: the bot calls it
+// after its own ingests, and the index socket after the command line's.
+func (b *Bot) AfterIngest() {
 	if !b.track("watches", func() { b.alertWatches(b.jobCtx) }) {
 		b.log.Warn("saved searches not checked: shutting down")
 	}

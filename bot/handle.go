@@ -617,7 +617,7 @@ func (b *Bot) brief(ctx context.Context, req request, f fileSource, out responde
 			}
 		}
 		reply.Parts = append(reply.Parts, Part{Note: note})
-		b.afterIngest()
+		b.AfterIngest()
 	}
 	b.log.Info("brief answered", "channel", channel, "file", ref, "items", len(shown.Items), "withheld", withheld, "bytes", len(data))
 	b.say(ctx, out, reply)

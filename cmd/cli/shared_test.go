@@ -258,6 +258,29 @@ func TestCommandsShareTheBotsIndex(t *testing.T) {
 	if code, out, errs := run(t, "watch", "add", "--index", idx, "special guardianship"); code != ExitOK || !strings.Contains(out, "Watch 1") {
 		t.Errorf("watch add while the bot runs: exit %d\n%s%s", code, out, errs)
 	}
+	// A paper added from the command line reaches a saved search's
+	// channel through the running bot.
+	if code, out, errs := run(t, "watch", "add", "--index", idx, "--channel", "C0ALERTS", "kinship allowances"); code != ExitOK || !strings.Contains(out, "Watch 2") {
+		t.Fatalf("watch add --channel while the bot runs: exit %d\n%s%s", code, out, errs)
+	}
+	later := filepath.Join(t.TempDir(), "wexcombe-cyp-2027-01-12.txt")
+	if err := os.WriteFile(later, []byte("Kinship care update\n\nKinship allowances were reviewed and raised for 40 families.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "ingest", "--index", idx, later); code != ExitOK {
+		t.Fatalf("second ingest while the bot runs: %s", errs)
+	}
+	select {
+	case v := <-rb.posts:
+		if v.Get("channel") != "C0ALERTS" || !strings.Contains(v.Get("blocks"), "wexcombe-cyp-2027-01-12.txt") {
+			t.Errorf("alert posted to %s: %s", v.Get("channel"), v.Get("blocks"))
+		}
+	case <-time.After(20 * time.Second):
+		t.Errorf("no alert for the paper added from the command line: %s", rb.logs.String())
+	}
+	if code, _, errs := run(t, "remove", "--index", idx, "wexcombe-cyp-2027-01-12.txt"); code != ExitOK {
+		t.Errorf("remove the second paper: %s", errs)
+	}
 	// A command that needs the index to itself says what to do.
 	if code, _, errs := run(t, "brief", "--index", idx, "--source", "wexcombe-cyp-scrutiny-2026-10-14.pdf"); code != ExitFailed || !strings.Contains(errs, "stop whatever holds the index first") {
 		t.Errorf("brief --index while the bot runs: exit %d\n%s", code, errs)

@@ -146,7 +146,10 @@ func shareIndex(ctx context.Context, x *index.Index, bt *bot.Bot, packs string, 
 			}
 			return removePaper(ctx, x, ref, shared, nil)
 		},
-		Log: log,
+		// Papers added from the command line reach the saved searches'
+		// channels as the bot's own do.
+		Ingested: func(index.Summary) { bt.AfterIngest() },
+		Log:      log,
 	}
 	return s.Listen(ctx)
 }

@@ -39,6 +39,9 @@ type Server struct {
 	// index.ErrNotFound when there is no such paper; nil removes from the
 	// index only.
 	Remove func(ctx context.Context, ref, shared string) (string, error)
+	// Ingested, when set, is called after an ingest that added or changed
+	// papers (the bot tells its saved searches' channels).
+	Ingested func(index.Summary)
 	// Log gets a line for each request that failed; nil discards them.
 	Log *slog.Logger
 
@@ -338,4 +341,7 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) {
 		s.logf(r, "write the answer", err)
 	}
 	flush()
+	if s.Ingested != nil && sum.Added+sum.Updated > 0 {
+		s.Ingested(sum)
+	}
 }
