@@ -70,7 +70,7 @@ func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) err
 	if format == "text" {
 		fmt.Fprintf(out, "Indexed the sample pack %s: %d pages, %d passages, %d items.\n", doc.Source, len(doc.Pages), sum.Passages, len(doc.Items))
 		for _, q := range demoQueries {
-			res, err := x.Search(ctx, index.Query{Text: q, Limit: 3})
+			res, err := x.Search(ctx, index.Query{Text: q, Limit: 3, PerItem: 1})
 			if err != nil {
 				return err
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // samplePack copies the bundled sample pack into a temp folder and returns
@@ -289,5 +290,38 @@ func TestWatchCommand(t *testing.T) {
 	}
 	if code, _, errs := run(t, "watch", "rm", "--index", idx, "1"); code != ExitFailed || !strings.Contains(errs, "no such watch") {
 		t.Errorf("removing it again: exit %d %q", code, errs)
+	}
+}
+
+// Search results show an item's passages under one heading: the paper
+// once, a page line only where it changes.
+func TestPrintHitsGroupsItems(t *testing.T) {
+	hit := func(item string, page int, heading, words string) index.Hit {
+		return index.Hit{ID: "0123456789ab", Source: "pack.pdf", Item: item, Title: "Report " + item, Committee: "Scrutiny", Date: "2026-10-14", Page: page, Heading: heading, Snippet: words}
+	}
+	res := &index.Results{Query: "foster", Total: 9, Hits: []index.Hit{
+		hit("4", 7, "Carers", "first <mark>foster</mark> words"),
+		hit("4", 7, "Carers", "second words"),
+		hit("4", 8, "", "third words"),
+		hit("5", 9, "", "other item"),
+	}}
+	var b strings.Builder
+	printHits(&b, res, false)
+	want := `9 passages match "foster"; showing 4 from 2 items.
+
+1. Item 4: Report 4
+   pack.pdf · Scrutiny · 2026-10-14
+   PDF page 7 · under “Carers”
+   first foster words
+   second words
+   PDF page 8
+   third words
+
+2. Item 5: Report 5
+   pack.pdf · Scrutiny · 2026-10-14 · PDF page 9
+   other item
+`
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }

@@ -319,9 +319,15 @@ func printHits(w io.Writer, res *index.Results, bold bool) {
 	if res.NearSpellings {
 		fmt.Fprintf(w, "No passages match %q as typed; these match words spelled nearly so.\n", res.Query)
 	}
-	fmt.Fprintf(w, "%d %s match %q; showing %d.\n", res.Total, plural(int(res.Total), "passage"), res.Query, len(res.Hits))
+	groups := hitGroups(res.Hits)
+	shown := fmt.Sprintf("showing %d", len(res.Hits))
+	if len(groups) < len(res.Hits) {
+		shown += fmt.Sprintf(" from %d %s", len(groups), plural(len(groups), "item"))
+	}
+	fmt.Fprintf(w, "%d %s match %q; %s.\n", res.Total, plural(int(res.Total), "passage"), res.Query, shown)
 	shared := sharedNames(res.Hits)
-	for i, h := range res.Hits {
+	for i, g := range groups {
+		h := g[0]
 		title := h.Title
 		if h.Item != "" {
 			title = fmt.Sprintf("Item %s: %s", h.Item, h.Title)
@@ -331,22 +337,50 @@ func printHits(w io.Writer, res *index.Results, bold bool) {
 			fmt.Fprint(w, "  [EXEMPT]")
 		}
 		fmt.Fprintln(w)
-		var where []string
+		var paper []string
 		for _, s := range []string{paperName(h, shared), h.Committee, h.Date} {
 			if s != "" {
-				where = append(where, s)
+				paper = append(paper, s)
 			}
 		}
-		where = append(where, pageLabel(h.Page, h.PrintedPage))
-		if h.Heading != "" {
-			where = append(where, "under “"+h.Heading+"”")
+		// One item's passages under one heading: the paper once, then
+		// each passage's page and words.
+		if len(g) > 1 {
+			fmt.Fprintf(w, "   %s\n", strings.Join(paper, " · "))
+			paper = nil
 		}
-		fmt.Fprintf(w, "   %s\n", strings.Join(where, " · "))
-		fmt.Fprintf(w, "   %s\n", snippetText(h.Snippet, bold))
+		last := ""
+		for _, p := range g {
+			where := append(paper, pageLabel(p.Page, p.PrintedPage))
+			if p.Heading != "" {
+				where = append(where, "under “"+p.Heading+"”")
+			}
+			// A passage on the page and under the heading of the one
+			// before shows its words only.
+			if line := strings.Join(where, " · "); line != last {
+				fmt.Fprintf(w, "   %s\n", line)
+				last = line
+			}
+			fmt.Fprintf(w, "   %s\n", snippetText(p.Snippet, bold))
+		}
 		if h.URL != "" {
 			fmt.Fprintf(w, "   %s\n", h.URL)
 		}
 	}
+}
+
+// hitGroups splits hits into runs from one item of one paper, in order:
+// the index ranks an item's passages together.
+func hitGroups(hits []index.Hit) [][]index.Hit {
+	var out [][]index.Hit
+	for _, h := range hits {
+		if n := len(out); n > 0 && out[n-1][0].ID == h.ID && out[n-1][0].Source == h.Source && out[n-1][0].Item == h.Item && out[n-1][0].Title == h.Title {
+			out[n-1] = append(out[n-1], h)
+			continue
+		}
+		out = append(out, []index.Hit{h})
+	}
+	return out
 }
 
 var (
