@@ -188,9 +188,11 @@ func TestCommandsShareTheBotsIndex(t *testing.T) {
 		t.Fatalf("papers while the bot runs: exit %d\n%s%s", code, listed, errs)
 	}
 
-	// A clerk adds tonight's pack, while others search.
+	// A clerk adds tonight's pack, while others search. Nothing in it
+	// matches the searches, so each gives the same answer whether it runs
+	// before or after the pack is in.
 	pack := filepath.Join(t.TempDir(), "wexcombe-cyp-2026-12-01.txt")
-	if err := os.WriteFile(pack, []byte("Special guardianship support\n\nThe panel reviewed special guardianship allowances paid to kinship carers and the backlog of assessments.\n\nSpecial guardianship orders rose by a fifth; support plans were late for most of them.\n"), 0o644); err != nil {
+	if err := os.WriteFile(pack, []byte("Special guardianship support\n\nThe panel reviewed special guardianship allowances paid to kinship families and the backlog of assessments.\n\nSpecial guardianship orders rose by a fifth; support plans were late for most of them.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
