@@ -21,10 +21,14 @@ const accessFile = "access.json"
 
 // paperAccess is who may see one paper shared in Slack.
 type paperAccess struct {
-	// Private marks a paper briefed in a direct message and never shared
-	// in a channel: only Owner finds it.
+	// Private marks a paper never shared in a public channel: briefed in a
+	// direct message (only Owner finds it) or shared in private channels
+	// (Channels: found from those channels, and in direct messages by
+	// their members).
 	Private bool   `json:"private,omitempty"`
 	Owner   string `json:"owner,omitempty"`
+	// Channels are the private channels a private paper was shared in.
+	Channels []string `json:"channels,omitempty"`
 	// Permalink is the Slack file's link, to cite the paper by.
 	Permalink string `json:"permalink,omitempty"`
 	// Added is when the paper was last briefed in Slack.
@@ -119,19 +123,28 @@ func (a *accessList) lookupLocked(p paperRef) (paperAccess, bool) {
 }
 
 // shared records that user shared the paper p in channel: in a direct
-// message it stays private to them unless it was, or later is, shared in
-// a channel; in a channel everyone may find it. permalink, when given, is
+// message it stays private to them, and in a private channel (private is
+// true) to that channel's members, unless it was, or later is, shared in
+// a public channel, where everyone may find it. permalink, when given, is
 // kept to cite the paper by.
-func (a *accessList) shared(p paperRef, channel, user, permalink string) error {
+func (a *accessList) shared(p paperRef, channel, user, permalink string, private bool) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	cur, known := a.lookupLocked(p)
-	if isDM(channel) {
+	switch {
+	case isDM(channel):
 		if !known {
 			cur = paperAccess{Private: true, Owner: user}
 		}
-	} else {
-		cur.Private, cur.Owner = false, ""
+	case private:
+		if !known {
+			cur = paperAccess{Private: true, Owner: user}
+		}
+		if cur.Private && !slices.Contains(cur.Channels, channel) {
+			cur.Channels = append(cur.Channels, channel)
+		}
+	default:
+		cur.Private, cur.Owner, cur.Channels = false, "", nil
 	}
 	if permalink != "" && (cur.Permalink == "" || !cur.Private) {
 		cur.Permalink = permalink
@@ -162,12 +175,30 @@ func (a *accessList) forget(p paperRef) error {
 	return a.saveLocked()
 }
 
-// visibleTo reports whether user may find the paper p.
+// visibleTo reports whether user may find the paper p wherever they ask:
+// it is not private, or it is theirs.
 func (a *accessList) visibleTo(p paperRef, user string) bool {
+	return a.visibleIn(p, user, "", nil)
+}
+
+// visibleIn reports whether the paper p may be shown to user asking in
+// channel: it is not private, or it is theirs, or it was shared in that
+// private channel, or they ask in a direct message and member says they
+// are in one of the private channels it was shared in (member may be
+// nil: no one is).
+func (a *accessList) visibleIn(p paperRef, user, channel string, member func(channel string) bool) bool {
 	a.mu.Lock()
-	defer a.mu.Unlock()
 	e, ok := a.lookupLocked(p)
-	return !ok || !e.Private || (user != "" && e.Owner == user)
+	a.mu.Unlock()
+	switch {
+	case !ok || !e.Private || user != "" && e.Owner == user:
+		return true
+	case channel != "" && slices.Contains(e.Channels, channel):
+		return true
+	case isDM(channel) && member != nil:
+		return slices.ContainsFunc(e.Channels, member)
+	}
+	return false
 }
 
 // recentPaper is a paper briefed in Slack, for the App Home tab.

@@ -54,7 +54,8 @@ func (b *Bot) alertWatches(ctx context.Context) {
 	for _, n := range news {
 		var hits []index.Hit
 		for _, h := range n.Hits {
-			if !h.Exempt && b.access.visibleTo(hitRef(h), "") {
+			// A paper private to a channel is told only in that channel.
+			if !h.Exempt && b.access.visibleIn(hitRef(h), "", n.Watch.Channel, nil) {
 				hits = append(hits, h)
 			}
 		}

@@ -54,6 +54,8 @@ type Bot struct {
 	access *accessList
 	// health is the Socket Mode connection state the health check reports.
 	health health
+	// chans remembers which channels are private and their members.
+	chans channels
 	// botUser is the bot's own user ID (from auth.test), so it ignores its
 	// own messages.
 	botUser atomic.Value

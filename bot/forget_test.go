@@ -9,7 +9,7 @@ import (
 func TestForget(t *testing.T) {
 	private := paperRef{ID: "0123456789ab", Name: "private.pdf"}
 	b, _ := newTestBot(t, nil, Deps{}, func(c *Config) { c.SharedDir = t.TempDir() })
-	if err := b.access.shared(private, "D0CLERK", "U0CLERK", ""); err != nil {
+	if err := b.access.shared(private, "D0CLERK", "U0CLERK", "", false); err != nil {
 		t.Fatal(err)
 	}
 	if b.access.visibleTo(private, "U0OTHER") {

@@ -243,8 +243,9 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 		return
 	}
 	var hits []index.Hit
+	member := b.memberOf(ctx, req.user)
 	for _, h := range res.Hits {
-		if h.Exempt && !allowed || !b.access.visibleTo(hitRef(h), req.user) {
+		if h.Exempt && !allowed || !b.access.visibleIn(hitRef(h), req.user, req.channel, member) {
 			continue
 		}
 		hits = append(hits, h)
@@ -349,7 +350,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 		}
 		var papers []Paper
 		for _, p := range found {
-			if (!p.Exempt || allowed) && b.access.visibleTo(p.ref(), req.user) {
+			if (!p.Exempt || allowed) && b.access.visibleIn(p.ref(), req.user, req.channel, b.memberOf(ctx, req.user)) {
 				papers = append(papers, p)
 			}
 		}
@@ -367,7 +368,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 		b.say(ctx, out, Reply{Parts: []Part{{Text: exemptSentence}}})
 		return
 	}
-	if !b.access.visibleTo(pick.ref(), req.user) {
+	if !b.access.visibleIn(pick.ref(), req.user, req.channel, b.memberOf(ctx, req.user)) {
 		b.say(ctx, out, Reply{Parts: []Part{{Text: privateSentence}}})
 		return
 	}
@@ -421,7 +422,7 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	b.say(ctx, out, reply)
 }
 
-const privateSentence = "That paper was shared with me privately by someone else, so I cannot show it to you. Ask them to post it in a channel."
+const privateSentence = "That paper was shared with me privately (in a direct message or a private channel you are not asking from), so I cannot show it here. Ask from that channel, or ask whoever shared it to post it in a public channel."
 
 const exemptSentence = "That paper is exempt or confidential, so I cannot show it in this channel."
 
@@ -609,10 +610,15 @@ func (b *Bot) brief(ctx context.Context, req request, f fileSource, out responde
 		note := "Added to the index: searches will find it from now on."
 		if f.slackID != "" {
 			paper := paperRef{ID: index.PaperID(hashOf(data)), Name: name}
-			if err := b.access.shared(paper, channel, req.user, f.permalink); err != nil {
+			private := b.isPrivate(ctx, channel)
+			if err := b.access.shared(paper, channel, req.user, f.permalink, private); err != nil {
 				b.log.Error("record who may see a paper failed", "file", ref, "err", redact(err.Error(), name, given))
 			}
-			if !b.access.visibleTo(paper, "") {
+			switch {
+			case b.access.visibleTo(paper, ""):
+			case private:
+				note = "Added to the index for this private channel: searches here, and its members' searches in direct messages with me, will find it, until it is shared in a public channel."
+			default:
 				note = "Added to the index, for you alone: only your searches will find it, until it is shared in a channel."
 			}
 		}

@@ -133,6 +133,9 @@ type fakeSlack struct {
 	infoCalls atomic.Int32
 	nextTS    int
 	threads   map[string]string // message ts -> its thread's ts
+	// members are the members of channels, by ID; a channel whose ID
+	// starts "CP" is private (conversations.info).
+	members map[string][]string
 }
 
 type upload struct {
@@ -160,6 +163,20 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		return v
 	}
 	fs.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
+		c.Handle("/conversations.info", func(w http.ResponseWriter, r *http.Request) {
+			ch := form(r).Get("channel")
+			fmt.Fprintf(w, `{"ok":true,"channel":{"id":%q,"is_private":%t}}`, ch, strings.HasPrefix(ch, "CP"))
+		})
+		c.Handle("/conversations.members", func(w http.ResponseWriter, r *http.Request) {
+			ch := form(r).Get("channel")
+			fs.mu.Lock()
+			ms, _ := json.Marshal(fs.members[ch])
+			fs.mu.Unlock()
+			if string(ms) == "null" {
+				ms = []byte("[]")
+			}
+			fmt.Fprintf(w, `{"ok":true,"members":%s,"response_metadata":{"next_cursor":""}}`, ms)
+		})
 		c.Handle("/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
 			fs.postCalls.Add(1)
 			if fs.rateLimit.Load() > 0 {

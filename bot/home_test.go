@@ -33,10 +33,10 @@ func TestAppHomePublished(t *testing.T) {
 				t.Fatal(err)
 			}
 			b, _ := newTestBot(t, fs, Deps{}, func(c *Config) { c.Index = dir })
-			if err := b.access.shared(paperRef{ID: "9a8b7c6d5e4f", Name: "private-pack.pdf"}, "D1", "U1", "https://wexcombe.slack.com/files/U1/F7/private-pack.pdf"); err != nil {
+			if err := b.access.shared(paperRef{ID: "9a8b7c6d5e4f", Name: "private-pack.pdf"}, "D1", "U1", "https://wexcombe.slack.com/files/U1/F7/private-pack.pdf", false); err != nil {
 				t.Fatal(err)
 			}
-			if err := b.access.shared(paperRef{ID: "1a2b3c4d5e6f", Name: "children & families.pdf"}, "C1", "U3", ""); err != nil {
+			if err := b.access.shared(paperRef{ID: "1a2b3c4d5e6f", Name: "children & families.pdf"}, "C1", "U3", "", false); err != nil {
 				t.Fatal(err)
 			}
 			base := startHTTP(t, b)

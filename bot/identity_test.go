@@ -56,7 +56,7 @@ func TestPapersOfOneName(t *testing.T) {
 		}}, nil
 	}}
 	b, _ := newTestBot(t, nil, Deps{Search: srch}, func(c *Config) { c.BotToken = "" })
-	if err := b.access.shared(paperRef{ID: "bbbbbbbbbbbb", Name: name}, "D1", "U1", permalink); err != nil {
+	if err := b.access.shared(paperRef{ID: "bbbbbbbbbbbb", Name: name}, "D1", "U1", permalink, false); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {

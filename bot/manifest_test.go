@@ -46,7 +46,7 @@ func TestManifest(t *testing.T) {
 	if err := yaml.Unmarshal(data, &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"app_mentions:read", "chat:write", "commands", "files:read", "files:write", "im:history"} {
+	for _, s := range []string{"app_mentions:read", "chat:write", "commands", "files:read", "files:write", "im:history", "channels:read", "groups:read"} {
 		if !slices.Contains(m.OAuth.Scopes.Bot, s) {
 			t.Errorf("scope %s missing", s)
 		}
