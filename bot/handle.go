@@ -376,14 +376,23 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	if newest {
 		why = fmt.Sprintf(", the newest of the %d papers that match", 1+len(others))
 	}
-	picked := Reply{Parts: []Part{{Text: "I picked " + describe(pick) + why + ". Working out the questions now."}}}
+	// One message: which paper was picked while the questions are worked
+	// out, then the questions in its place, still saying which paper and
+	// offering the others.
+	choice := "I picked " + describe(pick) + why + "."
+	var choices []Choice
 	for _, o := range others {
 		p := o
-		picked.Choices = append(picked.Choices, Choice{Label: clip(o.Title, maxButtonRunes), Command: "ask " + o.Title, Paper: &p})
+		choices = append(choices, Choice{Label: clip(o.Title, maxButtonRunes), Command: "ask " + o.Title, Paper: &p})
 	}
-	if len(others) > 0 {
-		picked.Parts = append(picked.Parts, Part{Note: "Not the one you meant? Choose another below."})
+	offer := func(r *Reply) {
+		r.Choices = choices
+		if len(choices) > 0 {
+			r.Parts = append(r.Parts, Part{Note: "Not the one you meant? Choose another below."})
+		}
 	}
+	picked := Reply{Progress: true, Parts: []Part{{Text: choice + " Working out the questions now."}}}
+	offer(&picked)
 	b.say(ctx, out, picked)
 	rep, err := b.deps.Library.Ask(ctx, pick)
 	if err != nil {
@@ -403,7 +412,9 @@ func (b *Bot) ask(ctx context.Context, req request, out responder) {
 	}
 	b.log.Info("ask answered", "channel", req.channel, "items", len(rep.Items), "withheld", withheld)
 	reply := askReply(pick, rep, withheld, b.cfg.Limits.Questions)
-	if link := b.access.link(pick.ref(), pick.URL); link != "" {
+	reply.Parts = append([]Part{{Text: choice}}, reply.Parts...)
+	offer(&reply)
+	if link := b.access.link(pick.ref(), linkable(pick.URL)); link != "" {
 		// Every cite of the paper links to it.
 		for i := range reply.Parts {
 			if reply.Parts[i].Note != "" && reply.Parts[i].Title != "" {

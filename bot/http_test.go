@@ -196,7 +196,15 @@ func TestMentionAskByTitle(t *testing.T) {
 	if strings.Contains(pb, "allowance") {
 		t.Errorf("offers an exempt paper in an ordinary channel:\n%s", pb)
 	}
+	// The questions take the place of the "working on it" message, still
+	// saying which paper was picked and offering the others.
+	if answer.Get("_update") == "" || answer.Get("_update") != picked.Get("_ts") {
+		t.Errorf("the answer is a new message (update of %q), not the picked message %q updated", answer.Get("_update"), picked.Get("_ts"))
+	}
 	ab := blocksOf(t, answer)
+	if !strings.Contains(ab, "I picked “Fostering Service Annual Report”") || !strings.Contains(ab, "Fostering recruitment campaign") {
+		t.Errorf("the answer does not say which paper it picked or offer the others:\n%s", ab)
+	}
 	for _, want := range []string{"Fostering (92%)", "foster carer approvals", "p. 66 (PDF p. 68)", "approvals fell from 31 to 19", "On what the report does not say"} {
 		if !strings.Contains(ab, want) {
 			t.Errorf("answer lacks %q:\n%s", want, ab)
