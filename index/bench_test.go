@@ -56,7 +56,8 @@ func BenchmarkIngestSample(b *testing.B) {
 // size and a digest of the papers and the analysis version, so later runs
 // open it in a second; remove that folder to build it again. They run only
 // when named (-bench Search100k), never with -bench . nor in go test, and
-// the 1,000,000-passage one only with SCRUTINEER_BENCH_1M=1.
+// the 1,000,000-passage one only with SCRUTINEER_BENCH_1M=1. An index is
+// held by one process at a time: run one such benchmark at a time.
 
 // scaleLayout is bumped whenever the way a scale index is made changes, so
 // a cached index made the old way is not reused.
