@@ -124,7 +124,17 @@ func TestMRR(t *testing.T) {
 // judgedPaths lists the papers of ../shared the judged set is over: the
 // seed packs, the real council papers, Ofsted reports and other UK papers.
 func judgedPaths(t *testing.T) []string {
-	shared := corpustest.Shared(t)
+	paths := sharedPapers(corpustest.Shared(t))
+	if len(paths) < 60 {
+		t.Skipf("only %d shared papers found", len(paths))
+	}
+	return paths
+}
+
+// sharedPapers lists the papers of the shared folder: the seed packs, the
+// real council papers, Ofsted reports and other UK papers (not the
+// robustness set).
+func sharedPapers(shared string) []string {
 	var paths []string
 	for _, pat := range []string{
 		"seeds/packs/*.txt",
@@ -133,14 +143,8 @@ func judgedPaths(t *testing.T) []string {
 		"testdata/pdfs/real/ofsted-reports/*.pdf",
 		"testdata/pdfs/real/other-uk/*.pdf",
 	} {
-		m, err := filepath.Glob(filepath.Join(shared, pat))
-		if err != nil {
-			t.Fatal(err)
-		}
+		m, _ := filepath.Glob(filepath.Join(shared, pat)) // the patterns are well formed
 		paths = append(paths, m...)
-	}
-	if len(paths) < 60 {
-		t.Skipf("only %d shared papers found", len(paths))
 	}
 	return paths
 }
@@ -150,7 +154,7 @@ func judgedPaths(t *testing.T) []string {
 // bleve without the project's analyzer, parser or ranking.
 type baselineIndex struct{ idx bleve.Index }
 
-func newBaseline(t *testing.T, paths []string) *baselineIndex {
+func newBaseline(t *testing.T, ps []judgedPassage) *baselineIndex {
 	t.Helper()
 	m := bleve.NewIndexMapping()
 	m.DefaultAnalyzer = en.AnalyzerName
@@ -168,28 +172,55 @@ func newBaseline(t *testing.T, paths []string) *baselineIndex {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { idx.Close() })
+	// One batch per paper, as the papers were read.
+	b := idx.NewBatch()
+	for i, p := range ps {
+		if err := b.Index(p.id, map[string]string{"key": p.key, "text": p.text}); err != nil {
+			t.Fatal(err)
+		}
+		if i == len(ps)-1 || ps[i+1].paper != p.paper {
+			if err := idx.Batch(b); err != nil {
+				t.Fatal(err)
+			}
+			b.Reset()
+		}
+	}
+	return &baselineIndex{idx}
+}
+
+// judgedPassage is one passage of a shared paper as the baselines index
+// it: the paper's place in the list, its item key ("source#item"), a
+// unique id and its text.
+type judgedPassage struct {
+	paper         int
+	key, id, text string
+}
+
+// judgedPassages reads, splits and chunks the papers as ingest does and
+// returns their passages in order, for the baselines.
+func judgedPassages(t *testing.T, paths []string) []judgedPassage {
+	t.Helper()
 	ctx := context.Background()
-	for _, p := range paths {
+	var out []judgedPassage
+	for n, p := range paths {
 		d, err := corpus.Open(ctx, p, corpus.Options{})
 		if err != nil {
 			t.Fatalf("baseline: %v", err)
 		}
 		corpus.Split(d)
 		corpus.Chunk(d)
-		b := idx.NewBatch()
 		for _, it := range d.Items {
 			for i, ps := range it.Passages {
-				id := fmt.Sprintf("%s#%s#%d", d.Source, it.Number, i)
-				if err := b.Index(id, map[string]string{"key": d.Source + "#" + it.Number, "text": ps.Text}); err != nil {
-					t.Fatal(err)
-				}
+				out = append(out, judgedPassage{
+					paper: n,
+					key:   d.Source + "#" + it.Number,
+					id:    fmt.Sprintf("%s#%s#%d", d.Source, it.Number, i),
+					text:  ps.Text,
+				})
 			}
 		}
-		if err := idx.Batch(b); err != nil {
-			t.Fatal(err)
-		}
 	}
-	return &baselineIndex{idx}
+	return out
 }
 
 // rank returns the first k items of the passages matching text, each item
@@ -218,12 +249,13 @@ func (b *baselineIndex) rank(t *testing.T, text string, k int) []string {
 	return out
 }
 
-// TestJudged ingests the shared papers into a temporary index and a
-// baseline, runs the judged queries, and reports item-level nDCG@10 and
-// MRR on the dev and test halves. The summary is kept in
-// testdata/judged/summary.golden (-update rewrites it); the test fails
-// only if the project's nDCG@10 falls on either half by more than 0.02
-// from the golden, or falls below the baseline on the dev half.
+// TestJudged ingests the shared papers into a temporary index and two
+// baselines over the same passages (bleve's English analyzer, and SQLite
+// FTS5 with the Porter tokenizer), runs the judged queries, and reports
+// item-level nDCG@10 and MRR on the dev and test halves. The summary is
+// kept in testdata/judged/summary.golden (-update rewrites it); the test
+// fails only if the project's nDCG@10 falls on either half by more than
+// 0.02 from the golden, or falls below either baseline on the dev half.
 func TestJudged(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ingests every shared paper")
@@ -240,14 +272,16 @@ func TestJudged(t *testing.T) {
 	if _, err := x.IngestPaths(ctx, paths, IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	base := newBaseline(t, paths)
+	ps := judgedPassages(t, paths)
+	base := newBaseline(t, ps)
+	fts := newFTS(t, ps)
 
 	type score struct{ ndcg, mrr float64 }
-	sums := map[string]*[2]score{} // half -> project, baseline
+	sums := map[string]*[3]score{} // half -> project, bleve baseline, FTS5 baseline
 	counts := map[string]int{}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# item-level nDCG@10 / MRR of testdata/judged/queries.json over %d shared papers\n", len(paths))
-	fmt.Fprintf(&b, "%-16s %-4s %13s %13s\n", "query", "half", "project", "baseline")
+	fmt.Fprintf(&b, "%-16s %-4s %13s %13s %13s\n", "query", "half", "project", "baseline", "fts5")
 	for _, q := range set.Queries {
 		g := q.grades()
 		r, err := x.Search(ctx, Query{Text: q.Query, Limit: 10, PerItem: 1, NoFacets: true})
@@ -255,36 +289,43 @@ func TestJudged(t *testing.T) {
 			t.Fatalf("search %q: %v", q.Query, err)
 		}
 		rp := keys(r)
-		rb := base.rank(t, q.Query, 10)
-		p := score{ndcg(rp, g, 10), mrr(rp, g)}
-		s := score{ndcg(rb, g, 10), mrr(rb, g)}
-		if sums[q.Half] == nil {
-			sums[q.Half] = &[2]score{}
+		row := [3]score{}
+		for i, r := range [][]string{rp, base.rank(t, q.Query, 10), fts.rank(t, q.Query, 10)} {
+			row[i] = score{ndcg(r, g, 10), mrr(r, g)}
 		}
-		sums[q.Half][0].ndcg += p.ndcg
-		sums[q.Half][0].mrr += p.mrr
-		sums[q.Half][1].ndcg += s.ndcg
-		sums[q.Half][1].mrr += s.mrr
+		if sums[q.Half] == nil {
+			sums[q.Half] = &[3]score{}
+		}
+		for i, s := range row {
+			sums[q.Half][i].ndcg += s.ndcg
+			sums[q.Half][i].mrr += s.mrr
+		}
 		counts[q.Half]++
-		fmt.Fprintf(&b, "%-16s %-4s %6.3f %6.3f %6.3f %6.3f\n", q.ID, q.Half, p.ndcg, p.mrr, s.ndcg, s.mrr)
+		fmt.Fprintf(&b, "%-16s %-4s %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f\n", q.ID, q.Half,
+			row[0].ndcg, row[0].mrr, row[1].ndcg, row[1].mrr, row[2].ndcg, row[2].mrr)
 	}
 	halves := []string{"dev", "test"}
-	means := map[string][2]score{}
+	means := map[string][3]score{}
 	for _, h := range halves {
 		n := float64(counts[h])
 		if n == 0 {
 			t.Fatalf("no %s queries", h)
 		}
-		s := sums[h]
-		m := [2]score{{s[0].ndcg / n, s[0].mrr / n}, {s[1].ndcg / n, s[1].mrr / n}}
+		var m [3]score
+		for i, s := range sums[h] {
+			m[i] = score{s.ndcg / n, s.mrr / n}
+		}
 		means[h] = m
-		fmt.Fprintf(&b, "mean %-11s %-4s %6.3f %6.3f %6.3f %6.3f  (%d queries; nDCG@10 MRR, project then baseline)\n", h, h, m[0].ndcg, m[0].mrr, m[1].ndcg, m[1].mrr, counts[h])
+		fmt.Fprintf(&b, "mean %-11s %-4s %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f  (%d queries; nDCG@10 MRR: project, bleve en, SQLite FTS5 porter)\n",
+			h, h, m[0].ndcg, m[0].mrr, m[1].ndcg, m[1].mrr, m[2].ndcg, m[2].mrr, counts[h])
 	}
 	summary := b.String()
 	t.Logf("\n%s", summary)
 
-	if d := means["dev"]; d[0].ndcg < d[1].ndcg {
-		t.Errorf("project nDCG@10 %.3f is below the baseline's %.3f on the dev half", d[0].ndcg, d[1].ndcg)
+	for i, name := range []string{1: "bleve en", 2: "FTS5"} {
+		if d := means["dev"]; i > 0 && d[0].ndcg < d[i].ndcg {
+			t.Errorf("project nDCG@10 %.3f is below the %s baseline's %.3f on the dev half", d[0].ndcg, name, d[i].ndcg)
+		}
 	}
 	golden := filepath.Join("testdata", "judged", "summary.golden")
 	if *update {

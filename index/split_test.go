@@ -8,6 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/facet"
+
 	"github.com/scrutineer/scrutineer/corpus"
 )
 
@@ -148,5 +151,40 @@ func TestSplitSearchDuringIngest(t *testing.T) {
 	close(done)
 	if err := <-ingested; err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestTermCounter checks the facet counter against bleve's terms facet
+// builder on the same documents: counts, ties, the cut to size, totals,
+// missing and other.
+func TestTermCounter(t *testing.T) {
+	docs := [][]string{
+		{"committee\x1fCabinet", "year\x1f2024", "theme\x1fplacements"},
+		{"committee\x1fCabinet", "year\x1f2025", "theme\x1fplacements", "theme\x1fcare-leavers"},
+		{},
+		{"committee\x1fSchools Forum", "year\x1f2024"},
+		{"year\x1f2023", "theme\x1fsend", "theme\x1fplacements"},
+		{},
+	}
+	for _, size := range []int{0, 1, 3, 100} {
+		want := facet.NewTermsFacetBuilder(fFacets, size)
+		got := newTermCounter(fFacets, size)
+		for _, fb := range []search.FacetBuilder{want, got} {
+			for _, d := range docs {
+				fb.StartDoc()
+				for _, term := range d {
+					fb.UpdateVisitor([]byte(term))
+				}
+				fb.EndDoc()
+			}
+		}
+		w, g := want.Result(), got.Result()
+		if g.Field != w.Field || g.Total != w.Total || g.Missing != w.Missing || g.Other != w.Other ||
+			!reflect.DeepEqual(g.Terms.Terms(), w.Terms.Terms()) {
+			t.Errorf("size %d: counter %+v %v, bleve %+v %v", size, g, g.Terms.Terms(), w, w.Terms.Terms())
+		}
+		if size == 100 && len(g.Terms.Terms()) != 8 {
+			t.Errorf("size 100: %d terms, want 8", len(g.Terms.Terms()))
+		}
 	}
 }
