@@ -61,7 +61,7 @@ func BenchmarkIngestSample(b *testing.B) {
 
 // scaleLayout is bumped whenever the way a scale index is made changes, so
 // a cached index made the old way is not reused.
-const scaleLayout = 1
+const scaleLayout = 2
 
 // scaleStamp is written beside a scale index once it is complete.
 type scaleStamp struct {
@@ -215,6 +215,11 @@ func buildScale(dir string, n int, papers string, paths []string) (*scaleSet, er
 			}
 			c := *d
 			c.Source = fmt.Sprintf("r%04d-%s", round, d.Source)
+			// A copy at its own path: a changed paper at the same
+			// path would replace the one before it.
+			if d.Path != "" {
+				c.Path = filepath.Join(filepath.Dir(d.Path), c.Source)
+			}
 			c.Hash = strconv.Itoa(round) + "-" + d.Hash
 			c.Meta.Committee = committees[(round+i)%len(committees)]
 			c.Meta.Date = day0.AddDate(0, 0, (copied*37)%(12*365)).Format("2006-01-02")
@@ -240,6 +245,10 @@ func buildScale(dir string, n int, papers string, paths []string) (*scaleSet, er
 	if s.stamp.Passages, err = x.Passages(); err != nil {
 		x.Close()
 		return nil, err
+	}
+	if s.stamp.Passages < uint64(n)*9/10 {
+		x.Close()
+		return nil, fmt.Errorf("scale index: %d passages ingested but the index holds %d", total, s.stamp.Passages)
 	}
 	data, _ := json.MarshalIndent(s.stamp, "", "  ")
 	if err := os.WriteFile(filepath.Join(dir, "stamp.json"), data, 0o644); err != nil {
