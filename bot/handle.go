@@ -257,6 +257,9 @@ func (b *Bot) search(ctx context.Context, req request, out responder) {
 	b.log.Info("search answered", "channel", req.channel, "hits", len(hits), "withheld", withheld)
 	reply := searchReply(q, res.Total, hits)
 	b.linkSources(reply.Parts[1:], hits)
+	if note := res.RespelledNote(); note != "" && len(hits) > 0 {
+		reply.Parts = append([]Part{{Text: note}}, reply.Parts...)
+	}
 	b.say(ctx, out, nearSpellings(reply, res.NearSpellings && len(hits) > 0))
 }
 

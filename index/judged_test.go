@@ -3,9 +3,11 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -44,6 +46,36 @@ func (q judgedQuery) grades() map[string]int {
 		g[filepath.Base(r.Path)+"#"+r.Item] = r.Grade
 	}
 	return g
+}
+
+// showJudged names judged queries (comma-separated IDs) whose ranking
+// TestJudged logs, each hit with its grade and title, for tuning on the
+// dev half: go test ./index -run TestJudged -v -judged.show=cce,sgo
+var showJudged = flag.String("judged.show", "", "log the ranking of these judged query IDs (dev half only)")
+
+// logRanking logs the project's ranking r of dev query q, with each hit's
+// grade and the relevant items it left out.
+func logRanking(t *testing.T, q judgedQuery, r *Results) {
+	t.Helper()
+	if q.Half != "dev" {
+		t.Logf("%s: a test-half query; its ranking is not shown", q.ID)
+		return
+	}
+	g := q.grades()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %q\n", q.ID, q.Query)
+	shown := map[string]bool{}
+	for i, h := range r.Hits {
+		k := h.Source + "#" + h.Item
+		shown[k] = true
+		fmt.Fprintf(&b, "%2d g%d %7.3f %s p%d %q: %s\n", i+1, g[k], h.Score, k, h.Page, shortText(h.Title, 50), shortText(h.Snippet, 100))
+	}
+	for k, v := range g {
+		if !shown[k] && v >= 2 {
+			fmt.Fprintf(&b, "   missed g%d %s\n", v, k)
+		}
+	}
+	t.Log(b.String())
 }
 
 func loadJudgedSet(t *testing.T) judgedSet {
@@ -287,6 +319,9 @@ func TestJudged(t *testing.T) {
 		r, err := x.Search(ctx, Query{Text: q.Query, Limit: 10, PerItem: 1, NoFacets: true})
 		if err != nil {
 			t.Fatalf("search %q: %v", q.Query, err)
+		}
+		if slices.Contains(strings.Split(*showJudged, ","), q.ID) {
+			logRanking(t, q, r)
 		}
 		rp := keys(r)
 		row := [3]score{}

@@ -68,6 +68,9 @@ type Query struct {
 	// fuzzy is the edit distance allowed for the query's longer words,
 	// set by Search when the query as typed finds nothing.
 	fuzzy int
+	// respell are the query's words that no passage has, searched within
+	// fuzzyDistance edits (set by Search).
+	respell map[string]bool
 }
 
 // Hit is one matching passage.
@@ -110,6 +113,10 @@ type Results struct {
 	Facets map[string][]FacetCount `json:"facets,omitempty"`
 	// NearSpellings is true when the query as typed found nothing and
 	// the hits are for words spelled nearly as typed ("fosterng").
-	NearSpellings bool          `json:"near_spellings,omitempty"`
-	Took          time.Duration `json:"-"`
+	NearSpellings bool `json:"near_spellings,omitempty"`
+	// Respelled are words of the query that no paper has, searched as
+	// the words spelled nearly so while the others were searched as
+	// typed ("safegaurding partnership").
+	Respelled []string      `json:"respelled,omitempty"`
+	Took      time.Duration `json:"-"`
 }

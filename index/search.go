@@ -58,6 +58,8 @@ func buildQuery(q Query) (query.Query, bool, error) {
 			mq := query.NewMatchQuery(c.text)
 			if q.fuzzy > 0 && !c.not && utf8.RuneCountInString(c.text) >= minFuzzyWord {
 				mq.SetFuzziness(q.fuzzy)
+			} else if q.respell[c.text] && !c.not {
+				mq.SetFuzziness(fuzzyDistance)
 			}
 			m = mq
 		}
@@ -96,6 +98,9 @@ func buildQuery(q Query) (query.Query, bool, error) {
 			for _, pq := range pairPhrases(cs) {
 				bq.AddShould(pq)
 			}
+		}
+		if aw := allWords(cs); aw != nil {
+			bq.AddShould(aw)
 		}
 		textQ = bq
 	} else {
@@ -182,6 +187,9 @@ func buildQuery(q Query) (query.Query, bool, error) {
 		h.SetBoost(headingBoost)
 		bq.AddShould(t, h)
 	}
+	for _, y := range yearQueries(cs) {
+		bq.AddShould(y)
+	}
 	return lean(bq), hasText, nil
 }
 
@@ -247,6 +255,24 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 	if perItem <= 0 {
 		perItem = DefaultPerItem
 	}
+	var respelled []string
+	if q.fuzzy == 0 && q.respell == nil {
+		if cs, err := parseUserQuery(q.Text); err == nil {
+			if respelled, err = x.unknownWords(ctx, cs); err != nil {
+				return nil, fmt.Errorf("search %s: %w", x.dir, err)
+			}
+			if len(respelled) > 0 && len(respelled) < countWords(cs) {
+				// A query of unknown words alone is respelled as a
+				// whole below, when it finds nothing.
+				q.respell = map[string]bool{}
+				for _, w := range respelled {
+					q.respell[w] = true
+				}
+			} else {
+				respelled = nil
+			}
+		}
+	}
 	bq, hasText, err := buildQuery(q)
 	if err != nil {
 		return nil, err
@@ -284,7 +310,7 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 			return nil, fmt.Errorf("search %s: %w", x.dir, err)
 		}
 		if round == 0 {
-			res = &Results{Query: q.Text, Total: sr.Total, Facets: facets(sr.Facets)}
+			res = &Results{Query: q.Text, Total: sr.Total, Facets: facets(sr.Facets), Respelled: respelled}
 		}
 		if hasText && !q.Newest {
 			selected = groupItems(sr.Hits, perItem)

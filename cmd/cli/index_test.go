@@ -83,6 +83,13 @@ func TestIngestSearchBrief(t *testing.T) {
 		t.Errorf("near spellings: exit %d, %s %s", code, out, errs)
 	}
 
+	// A misspelt word beside a word found as typed is named, and searched
+	// by its near spellings alone.
+	code, out, errs = run(t, "search", "--index", idx, "fosterng households")
+	if code != ExitOK || !strings.Contains(out, `No paper has the word "fosterng"`) || !strings.Contains(out, "Fostering") {
+		t.Errorf("respelled word: exit %d, %s %s", code, out, errs)
+	}
+
 	// Filters: a committee that does not exist finds nothing.
 	code, out, _ = run(t, "search", "--index", idx, "--committee", "Planning Committee", "fostering")
 	if code != ExitOK || !strings.Contains(out, "No passages match") {

@@ -319,6 +319,9 @@ func printHits(w io.Writer, res *index.Results, bold bool) {
 	if res.NearSpellings {
 		fmt.Fprintf(w, "No passages match %q as typed; these match words spelled nearly so.\n", res.Query)
 	}
+	if note := res.RespelledNote(); note != "" {
+		fmt.Fprintln(w, note)
+	}
 	groups := hitGroups(res.Hits)
 	shown := fmt.Sprintf("showing %d", len(res.Hits))
 	if len(groups) < len(res.Hits) {

@@ -1,0 +1,61 @@
+package index
+
+import (
+	"context"
+	"testing"
+
+	"github.com/scrutineer/scrutineer/corpus"
+)
+
+// TestSearchCoverage checks the boosts for a passage with every concept of
+// the query and for papers of a year the query names.
+func TestSearchCoverage(t *testing.T) {
+	x := openTemp(t)
+	ctx := context.Background()
+	docs := []*corpus.Document{
+		doc("a.txt", "Corporate Parenting Panel", "2024-03-01",
+			item("1", "Personal advisers", corpus.KindReport,
+				"Care leavers are offered a personal adviser. Care leavers keep their adviser to 25. Care leavers' housing is reviewed."),
+			item("2", "Update", corpus.KindReport,
+				"Care leavers in Norfolk receive support from a personal adviser, who meets them each month at a place they choose and helps with money, work and study."),
+			item("3", "Looked after children", corpus.KindReport,
+				"Children looked after in Suffolk had their health assessments on time.")),
+		doc("d.txt", "Cabinet", "2024-05-01",
+			item("1", "Norfolk highways", corpus.KindReport, "Norfolk roads are resurfaced."),
+			item("2", "Norfolk libraries", corpus.KindReport, "Norfolk libraries open late."),
+			item("3", "Norfolk budget", corpus.KindReport, "Norfolk sets its budget.")),
+		doc("b.txt", "Scrutiny", "2022-07-01",
+			item("1", "Inspection", corpus.KindReport, "Ofsted judged Kent's services for children as good.")),
+		doc("c.txt", "Scrutiny", "2024-07-01",
+			item("1", "Inspection", corpus.KindReport, "Ofsted judged Kent's services for children as good overall.")),
+	}
+	for _, d := range docs {
+		if _, err := x.IngestDocument(ctx, d, IngestOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		query string
+		top   string // source#item of the first hit
+	}{
+		// The one passage about Norfolk and care leavers outranks the
+		// one that repeats "care leavers".
+		{"Norfolk care leavers", "a.txt#2"},
+		{"care leavers", "a.txt#1"},
+		// A jargon term counts as one concept, met by any of its forms.
+		{"LAC Suffolk health", "a.txt#3"},
+		// The year is the paper's, not a word of its text.
+		{"Kent Ofsted 2022", "b.txt#1"},
+		{"Kent Ofsted 2024", "c.txt#1"},
+	}
+	for _, tc := range tests {
+		r := doSearch(t, x, Query{Text: tc.query, PerItem: 1})
+		if len(r.Hits) == 0 {
+			t.Errorf("%q: no hits", tc.query)
+			continue
+		}
+		if got := r.Hits[0].Source + "#" + r.Hits[0].Item; got != tc.top {
+			t.Errorf("%q: first hit %s, want %s (%v)", tc.query, got, tc.top, keys(r))
+		}
+	}
+}
