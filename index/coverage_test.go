@@ -59,3 +59,21 @@ func TestSearchCoverage(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchBoilerplate checks that a boilerplate passage ranks below one
+// that answers the query, and is still found.
+func TestSearchBoilerplate(t *testing.T) {
+	x := openTemp(t)
+	d := doc("p.txt", "Scrutiny", "2026-10-14",
+		item("4", "Fostering", corpus.KindReport,
+			"There are no background papers available for inspection, fostering papers included."),
+		item("5", "Sufficiency", corpus.KindReport,
+			"The background papers to the sufficiency strategy list the homes the panel visited and the gaps in local fostering placements."))
+	if _, err := x.IngestDocument(context.Background(), d, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	r := doSearch(t, x, Query{Text: "background papers", PerItem: 1})
+	if got := keys(r); len(got) != 2 || got[0] != "p.txt#5" {
+		t.Errorf("background papers: %v, want the sufficiency item first and the boilerplate kept", got)
+	}
+}

@@ -35,13 +35,16 @@ func TestGroupItems(t *testing.T) {
 		{"ties keep the order of the best passages",
 			search.DocumentMatchCollection{h("a", 1, 5), h("b", 1, 5)}, 3,
 			[]string{"a\x1f1", "b\x1f1"}},
+		{"a paper's further items weigh less",
+			search.DocumentMatchCollection{h("p\x1f1", 1, 10), h("p\x1f2", 1, 9), h("q\x1f1", 1, 8.6)}, 1,
+			[]string{"p\x1f1\x1f1", "q\x1f1\x1f1", "p\x1f2\x1f1"}},
 		{"only four further passages count",
 			search.DocumentMatchCollection{h("a", 1, 10), h("b", 1, 4), h("b", 2, 4), h("b", 3, 4), h("b", 4, 4), h("b", 5, 4), h("b", 6, 4), h("b", 7, 4)}, 1,
 			[]string{"a\x1f1", "b\x1f1"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := ids(groupItems(tc.hits, tc.perItem)); !reflect.DeepEqual(got, tc.want) {
+			if got := ids(groupItems(tc.hits, tc.perItem, nil)); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})

@@ -85,6 +85,8 @@ func (o Origin) Apply(doc *corpus.Document) {
 type paperEntry struct {
 	Hash    string     `json:"hash"`
 	Sources []Location `json:"sources"`
+	// Boiler are the paper's boilerplate passages (DocumentInfo.Boiler).
+	Boiler []string `json:"boiler,omitempty"`
 }
 
 // name, path and url are the paper's first name, path and address.
@@ -115,6 +117,21 @@ func (e paperEntry) url() string {
 
 // paperSet maps each paper's ID to its entry.
 type paperSet map[string]paperEntry
+
+// weight is the ranking weight of the passage with document ID id:
+// boilerWeight for a boilerplate passage, 1 for any other.
+func (s paperSet) weight(id string) float64 {
+	parts := strings.Split(id, "\x1f")
+	if len(parts) != 3 {
+		return 1
+	}
+	b := s[parts[0]].Boiler
+	k := parts[1] + "/" + parts[2]
+	if i := sort.SearchStrings(b, k); i < len(b) && b[i] == k {
+		return boilerWeight
+	}
+	return 1
+}
 
 // clone copies s; entries are values whose slices are never changed in
 // place, so a shallow copy is enough.

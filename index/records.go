@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -37,9 +38,12 @@ type DocumentInfo struct {
 	// Items are the file's agenda items without their passages.
 	Items []corpus.Item `json:"items"`
 	// ItemPassages[i] is the number of passages indexed for Items[i].
-	ItemPassages []int     `json:"item_passages"`
-	Warnings     []string  `json:"warnings,omitempty"`
-	IngestedAt   time.Time `json:"ingested_at"`
+	ItemPassages []int `json:"item_passages"`
+	// Boiler lists the boilerplate passages (corpus.IsBoilerplate) as
+	// passageKey gives them, sorted; search ranks them down.
+	Boiler     []string  `json:"boiler,omitempty"`
+	Warnings   []string  `json:"warnings,omitempty"`
+	IngestedAt time.Time `json:"ingested_at"`
 }
 
 // Themer gives the themes of one passage; the analysis package's matcher
@@ -49,6 +53,12 @@ type Themer func(doc *DocumentInfo, item *corpus.Item, p *corpus.Passage) []stri
 // docID names a passage document: paper ID, item index and passage index.
 func docID(paper string, item, k int) string {
 	return paper + "\x1f" + strconv.Itoa(item) + "\x1f" + strconv.Itoa(k)
+}
+
+// passageKey names passage k of item i within its paper, as
+// DocumentInfo.Boiler lists it.
+func passageKey(item, k int) string {
+	return strconv.Itoa(item) + "/" + strconv.Itoa(k)
 }
 
 // groupKey returns the paper ID and item index part of a document ID.
@@ -90,7 +100,7 @@ func (d *DocumentInfo) setSources(locs []Location) {
 
 // entry is the paper list's record of d.
 func (d *DocumentInfo) entry() paperEntry {
-	return paperEntry{Hash: d.Hash, Sources: d.Sources}
+	return paperEntry{Hash: d.Hash, Sources: d.Sources, Boiler: d.Boiler}
 }
 
 // ids lists the document IDs of a record's passages.
@@ -170,10 +180,14 @@ func (x *Index) readRecordAt(key string) (*DocumentInfo, error) {
 // passages of old that info no longer has.
 func putPassages(b *bleve.Batch, old, info *DocumentInfo, passages func(item int) []corpus.Passage, themer Themer) error {
 	keep := map[string]bool{}
+	info.Boiler = nil
 	for i := range info.Items {
 		it := &info.Items[i]
 		ps := passages(i)
 		for k := range ps {
+			if corpus.IsBoilerplate(it, &ps[k]) {
+				info.Boiler = append(info.Boiler, passageKey(i, k))
+			}
 			var themes []string
 			if themer != nil {
 				themes = themer(info, it, &ps[k])
@@ -192,6 +206,7 @@ func putPassages(b *bleve.Batch, old, info *DocumentInfo, passages func(item int
 			}
 		}
 	}
+	sort.Strings(info.Boiler)
 	return putRecord(b, info)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -313,7 +314,7 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 			res = &Results{Query: q.Text, Total: sr.Total, Facets: facets(sr.Facets), Respelled: respelled}
 		}
 		if hasText && !q.Newest {
-			selected = groupItems(sr.Hits, perItem)
+			selected = groupItems(sr.Hits, perItem, x.known().weight)
 		} else {
 			selected = collapse(sr.Hits, perItem)
 		}
@@ -409,6 +410,12 @@ const minWindow = 300
 const (
 	itemSupport      = 0.3 // share of each further passage's score
 	itemSupportCount = 4   // further passages counted
+	// paperRepeat is the weight of a paper's second item among the
+	// results, squared for its third, and so on.
+	paperRepeat = 0.85
+	// boilerWeight is the weight of a boilerplate passage (see
+	// corpus.IsBoilerplate): ranked down, never dropped.
+	boilerWeight = 0.3
 )
 
 // groupItems ranks the items of hits (in score order) by their best
@@ -416,7 +423,13 @@ const (
 // passages, and returns at most perItem hits of each item, the item's hits
 // together and best first, items in that order. Ties keep the order of
 // the items' best passages.
-func groupItems(hits search.DocumentMatchCollection, perItem int) []*search.DocumentMatch {
+func groupItems(hits search.DocumentMatchCollection, perItem int, weight func(id string) float64) []*search.DocumentMatch {
+	if weight != nil {
+		for _, h := range hits {
+			h.Score *= weight(h.ID)
+		}
+		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	}
 	type group struct {
 		hits  []*search.DocumentMatch
 		score float64
@@ -438,6 +451,16 @@ func groupItems(hits search.DocumentMatchCollection, perItem int) []*search.Docu
 		if len(g.hits) < perItem {
 			g.hits = append(g.hits, h)
 		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
+	// Diversity across papers: each further item of a paper already
+	// ranked weighs paperRepeat less, so one long pack does not fill the
+	// page when other papers answer too.
+	perPaper := map[string]int{}
+	for _, g := range order {
+		p := paperOf(g.hits[0].ID)
+		g.score *= math.Pow(paperRepeat, float64(perPaper[p]))
+		perPaper[p]++
 	}
 	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
 	out := make([]*search.DocumentMatch, 0, len(hits))
