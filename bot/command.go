@@ -14,6 +14,7 @@ const (
 	verbBrief   = "brief"
 	verbRemove  = "remove"
 	verbWatch   = "watch"
+	verbFetch   = "fetch"
 	verbUnknown = "unknown"
 )
 
@@ -65,6 +66,8 @@ func parseCommand(text string) command {
 		return command{Verb: verbRemove, Arg: strings.TrimSpace(strings.Trim(rest, "<>“”\"'"))}
 	case "watch", "watches", "alert", "alerts":
 		return command{Verb: verbWatch, Arg: rest}
+	case "fetch":
+		return command{Verb: verbFetch, Arg: rest}
 	case "brief", "briefing":
 		// Slack wraps links in <...>; what is inside may have spaces at its ends.
 		return command{Verb: verbBrief, Arg: strings.TrimSpace(strings.Trim(rest, "<>"))}

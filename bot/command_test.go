@@ -38,6 +38,9 @@ func TestParseCommand(t *testing.T) {
 		{"watch list", command{Verb: verbWatch, Arg: "list"}},
 		{"watches", command{Verb: verbWatch}},
 		{"Watch: rm 3", command{Verb: verbWatch, Arg: "rm 3"}},
+		{"fetch", command{Verb: verbFetch}},
+		{"<@U0BOT> Fetch now", command{Verb: verbFetch, Arg: "now"}},
+		{"please fetch", command{Verb: verbFetch}},
 		{"what is the weather", command{Verb: verbUnknown, Arg: "what is the weather"}},
 	}
 	for _, c := range cases {

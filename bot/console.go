@@ -16,7 +16,7 @@ import (
 
 // RunConsole holds the bot's conversations in a terminal: it reads one
 // message per line from in ("search placement stability", "ask
-// fostering", "brief path/to/pack.pdf", "help"; "quit" ends) and writes the
+// fostering", "brief path/to/pack.pdf", "fetch", "help"; "quit" ends) and writes the
 // replies to out as plain text. Brief files are saved in cfg.ConsoleDir.
 // Exempt items are shown only if exempt_channels lists "console". It needs
 // no Slack tokens and stops at the end of in, at "quit", or as soon as ctx
@@ -160,6 +160,11 @@ func (b *Bot) consoleLine(ctx context.Context, line string, opts ConsoleOptions,
 			return
 		}
 		req.files = []fileSource{localFile(req.cmd.Arg)}
+	}
+	if req.cmd.Verb == verbFetch {
+		// A fetch may take longer than a job: the console waits for it.
+		b.guard(ctx, "console", con, func(ctx context.Context, out responder) { b.fetchCommand(ctx, req, out, true) })
+		return
 	}
 	b.runJob(ctx, "console", con, func(ctx context.Context, out responder) { b.handle(ctx, req, out) })
 }

@@ -10,7 +10,7 @@
 // channel after every ingest, once; with a fetch schedule configured the
 // bot fetches the council's papers from its ModernGov site on that
 // schedule (its clock injectable) and briefs each new agenda pack in the
-// papers channel.
+// papers channel; "fetch" runs that fetch at once, one at a time.
 //
 // The bot reaches the rest of the project through small interfaces it
 // defines itself (Searcher, Library, Briefer, Renderer), so it knows nothing

@@ -68,17 +68,39 @@ func (p *Project) BriefFile(ctx context.Context, path string) (*analysis.Report,
 // of papers) are indexed in silence.
 const briefSince = 7 * 24 * time.Hour
 
+// siteReport is what a fetch did on one site.
+type siteReport struct {
+	// site is the site's host name (or the configured site when it
+	// cannot be read).
+	site string
+	// counts counts the papers the site gives by outcome: new, changed
+	// and unchanged.
+	counts map[moderngov.Outcome]int
+	// added counts the papers downloaded that went into the index, briefed
+	// the agenda packs whose brief was posted.
+	added, briefed int
+	// failures name the papers, meetings and committees the site could
+	// not give, with why.
+	failures []string
+	// err is why the fetch stopped, nil when it ran to the end.
+	err error
+}
+
 // fetchSite fetches one site's new papers, adds them to the index and
 // posts the brief of each new agenda pack in the papers channel. Papers
-// the site could not give are logged; the rest go in.
-func (b *Bot) fetchSite(ctx context.Context, site string) error {
+// the site could not give are logged and reported; the rest go in.
+func (b *Bot) fetchSite(ctx context.Context, site string) siteReport {
+	rep := siteReport{site: site}
 	if b.deps.Ingest == nil || b.cfg.Index == "" {
-		return errors.New("fetch: this bot has no index to add papers to")
+		rep.err = errors.New("fetch: this bot has no index to add papers to")
+		return rep
 	}
 	c, err := moderngov.NewClient(site)
 	if err != nil {
-		return fmt.Errorf("fetch: %w", err)
+		rep.err = fmt.Errorf("fetch: %w", err)
+		return rep
 	}
+	rep.site = c.Base.Host
 	if b.cfg.Fetch.Delay > 0 {
 		c.Delay = b.cfg.Fetch.Delay
 	}
@@ -96,37 +118,45 @@ func (b *Bot) fetchSite(ctx context.Context, site string) error {
 	for _, f := range res.Failures {
 		b.log.Warn("paper not fetched", "site", c.Base.Host, "err", f)
 	}
+	rep.counts, rep.failures = res.Counts, res.Failures
 	// What was downloaded goes in even when the fetch stopped part-way.
-	b.addFetched(b.jobCtx, res.Fetched, now)
+	rep.added, rep.briefed = b.addFetched(b.jobCtx, res.Fetched, now)
 	if err != nil {
-		return fmt.Errorf("fetch %s: %w", c.Base.Host, err)
+		rep.err = fmt.Errorf("fetch %s: %w", c.Base.Host, err)
+		return rep
 	}
 	b.log.Info("fetched", "site", c.Base.Host, "new", res.Counts[moderngov.New], "changed", res.Counts[moderngov.Changed],
 		"unchanged", res.Counts[moderngov.Unchanged], "not_fetched", len(res.Failures))
-	return nil
+	return rep
 }
 
 // addFetched adds each fetched paper to the index, one at a time and
 // each in a job slot (so users' requests still get their share), and
-// posts the brief of each new agenda pack of a meeting not long past.
-func (b *Bot) addFetched(ctx context.Context, fetched []moderngov.Fetched, now time.Time) {
+// posts the brief of each new agenda pack of a meeting not long past. It
+// returns how many papers went into the index and how many briefs were
+// posted.
+func (b *Bot) addFetched(ctx context.Context, fetched []moderngov.Fetched, now time.Time) (added, briefed int) {
 	for _, f := range fetched {
 		select {
 		case b.sem <- struct{}{}:
 		case <-ctx.Done():
-			return
+			return added, briefed
 		}
-		rep := b.addOne(ctx, f, now)
+		rep, ok := b.addOne(ctx, f, now)
 		<-b.sem
-		if rep != nil {
-			b.postPackBrief(ctx, f, rep)
+		if ok {
+			added++
+		}
+		if rep != nil && b.postPackBrief(ctx, f, rep) {
+			briefed++
 		}
 	}
+	return added, briefed
 }
 
-// addOne adds one fetched paper to the index and, when it is to be
-// briefed, returns its brief.
-func (b *Bot) addOne(ctx context.Context, f moderngov.Fetched, now time.Time) *analysis.Report {
+// addOne adds one fetched paper to the index and reports whether it went
+// in; when it is to be briefed, it returns its brief too.
+func (b *Bot) addOne(ctx context.Context, f moderngov.Fetched, now time.Time) (*analysis.Report, bool) {
 	ctx, cancel := context.WithTimeout(ctx, b.cfg.Limits.JobTimeout)
 	defer cancel()
 	ref := fileRef(filepath.Base(f.Path))
@@ -139,14 +169,15 @@ func (b *Bot) addOne(ctx context.Context, f moderngov.Fetched, now time.Time) *a
 	}
 	if err := b.deps.Ingest.IngestFile(ctx, f.Path, index.Origin{URL: f.Paper.URL, Committee: f.Meeting.Committee, Date: f.Meeting.Date.Format("2006-01-02")}); err != nil {
 		b.log.Error("add a fetched paper to the index failed", "file", ref, "err", err)
-		return nil
+		return nil, false
 	}
-	return rep
+	return rep, true
 }
 
 // postPackBrief posts the brief of a newly published agenda pack in the
-// papers channel, with the pack's address on the council's site.
-func (b *Bot) postPackBrief(ctx context.Context, f moderngov.Fetched, rep *analysis.Report) {
+// papers channel, with the pack's address on the council's site, and
+// reports whether it was posted.
+func (b *Bot) postPackBrief(ctx context.Context, f moderngov.Fetched, rep *analysis.Report) bool {
 	channel := b.cfg.Fetch.Channel
 	name := filepath.Base(f.Path)
 	shown, withheld := visible(rep, b.cfg.ExemptAllowed(channel))
@@ -160,9 +191,10 @@ func (b *Bot) postPackBrief(ctx context.Context, f moderngov.Fetched, rep *analy
 	defer cancel()
 	if err := b.post(pctx, channel, reply); err != nil {
 		b.log.Error("brief of a fetched pack not posted", "channel", channel, "file", fileRef(name), "err", err)
-		return
+		return false
 	}
 	b.log.Info("fetched pack briefed", "channel", channel, "file", fileRef(name), "items", len(shown.Items), "withheld", withheld)
+	return true
 }
 
 // attachBrief attaches the brief files of r (the configured format and

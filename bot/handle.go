@@ -122,6 +122,8 @@ func (b *Bot) handle(ctx context.Context, req request, out responder) {
 			b.remove(ctx, req, out)
 		case verbWatch:
 			b.watchCommand(ctx, req, out)
+		case verbFetch:
+			b.fetchCommand(ctx, req, out, false)
 		case verbBrief:
 			b.say(ctx, out, Reply{Parts: []Part{{Text: "Share the agenda pack as a PDF with me (in a direct message, or in a channel mentioning me) and I will brief it. In a channel where a pack was shared, `/scrutineer brief NAME` briefs the latest PDF whose name contains NAME. In a papers channel I brief every PDF shared."}}})
 		default:
@@ -220,7 +222,8 @@ func helpReply() Reply {
 			{Title: "Questions to ask about a report", Text: "ask fostering annual report\nwhat should I ask about the fostering report?", Note: "Finds the paper by title or topic, then gives its themes and challenge questions with page cites."},
 			{Title: "Brief an agenda pack", Text: "Share a PDF with me in a direct message, or in a channel mentioning me. In a papers channel I brief every PDF shared.", Note: "I reply in the thread with a briefing, attach it as a file and add the pack to the index."},
 			{Title: "Saved searches", Text: "watch add placement stability\nwatch add care leavers committee:\"Corporate Parenting Panel\"\nwatch list\nwatch rm 3", Note: "New passages that match are posted in the channel the search was added in, each once, as papers come in. Whoever added one, or an officer, can remove it."},
-			{Title: "In Slack", Text: "/scrutineer search QUERY, /scrutineer ask TITLE, /scrutineer brief NAME, /scrutineer watch add QUERY, /scrutineer help, or mention @scrutineer. Add public (/scrutineer public search ...) for the channel to see the answer.", Note: "An officer can take a paper out of the index: /scrutineer remove FILE."},
+			{Title: "Fetch the council's papers now", Text: "fetch", Note: "Fetches the new papers from the council's website now, instead of at the next scheduled fetch, and says what came. New agenda packs are briefed in the papers channel and saved searches told, as for a scheduled fetch."},
+			{Title: "In Slack", Text: "/scrutineer search QUERY, /scrutineer ask TITLE, /scrutineer brief NAME, /scrutineer watch add QUERY, /scrutineer fetch, /scrutineer help, or mention @scrutineer. Add public (/scrutineer public search ...) for the channel to see the answer.", Note: "An officer can take a paper out of the index: /scrutineer remove FILE."},
 		},
 	}
 }

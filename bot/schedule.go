@@ -82,8 +82,72 @@ type schedState struct {
 	watchMu sync.Mutex
 	// poster, when set, posts in a channel instead of Slack (the console).
 	poster func(ctx context.Context, channel string, r Reply) error
-	// ran, when set, is told the outcome of each scheduled fetch (tests).
+	// ran, when set, is told the outcome of each scheduled fetch (tests):
+	// errFetchRunning when it was skipped.
 	ran func(error)
+
+	// fetchMu guards fetching and serving.
+	fetchMu sync.Mutex
+	// fetching says who started the fetch in progress (fetchBySchedule
+	// or fetchByAsking), "" when none is: one fetch runs at a time.
+	fetching string
+	// serving ends when the bot stops serving (nil before it starts): a
+	// fetch asked for stops downloading then, as a scheduled one does.
+	serving context.Context
+}
+
+// Who started a fetch.
+const (
+	fetchBySchedule = "the schedule"
+	fetchByAsking   = "asked for"
+)
+
+// errFetchRunning is the outcome of a scheduled fetch skipped because
+// another was running.
+var errFetchRunning = errors.New("a fetch is already running")
+
+// claimFetch marks a fetch started by by as running. When one is running
+// already it returns false and who started that one.
+func (s *schedState) claimFetch(by string) (running string, ok bool) {
+	s.fetchMu.Lock()
+	defer s.fetchMu.Unlock()
+	if s.fetching != "" {
+		return s.fetching, false
+	}
+	s.fetching = by
+	return by, true
+}
+
+// releaseFetch marks the running fetch ended.
+func (s *schedState) releaseFetch() {
+	s.fetchMu.Lock()
+	defer s.fetchMu.Unlock()
+	s.fetching = ""
+}
+
+// setServing records the context that ends when the bot stops serving.
+func (s *schedState) setServing(ctx context.Context) {
+	s.fetchMu.Lock()
+	defer s.fetchMu.Unlock()
+	s.serving = ctx
+}
+
+// servingOr returns the context that ends when the bot stops serving, or
+// fallback when none was recorded.
+func (s *schedState) servingOr(fallback context.Context) context.Context {
+	s.fetchMu.Lock()
+	defer s.fetchMu.Unlock()
+	if s.serving == nil {
+		return fallback
+	}
+	return s.serving
+}
+
+// told tells the test hook the outcome of a scheduled fetch.
+func (s *schedState) told(err error) {
+	if s.ran != nil {
+		s.ran(err)
+	}
 }
 
 func (s *schedState) now() time.Time { return s.clockOrReal().Now() }
@@ -110,16 +174,19 @@ func jitter(d time.Duration) time.Duration {
 // startSchedule fetches the configured sites on the schedule until ctx
 // ends or the bot shuts down: the first fetch soon after the start, then
 // one each interval, one at a time. A failed fetch is logged and tried
-// again at the next interval; it never stops the bot.
+// again at the next interval; it never stops the bot. A fetch asked for
+// (the fetch command) still running when one is due is let be, and the
+// schedule waits for the next interval.
 //
 // The returned function stops the schedule and waits for a fetch in
 // progress to end (its downloads stop at once; adding what was downloaded
-// to the index goes on).
+// to the index goes on). It also ends the downloads of a fetch asked for.
 func (b *Bot) startSchedule(ctx context.Context) (stop func()) {
-	if len(b.cfg.Fetch.Sites) == 0 {
-		return func() {}
-	}
 	ctx, cancel := context.WithCancel(ctx)
+	b.sched.setServing(ctx)
+	if len(b.cfg.Fetch.Sites) == 0 {
+		return cancel
+	}
 	ended := make(chan struct{})
 	b.log.Info("scheduled fetch", "sites", len(b.cfg.Fetch.Sites), "every", b.cfg.Fetch.Every)
 	go func() {
@@ -134,36 +201,46 @@ func (b *Bot) startSchedule(ctx context.Context) (stop func()) {
 				return
 			case <-clock.After(wait):
 			}
+			wait = jitter(b.cfg.Fetch.Every)
+			if by, ok := b.sched.claimFetch(fetchBySchedule); !ok {
+				b.log.Info("scheduled fetch skipped: a fetch is already running; the next comes at the next interval", "started_by", by)
+				b.sched.told(errFetchRunning)
+				continue
+			}
 			done := make(chan struct{})
-			if !b.track("fetch", func() { defer close(done); b.fetchRun(ctx) }) {
+			if !b.track("fetch", func() { defer close(done); defer b.sched.releaseFetch(); b.scheduledFetch(ctx) }) {
+				b.sched.releaseFetch()
 				return // shutting down
 			}
 			<-done
-			wait = jitter(b.cfg.Fetch.Every)
 		}
 	}()
 	return func() { cancel(); <-ended }
 }
 
-// fetchRun is one scheduled fetch of every configured site. The fetch
-// itself stops when ctx ends; adding what was downloaded to the index and
-// posting about it go on until the bot abandons its work at shutdown.
-func (b *Bot) fetchRun(ctx context.Context) {
-	fctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	defer context.AfterFunc(b.jobCtx, cancel)()
-	var errs []error
-	for _, site := range b.cfg.Fetch.Sites {
-		if err := b.fetchSite(fctx, site); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	b.alertWatches(b.jobCtx)
-	err := errors.Join(errs...)
+// scheduledFetch is one scheduled fetch: its failure is logged, to be
+// tried again at the next interval.
+func (b *Bot) scheduledFetch(ctx context.Context) {
+	err := b.fetchRun(ctx).err()
 	if err != nil {
 		b.log.Error("scheduled fetch failed; it is tried again at the next interval", "err", err)
 	}
-	if b.sched.ran != nil {
-		b.sched.ran(err)
+	b.sched.told(err)
+}
+
+// fetchRun is one fetch of every configured site, then the saved
+// searches' alerts, and what it did. The fetch itself stops when ctx
+// ends; adding what was downloaded to the index and posting about it go
+// on until the bot abandons its work at shutdown. The caller holds the
+// fetch (claimFetch).
+func (b *Bot) fetchRun(ctx context.Context) fetchReport {
+	fctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer context.AfterFunc(b.jobCtx, cancel)()
+	var rep fetchReport
+	for _, site := range b.cfg.Fetch.Sites {
+		rep.sites = append(rep.sites, b.fetchSite(fctx, site))
 	}
+	b.alertWatches(b.jobCtx)
+	return rep
 }

@@ -128,38 +128,8 @@ func TestScheduledFetch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads and indexes a whole pack")
 	}
-	bk, err := bank.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	site := newWexcombeSite(t)
-	dir, idx := tempIndex(t)
-	saveWatches(t, dir, idx, watch.Watch{Query: "foster carers", Channel: "C0CHILDREN", Owner: "U1"})
-
-	fs := newFakeSlack(t)
-	proj := &Project{Index: idx, Analyzer: analysis.New(bk), Dir: filepath.Join(dir, "shared")}
-	b, logs := newTestBot(t, fs, proj.Deps(), func(c *Config) {
-		c.Index = dir
-		c.Fetch = FetchSchedule{Sites: []string{site.URL}, Committees: []string{"children and young people"}, Every: 6 * time.Hour, Channel: "C0PAPERS", Delay: time.Millisecond}
-	})
-	// A week before the meeting of 14 October 2026, when its pack is out.
-	clock := newFakeClock(time.Date(2026, 10, 7, 9, 0, 0, 0, time.UTC))
-	runs := make(chan error, 10)
-	b.sched.clock, b.sched.ran = clock, func(err error) { runs <- err }
-	ctx, cancel := context.WithCancel(context.Background())
-	stop := b.startSchedule(ctx)
-	t.Cleanup(func() { cancel(); stop() })
-	run := func() error {
-		t.Helper()
-		clock.tick(t)
-		select {
-		case err := <-runs:
-			return err
-		case <-time.After(60 * time.Second):
-			t.Fatal("the scheduled fetch did not end")
-			return nil
-		}
-	}
+	b, logs, fs, site, idx := wexcombeBot(t)
+	run := scheduleRuns(t, b, wexcombeMeetingWeek)
 
 	// The site is down: the run fails, is logged, and the bot carries on.
 	site.down.Store(true)
@@ -178,21 +148,7 @@ func TestScheduledFetch(t *testing.T) {
 		t.Fatalf("fetch after the site came back: %v", err)
 	}
 	packURL := site.URL + "/documents/g4102/Public%20reports%20pack.pdf"
-	var brief, alert url.Values
-	for range 2 {
-		v := fs.waitPost(t)
-		switch v.Get("channel") {
-		case "C0PAPERS":
-			brief = v
-		case "C0CHILDREN":
-			alert = v
-		default:
-			t.Errorf("posted in %s: %s", v.Get("channel"), v.Get("text"))
-		}
-	}
-	if brief == nil || alert == nil {
-		t.Fatalf("want a brief in the papers channel and an alert in the saved search's channel; got brief %v, alert %v", brief != nil, alert != nil)
-	}
+	brief, alert := fs.waitBriefAndAlert(t)
 	text := blocksOf(t, brief)
 	for _, want := range []string{"A new agenda pack is published on the council's website: Children and Young People Scrutiny Committee, Wednesday 14 October 2026 at 6.00 pm",
 		"Briefing: 2026-10-14 Children and Young People Scrutiny Committee", "Fostering", "<" + packURL + "|open the paper>"} {
@@ -220,6 +176,78 @@ func TestScheduledFetch(t *testing.T) {
 		t.Fatalf("third fetch: %v", err)
 	}
 	fs.noMorePosts(t, "a fetch with nothing new")
+}
+
+// wexcombeBot is a bot with a real index and the analysis, set to fetch
+// the fictional council's children's committee, to brief new packs in
+// C0PAPERS, and with a saved search for "foster carers" posting in
+// C0CHILDREN. Its clock is a week before the committee's meeting.
+func wexcombeBot(t *testing.T) (*Bot, *syncBuffer, *fakeSlack, *wexcombeSite, *index.Index) {
+	t.Helper()
+	bk, err := bank.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := newWexcombeSite(t)
+	dir, idx := tempIndex(t)
+	saveWatches(t, dir, idx, watch.Watch{Query: "foster carers", Channel: "C0CHILDREN", Owner: "U1"})
+	fs := newFakeSlack(t)
+	proj := &Project{Index: idx, Analyzer: analysis.New(bk), Dir: filepath.Join(dir, "shared")}
+	b, logs := newTestBot(t, fs, proj.Deps(), func(c *Config) {
+		c.Index = dir
+		c.Fetch = FetchSchedule{Sites: []string{site.URL}, Committees: []string{"children and young people"}, Every: 6 * time.Hour, Channel: "C0PAPERS", Delay: time.Millisecond}
+	})
+	b.sched.clock = newFakeClock(wexcombeMeetingWeek)
+	return b, logs, fs, site, idx
+}
+
+// wexcombeMeetingWeek is a week before the fictional council's meeting of
+// 14 October 2026, when its pack is out.
+var wexcombeMeetingWeek = time.Date(2026, 10, 7, 9, 0, 0, 0, time.UTC)
+
+// scheduleRuns starts b's schedule on a fake clock set at now, and
+// returns run, which ends the schedule's wait and returns the outcome of
+// the fetch that follows (errFetchRunning when it was skipped).
+func scheduleRuns(t *testing.T, b *Bot, now time.Time) (run func() error) {
+	t.Helper()
+	clock := newFakeClock(now)
+	runs := make(chan error, 10)
+	b.sched.clock, b.sched.ran = clock, func(err error) { runs <- err }
+	ctx, cancel := context.WithCancel(context.Background())
+	stop := b.startSchedule(ctx)
+	t.Cleanup(func() { cancel(); stop() })
+	return func() error {
+		t.Helper()
+		clock.tick(t)
+		select {
+		case err := <-runs:
+			return err
+		case <-time.After(60 * time.Second):
+			t.Fatal("the scheduled fetch did not end")
+			return nil
+		}
+	}
+}
+
+// waitBriefAndAlert waits for the brief of a fetched pack in C0PAPERS and
+// the saved search's alert in C0CHILDREN, in either order.
+func (fs *fakeSlack) waitBriefAndAlert(t *testing.T) (brief, alert url.Values) {
+	t.Helper()
+	for range 2 {
+		v := fs.waitPost(t)
+		switch v.Get("channel") {
+		case "C0PAPERS":
+			brief = v
+		case "C0CHILDREN":
+			alert = v
+		default:
+			t.Errorf("posted in %s: %s", v.Get("channel"), v.Get("text"))
+		}
+	}
+	if brief == nil || alert == nil {
+		t.Fatalf("want a brief in the papers channel and an alert in the saved search's channel; got brief %v, alert %v", brief != nil, alert != nil)
+	}
+	return brief, alert
 }
 
 // The schedule waits about its interval between fetches (a tenth either

@@ -29,7 +29,8 @@ func init() {
 			"flags win over the environment, the environment over the file. Each Slack secret may be\n" +
 			"read from a file instead: SLACK_BOT_TOKEN_FILE, SLACK_APP_TOKEN_FILE, SLACK_SIGNING_SECRET_FILE.\n" +
 			"With fetch.sites and fetch.every in the config file, it fetches the council's papers on that schedule,\n" +
-			"briefs each new agenda pack in fetch.channel and posts saved searches' new passages to their channels.",
+			"briefs each new agenda pack in fetch.channel and posts saved searches' new passages to their channels;\n" +
+			"'fetch' (in Slack or the console) runs that fetch at once.",
 		flags: func(fs *flag.FlagSet) {
 			fs.String("config", "", "YAML settings file (allowed channels for exempt items, limits); see bot/README.md (env SCRUTINEER_CONFIG)")
 			indexFlag(fs)

@@ -309,6 +309,41 @@ func TestCommandsShareTheBotsIndex(t *testing.T) {
 	}
 }
 
+// An index at a path too long for a socket in its folder is still shared:
+// while the bot runs, the commands search it and add to it through the
+// bot (the bot holds the index, so they could not open it), and when the
+// bot stops they open it themselves again.
+func TestCommandsShareALongIndexPath(t *testing.T) {
+	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
+	idx := filepath.Join(t.TempDir(), strings.Repeat("d", 60), strings.Repeat("e", 60), "index")
+	if code, _, errs := run(t, "ingest", "--index", idx, samplePack(t)); code != ExitOK {
+		t.Fatalf("ingest: %s", errs)
+	}
+	rb := startServe(t, idx)
+	if code, out, errs := run(t, "search", "--index", idx, "foster carers"); code != ExitOK || !strings.Contains(out, "match \"foster carers\"") {
+		t.Fatalf("search while the bot runs: exit %d\n%s%s", code, out, errs)
+	}
+	pack := filepath.Join(t.TempDir(), "wexcombe-cyp-2026-12-01.txt")
+	if err := os.WriteFile(pack, []byte("Special guardianship support\n\nThe panel reviewed special guardianship allowances paid to kinship families.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errs := run(t, "ingest", "--index", idx, pack); code != ExitOK || !strings.Contains(out+errs, "added 1") {
+		t.Fatalf("ingest while the bot runs: exit %d\n%s%s", code, out, errs)
+	}
+	if blocks := rb.slash(t, "public search special guardianship"); !strings.Contains(blocks, "wexcombe-cyp-2026-12-01.txt") {
+		t.Errorf("the bot does not find the paper added through it:\n%s", blocks)
+	}
+	if code := rb.stop(); code != ExitOK {
+		t.Fatalf("serve exit %d: %s", code, rb.logs.String())
+	}
+	if _, err := os.Lstat(filepath.Join(idx, share.PointerName)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the pointer to the socket is left after the bot stopped: %v", err)
+	}
+	if code, out, errs := run(t, "status", "--index", idx); code != ExitOK || !strings.Contains(out, "2 papers") {
+		t.Errorf("status after the bot stopped: exit %d\n%s%s", code, out, errs)
+	}
+}
+
 // A socket left by a bot that was killed does not stop the commands: they
 // open the index, and remove the socket.
 func TestCommandsIgnoreAStaleSocket(t *testing.T) {

@@ -55,10 +55,9 @@ func Dial(ctx context.Context, dir string) (*Client, error) {
 
 // dial is Dial with the time the server has to answer.
 func dial(ctx context.Context, dir string, wait time.Duration) (*Client, error) {
-	sock := SocketPath(dir)
-	fi, err := os.Lstat(sock)
-	if err != nil || fi.Mode()&fs.ModeSocket == 0 {
-		return nil, ErrNoServer
+	sock, err := locate(dir)
+	if err != nil {
+		return nil, err
 	}
 	c := newClient(dir, sock)
 	hctx, cancel := context.WithTimeout(ctx, wait)
@@ -84,6 +83,44 @@ func dial(ctx context.Context, dir string, wait time.Duration) (*Client, error) 
 			dir, h.PID, h.Version, index.AnalysisVersion, index.ErrVersion)
 	}
 	return c, nil
+}
+
+// locate finds the socket of the index in dir: in the index folder, or,
+// for an index whose folder's path is too long for a socket, where its
+// pointer file says (see Server.Listen), when that is the private folder
+// of this index and this user. It returns ErrNoServer when there is no
+// socket, and an error wrapping fs.ErrPermission when the socket is in
+// another user's folder.
+func locate(dir string) (string, error) {
+	sock := SocketPath(dir)
+	if isSocket(sock) {
+		return sock, nil
+	}
+	sock, err := readPointer(dir)
+	if err != nil {
+		// No pointer, or one no server wrote: nothing to connect to.
+		return "", ErrNoServer
+	}
+	switch err := ownShortSocket(dir, sock); {
+	case errors.Is(err, errOtherUser):
+		return "", fmt.Errorf("index %s is served by a bot running as another user, and only that user may use its socket %s: run this command as that user: %w", dir, sock, fs.ErrPermission)
+	case errors.Is(err, fs.ErrNotExist):
+		// Left by a server that stopped (the folder emptied at logout or
+		// a restart), or by the index at another path.
+		return "", ErrNoServer
+	case err != nil:
+		return "", fmt.Errorf("index %s: %w", dir, err)
+	}
+	if !isSocket(sock) {
+		return "", ErrNoServer
+	}
+	return sock, nil
+}
+
+// isSocket reports whether there is a socket at path.
+func isSocket(path string) bool {
+	fi, err := os.Lstat(path)
+	return err == nil && fi.Mode()&fs.ModeSocket != 0
 }
 
 // newClient is a client of the socket sock of the index in dir.

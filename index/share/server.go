@@ -51,30 +51,56 @@ type Server struct {
 
 // Listener is a Server listening on its socket.
 type Listener struct {
-	path   string
-	srv    *http.Server
-	cancel context.CancelFunc
-	done   chan error
-	once   sync.Once
-	err    error
+	path string
+	// dir is the index folder; pointer is set when the socket is outside
+	// it, in a private folder its pointer file names.
+	dir     string
+	pointer bool
+	srv     *http.Server
+	cancel  context.CancelFunc
+	done    chan error
+	once    sync.Once
+	err     error
 }
 
-// Listen removes a socket left in the index folder by a process that died
-// (the caller holds the index, so no live process owns it), listens on
-// SocketPath(s.Index.Dir()) with permission 0600 and serves requests until
-// Close. The requests' contexts end when ctx does.
+// Listen removes a socket left by a process that died (the caller holds
+// the index, so no live process owns it), listens on the index's socket
+// with permission 0600 and serves requests until Close. The requests'
+// contexts end when ctx does.
+//
+// The socket is SocketPath(s.Index.Dir()), in the index folder. When that
+// path is longer than a Unix socket allows, the socket is made in a
+// private folder (permission 0700, named by a hash of the index's
+// absolute path and the user's ID) in $XDG_RUNTIME_DIR or the temporary
+// folder, and the pointer file PointerName in the index folder says where
+// it is; Dial finds it there. Close removes the socket, its folder and
+// the pointer file.
 func (s *Server) Listen(ctx context.Context) (*Listener, error) {
 	if s.Index == nil {
 		return nil, errors.New("share an index: no index")
 	}
 	dir := s.Index.Dir()
 	path := SocketPath(dir)
-	abs, err := filepath.Abs(path)
+	abs, err := canonical(dir)
 	if err != nil {
 		return nil, fmt.Errorf("share index %s: %w", dir, err)
 	}
-	if len(abs) > maxSocketPath {
-		return nil, fmt.Errorf("share index %s: the socket path %s is longer than the %d bytes a Unix socket allows: move the index to a shorter path", dir, abs, maxSocketPath)
+	given, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("share index %s: %w", dir, err)
+	}
+	// The socket must fit by the folder's name as given and as resolved.
+	pointer := len(given) > maxSocketPath || len(filepath.Join(abs, SocketName)) > maxSocketPath
+	if pointer {
+		if path, err = shortSocket(abs); err != nil {
+			return nil, fmt.Errorf("share index %s: %w", dir, err)
+		}
+		if err := makePrivateDir(filepath.Dir(path)); err != nil {
+			return nil, fmt.Errorf("share index %s: %w", dir, err)
+		}
+	} else if err := removePointer(dir, ""); err != nil {
+		// Left by a server of the index when it was at a longer path.
+		return nil, fmt.Errorf("share index %s: %w", dir, err)
 	}
 	if err := removeSocket(path); err != nil {
 		return nil, fmt.Errorf("share index %s: %w", dir, err)
@@ -83,11 +109,20 @@ func (s *Server) Listen(ctx context.Context) (*Listener, error) {
 	if err != nil {
 		return nil, fmt.Errorf("share index %s: %w", dir, err)
 	}
+	if pointer {
+		if err := writePointer(dir, path); err != nil {
+			ln.Close()
+			_ = removeShort(dir, path)
+			return nil, fmt.Errorf("share index %s: %w", dir, err)
+		}
+	}
 	base, cancel := context.WithCancel(ctx)
 	l := &Listener{
-		path:   path,
-		cancel: cancel,
-		done:   make(chan error, 1),
+		path:    path,
+		dir:     dir,
+		pointer: pointer,
+		cancel:  cancel,
+		done:    make(chan error, 1),
 		srv: &http.Server{
 			Handler:           s.handler(),
 			ReadHeaderTimeout: 10 * time.Second,
@@ -123,12 +158,14 @@ func listenPrivate(path string) (*net.UnixListener, error) {
 	return ln, nil
 }
 
-// Path is the socket's path.
+// Path is the socket's path: in the index folder, or in its private
+// folder outside it (see Listen).
 func (l *Listener) Path() string { return l.path }
 
 // Close stops listening, tells the requests in flight to stop (an ingest
 // keeps the files it has read), waits for them a while and removes the
-// socket. Calls after the first return its error.
+// socket (and, for a socket outside the index folder, its folder and the
+// pointer file). Calls after the first return its error.
 func (l *Listener) Close() error {
 	l.once.Do(func() { l.err = l.close() })
 	return l.err
@@ -143,19 +180,39 @@ func (l *Listener) close() error {
 		l.srv.Close()
 	}
 	<-l.done
-	if rerr := removeSocket(l.path); rerr != nil && err == nil {
-		err = rerr
+	var rerr error
+	if l.pointer {
+		rerr = errors.Join(removePointer(l.dir, l.path), removeShort(l.dir, l.path))
+	} else {
+		rerr = removeSocket(l.path)
 	}
-	if err != nil {
-		return fmt.Errorf("stop sharing %s: %w", filepath.Dir(l.path), err)
+	if err = errors.Join(err, rerr); err != nil {
+		return fmt.Errorf("stop sharing %s: %w", l.dir, err)
 	}
 	return nil
 }
 
-// RemoveStale removes the socket of the index in dir, if there is one. Call
-// it only while holding the index: then no live process owns the socket.
+// RemoveStale removes the socket of the index in dir, if there is one: in
+// the index folder, or in its private folder outside it (with that folder
+// and the pointer file). Call it only while holding the index: then no
+// live process owns the socket.
 func RemoveStale(dir string) error {
-	return removeSocket(SocketPath(dir))
+	errs := []error{removeSocket(SocketPath(dir))}
+	var socks []string
+	if sock, err := readPointer(dir); err == nil {
+		socks = append(socks, sock)
+	}
+	if abs, err := canonical(dir); err == nil {
+		socks = append(socks, shortSockets(abs)...)
+	}
+	for _, sock := range socks {
+		errs = append(errs, removeShort(dir, sock))
+	}
+	errs = append(errs, removePointer(dir, ""))
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("remove the old socket of %s: %w", dir, err)
+	}
+	return nil
 }
 
 // removeSocket removes the socket at path; nothing there is not an error,

@@ -12,6 +12,13 @@
 // ingested through the server are searchable by the server's own users as
 // soon as the ingest returns: there is one index writer, in one process.
 //
+// An index whose folder's path is too long for a Unix socket is served on
+// a socket in a short private folder instead (permission 0700, in
+// $XDG_RUNTIME_DIR or the temporary folder, named by a hash of the
+// index's absolute path and the user's ID); the file PointerName in the
+// index folder says where, and Dial uses it only when that folder is the
+// user's own, private and this index's.
+//
 // The socket is removed when the server stops. A socket left by a process
 // that was killed is removed by the next holder of the index (Listen, or
 // RemoveStale after opening the index): holding the index's lock proves no
@@ -30,7 +37,9 @@ import (
 // SocketName is the name of the socket file inside the index folder.
 const SocketName = "scrutineer.sock"
 
-// SocketPath is the socket of the index in dir.
+// SocketPath is the socket of the index in dir, inside its folder. An
+// index whose folder's path is too long for that is served elsewhere (see
+// Server.Listen); Listener.Path says where.
 func SocketPath(dir string) string { return filepath.Join(dir, SocketName) }
 
 // maxSocketPath is the longest socket path every Unix accepts (the sun_path

@@ -228,16 +228,7 @@ func TestStaleSocket(t *testing.T) {
 	if _, err := os.Lstat(stale); err != nil {
 		t.Fatalf("the stale socket is not there: %v", err)
 	}
-	start := time.Now()
-	if _, err := Dial(t.Context(), dir); !errors.Is(err, ErrNoServer) {
-		t.Fatalf("stale socket: %v, want ErrNoServer", err)
-	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("Dial took %s to find a stale socket", d)
-	}
-	if _, err := os.Lstat(stale); err != nil {
-		t.Errorf("Dial removed the socket: %v", err)
-	}
+	dialStale(t, dir, stale)
 
 	x, err = index.Open(dir, index.Options{})
 	if err != nil {
@@ -278,8 +269,24 @@ func TestStaleSocket(t *testing.T) {
 	}
 }
 
-// A server's request contexts end when the server stops, and a server
-// refuses to start on an unusable socket path.
+// dialStale checks that Dial finds no server, at once, for the index in
+// dir whose socket stale nothing listens on, and leaves the socket.
+func dialStale(t *testing.T, dir, stale string) {
+	t.Helper()
+	start := time.Now()
+	if _, err := Dial(t.Context(), dir); !errors.Is(err, ErrNoServer) {
+		t.Fatalf("stale socket: %v, want ErrNoServer", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Dial took %s to find a stale socket", d)
+	}
+	if _, err := os.Lstat(stale); err != nil {
+		t.Errorf("Dial removed the socket: %v", err)
+	}
+}
+
+// A server refuses to start on an unusable socket path: an index at a
+// long path when even the temporary folder's is too long for a socket.
 func TestListenErrors(t *testing.T) {
 	base := t.TempDir()
 	long := filepath.Join(base, strings.Repeat("d", 120))
@@ -288,8 +295,10 @@ func TestListenErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	if _, err := (&Server{Index: x}).Listen(t.Context()); err == nil || !strings.Contains(err.Error(), "shorter path") {
-		t.Errorf("listen on a too-long path: %v", err)
+	t.Setenv("XDG_RUNTIME_DIR", "")
+	t.Setenv("TMPDIR", long)
+	if _, err := (&Server{Index: x}).Listen(t.Context()); err == nil || !strings.Contains(err.Error(), "set TMPDIR to a shorter folder") {
+		t.Errorf("listen with no short folder for the socket: %v", err)
 	}
 	if _, err := (&Server{}).Listen(t.Context()); err == nil {
 		t.Error("listen without an index: no error")
