@@ -83,3 +83,35 @@ func yearQueries(cs []clause) []query.Query {
 	}
 	return out
 }
+
+// nearBoost weighs a pair of the query's neighbouring words found one word
+// apart ("placement of stability", "caseloads of social workers" for
+// "social worker caseloads" is not: order is kept).
+const nearBoost = 1.0
+
+// nearPairs returns, for each pair of neighbouring plain words of the
+// query, an optional phrase with one word of any kind between them: the
+// proximity boost beside pairPhrases' adjacent one.
+func nearPairs(cs []clause) []query.Query {
+	var out []query.Query
+	prev := ""
+	for _, c := range cs {
+		if c.field != "" || c.not || c.phrase {
+			prev = ""
+			continue
+		}
+		toks := analyze(c.text)
+		if len(toks) != 1 {
+			prev = ""
+			continue
+		}
+		t := string(toks[0].Term)
+		if prev != "" {
+			m := query.NewMultiPhraseQuery([][]string{{prev}, {}, {t}}, fText)
+			m.SetBoost(nearBoost)
+			out = append(out, m)
+		}
+		prev = t
+	}
+	return out
+}

@@ -77,3 +77,22 @@ func TestSearchBoilerplate(t *testing.T) {
 		t.Errorf("background papers: %v, want the sufficiency item first and the boilerplate kept", got)
 	}
 }
+
+// TestSearchNearPairs checks that two words of the query one word apart
+// in a passage ("foster carer recruitment" for "foster recruitment") rank
+// it above a passage that has them far apart.
+func TestSearchNearPairs(t *testing.T) {
+	x := openTemp(t)
+	d := doc("p.txt", "Scrutiny", "2026-10-14",
+		item("4", "Workforce", corpus.KindReport,
+			"Recruitment of staff to the foster team and to other teams continued through the year, with recruitment drives in spring."),
+		item("5", "Carers", corpus.KindReport,
+			"Foster carer recruitment rose by a fifth over the year against the plan."))
+	if _, err := x.IngestDocument(context.Background(), d, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	r := doSearch(t, x, Query{Text: "foster recruitment", PerItem: 1})
+	if got := keys(r); len(got) != 2 || got[0] != "p.txt#5" {
+		t.Errorf("foster recruitment: %v, want item 5 first", got)
+	}
+}

@@ -99,6 +99,9 @@ func buildQuery(q Query) (query.Query, bool, error) {
 			for _, pq := range pairPhrases(cs) {
 				bq.AddShould(pq)
 			}
+			for _, pq := range nearPairs(cs) {
+				bq.AddShould(pq)
+			}
 		}
 		if aw := allWords(cs); aw != nil {
 			bq.AddShould(aw)
