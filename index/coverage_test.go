@@ -96,3 +96,20 @@ func TestSearchNearPairs(t *testing.T) {
 		t.Errorf("foster recruitment: %v, want item 5 first", got)
 	}
 }
+
+// TestSearchAgendaBelowItems checks that the agenda's words announcing an
+// item rank below the item's own.
+func TestSearchAgendaBelowItems(t *testing.T) {
+	x := openTemp(t)
+	d := doc("p.txt", "Scrutiny", "2026-10-14",
+		item("", "Agenda", corpus.KindAgenda, "5. Placement stability: to consider a report."),
+		item("5", "Children in care", corpus.KindReport,
+			"Placement stability fell this year: more children moved three or more times, and fewer stayed two years in one home."))
+	if _, err := x.IngestDocument(context.Background(), d, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	r := doSearch(t, x, Query{Text: "placement stability", PerItem: 1})
+	if got := keys(r); len(got) != 2 || got[0] != "p.txt#5" {
+		t.Errorf("placement stability: %v, want item 5 first, then the agenda", got)
+	}
+}

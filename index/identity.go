@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/scrutineer/scrutineer/corpus"
@@ -87,6 +89,8 @@ type paperEntry struct {
 	Sources []Location `json:"sources"`
 	// Boiler are the paper's boilerplate passages (DocumentInfo.Boiler).
 	Boiler []string `json:"boiler,omitempty"`
+	// Agenda are the paper's agenda items (DocumentInfo.Agenda).
+	Agenda []int `json:"agenda,omitempty"`
 }
 
 // name, path and url are the paper's first name, path and address.
@@ -119,16 +123,22 @@ func (e paperEntry) url() string {
 type paperSet map[string]paperEntry
 
 // weight is the ranking weight of the passage with document ID id:
-// boilerWeight for a boilerplate passage, 1 for any other.
+// boilerWeight for a boilerplate passage, agendaWeight for one of an
+// agenda, 1 for any other.
 func (s paperSet) weight(id string) float64 {
 	parts := strings.Split(id, "\x1f")
 	if len(parts) != 3 {
 		return 1
 	}
-	b := s[parts[0]].Boiler
+	e := s[parts[0]]
 	k := parts[1] + "/" + parts[2]
-	if i := sort.SearchStrings(b, k); i < len(b) && b[i] == k {
+	if i := sort.SearchStrings(e.Boiler, k); i < len(e.Boiler) && e.Boiler[i] == k {
 		return boilerWeight
+	}
+	if len(e.Agenda) > 0 {
+		if item, err := strconv.Atoi(parts[1]); err == nil && slices.Contains(e.Agenda, item) {
+			return agendaWeight
+		}
 	}
 	return 1
 }

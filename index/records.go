@@ -41,7 +41,11 @@ type DocumentInfo struct {
 	ItemPassages []int `json:"item_passages"`
 	// Boiler lists the boilerplate passages (corpus.IsBoilerplate) as
 	// passageKey gives them, sorted; search ranks them down.
-	Boiler     []string  `json:"boiler,omitempty"`
+	Boiler []string `json:"boiler,omitempty"`
+	// Agenda lists the items that are the agenda itself (their index in
+	// Items): it restates the other items' titles, so search ranks its
+	// passages below the items they announce.
+	Agenda     []int     `json:"agenda,omitempty"`
 	Warnings   []string  `json:"warnings,omitempty"`
 	IngestedAt time.Time `json:"ingested_at"`
 }
@@ -100,7 +104,7 @@ func (d *DocumentInfo) setSources(locs []Location) {
 
 // entry is the paper list's record of d.
 func (d *DocumentInfo) entry() paperEntry {
-	return paperEntry{Hash: d.Hash, Sources: d.Sources, Boiler: d.Boiler}
+	return paperEntry{Hash: d.Hash, Sources: d.Sources, Boiler: d.Boiler, Agenda: d.Agenda}
 }
 
 // ids lists the document IDs of a record's passages.
@@ -180,10 +184,13 @@ func (x *Index) readRecordAt(key string) (*DocumentInfo, error) {
 // passages of old that info no longer has.
 func putPassages(b *bleve.Batch, old, info *DocumentInfo, passages func(item int) []corpus.Passage, themer Themer) error {
 	keep := map[string]bool{}
-	info.Boiler = nil
+	info.Boiler, info.Agenda = nil, nil
 	for i := range info.Items {
 		it := &info.Items[i]
 		ps := passages(i)
+		if it.Kind == corpus.KindAgenda {
+			info.Agenda = append(info.Agenda, i)
+		}
 		for k := range ps {
 			if corpus.IsBoilerplate(it, &ps[k]) {
 				info.Boiler = append(info.Boiler, passageKey(i, k))

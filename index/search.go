@@ -419,6 +419,9 @@ const (
 	// boilerWeight is the weight of a boilerplate passage (see
 	// corpus.IsBoilerplate): ranked down, never dropped.
 	boilerWeight = 0.3
+	// agendaWeight is the weight of a passage of the agenda itself, which
+	// announces the items that answer.
+	agendaWeight = 0.5
 )
 
 // groupItems ranks the items of hits (in score order) by their best
