@@ -89,10 +89,26 @@ func yearQueries(cs []clause) []query.Query {
 // "social worker caseloads" is not: order is kept).
 const nearBoost = 1.0
 
+// nearMaxWords is the most words (stop words aside) a query may have for
+// nearPairs to weigh its pairs.
+const nearMaxWords = 3
+
 // nearPairs returns, for each pair of neighbouring plain words of the
 // query, an optional phrase with one word of any kind between them: the
 // proximity boost beside pairPhrases' adjacent one.
 func nearPairs(cs []clause) []query.Query {
+	plain := 0
+	for _, c := range cs {
+		if c.field == "" && !c.not && !c.phrase && len(analyze(c.text)) > 0 {
+			plain++
+		}
+	}
+	if plain > nearMaxWords {
+		// A phrase costs a read of positions for every passage with
+		// both words; on a longer query the pairs' sum doubled the
+		// slowest searches for little gain.
+		return nil
+	}
 	var out []query.Query
 	prev := ""
 	for _, c := range cs {

@@ -113,3 +113,26 @@ func TestSearchAgendaBelowItems(t *testing.T) {
 		t.Errorf("placement stability: %v, want item 5 first, then the agenda", got)
 	}
 }
+
+// TestNearPairsShortQueries checks that only queries of a few words get
+// the proximity phrases.
+func TestNearPairsShortQueries(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		want  int
+	}{
+		{"foster recruitment", 1},
+		{"foster carer recruitment", 2},
+		{"the foster carer recruitment", 2}, // stop words do not count
+		{"children in care moving placements", 0},
+		{`"foster carer" recruitment`, 0},
+	} {
+		cs, err := parseUserQuery(tc.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(nearPairs(cs)); got != tc.want {
+			t.Errorf("%q: %d near pairs, want %d", tc.query, got, tc.want)
+		}
+	}
+}
