@@ -111,6 +111,34 @@ const compactQuote = 180
 // ErrNoSuchItem is returned (wrapped) when Options.Item names no item.
 var ErrNoSuchItem = errors.New("no such item")
 
+// sameItem reports whether an item numbered number is the one asked for.
+func sameItem(number, asked string) bool {
+	return number != "" && strings.EqualFold(clean(number), clean(asked))
+}
+
+// SelectItem returns a copy of r that holds only the item numbered num
+// (compared as printed, ignoring case and spacing), without the requests
+// of the last meeting, which belong to the whole pack. It returns
+// ErrNoSuchItem, wrapped with the item numbers r has, when none matches.
+func SelectItem(r *analysis.Report, num string) (*analysis.Report, error) {
+	var nums []string
+	for _, it := range r.Items {
+		if sameItem(it.Number, num) {
+			out := *r
+			out.Items = []analysis.ItemReport{it}
+			out.SinceLast = nil
+			return &out, nil
+		}
+		if it.Number != "" {
+			nums = append(nums, it.Number)
+		}
+	}
+	if len(nums) == 0 {
+		return nil, fmt.Errorf("%w %q: %s is read as one report, with no numbered agenda items", ErrNoSuchItem, num, clean(r.Source))
+	}
+	return nil, fmt.Errorf("%w %q: the brief's items are %s", ErrNoSuchItem, num, strings.Join(nums, ", "))
+}
+
 // Kind labels, in plain words, in the order a brief groups questions.
 type kindLabel struct{ kind, label, hint string }
 
@@ -267,22 +295,21 @@ func view(r *analysis.Report, opts Options) (*brief, error) {
 		b.Heading = "Scrutiny brief"
 	}
 	seen := map[string]int{}
+	if opts.Item != "" {
+		if _, err := SelectItem(r, opts.Item); err != nil {
+			return nil, err
+		}
+	}
 	var kept []analysis.ItemReport
 	for i, it := range r.Items {
-		if opts.Item != "" && !strings.EqualFold(clean(it.Number), clean(opts.Item)) {
+		if opts.Item != "" && !sameItem(it.Number, opts.Item) {
 			continue
 		}
 		kept = append(kept, it)
 		b.Items = append(b.Items, itemOf(i, len(r.Items) == 1, it, seen, opts))
-	}
-	if opts.Item != "" && len(kept) == 0 {
-		var nums []string
-		for _, it := range r.Items {
-			if it.Number != "" {
-				nums = append(nums, it.Number)
-			}
+		if opts.Item != "" {
+			break // the first of that number, as SelectItem picks
 		}
-		return nil, fmt.Errorf("%w %q: the brief's items are %s", ErrNoSuchItem, opts.Item, strings.Join(nums, ", "))
 	}
 	b.NationalNote = nationalNote(kept)
 	if opts.Item == "" {

@@ -14,10 +14,12 @@ import (
 
 func init() {
 	register(&command{
-		name:    "ask",
-		args:    "[--json] [--format text|markdown|html] [--bank FILE] FILE",
-		summary: "Propose challenge questions for one report, with its themes and page cites.\nThe whole file is treated as one item.",
-		flags:   analysisFlags,
+		name: "ask",
+		args: "[--json] [--format text|markdown|html] [--bank FILE] FILE",
+		summary: "Propose challenge questions for one report, with its themes and page cites.\n" +
+			"The whole file is treated as one item; with --item N, the file is read as an agenda pack\n" +
+			"and the questions are for its item N.",
+		flags: analysisFlags,
 		run: func(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) error {
 			return runAnalysis(ctx, fs, args, io, false)
 		},
@@ -50,7 +52,7 @@ func analysisFlags(fs *flag.FlagSet) {
 	fs.String("previous", "", "the council's last inspection report: mark the improvement points it made too")
 	fs.Bool("full", false, "keep everything: every question, with its theme and all its evidence in full")
 	fs.Int("questions", 0, fmt.Sprintf("at most N questions an item (default %d; an inspection's improvement points are always shown)", render.DefaultQuestions))
-	fs.String("item", "", "brief only the item with this number")
+	fs.String("item", "", "only the agenda item with this number (ask: read the file as a pack and ask about that item)")
 	timeoutFlag(fs)
 }
 
@@ -92,7 +94,7 @@ func runAnalysis(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio,
 			return err
 		}
 		warn(io.Err, doc)
-		if whole {
+		if whole || flagString(fs, "item") != "" {
 			rep, err = an.Brief(ctx, doc)
 		} else {
 			rep, err = an.Ask(ctx, doc)
@@ -105,6 +107,11 @@ func runAnalysis(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio,
 		return err
 	}
 	if flagBool(fs, "json") {
+		if item := flagString(fs, "item"); item != "" {
+			if rep, err = render.SelectItem(rep, item); err != nil {
+				return usagef("%v", err)
+			}
+		}
 		return writeJSON(io.Out, rep)
 	}
 	opts := render.Options{Full: flagBool(fs, "full"), Questions: flagInt(fs, "questions"), Item: flagString(fs, "item")}
