@@ -151,9 +151,13 @@ Commands:
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	width := 0
+	for _, n := range names {
+		width = max(width, len(n))
+	}
 	for _, n := range names {
 		c := commands[n]
-		fmt.Fprintf(w, "  %-8s %s\n", n, firstLine(c.summary))
+		fmt.Fprintf(w, "  %-*s %s\n", width, n, firstLine(c.summary))
 	}
 	fmt.Fprint(w, `
 Run 'scrutineer <command> -h' for a command's flags.

@@ -13,8 +13,8 @@ func init() {
 	register(&command{
 		name: "remove",
 		args: "[--index DIR] [--shared DIR] PAPER...",
-		summary: "Take papers out of the index: their passages, their record and the bot's kept copy of a\n" +
-			"pack shared in Slack. Name a paper by its file name, as search results show it, or, where\n" +
+		summary: "Take papers out of the index, with the bot's kept copy of a pack shared in Slack.\n" +
+			"Their passages and record go. Name a paper by its file name, as search results show it, or, where\n" +
 			"several papers have that name, by its ID or path. The Slack bot does the same for an\n" +
 			"officer who types /scrutineer remove FILE.",
 		flags: func(fs *flag.FlagSet) {
