@@ -17,6 +17,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis/render"
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // Project serves the bot from the project's own packages: searches from
@@ -24,7 +25,7 @@ import (
 // their files, shared packs read by corpus, analysed, kept in Dir and
 // ingested. Its Deps method gives everything New needs.
 type Project struct {
-	Index    *index.Index
+	Index    *bleveindex.Index
 	Analyzer *analysis.Analyzer
 	// Dir keeps the packs shared with the bot, so "ask" can read them
 	// again later; "" keeps none (they are indexed but cannot be asked

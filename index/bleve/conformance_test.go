@@ -1,4 +1,4 @@
-package index_test
+package bleveindex_test
 
 import (
 	"context"
@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 	"github.com/scrutineer/scrutineer/index/indextest"
 )
 
 // local is the embedded bleve index as the suite's backend.
-type local struct{ x *index.Index }
+type local struct{ x *bleveindex.Index }
 
 func (l local) Ingest(ctx context.Context, paths []string, opts index.IngestOptions) (index.Summary, error) {
 	return l.x.IngestPaths(ctx, paths, opts)
@@ -27,7 +28,7 @@ func (l local) Passages(context.Context) (uint64, error) { return l.x.Passages()
 // The embedded bleve index passes the backend conformance suite.
 func TestConformance(t *testing.T) {
 	indextest.Run(t, func(t *testing.T) indextest.Backend {
-		x, err := index.Open(filepath.Join(t.TempDir(), "index"), index.Options{Create: true})
+		x, err := bleveindex.Open(filepath.Join(t.TempDir(), "index"), bleveindex.Options{Create: true})
 		if err != nil {
 			t.Fatal(err)
 		}

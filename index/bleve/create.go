@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"encoding/json"
@@ -15,7 +15,7 @@ import (
 )
 
 // errHalfMade marks an index whose creation never finished: Open with
-// Create makes it again, Open without it reports ErrNoIndex.
+// Create makes it again, Open without it reports index.ErrNoIndex.
 var errHalfMade = errors.New("index creation was interrupted")
 
 // metaFile is the file bleve writes first when it creates an index; the

@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // Documents lists the ingested papers, sorted by name then ID, with their
@@ -36,7 +37,7 @@ func (x *Index) Documents(ctx context.Context) ([]DocumentInfo, error) {
 }
 
 // Document returns the record of one ingested paper, named as Resolve
-// reads it (ID, path, address or file name); ErrNotFound when none fits,
+// reads it (ID, path, address or file name); index.ErrNotFound when none fits,
 // an *AmbiguousError when several do.
 func (x *Index) Document(ctx context.Context, ref string) (*DocumentInfo, error) {
 	return x.Resolve(ctx, ref)
@@ -44,7 +45,7 @@ func (x *Index) Document(ctx context.Context, ref string) (*DocumentInfo, error)
 
 // Item returns the agenda item numbered number of an ingested paper (named
 // as Resolve reads source), with its passages in reading order, and the
-// paper's record. It returns ErrNotFound when the paper or the item is not
+// paper's record. It returns index.ErrNotFound when the paper or the item is not
 // in the index. Exempt items are returned (marked Exempt): the caller
 // decides what to show.
 func (x *Index) Item(ctx context.Context, source, number string) (*corpus.Item, *DocumentInfo, error) {
@@ -64,7 +65,7 @@ func (x *Index) Item(ctx context.Context, source, number string) (*corpus.Item, 
 		it.Passages = ps
 		return &it, rec, nil
 	}
-	return nil, nil, fmt.Errorf("item %q of %s: %w", number, source, ErrNotFound)
+	return nil, nil, fmt.Errorf("item %q of %s: %w", number, source, index.ErrNotFound)
 }
 
 // passages loads the stored passages of item i of rec, in order.
@@ -99,33 +100,12 @@ func (x *Index) passages(ctx context.Context, rec *DocumentInfo, i int) ([]corpu
 	return out, nil
 }
 
-// ItemHit is an agenda item ranked by how well its title and text match.
-type ItemHit struct {
-	// ID is the paper's ID; Source its file name; URL its web address
-	// when known.
-	ID        string      `json:"id"`
-	Source    string      `json:"source"`
-	Path      string      `json:"path,omitempty"`
-	URL       string      `json:"url,omitempty"`
-	Meta      corpus.Meta `json:"meta"`
-	Number    string      `json:"number"`
-	Title     string      `json:"title"`
-	Kind      corpus.Kind `json:"kind"`
-	StartPage int         `json:"start_page"`
-	EndPage   int         `json:"end_page"`
-	// PrintedStart and PrintedEnd are the printed page range, 0 if unknown.
-	PrintedStart int     `json:"printed_start,omitempty"`
-	PrintedEnd   int     `json:"printed_end,omitempty"`
-	Exempt       bool    `json:"exempt,omitempty"`
-	Score        float64 `json:"score"`
-}
-
 // FindItems ranks agenda items by how well text matches their title (most
 // weight), section headings and passages; it is how a paper is found by
 // its title or topic. Exempt items are included and marked.
 func (x *Index) FindItems(ctx context.Context, text string, limit int) ([]ItemHit, error) {
 	if limit <= 0 {
-		limit = DefaultLimit
+		limit = index.DefaultLimit
 	}
 	var qs []query.Query
 	add := func(field string, boost float64) {
@@ -217,7 +197,7 @@ func (x *Index) SetThemes(ctx context.Context, source string, themer Themer) err
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.closed {
-		return ErrClosed
+		return index.ErrClosed
 	}
 	rec, err := x.Document(ctx, source)
 	if err != nil {

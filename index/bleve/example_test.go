@@ -1,4 +1,4 @@
-package index_test
+package bleveindex_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // An officer's shorthand finds the paper's own words: "LAC" meets
@@ -15,7 +16,7 @@ import (
 func Example() {
 	dir, _ := os.MkdirTemp("", "example-")
 	defer os.RemoveAll(dir)
-	x, err := index.Open(filepath.Join(dir, "idx"), index.Options{Create: true})
+	x, err := bleveindex.Open(filepath.Join(dir, "idx"), bleveindex.Options{Create: true})
 	if err != nil {
 		fmt.Println(err)
 		return

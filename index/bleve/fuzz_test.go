@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // FuzzSearchQuery feeds arbitrary query text, which comes from users, to
@@ -37,8 +38,8 @@ func FuzzSearchQuery(f *testing.F) {
 			if err == nil && r == nil {
 				return fmt.Errorf("nil results and nil error for %q", text)
 			}
-			if err != nil && !errors.Is(err, ErrQuery) {
-				return fmt.Errorf("search %q: %w: every error of a query is a message for its user (ErrQuery)", text, err)
+			if err != nil && !errors.Is(err, index.ErrQuery) {
+				return fmt.Errorf("search %q: %w: every error of a query is a message for its user (index.ErrQuery)", text, err)
 			}
 			if _, err := x.FindItems(context.Background(), text, 5); err != nil {
 				return fmt.Errorf("FindItems(%q): %w", text, err)

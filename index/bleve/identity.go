@@ -1,9 +1,8 @@
-package index
+package bleveindex
 
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -11,75 +10,23 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
 )
-
-// A paper is known by its content: files with the same bytes are one
-// paper, whatever their names and folders, and files with different bytes
-// are different papers, even under one name. Each paper remembers every
-// place it was found (Location), and its ID is the start of its content
-// hash.
-
-// IDLength is the number of hex digits of a paper ID.
-const IDLength = 12
-
-// PaperID returns the ID of the paper whose content hash is hash: its first
-// IDLength characters (all of a shorter hash).
-func PaperID(hash string) string {
-	if len(hash) > IDLength {
-		return hash[:IDLength]
-	}
-	return hash
-}
-
-// Location is one place a paper was found: a file (its name and absolute
-// path), a web address, or both. A paper read from memory has a name only.
-type Location struct {
-	// Name is the file's base name, as cited to users.
-	Name string `json:"name"`
-	// Path is the file's absolute path, "" for a paper read from memory.
-	Path string `json:"path,omitempty"`
-	// URL is the paper's own web address, "" when not known.
-	URL string `json:"url,omitempty"`
-}
 
 // sameSource reports whether l and o are one source: the same file path or
 // the same web address. A paper changed at its source replaces the paper
 // that was there.
-func (l Location) sameSource(o Location) bool {
+func sameSource(l, o Location) bool {
 	return l.Path != "" && l.Path == o.Path || l.URL != "" && l.URL == o.URL
 }
 
 // sameLocation reports whether o is where l is: the same source, or, for
 // papers with neither path nor address, the same name.
-func (l Location) sameLocation(o Location) bool {
-	if l.sameSource(o) {
+func sameLocation(l, o Location) bool {
+	if sameSource(l, o) {
 		return true
 	}
 	return l.Path == "" && l.URL == "" && o.Path == "" && o.URL == "" && l.Name == o.Name
-}
-
-// Origin is what ingest cannot read from a file itself: the address it was
-// downloaded from and the meeting it belongs to.
-type Origin struct {
-	// URL is the paper's own web address.
-	URL string
-	// Committee and Date (YYYY-MM-DD) fill the paper's meeting details
-	// when the paper itself does not say them.
-	Committee string
-	Date      string
-}
-
-// Apply records the origin on a document read from it: its address, and
-// the meeting details the document does not say itself.
-func (o Origin) Apply(doc *corpus.Document) {
-	doc.URL = o.URL
-	if doc.Meta.Committee == "" {
-		doc.Meta.Committee = o.Committee
-	}
-	if doc.Meta.Date == "" {
-		doc.Meta.Date = o.Date
-	}
 }
 
 // paperEntry is the light record of one paper kept in the paper list: what
@@ -201,41 +148,10 @@ func (x *Index) known() paperSet {
 	return nil
 }
 
-// ErrAmbiguous is returned (wrapped in an *AmbiguousError) when a name
-// given for a paper fits several papers.
-var ErrAmbiguous = errors.New("names several papers")
-
-// AmbiguousError tells which papers a reference fits; Papers has each
-// one's ID, name, path and address (no items).
-type AmbiguousError struct {
-	Ref    string
-	Papers []DocumentInfo
-}
-
-// Error lists the candidates by ID and path or address.
-func (e *AmbiguousError) Error() string {
-	var c []string
-	for _, d := range e.Papers {
-		where := d.Path
-		if where == "" {
-			where = d.URL
-		}
-		if where == "" {
-			where = d.Source
-		}
-		c = append(c, d.ID+" ("+where+")")
-	}
-	return fmt.Sprintf("%q %s (%d): give the ID or the path of the one you mean: %s",
-		e.Ref, ErrAmbiguous, len(e.Papers), strings.Join(c, ", "))
-}
-
-// Unwrap makes errors.Is(err, ErrAmbiguous) true.
-func (e *AmbiguousError) Unwrap() error { return ErrAmbiguous }
-
 // Resolve finds the one paper ref names: its ID (or an unambiguous start
 // of it, six characters or more), one of its paths (as given or made
 // absolute), one of its web addresses, or one of its file names. It
-// returns ErrNotFound when no paper fits and an *AmbiguousError when
+// returns index.ErrNotFound when no paper fits and an *AmbiguousError when
 // several do.
 func (x *Index) Resolve(ctx context.Context, ref string) (*DocumentInfo, error) {
 	if err := ctx.Err(); err != nil {
@@ -250,7 +166,7 @@ func (x *Index) Resolve(ctx context.Context, ref string) (*DocumentInfo, error) 
 		return nil, err
 	}
 	if rec == nil {
-		return nil, fmt.Errorf("paper %s: %w", ref, ErrNotFound)
+		return nil, fmt.Errorf("paper %s: %w", ref, index.ErrNotFound)
 	}
 	return rec, nil
 }
@@ -295,14 +211,14 @@ func (x *Index) resolveID(ref string) (string, error) {
 			return "", amb
 		}
 	}
-	return "", fmt.Errorf("paper %s: %w", ref, ErrNotFound)
+	return "", fmt.Errorf("paper %s: %w", ref, index.ErrNotFound)
 }
 
 // candidate describes paper id for an *AmbiguousError: by the location
 // named ref when it has one, else by its first.
 func candidate(id string, e paperEntry, ref string) DocumentInfo {
 	d := DocumentInfo{ID: id, Hash: e.Hash}
-	d.setSources(e.Sources)
+	setSources(&d, e.Sources)
 	for _, l := range e.Sources {
 		if l.Name == ref {
 			d.Source, d.Path, d.URL = l.Name, l.Path, l.URL

@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // ingestPaths ingests paths and fails the test on an error or a skip.
@@ -50,26 +51,26 @@ func TestSameNameDifferentContent(t *testing.T) {
 	}
 	for _, c := range []struct{ words, path string }{{"kinship", a}, {"payroll", b}} {
 		r := doSearch(t, x, Query{Text: c.words})
-		if len(r.Hits) == 0 || r.Hits[0].Path != c.path || r.Hits[0].ID != PaperID(hashOf(t, c.path)) {
+		if len(r.Hits) == 0 || r.Hits[0].Path != c.path || r.Hits[0].ID != index.PaperID(hashOf(t, c.path)) {
 			t.Errorf("%s: hits = %+v", c.words, r.Hits)
 		}
 	}
 
 	_, err := x.Resolve(ctx, "Printed minutes.txt")
 	var amb *AmbiguousError
-	if !errors.Is(err, ErrAmbiguous) || !errors.As(err, &amb) || len(amb.Papers) != 2 ||
+	if !errors.Is(err, index.ErrAmbiguous) || !errors.As(err, &amb) || len(amb.Papers) != 2 ||
 		!strings.Contains(err.Error(), a) || !strings.Contains(err.Error(), amb.Papers[0].ID) {
 		t.Fatalf("resolving the shared name: %v", err)
 	}
-	for ref, want := range map[string]string{a: PaperID(hashOf(t, a)), docs[0].ID: docs[0].ID, docs[1].ID[:8]: docs[1].ID} {
+	for ref, want := range map[string]string{a: index.PaperID(hashOf(t, a)), docs[0].ID: docs[0].ID, docs[1].ID[:8]: docs[1].ID} {
 		if rec, err := x.Resolve(ctx, ref); err != nil || rec.ID != want {
 			t.Errorf("resolve %q: %+v %v", ref, rec, err)
 		}
 	}
-	if _, _, err := x.Item(ctx, "Printed minutes.txt", "1"); !errors.Is(err, ErrAmbiguous) {
+	if _, _, err := x.Item(ctx, "Printed minutes.txt", "1"); !errors.Is(err, index.ErrAmbiguous) {
 		t.Errorf("item by the shared name: %v", err)
 	}
-	if err := x.Delete(ctx, "Printed minutes.txt"); !errors.Is(err, ErrAmbiguous) {
+	if err := x.Delete(ctx, "Printed minutes.txt"); !errors.Is(err, index.ErrAmbiguous) {
 		t.Errorf("delete by the shared name: %v", err)
 	}
 	if err := x.Delete(ctx, b); err != nil {
@@ -259,7 +260,7 @@ func TestQueryPaper(t *testing.T) {
 	writeFile(t, src, "two/report.txt", paper("foster carers and adopters", 2))
 	x := openTemp(t)
 	ingestPaths(t, x, IngestOptions{}, src)
-	id := PaperID(hashOf(t, a))
+	id := index.PaperID(hashOf(t, a))
 	r := doSearch(t, x, Query{Text: "foster", Paper: id, PerItem: 10})
 	if len(r.Hits) == 0 {
 		t.Fatal("no hits")
@@ -272,7 +273,7 @@ func TestQueryPaper(t *testing.T) {
 	if r := doSearch(t, x, Query{Text: "foster", Paper: "000000000000"}); r.Total != 0 {
 		t.Errorf("no such paper, yet %d hits", r.Total)
 	}
-	if _, err := x.Search(context.Background(), Query{Text: "foster", Paper: "report.txt"}); !errors.Is(err, ErrAmbiguous) {
+	if _, err := x.Search(context.Background(), Query{Text: "foster", Paper: "report.txt"}); !errors.Is(err, index.ErrAmbiguous) {
 		t.Errorf("a shared name as the paper: %v", err)
 	}
 }
@@ -336,7 +337,7 @@ func TestMigrateFileNameIndex(t *testing.T) {
 		}
 		docs := documents(t, x)
 		if len(docs) != 2 || docs[0].Source != "a.txt" || len(docs[0].Sources) != 2 || docs[0].Sources[1].Path != "/papers/b.txt" ||
-			docs[1].Source != "c.txt" || docs[1].ID != PaperID(docs[1].Hash) {
+			docs[1].Source != "c.txt" || docs[1].ID != index.PaperID(docs[1].Hash) {
 			t.Fatalf("round %d: documents = %+v", round, docs)
 		}
 		n, _ := x.Passages()

@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"encoding/json"
@@ -12,22 +12,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-)
-
-// Sentinel errors callers can test with errors.Is.
-var (
-	// ErrInUse is returned when another process (or another Open in this
-	// one) holds the index.
-	ErrInUse = errors.New("in use by another process")
-	// ErrVersion is returned for an index built with a different analysis
-	// chain; it must be rebuilt (remove the folder and ingest again).
-	ErrVersion = errors.New("index was built with a different analysis version")
-	// ErrNoIndex is returned by Open without Create when there is no index.
-	ErrNoIndex = errors.New("no index")
-	// ErrNotFound is returned when a file or item is not in the index.
-	ErrNotFound = errors.New("not found")
-	// ErrClosed is returned by calls on a closed index.
-	ErrClosed = errors.New("index is closed")
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // Internal keys stored beside the documents.
@@ -43,7 +28,7 @@ const (
 )
 
 // DefaultLockTimeout is how long Open waits for another holder of the index
-// before giving up with ErrInUse.
+// before giving up with index.ErrInUse.
 const DefaultLockTimeout = 2 * time.Second
 
 // Options controls Open.
@@ -79,8 +64,8 @@ type versionRecord struct {
 }
 
 // Open opens the index in dir, creating it when opts.Create is set. It
-// returns ErrInUse when another process holds the index, ErrVersion when
-// the index was built with another analysis chain and ErrNoIndex when dir
+// returns index.ErrInUse when another process holds the index, index.ErrVersion when
+// the index was built with another analysis chain and index.ErrNoIndex when dir
 // holds no index and Create is not set.
 //
 // A new index is built beside dir and renamed into place once its version
@@ -101,7 +86,7 @@ func Open(dir string, opts Options) (*Index, error) {
 
 	if !hasMeta(dir) {
 		if !opts.Create {
-			return nil, fmt.Errorf("open index %s: %w", dir, ErrNoIndex)
+			return nil, fmt.Errorf("open index %s: %w", dir, index.ErrNoIndex)
 		}
 		if err := create(dir, analyzer, want, cfg); err != nil {
 			return nil, err
@@ -110,7 +95,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	x, err := openExisting(dir, want, cfg)
 	if errors.Is(err, errHalfMade) {
 		if !opts.Create {
-			return nil, fmt.Errorf("open index %s: %w (its creation was interrupted; ingest again to make it)", dir, ErrNoIndex)
+			return nil, fmt.Errorf("open index %s: %w (its creation was interrupted; ingest again to make it)", dir, index.ErrNoIndex)
 		}
 		if err := discard(dir); err != nil {
 			return nil, err
@@ -153,7 +138,7 @@ func openExisting(dir string, want versionRecord, cfg map[string]interface{}) (*
 	if got != want {
 		bi.Close()
 		return nil, fmt.Errorf("open index %s: %w (index %q, this program %q): remove the folder and ingest again",
-			dir, ErrVersion, got.Version+"/"+got.Analyzer, want.Version+"/"+want.Analyzer)
+			dir, index.ErrVersion, got.Version+"/"+got.Analyzer, want.Version+"/"+want.Analyzer)
 	}
 	x := &Index{dir: dir, bi: bi}
 	if err := x.migrate(); err != nil {
@@ -183,10 +168,10 @@ func empty(bi bleve.Index) bool {
 	return true
 }
 
-// lockErr turns bbolt's lock timeout into ErrInUse.
+// lockErr turns bbolt's lock timeout into index.ErrInUse.
 func lockErr(dir string, err error) error {
 	if err != nil && strings.Contains(err.Error(), "timeout") {
-		return fmt.Errorf("index %s is %w", dir, ErrInUse)
+		return fmt.Errorf("index %s is %w", dir, index.ErrInUse)
 	}
 	return err
 }
@@ -194,7 +179,7 @@ func lockErr(dir string, err error) error {
 // Dir returns the folder the index lives in.
 func (x *Index) Dir() string { return x.dir }
 
-// Close releases the index. Calls after Close return ErrClosed.
+// Close releases the index. Calls after Close return index.ErrClosed.
 func (x *Index) Close() error {
 	x.mu.Lock()
 	defer x.mu.Unlock()

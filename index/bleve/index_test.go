@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // doc builds a document of items, each given as title and passage texts.
@@ -205,10 +206,10 @@ func TestFiltersFacetsAndSnippets(t *testing.T) {
 	if r.Total != 6 {
 		t.Errorf("total = %d, want 6 (exempt passage left out)", r.Total)
 	}
-	if got := r.Facets[FacetCommittee]; len(got) != 2 || got[0].Value != "Children and Young People Scrutiny Committee" || got[0].Count != 5 {
+	if got := r.Facets[index.FacetCommittee]; len(got) != 2 || got[0].Value != "Children and Young People Scrutiny Committee" || got[0].Count != 5 {
 		t.Errorf("committee facet = %v", got)
 	}
-	if got := r.Facets[FacetYear]; len(got) != 2 || got[0].Value != "2026" {
+	if got := r.Facets[index.FacetYear]; len(got) != 2 || got[0].Value != "2026" {
 		t.Errorf("year facet = %v", got)
 	}
 	h := r.Hits[0]
@@ -288,10 +289,10 @@ func TestDocumentsItemsAndThemes(t *testing.T) {
 		it.Passages[0].Text != "Sufficiency of placements." || it.Passages[1].Text != "Stability of placements." || rec.Source != "oct.txt" {
 		t.Errorf("item = %+v", it)
 	}
-	if _, _, err := x.Item(ctx, "oct.txt", "99"); !errors.Is(err, ErrNotFound) {
+	if _, _, err := x.Item(ctx, "oct.txt", "99"); !errors.Is(err, index.ErrNotFound) {
 		t.Errorf("missing item: %v", err)
 	}
-	if _, _, err := x.Item(ctx, "nope.txt", "1"); !errors.Is(err, ErrNotFound) {
+	if _, _, err := x.Item(ctx, "nope.txt", "1"); !errors.Is(err, index.ErrNotFound) {
 		t.Errorf("missing file: %v", err)
 	}
 
@@ -324,7 +325,7 @@ func TestDocumentsItemsAndThemes(t *testing.T) {
 		t.Errorf("theme filter = %+v", r.Hits)
 	}
 	r = doSearch(t, x, Query{Text: "placements"})
-	if f := r.Facets[FacetTheme]; len(f) != 1 || f[0].Value != "sufficiency" || f[0].Count != 2 {
+	if f := r.Facets[index.FacetTheme]; len(f) != 1 || f[0].Value != "sufficiency" || f[0].Count != 2 {
 		t.Errorf("theme facet = %v", f)
 	}
 
@@ -341,7 +342,7 @@ func TestDocumentsItemsAndThemes(t *testing.T) {
 
 func TestOpenErrors(t *testing.T) {
 	dir := t.TempDir() + "/idx"
-	if _, err := Open(dir, Options{}); !errors.Is(err, ErrNoIndex) {
+	if _, err := Open(dir, Options{}); !errors.Is(err, index.ErrNoIndex) {
 		t.Errorf("open missing: %v", err)
 	}
 	x, err := Open(dir, Options{Create: true})
@@ -350,7 +351,7 @@ func TestOpenErrors(t *testing.T) {
 	}
 	// A second open of a held index fails quickly with a clear error.
 	_, err = Open(dir, Options{LockTimeout: 100 * time.Millisecond})
-	if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "is in use by another process") {
+	if !errors.Is(err, index.ErrInUse) || !strings.Contains(err.Error(), "is in use by another process") {
 		t.Errorf("second open: %v", err)
 	}
 	if err := x.Close(); err != nil {
@@ -358,7 +359,7 @@ func TestOpenErrors(t *testing.T) {
 	}
 	// An index built with another analysis chain is refused.
 	_, err = Open(dir, Options{analyzer: "standard"})
-	if !errors.Is(err, ErrVersion) {
+	if !errors.Is(err, index.ErrVersion) {
 		t.Errorf("other analyzer: %v", err)
 	}
 	x, err = Open(dir, Options{})
@@ -425,8 +426,8 @@ func TestOpenHalfCreated(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "idx")
 			c.make(t, dir)
 			_, err := Open(dir, Options{})
-			if hasMeta(dir) && !errors.Is(err, ErrNoIndex) {
-				t.Errorf("open without create: %v, want ErrNoIndex", err)
+			if hasMeta(dir) && !errors.Is(err, index.ErrNoIndex) {
+				t.Errorf("open without create: %v, want index.ErrNoIndex", err)
 			}
 			x, err := Open(dir, Options{Create: true})
 			if err != nil {
@@ -450,8 +451,8 @@ func TestOpenHalfCreated(t *testing.T) {
 			t.Fatal(err)
 		}
 		bi.Close()
-		if _, err := Open(dir, Options{Create: true}); !errors.Is(err, ErrVersion) {
-			t.Errorf("open: %v, want ErrVersion", err)
+		if _, err := Open(dir, Options{Create: true}); !errors.Is(err, index.ErrVersion) {
+			t.Errorf("open: %v, want index.ErrVersion", err)
 		}
 	})
 

@@ -1,10 +1,9 @@
-package index
+package bleveindex
 
 import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -14,98 +13,18 @@ import (
 	"time"
 
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
 )
 
-// DefaultBatchSize is the number of passages written per batch.
-const DefaultBatchSize = 800
-
-// IngestOptions controls IngestPaths and IngestDocument.
-type IngestOptions struct {
-	// Corpus bounds the reading of each file.
-	Corpus corpus.Options
-	// Workers is the number of files read at once; 0 means one per CPU.
-	Workers int
-	// BatchSize is the number of passages written per batch; 0 means
-	// DefaultBatchSize. A file's passages always go in one batch.
-	BatchSize int
-	// Force re-indexes files whose content is unchanged.
-	Force bool
-	// Themer, when set, gives each passage its themes. It is not part of
-	// the options' JSON form (nor is Progress): a process given options
-	// as JSON supplies its own.
-	Themer Themer `json:"-"`
-	// Progress, when set, is called after each file from the calling
-	// goroutine.
-	Progress func(Progress) `json:"-"`
-	// Origins gives, by a file's absolute path, where IngestPaths' files
-	// were downloaded from and their meetings (what fetch knows).
-	Origins map[string]Origin `json:"origins,omitempty"`
-	// FileTimeout bounds the reading of one file; a file that takes
-	// longer is reported in Summary.Skipped and the rest go on. 0 means
-	// DefaultFileTimeout; a negative value, no limit.
-	FileTimeout time.Duration
-}
-
-// DefaultFileTimeout is how long one file may take to read. The largest
-// real packs (hundreds of pages) read in seconds; a file still reading
-// after this is damaged or hostile.
-const DefaultFileTimeout = 2 * time.Minute
-
-// fileTimeout is the deadline of one file's read; 0 for none.
-func (o IngestOptions) fileTimeout() time.Duration {
+// fileTimeout is the deadline of one file's read under o; 0 for none.
+func fileTimeout(o IngestOptions) time.Duration {
 	switch {
 	case o.FileTimeout == 0:
-		return DefaultFileTimeout
+		return index.DefaultFileTimeout
 	case o.FileTimeout < 0:
 		return 0
 	}
 	return o.FileTimeout
-}
-
-// Progress reports how far an ingest has got.
-type Progress struct {
-	FilesDone, FilesTotal int
-	// Pages and Passages count what has been read so far.
-	Pages, Passages int
-	// File is the path of the file just finished.
-	File string
-}
-
-// Skipped is a file that was not ingested, and why.
-type Skipped struct {
-	Path   string `json:"path"`
-	Reason string `json:"reason"`
-}
-
-// Summary tells what an ingest did.
-type Summary struct {
-	Files     int `json:"files"`
-	Added     int `json:"added"`
-	Updated   int `json:"updated"`
-	Unchanged int `json:"unchanged"`
-	// Merged counts the files whose content was already indexed under
-	// another name, folder or address: each is recorded as one more
-	// source of that paper, not indexed again.
-	Merged int `json:"merged,omitempty"`
-	// Pages and Passages count the files added or updated.
-	Pages    int       `json:"pages"`
-	Passages int       `json:"passages"`
-	Skipped  []Skipped `json:"skipped,omitempty"`
-	// Warnings are per-file problems that did not stop the file going in,
-	// as "source: warning".
-	Warnings []string `json:"warnings,omitempty"`
-	// Took is how long the ingest took; its JSON is in milliseconds
-	// (took_ms), never raw nanoseconds.
-	Took time.Duration `json:"-"`
-}
-
-// MarshalJSON writes the summary with its duration in milliseconds.
-func (s Summary) MarshalJSON() ([]byte, error) {
-	type plain Summary
-	return json.Marshal(struct {
-		plain
-		TookMS int64 `json:"took_ms"`
-	}{plain(s), s.Took.Milliseconds()})
 }
 
 // readResult is one file read by a worker: its content hash, and the
@@ -137,7 +56,7 @@ func (x *Index) IngestPaths(ctx context.Context, paths []string, opts IngestOpti
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.closed {
-		return Summary{}, ErrClosed
+		return Summary{}, index.ErrClosed
 	}
 	files, skipped := expandPaths(paths)
 	sum := Summary{Files: len(files), Skipped: skipped}
@@ -295,7 +214,7 @@ const readAhead = 4
 // what it returns is dropped, so one bad file cannot hold up the folder or
 // the index.
 func readFile(ctx context.Context, path string, opts IngestOptions, known map[string]bool) readResult {
-	limit := opts.fileTimeout()
+	limit := fileTimeout(opts)
 	fctx, cancel := ctx, context.CancelFunc(func() {})
 	if limit > 0 {
 		fctx, cancel = context.WithTimeout(ctx, limit)
@@ -391,7 +310,7 @@ func (x *Index) IngestDocument(ctx context.Context, doc *corpus.Document, opts I
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.closed {
-		return Summary{}, ErrClosed
+		return Summary{}, index.ErrClosed
 	}
 	w, err := x.newWriter(opts)
 	if err != nil {

@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
-	index "github.com/blevesearch/bleve_index_api"
+	bleveapi "github.com/blevesearch/bleve_index_api"
 )
 
 // lean rewrites q into an equivalent query that builds fewer searchers.
@@ -86,7 +86,7 @@ type leanGroup struct {
 }
 
 // Searcher implements query.Query.
-func (g *leanGroup) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+func (g *leanGroup) Searcher(ctx context.Context, i bleveapi.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	ss := make([]search.Searcher, 0, len(g.clauses))
 	for _, c := range g.clauses {
 		s, err := c.Searcher(ctx, i, m, options)
@@ -144,7 +144,7 @@ type leanMatch struct {
 }
 
 // Searcher implements query.Query.
-func (q *leanMatch) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+func (q *leanMatch) Searcher(ctx context.Context, i bleveapi.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	field := q.m.FieldVal
 	if field == "" {
 		field = m.DefaultSearchField()
@@ -181,7 +181,7 @@ type unscored struct {
 }
 
 // Searcher implements query.Query.
-func (u unscored) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+func (u unscored) Searcher(ctx context.Context, i bleveapi.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	options.Score = "none"
 	options.IncludeTermVectors = false
 	options.Explain = false

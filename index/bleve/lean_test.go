@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"context"
@@ -54,11 +54,11 @@ func TestLeanScoresUnchanged(t *testing.T) {
 	ctx := context.Background()
 	for _, q := range tests {
 		t.Run(q.Text, func(t *testing.T) {
-			leaned, _, err := buildQuery(q)
+			leaned, _, err := buildQuery(request{Query: q})
 			if err != nil {
 				t.Fatal(err)
 			}
-			plain, _, err := buildQuery(q)
+			plain, _, err := buildQuery(request{Query: q})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,11 +163,11 @@ func TestUnscoredFiltersKeepRanking(t *testing.T) {
 		{Text: "placement", Committee: "corporate parenting panel"},
 		{Text: "placement foster", Source: "oct.txt"},
 	} {
-		leaned, _, err := buildQuery(q)
+		leaned, _, err := buildQuery(request{Query: q})
 		if err != nil {
 			t.Fatal(err)
 		}
-		scored, _, _ := buildQuery(q)
+		scored, _, _ := buildQuery(request{Query: q})
 		scored = scoreFilters(scored)
 		order := func(qq query.Query) []string {
 			sr, err := x.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(qq, 100, 0, false))

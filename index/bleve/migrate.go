@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"encoding/json"
@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // migrate moves an index made when papers were known by file name (a
@@ -89,7 +90,7 @@ func (x *Index) migrateFile(b *bleve.Batch, papers paperSet, name string, rec *D
 	if loc.Name == "" {
 		loc.Name = name
 	}
-	id := PaperID(rec.Hash)
+	id := index.PaperID(rec.Hash)
 	var oldIDs []string
 	for i, n := range rec.ItemPassages {
 		for k := 0; k < n; k++ {
@@ -109,11 +110,11 @@ func (x *Index) migrateFile(b *bleve.Batch, papers paperSet, name string, rec *D
 			return fmt.Errorf("paper %s has no record", id)
 		}
 		locs, _ := withLocation(cur.Sources, loc)
-		cur.setSources(locs)
+		setSources(cur, locs)
 		if err := putRecord(b, cur); err != nil {
 			return err
 		}
-		papers[id] = cur.entry()
+		papers[id] = entryOf(cur)
 	} else {
 		all, themes, err := x.oldPassages(name, rec)
 		if err != nil {
@@ -121,7 +122,7 @@ func (x *Index) migrateFile(b *bleve.Batch, papers paperSet, name string, rec *D
 		}
 		info := *rec
 		info.ID = id
-		info.setSources([]Location{loc})
+		setSources(&info, []Location{loc})
 		info.Passages = 0
 		for i := range all {
 			info.ItemPassages[i] = len(all[i])
@@ -131,7 +132,7 @@ func (x *Index) migrateFile(b *bleve.Batch, papers paperSet, name string, rec *D
 		if err := putPassages(b, nil, &info, func(i int) []corpus.Passage { return all[i] }, keep); err != nil {
 			return err
 		}
-		papers[id] = info.entry()
+		papers[id] = entryOf(&info)
 	}
 	for _, pid := range oldIDs {
 		if paperOf(pid) != id {

@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"bufio"
@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // The helper runs in a child process started by the tests below: it opens
@@ -97,7 +99,7 @@ func TestOpenHeldByOtherProcess(t *testing.T) {
 	_, sc := helper(t, "hold", dir, "")
 	waitFor(t, sc, "opened")
 	_, err := Open(dir, Options{LockTimeout: 200 * time.Millisecond})
-	if !errors.Is(err, ErrInUse) {
+	if !errors.Is(err, index.ErrInUse) {
 		t.Fatalf("open of a held index: %v", err)
 	}
 	if want := "index " + dir + " is in use by another process"; !strings.Contains(err.Error(), want) {
@@ -161,7 +163,7 @@ func checkAfterKill(t *testing.T, dir, src string, files int) {
 	t.Helper()
 	if x, err := Open(dir, Options{}); err == nil {
 		x.Close()
-	} else if !errors.Is(err, ErrNoIndex) {
+	} else if !errors.Is(err, index.ErrNoIndex) {
 		t.Fatalf("open without create after the kill: %v", err)
 	}
 	x, err := Open(dir, Options{Create: true})

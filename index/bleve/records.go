@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"encoding/json"
@@ -11,48 +11,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
 )
-
-// DocumentInfo describes one ingested paper: one content, wherever it was
-// found.
-type DocumentInfo struct {
-	// ID identifies the paper: the start of its content hash (PaperID).
-	ID string `json:"id"`
-	// Source is the paper's file name, for display: the name of its first
-	// location. Two papers may share it; ID tells them apart.
-	Source string `json:"source"`
-	// Path is where the paper can be read, as an absolute path: the first
-	// location that has one ("" for a document ingested from memory).
-	Path string `json:"path,omitempty"`
-	// URL is the paper's own web address, the first location's that has
-	// one; "" when not known.
-	URL string `json:"url,omitempty"`
-	// Sources are every place the paper was found, first first.
-	Sources []Location  `json:"sources"`
-	Hash    string      `json:"hash"`
-	Format  string      `json:"format,omitempty"`
-	Meta    corpus.Meta `json:"meta"`
-	Pages   int         `json:"pages"`
-	// Passages is the number of passages indexed for the file.
-	Passages int `json:"passages"`
-	// Items are the file's agenda items without their passages.
-	Items []corpus.Item `json:"items"`
-	// ItemPassages[i] is the number of passages indexed for Items[i].
-	ItemPassages []int `json:"item_passages"`
-	// Boiler lists the boilerplate passages (corpus.IsBoilerplate) as
-	// passageKey gives them, sorted; search ranks them down.
-	Boiler []string `json:"boiler,omitempty"`
-	// Agenda lists the items that are the agenda itself (their index in
-	// Items): it restates the other items' titles, so search ranks its
-	// passages below the items they announce.
-	Agenda     []int     `json:"agenda,omitempty"`
-	Warnings   []string  `json:"warnings,omitempty"`
-	IngestedAt time.Time `json:"ingested_at"`
-}
-
-// Themer gives the themes of one passage; the analysis package's matcher
-// provides one. It must be safe to call from one goroutine at a time.
-type Themer func(doc *DocumentInfo, item *corpus.Item, p *corpus.Passage) []string
 
 // docID names a passage document: paper ID, item index and passage index.
 func docID(paper string, item, k int) string {
@@ -76,7 +36,7 @@ func groupKey(id string) string {
 // infoFor builds the record of a document found at loc.
 func infoFor(doc *corpus.Document, loc Location) *DocumentInfo {
 	info := &DocumentInfo{
-		ID:         PaperID(doc.Hash),
+		ID:         index.PaperID(doc.Hash),
 		Hash:       doc.Hash,
 		Format:     doc.Format,
 		Meta:       doc.Meta,
@@ -91,24 +51,24 @@ func infoFor(doc *corpus.Document, loc Location) *DocumentInfo {
 		info.ItemPassages = append(info.ItemPassages, n)
 		info.Passages += n
 	}
-	info.setSources([]Location{loc})
+	setSources(info, []Location{loc})
 	return info
 }
 
 // setSources sets the paper's locations and the name, path and address
 // shown for it.
-func (d *DocumentInfo) setSources(locs []Location) {
+func setSources(d *DocumentInfo, locs []Location) {
 	e := paperEntry{Hash: d.Hash, Sources: locs}
 	d.Sources, d.Source, d.Path, d.URL = locs, e.name(), e.path(), e.url()
 }
 
-// entry is the paper list's record of d.
-func (d *DocumentInfo) entry() paperEntry {
+// entryOf is the paper list's record of d.
+func entryOf(d *DocumentInfo) paperEntry {
 	return paperEntry{Hash: d.Hash, Sources: d.Sources, Boiler: d.Boiler, Agenda: d.Agenda}
 }
 
-// ids lists the document IDs of a record's passages.
-func (d *DocumentInfo) ids() []string {
+// passageIDs lists the document IDs of a record's passages.
+func passageIDs(d *DocumentInfo) []string {
 	var out []string
 	for i, n := range d.ItemPassages {
 		for k := 0; k < n; k++ {
@@ -140,17 +100,17 @@ func passageDoc(info *DocumentInfo, itemIdx, k int, it *corpus.Item, p *corpus.P
 	}
 	var facets []string
 	if c := strings.TrimSpace(info.Meta.Committee); c != "" {
-		facets = append(facets, FacetCommittee+"\x1f"+c)
+		facets = append(facets, index.FacetCommittee+"\x1f"+c)
 	}
 	if t, err := time.Parse("2006-01-02", info.Meta.Date); err == nil {
 		d[fDate] = t
 		d[fYear] = strconv.Itoa(t.Year())
-		facets = append(facets, FacetYear+"\x1f"+strconv.Itoa(t.Year()))
+		facets = append(facets, index.FacetYear+"\x1f"+strconv.Itoa(t.Year()))
 	}
 	if len(themes) > 0 {
 		d[fThemes] = themes
 		for _, th := range themes {
-			facets = append(facets, FacetTheme+"\x1f"+th)
+			facets = append(facets, index.FacetTheme+"\x1f"+th)
 		}
 	}
 	if len(facets) > 0 {
@@ -207,7 +167,7 @@ func putPassages(b *bleve.Batch, old, info *DocumentInfo, passages func(item int
 		}
 	}
 	if old != nil {
-		for _, id := range old.ids() {
+		for _, id := range passageIDs(old) {
 			if !keep[id] {
 				b.Delete(id)
 			}

@@ -1,10 +1,8 @@
-package index
+package bleveindex
 
 import (
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -71,20 +69,4 @@ func countWords(cs []clause) int {
 		}
 	}
 	return n
-}
-
-// RespelledNote is the line that tells a reader which words of the query
-// were searched by near spellings, or "" when none were.
-func (r *Results) RespelledNote() string {
-	if len(r.Respelled) == 0 {
-		return ""
-	}
-	q := make([]string, len(r.Respelled))
-	for i, w := range r.Respelled {
-		q[i] = strconv.Quote(w)
-	}
-	if len(q) == 1 {
-		return fmt.Sprintf("No paper has the word %s; it is searched as words spelled nearly so.", q[0])
-	}
-	return fmt.Sprintf("No paper has the words %s; they are searched as words spelled nearly so.", strings.Join(q, ", "))
 }

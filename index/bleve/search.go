@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"context"
@@ -13,29 +13,31 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/scrutineer/scrutineer/index"
 )
 
-// Search defaults and bounds.
+// Boosts of the item title and section heading over the passage text.
 const (
-	DefaultLimit   = 10
-	MaxLimit       = 500
-	DefaultPerItem = 3
-	// Boosts of the item title and section heading over the passage text.
 	titleBoost   = 2.0
 	headingBoost = 1.0
 )
 
-// Facet names in Results.Facets.
-const (
-	FacetCommittee = "committee"
-	FacetYear      = "year"
-	FacetTheme     = "theme"
-)
+// request is a query as Search runs it: the caller's query and what
+// Search adds to it to search near spellings.
+type request struct {
+	Query
+	// fuzzy is the edit distance allowed for the query's longer words,
+	// set by Search when the query as typed finds nothing.
+	fuzzy int
+	// respell are the query's words that no passage has, searched within
+	// fuzzyDistance edits (set by Search).
+	respell map[string]bool
+}
 
 // buildQuery turns q into a bleve query: the query string on the passage
 // text, jargon groups of the whole text as optional terms, title and heading
 // matches as optional boosts, and the filters as further conjuncts.
-func buildQuery(q Query) (query.Query, bool, error) {
+func buildQuery(q request) (query.Query, bool, error) {
 	text := strings.TrimSpace(q.Text)
 	cs, err := parseUserQuery(text)
 	if err != nil {
@@ -235,7 +237,12 @@ func pairPhrases(cs []clause) []query.Query {
 // long report does not fill the page; Total counts matching passages.
 // Facets count matching passages by committee, year and theme, unless
 // q.NoFacets is set.
-func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
+func (x *Index) Search(ctx context.Context, q Query) (*Results, error) {
+	return x.search(ctx, request{Query: q})
+}
+
+// search runs q (see Search); near spellings run through it again.
+func (x *Index) search(ctx context.Context, q request) (res *Results, err error) {
 	defer func() {
 		// The query parser reads user input; a panic in it must not take
 		// the caller down.
@@ -246,10 +253,10 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 	start := time.Now()
 	limit := q.Limit
 	if limit <= 0 {
-		limit = DefaultLimit
+		limit = index.DefaultLimit
 	}
-	if limit > MaxLimit {
-		limit = MaxLimit
+	if limit > index.MaxLimit {
+		limit = index.MaxLimit
 	}
 	offset := q.Offset
 	if offset < 0 {
@@ -257,7 +264,7 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 	}
 	perItem := q.PerItem
 	if perItem <= 0 {
-		perItem = DefaultPerItem
+		perItem = index.DefaultPerItem
 	}
 	var respelled []string
 	if q.fuzzy == 0 && q.respell == nil {
@@ -331,7 +338,7 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 		// nothing: near spellings of a word found are noise.
 		nq := q
 		nq.fuzzy = fuzzyDistance
-		near, err := x.Search(ctx, nq)
+		near, err := x.search(ctx, nq)
 		if err != nil {
 			return nil, err
 		}
@@ -392,13 +399,13 @@ func (x *Index) Search(ctx context.Context, q Query) (res *Results, err error) {
 // Resolve); nothing when no paper fits.
 func (x *Index) paperFilter(ctx context.Context, ref string) (query.Query, error) {
 	rec, err := x.Resolve(ctx, ref)
-	if errors.Is(err, ErrNotFound) {
+	if errors.Is(err, index.ErrNotFound) {
 		return query.NewDocIDQuery(nil), nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search %s: %w", x.dir, err)
 	}
-	return unscored{q: query.NewDocIDQuery(rec.ids())}, nil
+	return unscored{q: query.NewDocIDQuery(passageIDs(rec))}, nil
 }
 
 // minWindow is the fewest hits the first pass ranks. A wider window costs
@@ -606,7 +613,7 @@ func dateRange(v string) (query.Query, error) {
 	v = strings.Trim(v, `"`)
 	t, err := time.Parse("2006-01-02", v)
 	if err != nil {
-		return nil, fmt.Errorf("%w: date:%s%s is not a date; write it as date:>=2025-01-01", ErrQuery, op, v)
+		return nil, fmt.Errorf("%w: date:%s%s is not a date; write it as date:>=2025-01-01", index.ErrQuery, op, v)
 	}
 	yes, no := true, false
 	var d *query.DateRangeQuery

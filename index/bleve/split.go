@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
+	bleveapi "github.com/blevesearch/bleve_index_api"
 )
 
 // splitMin is the number of passages from which a ranking search runs as
@@ -49,9 +49,9 @@ func (x *Index) searchRanked(ctx context.Context, req *bleve.SearchRequest) (*bl
 		return x.bi.SearchInContext(ctx, req)
 	}
 	// The scoring model a whole search would use, so that scores match.
-	model := index.DefaultScoringModel
-	if m, ok := x.bi.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel == index.BM25Scoring {
-		model = index.BM25Scoring
+	model := bleveapi.DefaultScoringModel
+	if m, ok := x.bi.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel == bleveapi.BM25Scoring {
+		model = bleveapi.BM25Scoring
 	}
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return model }))
@@ -85,7 +85,7 @@ func (x *Index) searchRanked(ctx context.Context, req *bleve.SearchRequest) (*bl
 
 // searchReader runs q in place of req's query on one index snapshot:
 // hits ranked by req's order, the total and req's terms facets.
-func (x *Index) searchReader(ctx context.Context, reader index.IndexReader, req *bleve.SearchRequest, q query.Query) (*bleve.SearchResult, error) {
+func (x *Index) searchReader(ctx context.Context, reader bleveapi.IndexReader, req *bleve.SearchRequest, q query.Query) (*bleve.SearchResult, error) {
 	searcher, err := q.Searcher(ctx, reader, x.bi.Mapping(), search.SearcherOptions{Score: req.Score})
 	if err != nil {
 		return nil, err
@@ -192,7 +192,7 @@ type docRange struct {
 }
 
 // Searcher implements query.Query.
-func (r docRange) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+func (r docRange) Searcher(ctx context.Context, i bleveapi.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	s, err := r.q.Searcher(ctx, i, m, options)
 	if err != nil {
 		return nil, err
@@ -208,7 +208,7 @@ func (r docRange) Searcher(ctx context.Context, i index.IndexReader, m mapping.I
 }
 
 // docNumber is the internal ID of scorch document number n.
-func docNumber(n uint64) index.IndexInternalID {
+func docNumber(n uint64) bleveapi.IndexInternalID {
 	b := make([]byte, 8)
 	binary.BigEndian.PutUint64(b, n)
 	return b
@@ -217,7 +217,7 @@ func docNumber(n uint64) index.IndexInternalID {
 // rangeSearcher passes on the matches of its searcher in [lo, hi).
 type rangeSearcher struct {
 	search.Searcher
-	lo, hi  index.IndexInternalID // nil: unbounded
+	lo, hi  bleveapi.IndexInternalID // nil: unbounded
 	started bool
 	done    bool
 }
@@ -239,7 +239,7 @@ func (r *rangeSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, 
 }
 
 // Advance implements search.Searcher.
-func (r *rangeSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+func (r *rangeSearcher) Advance(ctx *search.SearchContext, id bleveapi.IndexInternalID) (*search.DocumentMatch, error) {
 	if r.done {
 		return nil, nil
 	}

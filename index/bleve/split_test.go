@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/facet"
 
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // TestSplitSearchSameResults runs the same searches with and without the
@@ -109,7 +110,7 @@ func TestSplitSearchDuringIngest(t *testing.T) {
 	defer func() { splitMin = saved }()
 
 	ctx := context.Background()
-	q := Query{Text: "placement stability", Limit: MaxLimit, PerItem: 10}
+	q := Query{Text: "placement stability", Limit: index.MaxLimit, PerItem: 10}
 	first, err := x.Search(ctx, q)
 	if err != nil {
 		t.Fatal(err)

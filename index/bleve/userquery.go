@@ -1,16 +1,13 @@
-package index
+package bleveindex
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-)
 
-// ErrQuery is returned (wrapped, with what is wrong) for a query that
-// cannot be read; a caller shows the message as it is.
-var ErrQuery = errors.New("cannot read the query")
+	"github.com/scrutineer/scrutineer/index"
+)
 
 // clause is one part of a query: words or a phrase, maybe in a field,
 // maybe required or excluded.
@@ -55,7 +52,7 @@ func parseUserQuery(text string) ([]clause, error) {
 			}
 		}
 		if (c.must || c.not) && (s == "" || s[0] == ' ') {
-			return nil, fmt.Errorf("%w: %q has nothing after it; write the word straight after the sign (+foster, -adoption)", ErrQuery, map[bool]string{true: "+", false: "-"}[c.must])
+			return nil, fmt.Errorf("%w: %q has nothing after it; write the word straight after the sign (+foster, -adoption)", index.ErrQuery, map[bool]string{true: "+", false: "-"}[c.must])
 		}
 		// field:value, for a field the index has.
 		if i := strings.IndexByte(s, ':'); i > 0 && i+1 < len(s) && s[i+1] != ' ' {
@@ -66,7 +63,7 @@ func parseUserQuery(text string) ([]clause, error) {
 		if s != "" && s[0] == '"' {
 			end := strings.IndexByte(s[1:], '"')
 			if end < 0 {
-				return nil, fmt.Errorf("%w: the quote before %q is not closed; close it with \" or take it out", ErrQuery, shortText(s[1:], 30))
+				return nil, fmt.Errorf("%w: the quote before %q is not closed; close it with \" or take it out", index.ErrQuery, shortText(s[1:], 30))
 			}
 			c.text, c.phrase, s = s[1:end+1], true, s[end+2:]
 		} else {
@@ -79,7 +76,7 @@ func parseUserQuery(text string) ([]clause, error) {
 		s = strings.TrimLeft(s, " \t\n")
 		if strings.TrimFunc(c.text, notWordRune) == "" {
 			if c.must || c.not || c.field != "" {
-				return nil, fmt.Errorf("%w: %q has no words", ErrQuery, c.text)
+				return nil, fmt.Errorf("%w: %q has no words", index.ErrQuery, c.text)
 			}
 			continue // punctuation alone ("?", "&") is no word to find
 		}
@@ -93,7 +90,7 @@ func parseUserQuery(text string) ([]clause, error) {
 		found = found || !c.not
 	}
 	if len(out) > 0 && !found {
-		return nil, fmt.Errorf("%w: it only says what to leave out; add a word to find", ErrQuery)
+		return nil, fmt.Errorf("%w: it only says what to leave out; add a word to find", index.ErrQuery)
 	}
 	return out, nil
 }

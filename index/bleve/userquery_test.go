@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
 )
 
 func TestParseUserQuery(t *testing.T) {
@@ -34,7 +35,7 @@ func TestParseUserQuery(t *testing.T) {
 	for _, tc := range tests {
 		cs, err := parseUserQuery(tc.in)
 		if tc.err != "" {
-			if !errors.Is(err, ErrQuery) || !strings.Contains(err.Error(), tc.err) {
+			if !errors.Is(err, index.ErrQuery) || !strings.Contains(err.Error(), tc.err) {
 				t.Errorf("%q: err %v, want one saying %q", tc.in, err, tc.err)
 			}
 			continue
@@ -91,8 +92,8 @@ func TestPlainWords(t *testing.T) {
 		t.Error(`"children & staff" finds nothing`)
 	}
 	_, err := x.Search(context.Background(), Query{Text: `"requires improvement`})
-	if !errors.Is(err, ErrQuery) {
-		t.Errorf("an unclosed quote: %v, want ErrQuery", err)
+	if !errors.Is(err, index.ErrQuery) {
+		t.Errorf("an unclosed quote: %v, want index.ErrQuery", err)
 	}
 }
 

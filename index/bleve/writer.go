@@ -1,4 +1,4 @@
-package index
+package bleveindex
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/scrutineer/scrutineer/corpus"
+	"github.com/scrutineer/scrutineer/index"
 )
 
 // writer gathers papers into batches. Each batch also carries the paper
@@ -34,7 +35,7 @@ func (x *Index) newWriter(opts IngestOptions) (*writer, error) {
 	}
 	limit := opts.BatchSize
 	if limit <= 0 {
-		limit = DefaultBatchSize
+		limit = index.DefaultBatchSize
 	}
 	w := &writer{x: x, opts: opts, papers: papers, where: map[string]string{}, pending: map[string]*DocumentInfo{}, b: x.bi.NewBatch(), limit: limit}
 	for id, e := range papers {
@@ -82,7 +83,7 @@ func (w *writer) put(rec *DocumentInfo) error {
 		return err
 	}
 	w.pending[rec.ID] = rec
-	w.papers[rec.ID] = rec.entry()
+	w.papers[rec.ID] = entryOf(rec)
 	return nil
 }
 
@@ -95,7 +96,7 @@ func (w *writer) file(ctx context.Context, r readResult, sum *Summary) error {
 	} else if o, ok := w.opts.Origins[r.path]; ok {
 		loc.URL = o.URL
 	}
-	id := PaperID(r.hash)
+	id := index.PaperID(r.hash)
 	cur, indexed := w.papers[id]
 	if indexed && cur.Hash != r.hash {
 		return fmt.Errorf("its content hash begins as that of %s (%s), so the two cannot be told apart", cur.name(), id)
@@ -139,12 +140,12 @@ func (w *writer) file(ctx context.Context, r readResult, sum *Summary) error {
 		}
 	}
 	info := infoFor(doc, loc)
-	info.setSources(locs)
+	setSources(info, locs)
 	if err := putPassages(w.b, old, info, func(i int) []corpus.Passage { return doc.Items[i].Passages }, w.opts.Themer); err != nil {
 		return err
 	}
 	w.pending[id] = info
-	w.papers[id] = info.entry()
+	w.papers[id] = entryOf(info)
 	w.mark(loc, id)
 	if replaced || indexed {
 		sum.Updated++
@@ -167,7 +168,7 @@ func (w *writer) file(ctx context.Context, r readResult, sum *Summary) error {
 func withLocation(locs []Location, loc Location) (out []Location, added bool) {
 	out = append([]Location(nil), locs...)
 	for i, l := range out {
-		if !l.sameLocation(loc) {
+		if !sameLocation(l, loc) {
 			continue
 		}
 		if loc.Path != "" {
@@ -203,7 +204,7 @@ func (w *writer) addSource(id string, loc Location) (bool, error) {
 		w.mark(l, id)
 	}
 	r := *rec
-	r.setSources(locs)
+	setSources(&r, locs)
 	return added, w.put(&r)
 }
 
@@ -221,7 +222,7 @@ func (w *writer) dropSource(loc Location, keep string) (bool, error) {
 		e := w.papers[id]
 		var rest []Location
 		for _, l := range e.Sources {
-			if l.sameSource(loc) {
+			if sameSource(l, loc) {
 				w.mark(l, "")
 			} else {
 				rest = append(rest, l)
@@ -240,7 +241,7 @@ func (w *writer) dropSource(loc Location, keep string) (bool, error) {
 			continue
 		}
 		r := *rec
-		r.setSources(rest)
+		setSources(&r, rest)
 		if err := w.put(&r); err != nil {
 			return false, err
 		}
@@ -252,7 +253,7 @@ func (w *writer) dropSource(loc Location, keep string) (bool, error) {
 // into the batch.
 func (w *writer) deletePaper(id string, rec *DocumentInfo) {
 	if rec != nil {
-		for _, pid := range rec.ids() {
+		for _, pid := range passageIDs(rec) {
 			w.b.Delete(pid)
 		}
 		for _, l := range rec.Sources {
@@ -288,7 +289,7 @@ func (w *writer) flush() error {
 
 // Delete removes a paper (named as Resolve reads ref: its ID, a path, an
 // address or a file name that only it has) with its passages and record.
-// It returns ErrNotFound or an *AmbiguousError when ref does not name one
+// It returns index.ErrNotFound or an *AmbiguousError when ref does not name one
 // paper.
 func (x *Index) Delete(ctx context.Context, ref string) error {
 	if err := ctx.Err(); err != nil {
@@ -297,7 +298,7 @@ func (x *Index) Delete(ctx context.Context, ref string) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.closed {
-		return ErrClosed
+		return index.ErrClosed
 	}
 	rec, err := x.Resolve(ctx, ref)
 	if err != nil {

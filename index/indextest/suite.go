@@ -21,12 +21,12 @@ import (
 
 // Backend is what the suite asks of an index.
 type Backend interface {
-	// Ingest adds the papers at paths, as index.Index.IngestPaths.
+	// Ingest adds the papers at paths, as bleveindex.Index.IngestPaths.
 	Ingest(ctx context.Context, paths []string, opts index.IngestOptions) (index.Summary, error)
 	// Remove takes out the paper ref names (file name, ID or path); the
 	// error wraps index.ErrNotFound when there is none.
 	Remove(ctx context.Context, ref string) error
-	// Search runs a query, as index.Index.Search.
+	// Search runs a query, as bleveindex.Index.Search.
 	Search(ctx context.Context, q index.Query) (*index.Results, error)
 	// Documents lists the papers.
 	Documents(ctx context.Context) ([]index.DocumentInfo, error)
