@@ -17,7 +17,10 @@ import (
 )
 
 // The project's index serves the bot's searches as it stands.
-var _ Searcher = (*bleveindex.Index)(nil)
+var (
+	_ Searcher = (*bleveindex.Index)(nil)
+	_ Store    = (*bleveindex.Index)(nil)
+)
 
 // The project's renderer is a Renderer.
 var _ Renderer = render.Write
