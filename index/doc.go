@@ -1,26 +1,27 @@
-// Package index owns search over past papers: one document per passage in
-// an embedded bleve index, analysed with the project's English analyzer
-// (snowball stemming plus the field's jargon), with filters, highlighted
-// snippets, facets and incremental ingest by content hash. Callers never
-// import bleve: its types stay inside this package.
+// Package index is the contract of search over past papers, whatever
+// holds the index: the query (Query), its hits, page and facets (Hit,
+// Results, FacetCount, the Facet names), a paper's record and where it was
+// found (DocumentInfo, Location, Origin, PaperID), what an ingest is told
+// and what it did (IngestOptions, Themer, Progress, Summary), and the
+// errors callers test with errors.Is (ErrInUse, ErrVersion, ErrNoIndex,
+// ErrNotFound, ErrClosed, ErrQuery, ErrAmbiguous). It imports no search
+// engine.
 //
-// Open an index with Open (Options.Create makes one), add files with
-// IngestPaths or a document already read with IngestDocument, and query it
-// with Search, FindItems, Documents and Item. One process owns an index at
-// a time: a second Open gets ErrInUse within Options.LockTimeout, and an
-// index built with another analysis chain gets ErrVersion. A new index is
-// renamed into place whole, so a process killed while making it leaves
-// none; each file of an ingest is read under its own deadline.
+// The embedded backend is package bleveindex (index/bleve), the only
+// package of the module that imports bleve; index/share serves it to other
+// processes over a socket. The code that uses an index defines the few
+// operations it needs as a small context-first interface of its own, in
+// these types (cmd/cli's store, the bot's Searcher and Store, the saved
+// searches' Searcher), and every backend passes the conformance suite of
+// index/indextest.
 //
 // A paper is known by its content: its ID is the start of its content
 // hash (PaperID), and it remembers every Location (file name, path, web
 // address) it was found at. Files of one name and different content are
-// two papers; one content under two names is one. A file changed at a
-// path or address already indexed replaces the paper there. Document,
-// Item, Delete, SetThemes and Query.Paper take a paper's ID, path,
-// address or file name (Resolve); a name several papers have is an
-// *AmbiguousError listing them. An index made when papers were known by
-// file name is moved to this on Open.
+// two papers; one content under two names is one. A backend's operations
+// that take a paper (and Query.Paper) read it as its ID, a path, an
+// address or a file name; a name several papers have is an
+// *AmbiguousError listing them.
 //
 // Query.Text is read as people type it: plain words (any may match), in
 // which punctuation such as ?, :, <, & and / is text, not syntax

@@ -14,7 +14,8 @@ var (
 	// ErrVersion is returned for an index built with a different analysis
 	// chain; it must be rebuilt (remove the folder and ingest again).
 	ErrVersion = errors.New("index was built with a different analysis version")
-	// ErrNoIndex is returned by Open without Create when there is no index.
+	// ErrNoIndex is returned by a backend's Open without Create when
+	// there is no index.
 	ErrNoIndex = errors.New("no index")
 	// ErrNotFound is returned when a file or item is not in the index.
 	ErrNotFound = errors.New("not found")

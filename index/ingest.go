@@ -10,7 +10,8 @@ import (
 // DefaultBatchSize is the number of passages written per batch.
 const DefaultBatchSize = 800
 
-// IngestOptions controls IngestPaths and IngestDocument.
+// IngestOptions controls an ingest: a backend's IngestPaths and
+// IngestDocument (bleveindex.Index.IngestPaths).
 type IngestOptions struct {
 	// Corpus bounds the reading of each file.
 	Corpus corpus.Options
@@ -28,7 +29,7 @@ type IngestOptions struct {
 	// Progress, when set, is called after each file from the calling
 	// goroutine.
 	Progress func(Progress) `json:"-"`
-	// Origins gives, by a file's absolute path, where IngestPaths' files
+	// Origins gives, by a file's absolute path, where an ingest's files
 	// were downloaded from and their meetings (what fetch knows).
 	Origins map[string]Origin `json:"origins,omitempty"`
 	// FileTimeout bounds the reading of one file; a file that takes

@@ -41,7 +41,7 @@ type Query struct {
 	From, To  time.Time
 	// Source restricts hits to papers of one file name.
 	Source string
-	// Paper restricts hits to one paper, named as Resolve reads it (its
+	// Paper restricts hits to one paper, named as a backend resolves it (its
 	// ID, a path, an address or a file name only it has).
 	Paper string
 	// IncludeExempt includes exempt or confidential items.

@@ -33,7 +33,7 @@ type DocumentInfo struct {
 	// ItemPassages[i] is the number of passages indexed for Items[i].
 	ItemPassages []int `json:"item_passages"`
 	// Boiler lists the boilerplate passages (corpus.IsBoilerplate) as
-	// passageKey gives them, sorted; search ranks them down.
+	// "item/passage" (both counted from 0), sorted; search ranks them down.
 	Boiler []string `json:"boiler,omitempty"`
 	// Agenda lists the items that are the agenda itself (their index in
 	// Items): it restates the other items' titles, so search ranks its

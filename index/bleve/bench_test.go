@@ -358,7 +358,7 @@ func scaleQueries(filtered, facets bool) []Query {
 // BenchmarkSearch100k measures search on an index of 100,000 passages:
 // plain, filtered by committee and date range, and with facets; it reports
 // p50 and p99 latency, CPU per query, the index's build time and size.
-// Run as go test -run '^$' -bench Search100k -benchtime=20x ./index.
+// Run as go test -run '^$' -bench Search100k -benchtime=20x ./index/bleve.
 func BenchmarkSearch100k(b *testing.B) { benchScale(b, 100_000) }
 
 // BenchmarkSearch1M is BenchmarkSearch100k on 1,000,000 passages; it runs

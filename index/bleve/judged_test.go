@@ -50,7 +50,7 @@ func (q judgedQuery) grades() map[string]int {
 
 // showJudged names judged queries (comma-separated IDs) whose ranking
 // TestJudged logs, each hit with its grade and title, for tuning on the
-// dev half: go test ./index -run TestJudged -v -judged.show=cce,sgo
+// dev half: go test ./index/bleve -run TestJudged -v -judged.show=cce,sgo
 var showJudged = flag.String("judged.show", "", "log the ranking of these judged query IDs (dev half only)")
 
 // logRanking logs the project's ranking r of dev query q, with each hit's
@@ -371,7 +371,7 @@ func TestJudged(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatalf("%v (run go test ./index -run Judged -update)", err)
+		t.Fatalf("%v (run go test ./index/bleve -run Judged -update)", err)
 	}
 	for _, l := range strings.Split(string(want), "\n") {
 		f := strings.Fields(l)

@@ -200,7 +200,7 @@ func TestRelevance(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatalf("%v (run go test ./index -run Relevance -update)", err)
+		t.Fatalf("%v (run go test ./index/bleve -run Relevance -update)", err)
 	}
 	if string(want) == summary {
 		return

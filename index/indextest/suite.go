@@ -2,9 +2,9 @@
 // pass: the operations the command line and the bot use (ingest papers,
 // take one out, search with filters and facets, list the papers, count
 // the passages), each checked against what a user relies on. The embedded
-// bleve index passes it (index), and so does the same index served to
-// other processes over its socket (index/share); a distributed engine put
-// behind the same commands would have to pass it too.
+// bleve index passes it (index/bleve), and so does the same index served
+// to other processes over its socket (index/share); a distributed engine
+// put behind the same commands would have to pass it too.
 package indextest
 
 import (
