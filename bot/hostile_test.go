@@ -13,7 +13,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/corpus/corpustest/hostile"
-	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // TestHostilePDFs runs TestHostilePDFsChild in a child process, so that
@@ -57,7 +57,7 @@ func TestHostilePDFsChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{Create: true})
+	idx, err := bleveindex.Open(filepath.Join(t.TempDir(), "idx"), bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}

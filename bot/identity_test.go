@@ -10,6 +10,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // console runs lines through the bot's console as user in channel and
@@ -25,9 +26,9 @@ func console(t *testing.T, b *Bot, channel, user, lines string) string {
 
 // newProject serves the bot from a new real index, keeping packs in a
 // temporary folder.
-func newProject(t *testing.T) (*index.Index, *Project) {
+func newProject(t *testing.T) (*bleveindex.Index, *Project) {
 	t.Helper()
-	idx, err := index.Open(t.TempDir(), index.Options{Create: true})
+	idx, err := bleveindex.Open(t.TempDir(), bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}

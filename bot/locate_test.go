@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // A relative path an earlier version recorded is found beside the index
@@ -20,7 +20,7 @@ func TestLocateBesideTheIndex(t *testing.T) {
 	if err := os.WriteFile(paper, []byte("%PDF-x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	x, err := index.Open(filepath.Join(root, "index"), index.Options{Create: true})
+	x, err := bleveindex.Open(filepath.Join(root, "index"), bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}

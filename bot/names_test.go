@@ -17,6 +17,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 func TestSafeName(t *testing.T) {
@@ -148,7 +149,7 @@ func TestAskFindsFilesFromAnotherFolder(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(papers, "fostering.txt"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	idx, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{Create: true})
+	idx, err := bleveindex.Open(filepath.Join(t.TempDir(), "idx"), bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,9 @@ import (
 // their files, shared packs read by corpus, analysed, kept in Dir and
 // ingested. Its Deps method gives everything New needs.
 type Project struct {
-	Index    *index.Index
+	// Index is the index searched and added to: the embedded index
+	// (bleveindex.Open) or any other that does what Store asks.
+	Index    Store
 	Analyzer *analysis.Analyzer
 	// Dir keeps the packs shared with the bot, so "ask" can read them
 	// again later; "" keeps none (they are indexed but cannot be asked
@@ -37,6 +39,24 @@ type Project struct {
 	mu sync.Mutex
 	// read keeps documents between Brief and Add, so a pack is read once.
 	read map[string]*corpus.Document
+}
+
+// Store is the index as a Project uses it: context-first, in the
+// backend-neutral types of package index. The embedded bleve index
+// (package index/bleve) provides it.
+type Store interface {
+	Searcher
+	// Dir is the folder the index lives in.
+	Dir() string
+	// Document returns the record of the paper ref names (its ID, a
+	// path, an address or a file name); the error wraps
+	// index.ErrNotFound when none fits and is an *index.AmbiguousError
+	// when several do.
+	Document(ctx context.Context, ref string) (*index.DocumentInfo, error)
+	// Delete removes the paper ref names with its passages.
+	Delete(ctx context.Context, ref string) error
+	// IngestDocument indexes a document already read.
+	IngestDocument(ctx context.Context, doc *corpus.Document, opts index.IngestOptions) (index.Summary, error)
 }
 
 var (

@@ -13,11 +13,14 @@ import (
 	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/analysis/render"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
-	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // The project's index serves the bot's searches as it stands.
-var _ Searcher = (*index.Index)(nil)
+var (
+	_ Searcher = (*bleveindex.Index)(nil)
+	_ Store    = (*bleveindex.Index)(nil)
+)
 
 // The project's renderer is a Renderer.
 var _ Renderer = render.Write
@@ -35,7 +38,7 @@ func TestConsoleWithRealComponents(t *testing.T) {
 		t.Fatal(err)
 	}
 	an := analysis.New(bk)
-	idx, err := index.Open(t.TempDir(), index.Options{Create: true})
+	idx, err := bleveindex.Open(t.TempDir(), bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +92,7 @@ func TestSlackBriefWithRealComponents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := index.Open(t.TempDir(), index.Options{Create: true})
+	idx, err := bleveindex.Open(t.TempDir(), bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +160,7 @@ func TestProjectKeep(t *testing.T) {
 // A search that cannot be read gets a message saying what is wrong with
 // it, and punctuation in plain words is text.
 func TestConsoleQueryErrors(t *testing.T) {
-	idx, err := index.Open(t.TempDir(), index.Options{Create: true})
+	idx, err := bleveindex.Open(t.TempDir(), bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis/bank"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // An officer removes a paper from the real index (and its kept copy);
@@ -41,7 +42,7 @@ func TestRemovePaper(t *testing.T) {
 		{"no name", "U0OFFICER", "", "Which paper?", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			idx, err := index.Open(t.TempDir(), index.Options{Create: true})
+			idx, err := bleveindex.Open(t.TempDir(), bleveindex.Options{Create: true})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -18,6 +18,7 @@ import (
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/corpus/corpustest"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 	"github.com/scrutineer/scrutineer/index/watch"
 )
 
@@ -182,7 +183,7 @@ func TestScheduledFetch(t *testing.T) {
 // the fictional council's children's committee, to brief new packs in
 // C0PAPERS, and with a saved search for "foster carers" posting in
 // C0CHILDREN. Its clock is a week before the committee's meeting.
-func wexcombeBot(t *testing.T) (*Bot, *syncBuffer, *fakeSlack, *wexcombeSite, *index.Index) {
+func wexcombeBot(t *testing.T) (*Bot, *syncBuffer, *fakeSlack, *wexcombeSite, *bleveindex.Index) {
 	t.Helper()
 	bk, err := bank.Default()
 	if err != nil {

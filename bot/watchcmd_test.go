@@ -15,6 +15,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 	"github.com/scrutineer/scrutineer/index/watch"
 )
 
@@ -277,10 +278,10 @@ func TestHomeRemovesWatch(t *testing.T) {
 
 // tempIndex opens a new index in a temporary folder, closed when the
 // test ends.
-func tempIndex(t *testing.T) (string, *index.Index) {
+func tempIndex(t *testing.T) (string, *bleveindex.Index) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "index")
-	idx, err := index.Open(dir, index.Options{Create: true})
+	idx, err := bleveindex.Open(dir, bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,41 +1,32 @@
-// Package index owns search over past papers: one document per passage in
-// an embedded bleve index, analysed with the project's English analyzer
-// (snowball stemming plus the field's jargon), with filters, highlighted
-// snippets, facets and incremental ingest by content hash. Callers never
-// import bleve: its types stay inside this package.
-//
-// Open an index with Open (Options.Create makes one), add files with
-// IngestPaths or a document already read with IngestDocument, and query it
-// with Search, FindItems, Documents and Item. One process owns an index at
-// a time: a second Open gets ErrInUse within Options.LockTimeout, and an
-// index built with another analysis chain gets ErrVersion. A new index is
-// renamed into place whole, so a process killed while making it leaves
-// none; each file of an ingest is read under its own deadline.
-//
-// A paper is known by its content: its ID is the start of its content
-// hash (PaperID), and it remembers every Location (file name, path, web
-// address) it was found at. Files of one name and different content are
-// two papers; one content under two names is one. A file changed at a
-// path or address already indexed replaces the paper there. Document,
-// Item, Delete, SetThemes and Query.Paper take a paper's ID, path,
-// address or file name (Resolve); a name several papers have is an
-// *AmbiguousError listing them. An index made when papers were known by
-// file name is moved to this on Open.
-//
-// Query.Text is read as people type it: plain words (any may match), in
-// which punctuation such as ?, :, <, & and / is text, not syntax
-// ("Reg 44?" is "Reg 44"); operators only where written as such:
-// "phrases", +must, -not, and field:value for the fields title, heading,
-// source, kind, year, theme, item (item number), committee (as written)
-// and date (date:2025-06-01, date:>=2025-04-01, date:<2026-01-01). A
-// query that cannot be read (an unclosed quote, a sign with nothing after
-// it, only words to leave out) is an ErrQuery whose message says what is
-// wrong. Words are analysed like the text: lower-cased,
-// possessives and stop words removed, snowball-stemmed, and jargon groups
-// from corpus/english expanded, so "LAC" finds "children in care".
 package index
 
-import "time"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Search defaults and bounds.
+const (
+	// DefaultLimit is the page size of a query that gives none.
+	DefaultLimit = 10
+	// MaxLimit is the largest page a query may ask for.
+	MaxLimit = 500
+	// DefaultPerItem is how many hits one agenda item may have on a
+	// page when the query does not say.
+	DefaultPerItem = 3
+)
+
+// Facet names in Results.Facets.
+const (
+	// FacetCommittee counts hits by committee, as the papers name it.
+	FacetCommittee = "committee"
+	// FacetYear counts hits by the year of their meeting.
+	FacetYear = "year"
+	// FacetTheme counts hits by theme.
+	FacetTheme = "theme"
+)
 
 // Query is a search over the index.
 type Query struct {
@@ -50,7 +41,7 @@ type Query struct {
 	From, To  time.Time
 	// Source restricts hits to papers of one file name.
 	Source string
-	// Paper restricts hits to one paper, named as Resolve reads it (its
+	// Paper restricts hits to one paper, named as a backend resolves it (its
 	// ID, a path, an address or a file name only it has).
 	Paper string
 	// IncludeExempt includes exempt or confidential items.
@@ -64,13 +55,6 @@ type Query struct {
 	// Newest orders the matching items by meeting date, newest first
 	// (score breaks ties), instead of by relevance.
 	Newest bool
-
-	// fuzzy is the edit distance allowed for the query's longer words,
-	// set by Search when the query as typed finds nothing.
-	fuzzy int
-	// respell are the query's words that no passage has, searched within
-	// fuzzyDistance edits (set by Search).
-	respell map[string]bool
 }
 
 // Hit is one matching passage.
@@ -119,4 +103,20 @@ type Results struct {
 	// typed ("safegaurding partnership").
 	Respelled []string      `json:"respelled,omitempty"`
 	Took      time.Duration `json:"-"`
+}
+
+// RespelledNote is the line that tells a reader which words of the query
+// were searched by near spellings, or "" when none were.
+func (r *Results) RespelledNote() string {
+	if len(r.Respelled) == 0 {
+		return ""
+	}
+	q := make([]string, len(r.Respelled))
+	for i, w := range r.Respelled {
+		q[i] = strconv.Quote(w)
+	}
+	if len(q) == 1 {
+		return fmt.Sprintf("No paper has the word %s; it is searched as words spelled nearly so.", q[0])
+	}
+	return fmt.Sprintf("No paper has the words %s; they are searched as words spelled nearly so.", strings.Join(q, ", "))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis/render"
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 func init() {
@@ -57,7 +58,7 @@ func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) err
 	if err != nil {
 		return fmt.Errorf("read the bundled sample: %w", err)
 	}
-	x, err := index.Open(dir, index.Options{Create: true})
+	x, err := bleveindex.Open(dir, bleveindex.Options{Create: true})
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 func init() {
@@ -124,12 +125,12 @@ func indexDir(fs *flag.FlagSet) (string, error) {
 
 // openIndex opens the index named by --index (or the default); create
 // makes it when missing.
-func openIndex(fs *flag.FlagSet, create bool) (*index.Index, error) {
+func openIndex(fs *flag.FlagSet, create bool) (*bleveindex.Index, error) {
 	dir, err := indexDir(fs)
 	if err != nil {
 		return nil, err
 	}
-	x, err := index.Open(dir, index.Options{Create: create})
+	x, err := bleveindex.Open(dir, bleveindex.Options{Create: create})
 	if errors.Is(err, index.ErrNoIndex) {
 		return nil, fmt.Errorf("no index at %s: add papers first with 'scrutineer ingest --index %s FILE...'", dir, dir)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis/inspection"
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // comparePrevious marks the improvement points of rep's inspections that
@@ -64,7 +65,7 @@ func hasInspection(rep *analysis.Report) bool {
 // lastInspection finds in the index the latest inspection of the council
 // of rep's inspection that began before it: among the papers whose items
 // name an inspection, read from their files.
-func lastInspection(ctx context.Context, fs *flag.FlagSet, x *index.Index, rep *analysis.Report) (*inspection.Inspection, string, error) {
+func lastInspection(ctx context.Context, fs *flag.FlagSet, x *bleveindex.Index, rep *analysis.Report) (*inspection.Inspection, string, error) {
 	var now *analysis.ItemReport
 	for i := range rep.Items {
 		if rep.Items[i].Inspection != nil {

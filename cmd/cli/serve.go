@@ -9,6 +9,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/bot"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 func init() {
@@ -80,7 +81,7 @@ func runServe(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) er
 	if err != nil {
 		return err
 	}
-	x, err := index.Open(cfg.Index, index.Options{Create: true})
+	x, err := bleveindex.Open(cfg.Index, bleveindex.Options{Create: true})
 	if err != nil {
 		return err
 	}

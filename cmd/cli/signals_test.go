@@ -19,6 +19,7 @@ import (
 
 	"github.com/scrutineer/scrutineer/corpus/corpustest/hostile"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // TestCLIChild is the command line in a child process started by the
@@ -184,7 +185,7 @@ func TestSignals(t *testing.T) {
 		if code != 130 || !strings.Contains(c.errText(), "interrupted") {
 			t.Errorf("exit %d, want 130 and an interrupted ingest; stderr:\n%s", code, c.errText())
 		}
-		x, err := index.Open(dir, index.Options{})
+		x, err := bleveindex.Open(dir, bleveindex.Options{})
 		if err != nil {
 			t.Fatalf("open after the stop: %v", err)
 		}
@@ -261,7 +262,7 @@ func TestHostileFilesEnd(t *testing.T) {
 				t.Errorf("%s was neither read nor reported as skipped:\n%s", f.Name, c.errText())
 			}
 		}
-		x, err := index.Open(dir, index.Options{})
+		x, err := bleveindex.Open(dir, bleveindex.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

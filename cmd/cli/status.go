@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 func init() {
@@ -53,7 +53,7 @@ func runStatus(ctx context.Context, fset *flag.FlagSet, args []string, io Stdio)
 	if err != nil {
 		return fmt.Errorf("count the passages of %s: %w", x.Dir(), err)
 	}
-	st := Status{Index: x.Dir(), Version: index.AnalysisVersion, Papers: len(docs), Passages: n}
+	st := Status{Index: x.Dir(), Version: bleveindex.AnalysisVersion, Papers: len(docs), Passages: n}
 	var last time.Time
 	for _, d := range docs {
 		if d.IngestedAt.After(last) {

@@ -11,6 +11,7 @@ import (
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/bot"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 	"github.com/scrutineer/scrutineer/index/share"
 )
 
@@ -66,7 +67,7 @@ func openStore(ctx context.Context, fs *flag.FlagSet, create bool) (store, error
 }
 
 // localStore is an index this process holds.
-type localStore struct{ x *index.Index }
+type localStore struct{ x *bleveindex.Index }
 
 func (l localStore) Dir() string  { return l.x.Dir() }
 func (l localStore) Close() error { return l.x.Close() }
@@ -104,7 +105,7 @@ func bankThemer(bank string) (index.Themer, error) {
 // folder): with forget when the running bot keeps that folder, else
 // directly. It says which paper it removed ("name [ID]"); a name two
 // papers share is an error listing them.
-func removePaper(ctx context.Context, x *index.Index, ref, shared string, forget func(id, name string) error) (string, error) {
+func removePaper(ctx context.Context, x *bleveindex.Index, ref, shared string, forget func(id, name string) error) (string, error) {
 	if shared == "" {
 		shared = filepath.Join(x.Dir(), "shared")
 	}
@@ -133,7 +134,7 @@ func removePaper(ctx context.Context, x *index.Index, ref, shared string, forget
 // the bot bt runs: ingests read themes as `scrutineer ingest` does, and a
 // remove without --shared (or naming the bot's packs folder) has the bot
 // forget the paper too.
-func shareIndex(ctx context.Context, x *index.Index, bt *bot.Bot, packs string, log *slog.Logger) (*share.Listener, error) {
+func shareIndex(ctx context.Context, x *bleveindex.Index, bt *bot.Bot, packs string, log *slog.Logger) (*share.Listener, error) {
 	if abs, err := filepath.Abs(packs); err == nil {
 		packs = abs // as a client names it
 	}

@@ -2,9 +2,9 @@
 // pass: the operations the command line and the bot use (ingest papers,
 // take one out, search with filters and facets, list the papers, count
 // the passages), each checked against what a user relies on. The embedded
-// bleve index passes it (index), and so does the same index served to
-// other processes over its socket (index/share); a distributed engine put
-// behind the same commands would have to pass it too.
+// bleve index passes it (index/bleve), and so does the same index served
+// to other processes over its socket (index/share); a distributed engine
+// put behind the same commands would have to pass it too.
 package indextest
 
 import (
@@ -21,12 +21,12 @@ import (
 
 // Backend is what the suite asks of an index.
 type Backend interface {
-	// Ingest adds the papers at paths, as index.Index.IngestPaths.
+	// Ingest adds the papers at paths, as bleveindex.Index.IngestPaths.
 	Ingest(ctx context.Context, paths []string, opts index.IngestOptions) (index.Summary, error)
 	// Remove takes out the paper ref names (file name, ID or path); the
 	// error wraps index.ErrNotFound when there is none.
 	Remove(ctx context.Context, ref string) error
-	// Search runs a query, as index.Index.Search.
+	// Search runs a query, as bleveindex.Index.Search.
 	Search(ctx context.Context, q index.Query) (*index.Results, error)
 	// Documents lists the papers.
 	Documents(ctx context.Context) ([]index.DocumentInfo, error)

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // Timeouts of a client.
@@ -77,10 +78,10 @@ func dial(ctx context.Context, dir string, wait time.Duration) (*Client, error) 
 		}
 		return nil, err
 	}
-	if h.Version != index.AnalysisVersion {
+	if h.Version != bleveindex.AnalysisVersion {
 		c.Close()
 		return nil, fmt.Errorf("index %s is served by a bot (process %d) built with analysis version %s, this program has %s: %w; use the same version of scrutineer for both",
-			dir, h.PID, h.Version, index.AnalysisVersion, index.ErrVersion)
+			dir, h.PID, h.Version, bleveindex.AnalysisVersion, index.ErrVersion)
 	}
 	return c, nil
 }
@@ -158,7 +159,7 @@ func (c *Client) Search(ctx context.Context, q index.Query) (*index.Results, err
 	return &res, nil
 }
 
-// Documents lists the served index's papers, as index.Index.Documents.
+// Documents lists the served index's papers, as bleveindex.Index.Documents.
 func (c *Client) Documents(ctx context.Context) ([]index.DocumentInfo, error) {
 	var docs []index.DocumentInfo
 	if err := c.call(ctx, http.MethodGet, pathDocuments, nil, &docs); err != nil {
@@ -195,7 +196,7 @@ func (c *Client) Remove(ctx context.Context, ref, shared string) (string, error)
 }
 
 // Ingest has the server ingest paths (files and folders, made absolute
-// here) with opts, as index.Index.IngestPaths; the themes come from the
+// here) with opts, as bleveindex.Index.IngestPaths; the themes come from the
 // bank file bank ("" for the built-in bank), read by the server, and
 // opts.Themer is not used. opts.Progress is called after each file. When
 // ctx ends the server is asked to stop after the file in hand, and the

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 	"github.com/scrutineer/scrutineer/index/indextest"
 )
 
@@ -33,7 +34,7 @@ func (r remote) Passages(ctx context.Context) (uint64, error) { return r.c.Passa
 func TestConformance(t *testing.T) {
 	indextest.Run(t, func(t *testing.T) indextest.Backend {
 		dir := filepath.Join(t.TempDir(), "index")
-		x, err := index.Open(dir, index.Options{Create: true})
+		x, err := bleveindex.Open(dir, bleveindex.Options{Create: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // maxRequestBytes bounds a request's body: a query, or the paths of an
@@ -29,7 +30,7 @@ const stopWait = 30 * time.Second
 // Server serves one open index to the other processes of its user.
 type Server struct {
 	// Index is the open index served.
-	Index *index.Index
+	Index *bleveindex.Index
 	// Themer returns the themer for an ingest asked with the bank file
 	// bank ("" for the built-in bank), as the command line would make it;
 	// nil ingests without themes.
@@ -237,7 +238,7 @@ func removeSocket(path string) error {
 func (s *Server) handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET "+pathHello, func(w http.ResponseWriter, r *http.Request) {
-		s.reply(w, r, hello{Index: s.Index.Dir(), Version: index.AnalysisVersion, PID: os.Getpid()}, nil)
+		s.reply(w, r, hello{Index: s.Index.Dir(), Version: bleveindex.AnalysisVersion, PID: os.Getpid()}, nil)
 	})
 	mux.HandleFunc("POST "+pathSearch, func(w http.ResponseWriter, r *http.Request) {
 		var q index.Query

@@ -17,6 +17,7 @@ import (
 
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // paper is a plain-text paper of n paragraphs about topic.
@@ -40,10 +41,10 @@ func writePaper(t *testing.T, dir, name, text string) string {
 
 // serve opens an index in a new folder with one paper in it and serves it;
 // the server stops at the end of the test.
-func serve(t *testing.T) (*index.Index, *Listener) {
+func serve(t *testing.T) (*bleveindex.Index, *Listener) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "index")
-	x, err := index.Open(dir, index.Options{Create: true})
+	x, err := bleveindex.Open(dir, bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +211,7 @@ func TestConcurrentClients(t *testing.T) {
 // socket.
 func TestStaleSocket(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
-	x, err := index.Open(dir, index.Options{Create: true})
+	x, err := bleveindex.Open(dir, bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +231,7 @@ func TestStaleSocket(t *testing.T) {
 	}
 	dialStale(t, dir, stale)
 
-	x, err = index.Open(dir, index.Options{})
+	x, err = bleveindex.Open(dir, bleveindex.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,7 +291,7 @@ func dialStale(t *testing.T, dir, stale string) {
 func TestListenErrors(t *testing.T) {
 	base := t.TempDir()
 	long := filepath.Join(base, strings.Repeat("d", 120))
-	x, err := index.Open(long, index.Options{Create: true})
+	x, err := bleveindex.Open(long, bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // longIndexDir is an index folder under base whose socket path is longer
@@ -25,9 +26,9 @@ func longIndexDir(t *testing.T, base string) string {
 
 // openIndex opens (making it) the index in dir, closed at the end of the
 // test.
-func openIndex(t *testing.T, dir string) *index.Index {
+func openIndex(t *testing.T, dir string) *bleveindex.Index {
 	t.Helper()
-	x, err := index.Open(dir, index.Options{Create: true})
+	x, err := bleveindex.Open(dir, bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,9 +9,10 @@ import (
 
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
+	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
-func add(t *testing.T, x *index.Index, name, text string) {
+func add(t *testing.T, x *bleveindex.Index, name, text string) {
 	t.Helper()
 	doc, err := corpus.Read(context.Background(), name, []byte(text), corpus.Options{})
 	if err != nil {
@@ -100,10 +101,10 @@ func TestCheckWhere(t *testing.T) {
 
 // tempIndex opens a new index in a temporary folder, closed when the
 // test ends.
-func tempIndex(t *testing.T) (string, *index.Index) {
+func tempIndex(t *testing.T) (string, *bleveindex.Index) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "index")
-	x, err := index.Open(dir, index.Options{Create: true})
+	x, err := bleveindex.Open(dir, bleveindex.Options{Create: true})
 	if err != nil {
 		t.Fatal(err)
 	}
