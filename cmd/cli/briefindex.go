@@ -24,7 +24,7 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 			return nil, err
 		}
 	}
-	x, err := openIndex(fs, false)
+	x, err := openPapers(ctx, fs)
 	if err != nil {
 		return nil, err
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/scrutineer/scrutineer/analysis/inspection"
 	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
-	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
 
 // comparePrevious marks the improvement points of rep's inspections that
@@ -39,7 +38,7 @@ func comparePrevious(ctx context.Context, fs *flag.FlagSet, rep *analysis.Report
 	if f := fs.Lookup("index"); f == nil || f.Value.String() == "" {
 		return nil
 	}
-	x, err := openIndex(fs, false)
+	x, err := openPapers(ctx, fs)
 	if err != nil {
 		return err
 	}
@@ -65,7 +64,7 @@ func hasInspection(rep *analysis.Report) bool {
 // lastInspection finds in the index the latest inspection of the council
 // of rep's inspection that began before it: among the papers whose items
 // name an inspection, read from their files.
-func lastInspection(ctx context.Context, fs *flag.FlagSet, x *bleveindex.Index, rep *analysis.Report) (*inspection.Inspection, string, error) {
+func lastInspection(ctx context.Context, fs *flag.FlagSet, x paperStore, rep *analysis.Report) (*inspection.Inspection, string, error) {
 	var now *analysis.ItemReport
 	for i := range rep.Items {
 		if rep.Items[i].Inspection != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/bot"
+	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
 	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 	"github.com/scrutineer/scrutineer/index/share"
@@ -39,31 +40,72 @@ var _ store = (*share.Client)(nil)
 // (or the default) or, when none does, opens it; create makes it when
 // missing.
 func openStore(ctx context.Context, fs *flag.FlagSet, create bool) (store, error) {
-	dir, err := indexDir(fs)
+	c, x, err := dialOrOpen(ctx, fs, create)
 	if err != nil {
 		return nil, err
 	}
-	c, err := share.Dial(ctx, dir)
-	if err == nil {
+	if c != nil {
 		return c, nil
 	}
+	return localStore{x}, nil
+}
+
+// dialOrOpen connects to the process serving the index named by --index
+// (or the default), or when none does opens it; create makes it when
+// missing. One of the two it returns is nil.
+func dialOrOpen(ctx context.Context, fs *flag.FlagSet, create bool) (*share.Client, *bleveindex.Index, error) {
+	dir, err := indexDir(fs)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := share.Dial(ctx, dir)
+	if err == nil {
+		return c, nil, nil
+	}
 	if !errors.Is(err, share.ErrNoServer) {
-		return nil, err
+		return nil, nil, err
 	}
 	x, err := openIndex(fs, create)
 	if errors.Is(err, index.ErrInUse) {
 		// A bot may have started since the first look.
 		if c, derr := share.Dial(ctx, dir); derr == nil {
-			return c, nil
+			return c, nil, nil
 		}
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// Holding the index, this process knows that any socket there is
 	// left by a bot that died.
 	_ = share.RemoveStale(dir)
-	return localStore{x}, nil
+	return nil, x, nil
+}
+
+// paperStore is the index as brief --index and --previous read papers
+// from it: through the running bot when one serves it, else opened here.
+type paperStore interface {
+	Dir() string
+	Documents(ctx context.Context) ([]index.DocumentInfo, error)
+	Resolve(ctx context.Context, ref string) (*index.DocumentInfo, error)
+	Item(ctx context.Context, ref, number string) (*corpus.Item, *index.DocumentInfo, error)
+	Close() error
+}
+
+var (
+	_ paperStore = (*share.Client)(nil)
+	_ paperStore = (*bleveindex.Index)(nil)
+)
+
+// openPapers opens the index named by --index to read papers from it.
+func openPapers(ctx context.Context, fs *flag.FlagSet) (paperStore, error) {
+	c, x, err := dialOrOpen(ctx, fs, false)
+	if err != nil {
+		return nil, err
+	}
+	if c != nil {
+		return c, nil
+	}
+	return x, nil
 }
 
 // localStore is an index this process holds.

@@ -18,6 +18,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
 	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 )
@@ -175,6 +176,31 @@ func (c *Client) Passages(ctx context.Context) (uint64, error) {
 		return 0, err
 	}
 	return n.Passages, nil
+}
+
+// Resolve finds the one paper ref names, as the index's Resolve does: an
+// error wrapping index.ErrNotFound when none fits, an
+// *index.AmbiguousError when several do.
+func (c *Client) Resolve(ctx context.Context, ref string) (*index.DocumentInfo, error) {
+	var d index.DocumentInfo
+	if err := c.call(ctx, http.MethodPost, pathResolve, resolveRequest{Ref: ref}, &d); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// Item returns the agenda item numbered number of the paper ref names,
+// with its passages, and the paper's record, as the index's Item does.
+func (c *Client) Item(ctx context.Context, ref, number string) (*corpus.Item, *index.DocumentInfo, error) {
+	var r itemReply
+	if err := c.call(ctx, http.MethodPost, pathItem, itemRequest{Ref: ref, Number: number}, &r); err != nil {
+		return nil, nil, err
+	}
+	if r.Item == nil || r.Document == nil {
+		return nil, nil, fmt.Errorf("the bot serving index %s sent no item %s of %s: %w", c.dir, number, ref, index.ErrNotFound)
+	}
+	r.Item.Passages = r.Passages
+	return r.Item, r.Document, nil
 }
 
 // Remove takes the paper ref names out of the served index and the packs

@@ -269,6 +269,26 @@ func (s *Server) handler() http.Handler {
 		}
 		s.reply(w, r, removeReply{Removed: removed}, err)
 	})
+	mux.HandleFunc("POST "+pathResolve, func(w http.ResponseWriter, r *http.Request) {
+		var req resolveRequest
+		if !s.decode(w, r, &req) {
+			return
+		}
+		d, err := s.Index.Resolve(r.Context(), req.Ref)
+		s.reply(w, r, d, err)
+	})
+	mux.HandleFunc("POST "+pathItem, func(w http.ResponseWriter, r *http.Request) {
+		var req itemRequest
+		if !s.decode(w, r, &req) {
+			return
+		}
+		it, d, err := s.Index.Item(r.Context(), req.Ref, req.Number)
+		rep := itemReply{Item: it, Document: d}
+		if it != nil {
+			rep.Passages = it.Passages
+		}
+		s.reply(w, r, rep, err)
+	})
 	mux.HandleFunc("POST "+pathIngest, s.ingest)
 	mux.HandleFunc("POST "+pathCancel, func(w http.ResponseWriter, r *http.Request) {
 		var req cancelRequest

@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
 )
 
@@ -63,6 +64,8 @@ const (
 	pathIngest    = "/v1/ingest"
 	pathCancel    = "/v1/cancel"
 	pathRemove    = "/v1/remove"
+	pathResolve   = "/v1/resolve"
+	pathItem      = "/v1/item"
 )
 
 // hello is the server's answer to a new client: which index it serves,
@@ -117,6 +120,25 @@ type removeReply struct {
 	Removed string `json:"removed"`
 }
 
+// resolveRequest names a paper as Resolve reads a reference.
+type resolveRequest struct {
+	Ref string `json:"ref"`
+}
+
+// itemRequest names an agenda item of a paper.
+type itemRequest struct {
+	Ref    string `json:"ref"`
+	Number string `json:"number"`
+}
+
+// itemReply is an agenda item, its passages (which an item's JSON leaves
+// out), and its paper's record.
+type itemReply struct {
+	Item     *corpus.Item        `json:"item"`
+	Passages []corpus.Passage    `json:"passages"`
+	Document *index.DocumentInfo `json:"document"`
+}
+
 type passageCount struct {
 	Passages uint64 `json:"passages"`
 }
@@ -130,6 +152,9 @@ const (
 	kindCanceled = "canceled"
 	kindDeadline = "deadline"
 	kindRequest  = "request"
+	// kindAmbiguous carries the papers a reference fits, so the client
+	// gives its caller an *index.AmbiguousError.
+	kindAmbiguous = "ambiguous"
 )
 
 var kinds = []struct {
@@ -147,6 +172,9 @@ var kinds = []struct {
 type wireError struct {
 	Message string `json:"message"`
 	Kind    string `json:"kind,omitempty"`
+	// Ref and Papers are an ambiguous reference and the papers it fits.
+	Ref    string               `json:"ref,omitempty"`
+	Papers []index.DocumentInfo `json:"papers,omitempty"`
 }
 
 // toWire is err as sent; nil for nil.
@@ -155,6 +183,11 @@ func toWire(err error) *wireError {
 		return nil
 	}
 	w := &wireError{Message: err.Error()}
+	var amb *index.AmbiguousError
+	if errors.As(err, &amb) {
+		w.Kind, w.Ref, w.Papers = kindAmbiguous, amb.Ref, amb.Papers
+		return w
+	}
 	for _, k := range kinds {
 		if errors.Is(err, k.err) {
 			w.Kind = k.name
@@ -181,6 +214,9 @@ func (e *RemoteError) Unwrap() error { return e.kind }
 func fromWire(dir string, w *wireError) error {
 	if w == nil {
 		return nil
+	}
+	if w.Kind == kindAmbiguous {
+		return &index.AmbiguousError{Ref: w.Ref, Papers: w.Papers}
 	}
 	e := &RemoteError{Message: w.Message}
 	for _, k := range kinds {

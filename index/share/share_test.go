@@ -428,3 +428,59 @@ func TestServerNotAnswering(t *testing.T) {
 		t.Errorf("a call past the caller's deadline: %v", err)
 	}
 }
+
+// A paper's record and items read through the socket are the index's own,
+// and a name several papers share comes back as the same candidates.
+func TestClientReadsPapers(t *testing.T) {
+	x, _ := serve(t)
+	ctx := t.Context()
+	c := mustDial(t, x.Dir())
+
+	want, err := x.Resolve(ctx, "fostering.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.Resolve(ctx, "fostering.txt")
+	if err != nil || got.ID != want.ID || got.Path != want.Path || len(got.Items) != len(want.Items) {
+		t.Fatalf("resolve: %+v %v; want %+v", got, err, want)
+	}
+	number := want.Items[0].Number
+	wi, _, err := x.Item(ctx, want.ID, number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gi, gd, err := c.Item(ctx, want.ID, number)
+	if err != nil || gd.ID != want.ID || gi.Title != wi.Title || len(gi.Passages) != len(wi.Passages) || gi.Passages[0].Text != wi.Passages[0].Text {
+		t.Errorf("item: %+v %+v %v; want %+v", gi, gd, err, wi)
+	}
+
+	for _, tc := range []struct {
+		name, ref, number string
+	}{
+		{"no such paper", "nothing.txt", ""},
+		{"no such item", want.ID, "99z"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var err error
+			if tc.number == "" {
+				_, err = c.Resolve(ctx, tc.ref)
+			} else {
+				_, _, err = c.Item(ctx, tc.ref, tc.number)
+			}
+			if !errors.Is(err, index.ErrNotFound) {
+				t.Errorf("%v, want ErrNotFound", err)
+			}
+		})
+	}
+
+	// Another paper of the same name in another folder.
+	other := writePaper(t, t.TempDir(), "fostering.txt", paper("fostering allowances", 3))
+	if _, err := c.Ingest(ctx, []string{other}, index.IngestOptions{}, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Resolve(ctx, "fostering.txt")
+	var amb *index.AmbiguousError
+	if !errors.As(err, &amb) || amb.Ref != "fostering.txt" || len(amb.Papers) != 2 {
+		t.Errorf("ambiguous name: %v, want an *index.AmbiguousError with both papers", err)
+	}
+}
