@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -32,6 +33,10 @@ type request struct {
 	// respell are the query's words that no passage has, searched within
 	// fuzzyDistance edits (set by Search).
 	respell map[string]bool
+	// named lists the passages of the papers known by a file name, any
+	// of their names (set by Search); without it a source filter matches
+	// each paper's first name only.
+	named func(name string) ([]string, error)
 }
 
 // buildQuery turns q into a bleve query: the query string on the passage
@@ -154,7 +159,15 @@ func buildQuery(q request) (query.Query, bool, error) {
 		term(fKind, strings.ToLower(q.Kind))
 	}
 	if q.Source != "" {
-		term(fSource, q.Source)
+		if q.named == nil {
+			term(fSource, q.Source)
+		} else {
+			ids, err := q.named(q.Source)
+			if err != nil {
+				return nil, false, err
+			}
+			filters = append(filters, unscored{query.NewDocIDQuery(ids)})
+		}
 	}
 	if q.Theme != "" {
 		term(fThemes, q.Theme)
@@ -284,6 +297,7 @@ func (x *Index) search(ctx context.Context, q request) (res *Results, err error)
 			}
 		}
 	}
+	q.named = x.passagesNamed
 	bq, hasText, err := buildQuery(q)
 	if err != nil {
 		return nil, err
@@ -406,6 +420,25 @@ func (x *Index) paperFilter(ctx context.Context, ref string) (query.Query, error
 		return nil, fmt.Errorf("search %s: %w", x.dir, err)
 	}
 	return unscored{q: query.NewDocIDQuery(passageIDs(rec))}, nil
+}
+
+// passagesNamed lists the passages of the papers that have name among
+// their file names: a paper found under several names is found by each.
+func (x *Index) passagesNamed(name string) ([]string, error) {
+	var ids []string
+	for id, e := range x.known() {
+		if !slices.ContainsFunc(e.Sources, func(l index.Location) bool { return l.Name == name }) {
+			continue
+		}
+		rec, err := x.readRecord(id)
+		if err != nil {
+			return nil, fmt.Errorf("search %s: %w", x.dir, err)
+		}
+		if rec != nil {
+			ids = append(ids, passageIDs(rec)...)
+		}
+	}
+	return ids, nil
 }
 
 // minWindow is the fewest hits the first pass ranks. A wider window costs
