@@ -60,57 +60,45 @@ func TestSearchCoverage(t *testing.T) {
 	}
 }
 
-// TestSearchBoilerplate checks that a boilerplate passage ranks below one
-// that answers the query, and is still found.
-func TestSearchBoilerplate(t *testing.T) {
-	x := openTemp(t)
-	d := doc("p.txt", "Scrutiny", "2026-10-14",
-		item("4", "Fostering", corpus.KindReport,
-			"There are no background papers available for inspection, fostering papers included."),
-		item("5", "Sufficiency", corpus.KindReport,
-			"The background papers to the sufficiency strategy list the homes the panel visited and the gaps in local fostering placements."))
-	if _, err := x.IngestDocument(context.Background(), d, IngestOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	r := doSearch(t, x, Query{Text: "background papers", PerItem: 1})
-	if got := keys(r); len(got) != 2 || got[0] != "p.txt#5" {
-		t.Errorf("background papers: %v, want the sufficiency item first and the boilerplate kept", got)
-	}
-}
-
-// TestSearchNearPairs checks that two words of the query one word apart
-// in a passage ("foster carer recruitment" for "foster recruitment") rank
-// it above a passage that has them far apart.
-func TestSearchNearPairs(t *testing.T) {
-	x := openTemp(t)
-	d := doc("p.txt", "Scrutiny", "2026-10-14",
-		item("4", "Workforce", corpus.KindReport,
-			"Recruitment of staff to the foster team and to other teams continued through the year, with recruitment drives in spring."),
-		item("5", "Carers", corpus.KindReport,
-			"Foster carer recruitment rose by a fifth over the year against the plan."))
-	if _, err := x.IngestDocument(context.Background(), d, IngestOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	r := doSearch(t, x, Query{Text: "foster recruitment", PerItem: 1})
-	if got := keys(r); len(got) != 2 || got[0] != "p.txt#5" {
-		t.Errorf("foster recruitment: %v, want item 5 first", got)
-	}
-}
-
-// TestSearchAgendaBelowItems checks that the agenda's words announcing an
-// item rank below the item's own.
-func TestSearchAgendaBelowItems(t *testing.T) {
-	x := openTemp(t)
-	d := doc("p.txt", "Scrutiny", "2026-10-14",
-		item("", "Agenda", corpus.KindAgenda, "5. Placement stability: to consider a report."),
-		item("5", "Children in care", corpus.KindReport,
-			"Placement stability fell this year: more children moved three or more times, and fewer stayed two years in one home."))
-	if _, err := x.IngestDocument(context.Background(), d, IngestOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	r := doSearch(t, x, Query{Text: "placement stability", PerItem: 1})
-	if got := keys(r); len(got) != 2 || got[0] != "p.txt#5" {
-		t.Errorf("placement stability: %v, want item 5 first, then the agenda", got)
+// TestSearchWeighs checks, each on a small pack of its own, that a
+// boilerplate passage and the agenda's lines rank below the passage that
+// answers (and are still found), and that two words of the query one word
+// apart ("foster carer recruitment" for "foster recruitment") rank a
+// passage above one with the words far apart.
+func TestSearchWeighs(t *testing.T) {
+	for _, tc := range []struct {
+		name, query string
+		items       []corpus.Item
+		want        string // the first hit; both items are found
+	}{
+		{"boilerplate below", "background papers", []corpus.Item{
+			item("4", "Fostering", corpus.KindReport,
+				"There are no background papers available for inspection, fostering papers included."),
+			item("5", "Sufficiency", corpus.KindReport,
+				"The background papers to the sufficiency strategy list the homes the panel visited and the gaps in local fostering placements."),
+		}, "p.txt#5"},
+		{"near pair above far words", "foster recruitment", []corpus.Item{
+			item("4", "Workforce", corpus.KindReport,
+				"Recruitment of staff to the foster team and to other teams continued through the year, with recruitment drives in spring."),
+			item("5", "Carers", corpus.KindReport,
+				"Foster carer recruitment rose by a fifth over the year against the plan."),
+		}, "p.txt#5"},
+		{"agenda below its item", "placement stability", []corpus.Item{
+			item("", "Agenda", corpus.KindAgenda, "5. Placement stability: to consider a report."),
+			item("5", "Children in care", corpus.KindReport,
+				"Placement stability fell this year: more children moved three or more times, and fewer stayed two years in one home."),
+		}, "p.txt#5"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := openTemp(t)
+			if _, err := x.IngestDocument(context.Background(), doc("p.txt", "Scrutiny", "2026-10-14", tc.items...), IngestOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			r := doSearch(t, x, Query{Text: tc.query, PerItem: 1})
+			if got := keys(r); len(got) != 2 || got[0] != tc.want {
+				t.Errorf("%q: %v, want %s first and the other item kept", tc.query, got, tc.want)
+			}
+		})
 	}
 }
 
