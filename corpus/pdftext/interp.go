@@ -25,6 +25,7 @@ const (
 // Layout thresholds, in ems of the current font size.
 const (
 	spaceGap   = 0.15 // a gap wider than this between glyphs is a space
+	cellGap    = 0.8  // a gap wider than this may part a table's cells (see cellMark)
 	lineShift  = 0.5  // a baseline move larger than this is a new line
 	backGap    = 1.0  // moving back further than this on a line is a space
 	paraFactor = 1.3  // a line gap this much over the usual spacing is a paragraph
@@ -552,6 +553,9 @@ func (in *interp) place(s string, x0, y0, x1, y1, dx, dy, size float64) {
 		in.newLine(0, size, true)
 	case abs(perp) > lineShift*em:
 		in.newLine(-perp, size, perp > 0 || along > 40*em)
+	case along > cellGap*em:
+		in.space()
+		in.cellGap()
 	case along > spaceGap*em || along < -backGap*em:
 		in.space()
 	}
@@ -572,6 +576,73 @@ func (in *interp) space() {
 	ln := in.lines[len(in.lines)-1]
 	ln.text.WriteByte(' ')
 	in.lastRune = ' '
+}
+
+// cellMark follows the space of a gap wide enough to part a table's
+// cells; text() makes it a second space on a row of a table of words (an
+// action tracker's "1.1  Deliver …  Head of Fostering  March 2027  Red",
+// set apart as laid-out text sets cells, so the table reader finds its
+// columns as it does a text file's) and drops it elsewhere: a cover
+// sheet's "Report to   Scrutiny Committee", a justified line's wide
+// space, and rows of figures, which the table reader reads single spaced.
+const cellMark = '\x1e'
+
+// minWordCells is the fewest cells, most of them words, that make a line
+// a row of a table of words.
+const minWordCells = 4
+
+// cellGap marks the space just written as a cell gap.
+func (in *interp) cellGap() {
+	if in.lastRune != ' ' {
+		return
+	}
+	ln := in.lines[len(in.lines)-1]
+	if b := ln.text.String(); strings.HasSuffix(b, string(cellMark)) || strings.HasSuffix(b, string(cellMark)+" ") {
+		return
+	}
+	ln.text.WriteByte(cellMark)
+}
+
+// minWordRows is the fewest rows of a table of words, each with a long
+// cell, a page must have for its rows' cell gaps to be kept: a lone line
+// with wide gaps (a heading set out in columns, one row of a table of
+// figures) stays single spaced.
+const minWordRows = 3
+
+// wordRow reports whether line t, with its cell marks, is a row of a
+// table of words, and whether one of its cells is long (see minLongCell).
+func wordRow(t string) (row, long bool) {
+	if !strings.ContainsRune(t, cellMark) {
+		return false, false
+	}
+	cells := strings.Split(t, string(cellMark))
+	words := 0
+	for _, c := range cells {
+		if strings.IndexFunc(c, unicode.IsLetter) >= 0 {
+			words++
+		}
+		long = long || len(strings.Fields(c)) >= minLongCell
+	}
+	row = len(cells) >= minWordCells && 2*words > len(cells)
+	return row, row && long
+}
+
+// minLongCell is the fewest words of a long cell (an action, a
+// description). A page keeps its rows' cell gaps only when minWordRows of
+// them have one: columns of short labels alone are headings set out in
+// columns, and a table's header row is kept with the rows below it.
+const minLongCell = 4
+
+// cellGaps resolves a line's cell marks (see cellMark): a second space
+// when keep is true, nothing otherwise.
+func cellGaps(t string, keep bool) string {
+	if !strings.ContainsRune(t, cellMark) {
+		return t
+	}
+	if keep {
+		return strings.ReplaceAll(t, string(cellMark), " ")
+	}
+	return strings.ReplaceAll(t, string(cellMark), "")
 }
 
 func (in *interp) write(s string, size float64) {
@@ -638,12 +709,19 @@ func (in *interp) text() string {
 		sort.Float64s(gaps)
 		usual = gaps[len(gaps)/4]
 	}
+	rows := 0
+	for _, ln := range in.lines {
+		if _, long := wordRow(ln.text.String()); long {
+			rows++
+		}
+	}
 	var b strings.Builder
+	inRow := false // the lines since the last row of a table of words
 	blank := false // an empty line (only spaces) was drawn since the last text
 	carry := 0.0   // gap of skipped empty lines
 	for i, ln := range in.lines {
-		t := strings.TrimRight(ln.text.String(), " ")
-		if t == "" {
+		raw := ln.text.String()
+		if strings.TrimRight(cellGaps(raw, false), " ") == "" {
 			if b.Len() > 0 {
 				blank = true
 			}
@@ -652,13 +730,24 @@ func (in *interp) text() string {
 		}
 		gap := ln.gap + carry
 		carry = 0
+		para := false
+		if b.Len() > 0 && i > 0 && ln.size > 0 {
+			g := gap / ln.size
+			para = blank || ln.jump || g > usual*paraFactor && g-usual > 0.3 || g < -lineShift
+		}
+		// A row's wrapped cells continue on the lines below it, set
+		// apart as the row's are ("and approve 40 new households  and
+		// Adoption"), until a new paragraph or another row.
+		if row, _ := wordRow(raw); row {
+			inRow = true
+		} else if para {
+			inRow = false
+		}
+		t := strings.TrimRight(cellGaps(raw, rows >= minWordRows && inRow), " ")
 		if b.Len() > 0 {
 			b.WriteByte('\n')
-			if i > 0 && ln.size > 0 {
-				g := gap / ln.size
-				if blank || ln.jump || g > usual*paraFactor && g-usual > 0.3 || g < -lineShift {
-					b.WriteByte('\n')
-				}
+			if para {
+				b.WriteByte('\n')
 			}
 		}
 		blank = false
