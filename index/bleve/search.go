@@ -37,6 +37,10 @@ type request struct {
 	// of their names (set by Search); without it a source filter matches
 	// each paper's first name only.
 	named func(name string) ([]string, error)
+	// phrases, when set, receives the query's phrase boosts instead of
+	// the query, for Search to score on the first pass's best passages
+	// only (see rescorePhrases).
+	phrases *[]query.Query
 }
 
 // buildQuery turns q into a bleve query: the query string on the passage
@@ -103,11 +107,13 @@ func buildQuery(q request) (query.Query, bool, error) {
 		// Not for a query with jargon: its group terms stand in for the
 		// words as typed, which the papers seldom write side by side.
 		if len(jargonKeys(textOf(cs))) == 0 {
-			for _, pq := range pairPhrases(cs) {
-				bq.AddShould(pq)
-			}
-			for _, pq := range nearPairs(cs) {
-				bq.AddShould(pq)
+			ps := append(pairPhrases(cs), nearPairs(cs)...)
+			if q.phrases != nil {
+				*q.phrases = ps
+			} else {
+				for _, pq := range ps {
+					bq.AddShould(pq)
+				}
 			}
 		}
 		if aw := allWords(cs); aw != nil {
@@ -298,6 +304,10 @@ func (x *Index) search(ctx context.Context, q request) (res *Results, err error)
 		}
 	}
 	q.named = x.passagesNamed
+	var phrases []query.Query
+	if !q.Newest {
+		q.phrases = &phrases
+	}
 	bq, hasText, err := buildQuery(q)
 	if err != nil {
 		return nil, err
@@ -338,6 +348,9 @@ func (x *Index) search(ctx context.Context, q request) (res *Results, err error)
 			res = &Results{Query: q.Text, Total: sr.Total, Facets: facets(sr.Facets), Respelled: respelled}
 		}
 		if hasText && !q.Newest {
+			if err := x.rescorePhrases(ctx, sr.Hits, phrases); err != nil {
+				return nil, fmt.Errorf("search %s: %w", x.dir, err)
+			}
 			selected = groupItems(sr.Hits, perItem, x.known().weight)
 		} else {
 			selected = collapse(sr.Hits, perItem)
@@ -420,6 +433,39 @@ func (x *Index) paperFilter(ctx context.Context, ref string) (query.Query, error
 		return nil, fmt.Errorf("search %s: %w", x.dir, err)
 	}
 	return unscored{q: query.NewDocIDQuery(passageIDs(rec))}, nil
+}
+
+// phraseWeight scales the phrase boosts' scores, read on their own, as
+// they are added to the first pass's scores.
+const phraseWeight = 1.5
+
+// rescorePhrases adds to each of hits (the first pass's best passages)
+// the score of the query's phrase boosts (neighbouring words side by side
+// or one word apart). They are scored on these passages only: a phrase
+// reads the positions of its words in every passage that has them, which
+// over a whole large index was most of a broad query's time.
+func (x *Index) rescorePhrases(ctx context.Context, hits search.DocumentMatchCollection, phrases []query.Query) error {
+	if len(phrases) == 0 || len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	q := query.NewConjunctionQuery([]query.Query{unscored{query.NewDocIDQuery(ids)}, query.NewDisjunctionQuery(phrases)})
+	sr, err := x.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, len(ids), 0, false))
+	if err != nil {
+		return err
+	}
+	add := make(map[string]float64, len(sr.Hits))
+	for _, h := range sr.Hits {
+		add[h.ID] = h.Score
+	}
+	for _, h := range hits {
+		h.Score += phraseWeight * add[h.ID]
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	return nil
 }
 
 // passagesNamed lists the passages of the papers that have name among
