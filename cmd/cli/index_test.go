@@ -90,6 +90,12 @@ func TestIngestSearchBrief(t *testing.T) {
 		t.Errorf("respelled word: exit %d, %s %s", code, out, errs)
 	}
 
+	// One passage is one.
+	code, out, errs = run(t, "search", "--index", idx, "safeguarding")
+	if code != ExitOK || !strings.HasPrefix(out, `1 passage matches "safeguarding"`) {
+		t.Errorf("one passage: exit %d, %s %s", code, out, errs)
+	}
+
 	// Filters: a committee that does not exist finds nothing.
 	code, out, _ = run(t, "search", "--index", idx, "--committee", "Planning Committee", "fostering")
 	if code != ExitOK || !strings.Contains(out, "No passages match") {

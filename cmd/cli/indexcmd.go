@@ -328,7 +328,11 @@ func printHits(w io.Writer, res *index.Results, bold bool) {
 	if len(groups) < len(res.Hits) {
 		shown += fmt.Sprintf(" from %d %s", len(groups), plural(len(groups), "item"))
 	}
-	fmt.Fprintf(w, "%d %s match %q; %s.\n", res.Total, plural(int(res.Total), "passage"), res.Query, shown)
+	verb := "match"
+	if res.Total == 1 {
+		verb = "matches"
+	}
+	fmt.Fprintf(w, "%d %s %s %q; %s.\n", res.Total, plural(int(res.Total), "passage"), verb, res.Query, shown)
 	shared := sharedNames(res.Hits)
 	for i, g := range groups {
 		h := g[0]
