@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -51,5 +52,36 @@ func TestAskAboutOneItem(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// brief --index of a paper whose file is where it was ingested gives what
+// brief FILE gives; once the file has moved, the brief comes from the
+// index's passages and still names the paper.
+func TestBriefIndexReadsTheFile(t *testing.T) {
+	src := filepath.Join(samplePack(t), corpus.SampleName)
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pack := filepath.Join(t.TempDir(), corpus.SampleName)
+	if err := os.WriteFile(pack, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	idx := filepath.Join(t.TempDir(), "index")
+	if code, _, errs := run(t, "ingest", "--index", idx, pack); code != ExitOK {
+		t.Fatalf("ingest: %s", errs)
+	}
+	_, fromFile, _ := run(t, "brief", pack)
+	code, fromIndex, errs := run(t, "brief", "--index", idx, "--source", corpus.SampleName)
+	if code != ExitOK || fromIndex != fromFile {
+		t.Errorf("brief --index differs from brief FILE: exit %d %s\n%s\nwant\n%s", code, errs, fromIndex, fromFile)
+	}
+	if err := os.Rename(pack, pack+".moved"); err != nil {
+		t.Fatal(err)
+	}
+	code, moved, errs := run(t, "brief", "--index", idx, "--source", corpus.SampleName)
+	if code != ExitOK || !strings.Contains(moved, "Fostering Service Annual Report") {
+		t.Errorf("brief --index of a moved file: exit %d %s\n%s", code, errs, moved)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/scrutineer/scrutineer/analysis"
@@ -67,6 +68,22 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 		return nil, fmt.Errorf("no paper for a meeting on %s in the index %s", meeting, x.Dir())
 	}
 	include := flagBool(fs, "include-exempt")
+	if len(picked) == 1 {
+		// The paper's own file, when it is still where the index found
+		// it and unchanged, gives the brief that brief FILE gives: its
+		// pages (and the tables on them), not only its passages.
+		if doc := indexedFile(ctx, fs, picked[0]); doc != nil {
+			rep, err := an.Brief(ctx, doc)
+			if err != nil {
+				return nil, fmt.Errorf("analyse %s: %w", doc.Source, err)
+			}
+			rep.Source = citeSource(picked[0])
+			if !include {
+				rep.Items = slices.DeleteFunc(rep.Items, func(it analysis.ItemReport) bool { return it.Exempt })
+			}
+			return rep, nil
+		}
+	}
 	var sources []string
 	var items []corpus.Item
 	for _, d := range picked {
@@ -89,4 +106,20 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 		return nil, fmt.Errorf("brief the meeting's papers: %w", err)
 	}
 	return rep, nil
+}
+
+// indexedFile reads the file of the indexed paper d when it is where the
+// index last found it and its content is the paper's; nil otherwise (a
+// paper moved, changed or read from Slack is briefed from its passages).
+func indexedFile(ctx context.Context, fs *flag.FlagSet, d index.DocumentInfo) *corpus.Document {
+	if d.Path == "" {
+		return nil
+	}
+	doc, err := within(ctx, flagDuration(fs, "timeout"), d.Path, func(ctx context.Context) (*corpus.Document, error) {
+		return corpus.Open(ctx, d.Path, corpus.Options{Password: flagString(fs, "password")})
+	})
+	if err != nil || doc.Hash != d.Hash {
+		return nil
+	}
+	return doc
 }
