@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"regexp"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -231,6 +232,26 @@ func withoutEncrypt(data []byte, c xrefChain) []byte {
 		out = fmt.Appendf(out, "xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size %d /Prev %d /Encrypt null >>\n", max(c.size, c.tableLen, 1), c.newest)
 	}
 	return fmt.Appendf(out, "startxref\n%d\n%%%%EOF\n", x)
+}
+
+// errEncryptInStream is the error for an encryption dictionary that is
+// not an object of its own in the file: one stored in an object stream
+// (which the format forbids, as the stream would need decrypting to be
+// read) made the library resolve it for ever.
+var errEncryptInStream = fmt.Errorf("%w: its encryption dictionary is not an object of its own", ErrMalformed)
+
+var reEncryptRef = regexp.MustCompile(`/Encrypt\s+(\d{1,10})\s+(\d{1,5})\s+R`)
+
+// checkEncryptRefs finds an /Encrypt that refers to an object the file
+// does not hold as "N G obj" at the top level.
+func checkEncryptRefs(data []byte) error {
+	for _, m := range reEncryptRef.FindAllSubmatch(data, 16) {
+		re, err := regexp.Compile(`(?:^|[\r\n\t \f\x00>])` + string(m[1]) + `\s+` + string(m[2]) + `\s+obj\b`)
+		if err != nil || !re.Match(data) {
+			return errEncryptInStream
+		}
+	}
+	return nil
 }
 
 // checkEncrypted runs checkObjStreams on an encrypted file's table before

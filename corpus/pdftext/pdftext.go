@@ -446,6 +446,11 @@ func open(data []byte, password string, b *budget) (r *pdf.Reader, pages pdf.Val
 		if err := checkEncrypted(data, chain); err != nil {
 			return nil, pdf.Value{}, how, err
 		}
+		// What checkEncrypted could not open to check (a table the
+		// library reads and the chain scan does not).
+		if err := checkEncryptRefs(data); err != nil {
+			return nil, pdf.Value{}, how, err
+		}
 		whole := data
 		if chain.undercounted() {
 			// A merged file (pdfunite) whose trailer counts fewer
