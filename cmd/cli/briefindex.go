@@ -115,9 +115,7 @@ func indexedFile(ctx context.Context, fs *flag.FlagSet, d index.DocumentInfo) *c
 	if d.Path == "" {
 		return nil
 	}
-	doc, err := within(ctx, flagDuration(fs, "timeout"), d.Path, func(ctx context.Context) (*corpus.Document, error) {
-		return corpus.Open(ctx, d.Path, corpus.Options{Password: flagString(fs, "password")})
-	})
+	doc, err := openPath(ctx, fs, d.Path, flagString(fs, "password"))
 	if err != nil || doc.Hash != d.Hash {
 		return nil
 	}

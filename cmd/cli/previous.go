@@ -10,7 +10,6 @@ import (
 
 	"github.com/scrutineer/scrutineer/analysis"
 	"github.com/scrutineer/scrutineer/analysis/inspection"
-	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
 )
 
@@ -88,9 +87,7 @@ func lastInspection(ctx context.Context, fs *flag.FlagSet, x paperStore, rep *an
 		if _, err := os.Stat(d.Path); err != nil {
 			continue // moved since it was indexed
 		}
-		doc, err := within(ctx, flagDuration(fs, "timeout"), d.Path, func(ctx context.Context) (*corpus.Document, error) {
-			return corpus.Open(ctx, d.Path, corpus.Options{})
-		})
+		doc, err := openPath(ctx, fs, d.Path, "")
 		if err != nil {
 			continue // a damaged file is not the last inspection
 		}

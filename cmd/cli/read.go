@@ -82,13 +82,19 @@ func openDoc(ctx context.Context, fs *flag.FlagSet, args []string, in io.Reader)
 			return corpus.Read(ctx, stdinName, data, opts)
 		})
 	}
-	doc, err := within(ctx, flagDuration(fs, "timeout"), path, func(ctx context.Context) (*corpus.Document, error) {
-		return corpus.Open(ctx, path, corpus.Options{Password: pw})
-	})
+	doc, err := openPath(ctx, fs, path, pw)
 	if errors.Is(err, corpus.ErrEncrypted) && pw == "" && strings.Contains(err.Error(), "user password") {
 		return nil, fmt.Errorf("%w (give it with --password)", err)
 	}
 	return doc, err
+}
+
+// openPath reads the paper at path with the password pw, stopping after
+// --timeout.
+func openPath(ctx context.Context, fs *flag.FlagSet, path, pw string) (*corpus.Document, error) {
+	return within(ctx, flagDuration(fs, "timeout"), path, func(ctx context.Context) (*corpus.Document, error) {
+		return corpus.Open(ctx, path, corpus.Options{Password: pw})
+	})
 }
 
 func writeJSON(w io.Writer, v any) error {
