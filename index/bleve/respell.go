@@ -64,7 +64,7 @@ func (x *Index) unknownWords(ctx context.Context, cs []clause) ([]string, error)
 func countWords(cs []clause) int {
 	n := 0
 	for _, c := range cs {
-		if !c.not && (c.field == "" || c.field == fTitle || c.field == fHeading) {
+		if c.findsWords() {
 			n++
 		}
 	}

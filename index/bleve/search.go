@@ -439,8 +439,9 @@ func (x *Index) paperFilter(ctx context.Context, ref string) (query.Query, error
 // they are added to the first pass's scores.
 const phraseWeight = 1.5
 
-// rescorePhrases adds to each of hits (the first pass's best passages)
-// the score of the query's phrase boosts (neighbouring words side by side
+// rescorePhrases adds to each of hits (the first pass's best passages,
+// which groupItems then sorts by their weighted scores) the score of the
+// query's phrase boosts (neighbouring words side by side
 // or one word apart). They are scored on these passages only: a phrase
 // reads the positions of its words in every passage that has them, which
 // over a whole large index was most of a broad query's time.
@@ -464,7 +465,7 @@ func (x *Index) rescorePhrases(ctx context.Context, hits search.DocumentMatchCol
 	for _, h := range hits {
 		h.Score += phraseWeight * add[h.ID]
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	// groupItems puts the hits back in order of score.
 	return nil
 }
 
@@ -520,8 +521,10 @@ func groupItems(hits search.DocumentMatchCollection, perItem int, weight func(id
 		for _, h := range hits {
 			h.Score *= weight(h.ID)
 		}
-		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	}
+	// Scores may have changed since the search ranked the hits
+	// (rescorePhrases, weight).
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	type group struct {
 		hits  []*search.DocumentMatch
 		score float64

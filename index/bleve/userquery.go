@@ -118,9 +118,15 @@ func shortText(s string, n int) string {
 func textOf(cs []clause) string {
 	var out []string
 	for _, c := range cs {
-		if !c.not && (c.field == "" || c.field == fTitle || c.field == fHeading) {
+		if c.findsWords() {
 			out = append(out, c.text)
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// findsWords reports whether c is words to find in a passage's text,
+// title or heading: not excluded, not a filter.
+func (c clause) findsWords() bool {
+	return !c.not && (c.field == "" || c.field == fTitle || c.field == fHeading)
 }
