@@ -73,17 +73,24 @@ type paperSet map[string]paperEntry
 // boilerWeight for a boilerplate passage, agendaWeight for one of an
 // agenda, 1 for any other.
 func (s paperSet) weight(id string) float64 {
-	parts := strings.Split(id, "\x1f")
-	if len(parts) != 3 {
+	paper, rest, ok := strings.Cut(id, "\x1f")
+	if !ok {
 		return 1
 	}
-	e := s[parts[0]]
-	k := parts[1] + "/" + parts[2]
-	if i := sort.SearchStrings(e.Boiler, k); i < len(e.Boiler) && e.Boiler[i] == k {
+	e := s[paper]
+	if len(e.Boiler) == 0 && len(e.Agenda) == 0 {
+		return 1 // most papers: nothing to look up, nothing to build
+	}
+	item, k, ok := strings.Cut(rest, "\x1f")
+	if !ok {
+		return 1
+	}
+	key := item + "/" + k // as passageKey writes it
+	if i := sort.SearchStrings(e.Boiler, key); i < len(e.Boiler) && e.Boiler[i] == key {
 		return boilerWeight
 	}
 	if len(e.Agenda) > 0 {
-		if item, err := strconv.Atoi(parts[1]); err == nil && slices.Contains(e.Agenda, item) {
+		if n, err := strconv.Atoi(item); err == nil && slices.Contains(e.Agenda, n) {
 			return agendaWeight
 		}
 	}
