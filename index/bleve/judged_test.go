@@ -363,15 +363,9 @@ func TestJudged(t *testing.T) {
 		}
 	}
 	golden := filepath.Join("testdata", "judged", "summary.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(summary), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	want, ok := summaryGolden(t, golden, summary, "Judged")
+	if !ok {
 		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./index/bleve -run Judged -update)", err)
 	}
 	for _, l := range strings.Split(string(want), "\n") {
 		f := strings.Fields(l)

@@ -18,6 +18,24 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// summaryGolden writes summary to the golden file path with -update and
+// reports false; otherwise it returns what the file holds. run names the
+// test for the message when the file is missing.
+func summaryGolden(t *testing.T, path, summary, run string) ([]byte, bool) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(summary), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return nil, false
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./index/bleve -run %s -update)", err, run)
+	}
+	return want, true
+}
+
 // judged is one relevance query from testdata/relevance/queries.json.
 type judged struct {
 	ID       string `json:"id"`
@@ -192,15 +210,9 @@ func TestRelevance(t *testing.T) {
 	}
 
 	golden := filepath.Join("testdata", "relevance", "summary.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(summary), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	want, ok := summaryGolden(t, golden, summary, "Relevance")
+	if !ok {
 		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./index/bleve -run Relevance -update)", err)
 	}
 	if string(want) == summary {
 		return
