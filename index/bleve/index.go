@@ -56,6 +56,8 @@ type Index struct {
 	// papers is the paper list as last written, for searches to name
 	// hits' papers without reading the list each time.
 	papers atomic.Pointer[paperSet]
+	// facets holds the passages' facet terms for counting them.
+	facets facetTable
 }
 
 type versionRecord struct {
@@ -187,6 +189,7 @@ func (x *Index) Close() error {
 		return nil
 	}
 	x.closed = true
+	x.facets.close()
 	if err := x.bi.Close(); err != nil {
 		return fmt.Errorf("close index %s: %w", x.dir, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"math"
 	"runtime"
 	"sort"
 
@@ -32,7 +33,8 @@ var splitMin uint64 = 20_000
 // the background and renumbers passages, so halves read from two
 // snapshots could count a passage twice and miss another.
 func (x *Index) searchRanked(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	if runtime.GOMAXPROCS(0) < 2 {
+	split := runtime.GOMAXPROCS(0) >= 2
+	if !split && req.Facets == nil {
 		return x.bi.SearchInContext(ctx, req)
 	}
 	adv, err := x.bi.Advanced()
@@ -45,7 +47,13 @@ func (x *Index) searchRanked(ctx context.Context, req *bleve.SearchRequest) (*bl
 	}
 	defer reader.Close()
 	n, err := reader.DocCount()
-	if err != nil || n < splitMin {
+	if err != nil {
+		return nil, fmt.Errorf("count passages: %w", err)
+	}
+	if n < splitMin {
+		split = false
+	}
+	if !split && req.Facets == nil {
 		return x.bi.SearchInContext(ctx, req)
 	}
 	// The scoring model a whole search would use, so that scores match.
@@ -55,6 +63,11 @@ func (x *Index) searchRanked(ctx context.Context, req *bleve.SearchRequest) (*bl
 	}
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return model }))
+	if !split {
+		// Whole, but through searchReader, which counts facets from the
+		// facet table.
+		return x.searchReader(ctx, reader, req, req.Query, true)
+	}
 	// Internal numbers count deleted passages too, so the halves are
 	// only about even; any split point gives the same merged result.
 	mid := n / 2
@@ -69,10 +82,10 @@ func (x *Index) searchRanked(ctx context.Context, req *bleve.SearchRequest) (*bl
 				second <- result{err: fmt.Errorf("internal error: %v", r)}
 			}
 		}()
-		sr, err := x.searchReader(ctx, reader, req, docRange{q: req.Query, lo: mid})
+		sr, err := x.searchReader(ctx, reader, req, docRange{q: req.Query, lo: mid}, false)
 		second <- result{sr, err}
 	}()
-	a, errA := x.searchReader(ctx, reader, req, docRange{q: req.Query, hi: mid})
+	a, errA := x.searchReader(ctx, reader, req, docRange{q: req.Query, hi: mid}, false)
 	b := <-second
 	if errA != nil {
 		return nil, errA
@@ -84,8 +97,10 @@ func (x *Index) searchRanked(ctx context.Context, req *bleve.SearchRequest) (*bl
 }
 
 // searchReader runs q in place of req's query on one index snapshot:
-// hits ranked by req's order, the total and req's terms facets.
-func (x *Index) searchReader(ctx context.Context, reader bleveapi.IndexReader, req *bleve.SearchRequest, q query.Query) (*bleve.SearchResult, error) {
+// hits ranked by req's order, the total and req's terms facets. Unless
+// trim is set, the facets keep all their terms, for halves whose counts
+// are added before the terms are cut to the request's size.
+func (x *Index) searchReader(ctx context.Context, reader bleveapi.IndexReader, req *bleve.SearchRequest, q query.Query, trim bool) (*bleve.SearchResult, error) {
 	searcher, err := q.Searcher(ctx, reader, x.bi.Mapping(), search.SearcherOptions{Score: req.Score})
 	if err != nil {
 		return nil, err
@@ -93,15 +108,35 @@ func (x *Index) searchReader(ctx context.Context, reader bleveapi.IndexReader, r
 	defer searcher.Close()
 	// Sort fields keep state while collecting: each half has its own.
 	coll := collector.NewTopNCollector(req.Size, 0, req.Sort.Copy())
-	if req.Facets != nil {
+	// The passages' facets are counted from the facet table, when the
+	// request asks for them alone; other facets from doc values.
+	var table *facetCounter
+	var tableSize int
+	if f, ok := req.Facets[fFacets]; ok && len(req.Facets) == 1 && f.Field == fFacets {
+		if table, err = x.facets.counter(reader); err != nil {
+			return nil, err
+		}
+		tableSize = facetSize(f.Size, trim)
+	}
+	if table != nil {
+		searcher = &facetSearcher{Searcher: searcher, c: table}
+	} else if req.Facets != nil {
 		fb := search.NewFacetsBuilder(reader)
 		for name, f := range req.Facets {
-			fb.Add(name, newTermCounter(f.Field, f.Size))
+			fb.Add(name, newTermCounter(f.Field, facetSize(f.Size, trim)))
 		}
 		coll.SetFacetsBuilder(fb)
 	}
 	if err := coll.Collect(ctx, searcher, reader); err != nil {
 		return nil, err
+	}
+	facets := coll.FacetResults()
+	if table != nil {
+		fr, err := table.result(tableSize)
+		if err != nil {
+			return nil, err
+		}
+		facets = search.FacetResults{fFacets: fr}
 	}
 	return &bleve.SearchResult{
 		Request:  req,
@@ -109,8 +144,17 @@ func (x *Index) searchReader(ctx context.Context, reader bleveapi.IndexReader, r
 		Total:    coll.Total(),
 		MaxScore: coll.MaxScore(),
 		Took:     coll.Took(),
-		Facets:   coll.FacetResults(),
+		Facets:   facets,
 	}, nil
+}
+
+// facetSize is the number of terms a facet of size keeps: all of them
+// unless trim is set.
+func facetSize(size int, trim bool) int {
+	if trim {
+		return size
+	}
+	return math.MaxInt
 }
 
 // mergeRanked merges the results of the two halves of req: hits in req's
@@ -283,6 +327,16 @@ func newTermCounter(field string, size int) *termCounter {
 
 // StartDoc implements search.FacetBuilder.
 func (c *termCounter) StartDoc() { c.saw = false }
+
+// add counts n passages with term, as n calls of UpdateVisitor would
+// but for the total and missing counts, which the caller keeps.
+func (c *termCounter) add(term string, n int) {
+	if p, ok := c.counts[term]; ok {
+		*p += n
+		return
+	}
+	c.counts[term] = &n
+}
 
 // UpdateVisitor implements search.FacetBuilder.
 func (c *termCounter) UpdateVisitor(term []byte) {
