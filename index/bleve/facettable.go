@@ -62,11 +62,14 @@ type facetCounter struct {
 	dv      bleveapi.DocValueReader
 	reader  bleveapi.IndexReader
 	readErr error
+	// unread are the segments of snap not in the table.
+	snap   *scorch.IndexSnapshot
+	unread []segment.Segment
 }
 
-// counter prepares to count facets over reader, and starts reading in the
-// background the segments the table lacks. It returns nil when reader is
-// not a scorch snapshot: the caller then counts from doc values.
+// counter prepares to count facets over reader; once the search is done,
+// readUnread reads the segments the table lacks. It returns nil when
+// reader is not a scorch snapshot: the caller then counts from doc values.
 func (t *facetTable) counter(reader bleveapi.IndexReader) (*facetCounter, error) {
 	snap, ok := reader.(*scorch.IndexSnapshot)
 	if !ok {
@@ -107,13 +110,27 @@ func (t *facetTable) counter(reader bleveapi.IndexReader) (*facetCounter, error)
 			}
 		}
 		t.mu.Lock()
-	} else if len(missing) > 0 && !t.closed {
-		t.readLater(snap, missing)
+	} else {
+		c.snap, c.unread = snap, missing
 	}
 	c.terms = t.terms
 	t.mu.Unlock()
 	c.counts = make([]int, len(c.terms))
 	return c, nil
+}
+
+// readUnread reads in the background the segments c found missing from
+// the table. It is called once the search is done, so the reading does
+// not slow the search that found them.
+func (t *facetTable) readUnread(c *facetCounter) {
+	if len(c.unread) == 0 {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.closed {
+		t.readLater(c.snap, c.unread)
+	}
 }
 
 // readLater reads segs, of snap, into the table in the background. It

@@ -132,6 +132,7 @@ func (x *Index) searchReader(ctx context.Context, reader bleveapi.IndexReader, r
 	}
 	facets := coll.FacetResults()
 	if table != nil {
+		x.facets.readUnread(table)
 		fr, err := table.result(tableSize)
 		if err != nil {
 			return nil, err
