@@ -156,6 +156,9 @@ func (a *Analyzer) itemFacts(it corpus.Item, all string, pages []corpus.Page) (*
 func (a *Analyzer) itemThemes(it corpus.Item, all string, insp *inspection.Inspection, facts []figures.Fact) []themes.ThemeMatch {
 	counts, n := a.m.FactThemes(facts)
 	ms := a.m.WithFacts(a.m.MatchTitled(it.Title, it.Passages), counts, n)
+	if reProgramme.MatchString(it.Title) {
+		ms = a.m.ListingThemes(it.Title, ms, counts)
+	}
 	if insp != nil && (len(insp.Judgements) > 0 || len(all) > 5000) {
 		ms = promote(ms, "inspection-response", a.m)
 	}

@@ -166,6 +166,66 @@ var (
 	reOwnerDate = regexp.MustCompile(`\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}|q[1-4]\b|end of q[1-4]|complete[d]?|ongoing|in progress)\b`)
 )
 
+// trackerEntry drops from a tracker row's facts those that read its
+// entry as the report's own resolution, proposal or recommendation ("8
+// July 2026 Report back on ... In progress" is a record of what the
+// committee asked, not a new request): the row's status is its fact.
+func trackerEntry(fs []Fact) []Fact {
+	out := fs[:0]
+	for _, f := range fs {
+		switch f.Kind {
+		case FactResolution, FactProposal, FactRecommendation:
+		default:
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// spacedStatus reads the status a tracker row laid out with spaces gives
+// in its last cell ("... | Director | In progress"): an action not done,
+// or done (is it working?), asked about as such in place of the row's
+// owner or date. A row whose status is neither ("Accepted for
+// December", "Due December 2026") asks nothing by its owner or date: it
+// is a commitment not yet due.
+func spacedStatus(sent string, fs []Fact) []Fact {
+	i := strings.LastIndex(sent, " | ")
+	if i < 0 {
+		return fs
+	}
+	last := strings.ToLower(sent[i+3:])
+	var status *Fact
+	switch {
+	case reStatusCell.MatchString(last):
+		loc := []int{i + 3, len(sent)}
+		status = &Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactAction] + 0.8}
+	case reDoneCell.MatchString(last):
+		loc := []int{i + 3, len(sent)}
+		status = &Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactAction] + 0.3}
+	case !reStatusLater.MatchString(last):
+		return fs
+	}
+	out := fs[:0]
+	if status != nil {
+		out = append(out, *status)
+	}
+	for _, f := range fs {
+		if f.Kind != FactAction {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+var (
+	// reStatusCell is a tracker's status cell for an action not done.
+	reStatusCell = regexp.MustCompile(`^(?:outstanding|in progress|overdue|not started|not yet (?:provided|started|done|met)|delayed|behind)$`)
+	// reDoneCell is a tracker's status cell for a completed action.
+	reDoneCell = regexp.MustCompile(`^(?:completed?|done|achieved)$`)
+	// reStatusLater is a status cell for an action agreed for later.
+	reStatusLater = regexp.MustCompile(`^(?:accepted|agreed|due|scheduled|planned|on track)\b`)
+)
+
 // FindFacts scans an item's passages for facts.
 func FindFacts(passages []string) []Fact {
 	var out []Fact
@@ -197,12 +257,15 @@ func FindFacts(passages []string) []Fact {
 				low := strings.ToLower(sent)
 				if loc := reStatus.FindStringIndex(low); loc != nil && len(low) == len(sent) && !reStatusNoun.MatchString(low[loc[1]:]) {
 					f := Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactAction] + 0.8}
-					fs = append([]Fact{f}, fs...)
+					fs = append([]Fact{f}, trackerEntry(fs)...)
 				} else if loc := reDone.FindStringIndex(low); loc != nil && len(low) == len(sent) && !reDoneMeasure.MatchString(low[loc[1]:]) {
 					// Done, says the tracker: is it working?
 					f := Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactAction] + 0.3}
 					fs = append([]Fact{f}, fs...)
 				}
+			}
+			if sp.Spaced {
+				fs = spacedStatus(sent, fs)
 			}
 			for _, f := range fs {
 				f.Passage = pi

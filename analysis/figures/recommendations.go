@@ -16,7 +16,7 @@ func RecommendationPassages(ps []corpus.Passage) map[int]bool {
 		h := strings.ToLower(p.Heading)
 		first := strings.ToLower(firstLine(p.Text))
 		switch {
-		case ReRecHeading.MatchString(h) || ReRecHeading.MatchString(first):
+		case recSection(h) || recSection(first):
 			in = true
 		case p.Heading != "" || looksLikeHeading(p.Text):
 			in = false
@@ -28,6 +28,19 @@ func RecommendationPassages(ps []corpus.Passage) map[int]bool {
 	return out
 }
 
+// recSection reports whether a heading opens a section of the report's
+// recommendations: "Recommendations", "What needs to improve", but not a
+// tracker or log of the committee's past recommendations, whose prose
+// reports progress.
+func recSection(h string) bool {
+	return ReRecHeading.MatchString(h) && !reRecTracker.MatchString(h)
+}
+
+// reRecTracker is a heading of a record of recommendations already made.
+var reRecTracker = regexp.MustCompile(`recommendations?\s+(?:tracker|log|monitoring|progress|update)`)
+
+// ReRecHeading is a heading that introduces recommendations or points
+// for improvement.
 var ReRecHeading = regexp.MustCompile(`^\s*(?:\d+\.?\s*)?(?:what needs to improve|what does the local authority need to improve|recommendations?\b|areas? for (?:priority action|improvement))`)
 
 func firstLine(s string) string {

@@ -63,7 +63,11 @@ func commitments(it *Item) []commitment {
 			continue
 		}
 		for _, d := range findDates(s.Text) {
-			if !reDeadlineLead.MatchString(s.Text[:d.Pos]) || !s.Table && !promisedBefore(s.Text, d) {
+			// A row whose cells run to paragraphs (a budget line's
+			// explanation) is read as prose: its dates are what happened,
+			// unless a promise comes before them.
+			prose := !s.Table || len(strings.Fields(s.Text)) > maxRowWords
+			if !reDeadlineLead.MatchString(s.Text[:d.Pos]) || prose && !promisedBefore(s.Text, d) {
 				continue
 			}
 			add(commitment{
@@ -100,6 +104,10 @@ func commitments(it *Item) []commitment {
 	}
 	return out
 }
+
+// maxRowWords is the most words of a table row whose dates are read as
+// its deadlines: a tracker's action, owner, date and status.
+const maxRowWords = 40
 
 var (
 	// reDueHead names a tracker's deadline column; reNotDueHead a date

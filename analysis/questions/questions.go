@@ -27,6 +27,8 @@ const (
 	maxFactWords           = 28   // words of a fact quoted inside a question
 	factRunOn              = 6    // words a quoted fact may run on to finish its clause
 	dupSimilarity          = 0.55 // Jaccard of analysed terms above which two questions are duplicates
+	dupContained           = 0.55 // share of the shorter question's terms in the other's that makes two questions citing one page duplicates
+	minContainedTerms      = 6    // the fewest terms of a question for dupContained to apply
 	maxGapThemes           = 1    // gaps are asked for the item's best theme only
 	gapMinScore            = 0.5  // and only when the item is plainly about it
 	inspectionBump         = 1.5

@@ -35,7 +35,7 @@ func rank(cands []candidate) []report.Question {
 			return false
 		}
 		for _, k := range kept {
-			if jaccard(k.terms, c.terms) >= dupSimilarity {
+			if duplicate(k, c) {
 				return false
 			}
 		}
@@ -84,15 +84,39 @@ func termSet(s string) map[string]bool {
 	return m
 }
 
+// duplicate reports whether two questions are one question: most of their
+// terms shared (Jaccard), or, when they cite the same page, most of the
+// shorter's terms in the longer (a tracker row, "Corporate Parenting
+// Panel to consider IRO caseloads ... Outstanding", and the report's
+// sentence about it, "The Corporate Parenting Panel ... has not yet
+// considered IRO caseloads").
+func duplicate(a, b candidate) bool {
+	if jaccard(a.terms, b.terms) >= dupSimilarity {
+		return true
+	}
+	if a.q.Kind == report.KindGap || b.q.Kind == report.KindGap || len(a.q.Evidence) == 0 || len(b.q.Evidence) == 0 ||
+		a.q.Evidence[0].Page != b.q.Evidence[0].Page {
+		return false
+	}
+	short := min(len(a.terms), len(b.terms))
+	return short >= minContainedTerms && float64(shared(a.terms, b.terms)) >= dupContained*float64(short)
+}
+
+// shared counts the terms in both a and b.
+func shared(a, b map[string]bool) int {
+	n := 0
+	for t := range a {
+		if b[t] {
+			n++
+		}
+	}
+	return n
+}
+
 func jaccard(a, b map[string]bool) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 1
 	}
-	inter := 0
-	for t := range a {
-		if b[t] {
-			inter++
-		}
-	}
+	inter := shared(a, b)
 	return float64(inter) / float64(len(a)+len(b)-inter)
 }

@@ -27,12 +27,17 @@ func (r *recorder) Fatal(args ...any) {
 
 func (r *recorder) Fatalf(format string, args ...any) { r.fail(format, args...) }
 
-func (r *recorder) fail(format string, args ...any) {
+// Errorf keeps the first failure and carries on, as testing.T's does.
+func (r *recorder) Errorf(format string, args ...any) {
 	r.mu.Lock()
 	if r.msg == "" {
 		r.msg = strings.TrimSpace(fmt.Sprintf(format, args...))
 	}
 	r.mu.Unlock()
+}
+
+func (r *recorder) fail(format string, args ...any) {
+	r.Errorf(format, args...)
 	runtime.Goexit()
 }
 

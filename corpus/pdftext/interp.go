@@ -69,6 +69,9 @@ type line struct {
 	gap  float64 // baseline distance below the previous line (device units)
 	size float64 // largest em on the line
 	jump bool    // moved up or sideways to a new block
+	// cells holds where each cell of the line starts along the text's
+	// direction: its first text, then the text after each cell mark.
+	cells []float64
 }
 
 type gstate struct {
@@ -536,7 +539,7 @@ func (in *interp) place(s string, x0, y0, x1, y1, dx, dy, size float64) {
 	if !in.have || len(in.lines) == 0 {
 		in.newLine(0, size, false)
 		in.have = true
-		in.write(s, size)
+		in.write(s, size, x0*dx+y0*dy)
 		in.endX, in.endY, in.dirX, in.dirY = x1, y1, dx, dy
 		return
 	}
@@ -559,7 +562,7 @@ func (in *interp) place(s string, x0, y0, x1, y1, dx, dy, size float64) {
 	case along > spaceGap*em || along < -backGap*em:
 		in.space()
 	}
-	in.write(s, size)
+	in.write(s, size, x0*dx+y0*dy)
 	in.endX, in.endY, in.dirX, in.dirY = x1, y1, dx, dy
 }
 
@@ -633,6 +636,68 @@ func wordRow(t string) (row, long bool) {
 // columns, and a table's header row is kept with the rows below it.
 const minLongCell = 4
 
+// wordCells is a row of a table of words as its cells and where each
+// starts, to which the lines its cells wrap onto are added.
+type wordCells struct {
+	text  []string
+	start []float64
+	tol   float64
+}
+
+// newWordCells reads a row's cells; nil when its cell marks and cell
+// starts do not agree.
+func newWordCells(raw string, ln *line) *wordCells {
+	parts := strings.Split(raw, string(cellMark))
+	if len(parts) != len(ln.cells) {
+		return nil
+	}
+	w := &wordCells{start: ln.cells, tol: 0.5 * math.Max(ln.size, 1)}
+	for _, p := range parts {
+		w.text = append(w.text, strings.TrimSpace(p))
+	}
+	return w
+}
+
+// absorb adds a line's cells to the row's cells they fall under; it
+// reports false, changing nothing, when one of them starts under or left
+// of the row's first cell or the line's cells cannot be placed.
+func (w *wordCells) absorb(raw string, ln *line) bool {
+	parts := strings.Split(raw, string(cellMark))
+	if len(parts) != len(ln.cells) {
+		return false
+	}
+	into := make([]int, len(parts))
+	for k, pos := range ln.cells {
+		j := len(w.start) - 1
+		for j >= 0 && w.start[j] > pos+w.tol {
+			j--
+		}
+		if j < 1 {
+			// Under the row's first cell (a reference, a date): the
+			// next row's key, or a first cell wrapped, which stays a
+			// line of its own.
+			return false
+		}
+		into[k] = j
+	}
+	for k, p := range parts {
+		p = strings.TrimSpace(p)
+		switch c := &w.text[into[k]]; {
+		case p == "":
+		case *c == "" || strings.HasSuffix(*c, "-"):
+			*c += p
+		default:
+			*c += " " + p
+		}
+	}
+	return true
+}
+
+// String is the row as one line, its cells set apart by two spaces.
+func (w *wordCells) String() string {
+	return strings.Join(w.text, "  ")
+}
+
 // cellGaps resolves a line's cell marks (see cellMark): a second space
 // when keep is true, nothing otherwise.
 func cellGaps(t string, keep bool) string {
@@ -645,13 +710,21 @@ func cellGaps(t string, keep bool) string {
 	return strings.ReplaceAll(t, string(cellMark), "")
 }
 
-func (in *interp) write(s string, size float64) {
+// write adds s, which starts at pos along the text's direction, to the
+// current line.
+func (in *interp) write(s string, size, pos float64) {
 	ln := in.lines[len(in.lines)-1]
 	if in.lastRune == ' ' || in.lastRune == '\n' {
 		s = strings.TrimLeft(s, " ")
 	}
 	if s == "" {
 		return
+	}
+	if b := ln.text.String(); strings.TrimRight(b, " ") == "" || b[len(b)-1] == cellMark {
+		if len(ln.cells) > 0 && strings.TrimRight(b, " ") == "" {
+			ln.cells = ln.cells[:0]
+		}
+		ln.cells = append(ln.cells, pos)
 	}
 	ln.text.WriteString(s)
 	if size > ln.size {
@@ -716,13 +789,30 @@ func (in *interp) text() string {
 		}
 	}
 	var b strings.Builder
+	put := func(t string, para bool) {
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if para {
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(t)
+	}
 	inRow := false // the lines since the last row of a table of words
 	blank := false // an empty line (only spaces) was drawn since the last text
 	carry := 0.0   // gap of skipped empty lines
+	var open *wordCells
+	var openPara bool
+	flush := func() {
+		if open != nil {
+			put(open.String(), openPara)
+			open = nil
+		}
+	}
 	for i, ln := range in.lines {
 		raw := ln.text.String()
 		if strings.TrimRight(cellGaps(raw, false), " ") == "" {
-			if b.Len() > 0 {
+			if b.Len() > 0 || open != nil {
 				blank = true
 			}
 			carry += ln.gap
@@ -731,27 +821,35 @@ func (in *interp) text() string {
 		gap := ln.gap + carry
 		carry = 0
 		para := false
-		if b.Len() > 0 && i > 0 && ln.size > 0 {
+		if (b.Len() > 0 || open != nil) && i > 0 && ln.size > 0 {
 			g := gap / ln.size
 			para = blank || ln.jump || g > usual*paraFactor && g-usual > 0.3 || g < -lineShift
 		}
-		// A row's wrapped cells continue on the lines below it, set
-		// apart as the row's are ("and approve 40 new households  and
-		// Adoption"), until a new paragraph or another row.
-		if row, _ := wordRow(raw); row {
+		blank = false
+		// A row's wrapped cells continue on the lines below it, until a
+		// new paragraph or another row: each goes into the row's cell
+		// that starts where it does ("Corporate Parenting Panel to
+		// consider IRO" / "caseloads"), so the row reads as one line.
+		row, _ := wordRow(raw)
+		if row {
 			inRow = true
 		} else if para {
 			inRow = false
 		}
-		t := strings.TrimRight(cellGaps(raw, rows >= minWordRows && inRow), " ")
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-			if para {
-				b.WriteByte('\n')
+		keep := rows >= minWordRows && inRow
+		switch {
+		case keep && row:
+			flush()
+			if open = newWordCells(raw, ln); open == nil {
+				put(strings.TrimRight(cellGaps(raw, true), " "), para)
 			}
+			openPara = para
+		case keep && open != nil && !para && open.absorb(raw, ln):
+		default:
+			flush()
+			put(strings.TrimRight(cellGaps(raw, keep), " "), para)
 		}
-		blank = false
-		b.WriteString(t)
 	}
+	flush()
 	return b.String()
 }
