@@ -59,7 +59,7 @@ func (a *Analyzer) Ask(ctx context.Context, doc *corpus.Document) (*Report, erro
 	if whole.Title == "" {
 		whole.Title = doc.Source
 	}
-	return a.analyse(ctx, doc, []corpus.Item{whole})
+	return a.analyse(ctx, doc.Source, doc.Meta, []Paper{{Doc: doc, Items: []corpus.Item{whole}}})
 }
 
 // AskItem analyses one agenda item of a pack, as Brief would within the
@@ -87,7 +87,7 @@ func (a *Analyzer) Brief(ctx context.Context, doc *corpus.Document) (*Report, er
 	if doc == nil {
 		return &Report{Items: []ItemReport{}}, nil
 	}
-	return a.analyse(ctx, doc, BriefItems(doc.Items))
+	return a.analyse(ctx, doc.Source, doc.Meta, []Paper{{Doc: doc, Items: BriefItems(doc.Items)}})
 }
 
 // BriefItems returns the items of a pack that Brief analyses: substantive
@@ -105,36 +105,63 @@ func BriefItems(items []corpus.Item) []corpus.Item {
 // Items analyses items read back from the search index (no pages: quotes
 // are cited as the passages give them) as Brief analyses a pack's items.
 func (a *Analyzer) Items(ctx context.Context, source string, meta corpus.Meta, items []corpus.Item) (*Report, error) {
-	return a.analyse(ctx, &corpus.Document{Source: source, Meta: meta}, items)
+	return a.analyse(ctx, source, meta, []Paper{{Doc: &corpus.Document{Source: source, Meta: meta}, Items: items}})
 }
 
-// analyse runs the stages over items of one document: each item's
+// Paper is one paper of a meeting and the items of it to analyse (as
+// BriefItems gives them). Doc gives its pages when it was read from its
+// file; a paper read back from the search index has none.
+type Paper struct {
+	Doc   *corpus.Document
+	Items []corpus.Item
+}
+
+// Meeting analyses the items of a meeting's papers as one pack, so that
+// what one paper asks for can be found answered in another: each item
+// with its own paper's pages, when it has them, for the tables on them.
+// source and meta name the meeting in the report.
+func (a *Analyzer) Meeting(ctx context.Context, source string, meta corpus.Meta, papers []Paper) (*Report, error) {
+	return a.analyse(ctx, source, meta, papers)
+}
+
+// analyse runs the stages over the items of a pack's papers: each item's
 // sentences, facts and figures first, then the checks (which may look
 // across the pack), themes and questions.
-func (a *Analyzer) analyse(ctx context.Context, doc *corpus.Document, items []corpus.Item) (*Report, error) {
-	r := &Report{SchemaVersion: report.SchemaVersion, Source: doc.Source, Meta: doc.Meta, Items: []ItemReport{}}
-	r.Meta.CouncilCode = councilCode(doc, items)
-	d := *doc // the caller's document is left as it was
-	d.Meta.CouncilCode = r.Meta.CouncilCode
-	doc = &d
+func (a *Analyzer) analyse(ctx context.Context, source string, meta corpus.Meta, papers []Paper) (*Report, error) {
+	r := &Report{SchemaVersion: report.SchemaVersion, Source: source, Meta: meta, Items: []ItemReport{}}
+	var items []corpus.Item
+	for _, pp := range papers {
+		items = append(items, pp.Items...)
+	}
+	for _, pp := range papers {
+		if r.Meta.CouncilCode = councilCode(pp.Doc, pp.Items); r.Meta.CouncilCode != "" {
+			break
+		}
+	}
 	pack := &findings.Pack{}
 	preps := make([]*prepared, 0, len(items))
-	for _, it := range items {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	var texts []string
+	for _, pp := range papers {
+		d := *pp.Doc // the caller's document is left as it was
+		d.Meta.CouncilCode = r.Meta.CouncilCode
+		for _, it := range pp.Items {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			p := a.prepare(&d, it)
+			fromOutcomes(p.insp, r.Meta.CouncilCode)
+			if p.scoped {
+				r.Warnings = append(r.Warnings, fmt.Sprintf("item %s covers every service of the council: only its children's services sections were read", itemName(it)))
+			}
+			if p.cut > 0 {
+				r.Warnings = append(r.Warnings, fmt.Sprintf("item %s: only the first %d words of %d were analysed", itemName(it), ItemWords, p.cut))
+			}
+			preps = append(preps, p)
+			pack.Items = append(pack.Items, p.find)
 		}
-		p := a.prepare(doc, it)
-		fromOutcomes(p.insp, r.Meta.CouncilCode)
-		if p.scoped {
-			r.Warnings = append(r.Warnings, fmt.Sprintf("item %s covers every service of the council: only its children's services sections were read", itemName(it)))
-		}
-		if p.cut > 0 {
-			r.Warnings = append(r.Warnings, fmt.Sprintf("item %s: only the first %d words of %d were analysed", itemName(it), ItemWords, p.cut))
-		}
-		preps = append(preps, p)
-		pack.Items = append(pack.Items, p.find)
+		texts = append(texts, packTexts(pp.Doc, pp.Items)...)
 	}
-	next := findings.NextMeeting(packTexts(doc, items), meetingDate(doc.Meta))
+	next := findings.NextMeeting(texts, meetingDate(meta))
 	for _, p := range preps {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -152,8 +179,13 @@ func (a *Analyzer) analyse(ctx context.Context, doc *corpus.Document, items []co
 			r.SinceLast = append(r.SinceLast, out)
 		}
 	}
-	if len(doc.Pages) > 0 {
-		locate(doc, r)
+	from := 0
+	for _, pp := range papers {
+		// Each paper's quotes are found on its own pages.
+		if n := len(pp.Items); len(pp.Doc.Pages) > 0 {
+			locate(pp.Doc, &Report{Items: r.Items[from : from+n]})
+		}
+		from += len(pp.Items)
 	}
 	markInferred(r, items)
 	return r, nil

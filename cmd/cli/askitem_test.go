@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -85,3 +86,81 @@ func TestBriefIndexReadsTheFile(t *testing.T) {
 		t.Errorf("brief --index of a moved file: exit %d %s\n%s", code, errs, moved)
 	}
 }
+
+// brief --index of a meeting with two papers briefs them as one pack, each
+// from its own file when it is where it was ingested: the pack's items
+// get the questions brief FILE gives them (the tables on its pages
+// included), and a paper whose file has gone is briefed from its passages.
+func TestBriefIndexMeetingReadsTheFiles(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(samplePack(t), corpus.SampleName)
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pack := filepath.Join(dir, corpus.SampleName)
+	supp := filepath.Join(dir, "supplement.txt")
+	if err := os.WriteFile(pack, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(supp, []byte(supplement), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	idx := filepath.Join(t.TempDir(), "index")
+	if code, _, errs := run(t, "ingest", "--index", idx, pack, supp); code != ExitOK {
+		t.Fatalf("ingest: %s", errs)
+	}
+	questions := func(args ...string) map[string][]string {
+		t.Helper()
+		code, out, errs := run(t, args...)
+		if code != ExitOK {
+			t.Fatalf("%v: exit %d %s", args, code, errs)
+		}
+		var rep struct {
+			Items []struct {
+				Number    string `json:"number"`
+				Questions []struct {
+					Text string `json:"text"`
+				} `json:"questions"`
+			} `json:"items"`
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		m := map[string][]string{}
+		for _, it := range rep.Items {
+			for _, q := range it.Questions {
+				m[it.Number] = append(m[it.Number], q.Text)
+			}
+		}
+		return m
+	}
+	fromFile := questions("brief", "--json", pack)
+	meeting := questions("brief", "--json", "--index", idx, "--meeting", "2026-10-14")
+	for _, n := range []string{"4", "5", "6", "7", "8"} {
+		if len(fromFile[n]) == 0 || !slices.Equal(meeting[n], fromFile[n]) {
+			t.Errorf("item %s: the meeting's brief asks\n%q\nbrief FILE asks\n%q", n, meeting[n], fromFile[n])
+		}
+	}
+	if err := os.Remove(supp); err != nil {
+		t.Fatal(err)
+	}
+	if again := questions("brief", "--json", "--index", idx, "--meeting", "2026-10-14"); !slices.Equal(again["7"], fromFile["7"]) {
+		t.Errorf("with the supplement's file gone, item 7 asks\n%q\nwant\n%q", again["7"], fromFile["7"])
+	}
+}
+
+// supplement is a fictional supplementary paper for the sample pack's
+// meeting.
+const supplement = `WEXCOMBE BOROUGH COUNCIL
+
+Children and Young People Scrutiny Committee
+
+Wednesday, 14 October 2026 at 6.00 pm
+
+10. Corporate Parenting Panel Annual Report 2025/26
+
+1.1 The Corporate Parenting Panel met four times in 2025/26. Attendance by elected members averaged 71%, below the target of 80%.
+
+1.2 The panel heard from the Children in Care Council at two of its meetings.
+`

@@ -84,10 +84,21 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 			return rep, nil
 		}
 	}
+	// A meeting's papers are briefed as one pack: each from its own file
+	// when that is where the index found it and unchanged (its pages, and
+	// the tables on them), otherwise from its passages in the index.
 	var sources []string
-	var items []corpus.Item
+	var papers []analysis.Paper
 	for _, d := range picked {
 		sources = append(sources, citeSource(d))
+		if doc := indexedFile(ctx, fs, d); doc != nil {
+			items := doc.Items
+			if !include {
+				items = slices.DeleteFunc(slices.Clone(items), func(it corpus.Item) bool { return it.Exempt })
+			}
+			papers = append(papers, analysis.Paper{Doc: doc, Items: analysis.BriefItems(items)})
+			continue
+		}
 		var full []corpus.Item
 		for _, it := range d.Items {
 			if it.Kind == corpus.KindAgenda || (it.Exempt && !include) {
@@ -99,9 +110,9 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 			}
 			full = append(full, *one)
 		}
-		items = append(items, analysis.BriefItems(full)...)
+		papers = append(papers, analysis.Paper{Doc: &corpus.Document{Source: citeSource(d), Meta: d.Meta}, Items: analysis.BriefItems(full)})
 	}
-	rep, err := an.Items(ctx, strings.Join(sources, ", "), picked[0].Meta, items)
+	rep, err := an.Meeting(ctx, strings.Join(sources, ", "), picked[0].Meta, papers)
 	if err != nil {
 		return nil, fmt.Errorf("brief the meeting's papers: %w", err)
 	}
