@@ -508,8 +508,10 @@ func narrative(sent string) bool {
 	return reNarrative.MatchString(reMajesty.ReplaceAllString(sent, ""))
 }
 
-// reNoConcern is a concern said to be absent.
-var reNoConcern = regexp.MustCompile(`\b(?:no|any) (?:concerns?|worries)\b|\bnot concerned\b`)
+// reNoConcern marks a sentence whose concern words are no concern: "no
+// concerns", or the ends of a rating scale a survey explains ("on a scale
+// of 0-10 (where '0' is very unclear/unhelpful ...").
+var reNoConcern = regexp.MustCompile(`\b(?:no|any) (?:concerns?|worries)\b|\bnot concerned\b|\bon a scale of\b|\bwhere ['‘’"]?\d+['‘’"]? (?:is|means)\b`)
 
 // measures returns the locations of numbers in a sentence that measure
 // something: not years, days of the month, paragraph references or phone

@@ -294,6 +294,9 @@ func QuoteAround(sentence string, at, to int) string {
 	// Clause boundaries: the sentence's ends and the positions just after
 	// a clause delimiter.
 	bounds := []int{0}
+	// aside marks the bounds before a bracket that opens an aside: a
+	// quote may end there but not start there ("(CAMHS) and that ...").
+	aside := map[int]bool{}
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case ',', ';', ':':
@@ -302,6 +305,7 @@ func QuoteAround(sentence string, at, to int) string {
 			// Before a bracket that opens an aside, never inside a word
 			// ("Recommendation(s)").
 			if i > 0 && s[i-1] == ' ' {
+				aside[len(bounds)] = true
 				bounds = append(bounds, i)
 			}
 		case ')':
@@ -315,9 +319,15 @@ func QuoteAround(sentence string, at, to int) string {
 	// leftwards first, while the quote fits.
 	li, hi := 0, len(bounds)-1
 	for k, b := range bounds {
-		if b <= at {
+		if b <= at && !aside[k] {
 			li = k
 		}
+	}
+	// prev is the start before bound k that is not an aside's bracket.
+	prev := func(k int) int {
+		for k--; k > 0 && aside[k]; k-- {
+		}
+		return k
 	}
 	for k := len(bounds) - 1; k >= 0; k-- {
 		if bounds[k] >= to {
@@ -331,8 +341,8 @@ func QuoteAround(sentence string, at, to int) string {
 grow:
 	for {
 		switch {
-		case li > 0 && fits(li-1, hi):
-			li--
+		case li > 0 && fits(prev(li), hi):
+			li = prev(li)
 		case hi < len(bounds)-1 && fits(li, hi+1):
 			hi++
 		default:
@@ -355,8 +365,18 @@ grow:
 			}
 		}
 	}
+	if lo > 0 {
+		// A quote that starts inside its sentence starts at the clause's
+		// subject, not at the word that joined it to the one before
+		// ("and that the briefing ..." reads "the briefing ...").
+		q = q[len(reJoinWord.FindString(q)):]
+	}
 	return trimQuote(q)
 }
+
+// reJoinWord is a conjunction that opens a clause joined to the one
+// before it.
+var reJoinWord = regexp.MustCompile(`^\s*(?:(?:and|but|or|while|whereas|so)\s+(?:that\s+)?|that\s+)`)
 
 // trimQuote drops leading bullets, list numbers and stray punctuation and
 // a trailing comma or semicolon, so a quote reads as a clause.
