@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -141,7 +142,8 @@ func TestLogsDoNotNameFiles(t *testing.T) {
 
 // "ask" reads a paper's file again from the index's record: it works when
 // the papers were ingested by a relative path from another folder than
-// the bot runs in, and says plainly when the file is gone.
+// the bot runs in, reads the paper back from the index when the file is
+// gone, and says plainly when the paper is gone too.
 func TestAskFindsFilesFromAnotherFolder(t *testing.T) {
 	ctx := context.Background()
 	papers := t.TempDir()
@@ -171,10 +173,19 @@ func TestAskFindsFilesFromAnotherFolder(t *testing.T) {
 	if err := os.Remove(filepath.Join(papers, "fostering.txt")); err != nil {
 		t.Fatal(err)
 	}
+	// The file gone, the paper is read back from what the index kept.
+	again, err := p.Ask(ctx, Paper{Source: "fostering.txt"})
+	if err != nil || !reflect.DeepEqual(again, rep) {
+		t.Errorf("ask about a removed file: %v\n%+v\nwant\n%+v", err, again, rep)
+	}
+	// Taken out of the index too, it is gone.
+	if err := idx.Delete(ctx, "fostering.txt"); err != nil {
+		t.Fatal(err)
+	}
 	_, err = p.Ask(ctx, Paper{Source: "fostering.txt"})
 	var ue userError
 	if !errors.As(err, &ue) || !strings.Contains(err.Error(), "I no longer have the file") {
-		t.Errorf("ask about a removed file: %v", err)
+		t.Errorf("ask about a removed paper: %v", err)
 	}
 }
 

@@ -57,6 +57,9 @@ type Store interface {
 	Delete(ctx context.Context, ref string) error
 	// IngestDocument indexes a document already read.
 	IngestDocument(ctx context.Context, doc *corpus.Document, opts index.IngestOptions) (index.Summary, error)
+	// Item and Pages read a paper back (see index.ReadBack) when its file
+	// has gone.
+	index.PaperReader
 }
 
 var (
@@ -118,35 +121,12 @@ func titleQuery(text string) string {
 }
 
 // Ask reads the paper's file again and analyses its item (the whole file
-// when the paper has no item number).
+// when the paper has no item number). When the file has gone, the paper
+// is read back from the pages and passages the index kept.
 func (p *Project) Ask(ctx context.Context, paper Paper) (*analysis.Report, error) {
-	q := index.Query{Paper: paper.ID, Limit: 1, IncludeExempt: true, NoFacets: true}
-	if paper.ID == "" {
-		q = index.Query{Source: paper.Source, Limit: 1, IncludeExempt: true, NoFacets: true}
-	}
-	res, err := p.Index.Search(ctx, q)
+	doc, err := p.askDoc(ctx, paper)
 	if err != nil {
-		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
-	}
-	gone := userError("I no longer have the file “" + paper.Source + "” to read, so I cannot work out questions for it. Share it with me again.")
-	if len(res.Hits) == 0 || res.Hits[0].Path == "" {
-		return nil, gone
-	}
-	path, ok := p.locate(res.Hits[0].Path)
-	if !ok && !filepath.IsAbs(res.Hits[0].Path) {
-		return nil, userError("The index has “" + paper.Source + "” under the path " + res.Hits[0].Path +
-			", relative to wherever it was added by an earlier version of scrutineer, and I cannot find it from here." +
-			" Ask whoever runs me to add it again with scrutineer ingest --force FILE, which records where it is.")
-	}
-	if !ok {
-		return nil, gone
-	}
-	doc, err := corpus.Open(ctx, path, p.Ingest.Corpus)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, gone
-	}
-	if err != nil {
-		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
+		return nil, err
 	}
 	var rep *analysis.Report
 	if paper.Item == "" {
@@ -158,6 +138,67 @@ func (p *Project) Ask(ctx context.Context, paper Paper) (*analysis.Report, error
 		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
 	}
 	return rep, nil
+}
+
+// askDoc reads the paper Ask analyses: its file, or as the index kept it.
+func (p *Project) askDoc(ctx context.Context, paper Paper) (*corpus.Document, error) {
+	q := index.Query{Paper: paper.ID, Limit: 1, IncludeExempt: true, NoFacets: true}
+	if paper.ID == "" {
+		q = index.Query{Source: paper.Source, Limit: 1, IncludeExempt: true, NoFacets: true}
+	}
+	res, err := p.Index.Search(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
+	}
+	gone := userError("I no longer have the file “" + paper.Source + "” to read, so I cannot work out questions for it. Share it with me again.")
+	if len(res.Hits) == 0 {
+		return nil, gone
+	}
+	hit := res.Hits[0]
+	path, ok := "", false
+	if hit.Path != "" {
+		path, ok = p.locate(hit.Path)
+	}
+	if ok {
+		doc, err := corpus.Open(ctx, path, p.Ingest.Corpus)
+		if err == nil {
+			return doc, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("ask %s: %w", paper.Source, err)
+		}
+	}
+	// The file has gone: the paper as the index kept it, when it kept its
+	// pages (the tables on them, the quotes' pages).
+	if doc, err := p.keptDoc(ctx, hit.ID); err != nil || doc != nil {
+		return doc, err
+	}
+	if hit.Path != "" && !filepath.IsAbs(hit.Path) {
+		return nil, userError("The index has “" + paper.Source + "” under the path " + hit.Path +
+			", relative to wherever it was added by an earlier version of scrutineer, and I cannot find it from here." +
+			" Ask whoever runs me to add it again with scrutineer ingest --force FILE, which records where it is.")
+	}
+	return nil, gone
+}
+
+// keptDoc reads the paper id back from the index (index.ReadBack); nil
+// when the index did not keep its pages.
+func (p *Project) keptDoc(ctx context.Context, id string) (*corpus.Document, error) {
+	if id == "" {
+		return nil, nil
+	}
+	rec, err := p.Index.Document(ctx, id)
+	if errors.Is(err, index.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s back from the index: %w", id, err)
+	}
+	doc, err := index.ReadBack(ctx, p.Index, *rec)
+	if err != nil || len(doc.Pages) == 0 {
+		return nil, err
+	}
+	return doc, nil
 }
 
 // locate finds the file an index record names. Paths are stored absolute;

@@ -85,32 +85,25 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 		}
 	}
 	// A meeting's papers are briefed as one pack: each from its own file
-	// when that is where the index found it and unchanged (its pages, and
-	// the tables on them), otherwise from its passages in the index.
+	// when that is where the index found it and unchanged, otherwise as
+	// the index kept it: its items' passages, and its pages when the
+	// index has them (the tables on them).
 	var sources []string
 	var papers []analysis.Paper
 	for _, d := range picked {
 		sources = append(sources, citeSource(d))
-		if doc := indexedFile(ctx, fs, d); doc != nil {
-			items := doc.Items
-			if !include {
-				items = slices.DeleteFunc(slices.Clone(items), func(it corpus.Item) bool { return it.Exempt })
+		doc := indexedFile(ctx, fs, d)
+		if doc == nil {
+			if doc, err = index.ReadBack(ctx, x, d); err != nil {
+				return nil, err
 			}
-			papers = append(papers, analysis.Paper{Doc: doc, Items: analysis.BriefItems(items)})
-			continue
+			doc.Source = citeSource(d)
 		}
-		var full []corpus.Item
-		for _, it := range d.Items {
-			if it.Kind == corpus.KindAgenda || (it.Exempt && !include) {
-				continue
-			}
-			one, _, err := x.Item(ctx, d.ID, it.Number)
-			if err != nil {
-				return nil, fmt.Errorf("read item %s of %s from the index: %w", it.Number, d.Source, err)
-			}
-			full = append(full, *one)
+		items := doc.Items
+		if !include {
+			items = slices.DeleteFunc(slices.Clone(items), func(it corpus.Item) bool { return it.Exempt })
 		}
-		papers = append(papers, analysis.Paper{Doc: &corpus.Document{Source: citeSource(d), Meta: d.Meta}, Items: analysis.BriefItems(full)})
+		papers = append(papers, analysis.Paper{Doc: doc, Items: analysis.BriefItems(items)})
 	}
 	rep, err := an.Meeting(ctx, strings.Join(sources, ", "), picked[0].Meta, papers)
 	if err != nil {

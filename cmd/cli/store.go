@@ -88,6 +88,7 @@ type paperStore interface {
 	Documents(ctx context.Context) ([]index.DocumentInfo, error)
 	Resolve(ctx context.Context, ref string) (*index.DocumentInfo, error)
 	Item(ctx context.Context, ref, number string) (*corpus.Item, *index.DocumentInfo, error)
+	Pages(ctx context.Context, ref string) ([]corpus.Page, error)
 	Close() error
 }
 

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
 	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 	"github.com/scrutineer/scrutineer/index/indextest"
@@ -24,6 +25,10 @@ func (l local) Documents(ctx context.Context) ([]index.DocumentInfo, error) {
 	return l.x.Documents(ctx)
 }
 func (l local) Passages(context.Context) (uint64, error) { return l.x.Passages() }
+
+func (l local) Pages(ctx context.Context, ref string) ([]corpus.Page, error) {
+	return l.x.Pages(ctx, ref)
+}
 
 // The embedded bleve index passes the backend conformance suite.
 func TestConformance(t *testing.T) {

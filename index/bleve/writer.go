@@ -144,6 +144,9 @@ func (w *writer) file(ctx context.Context, r readResult, sum *Summary) error {
 	if err := putPassages(w.b, old, info, func(i int) []corpus.Passage { return doc.Items[i].Passages }, w.opts.Themer); err != nil {
 		return err
 	}
+	if err := putPages(w.b, id, doc.Pages); err != nil {
+		return err
+	}
 	w.pending[id] = info
 	w.papers[id] = entryOf(info)
 	w.mark(loc, id)
@@ -261,6 +264,7 @@ func (w *writer) deletePaper(id string, rec *DocumentInfo) {
 		}
 	}
 	w.b.DeleteInternal([]byte(keyPaper + id))
+	w.b.DeleteInternal([]byte(keyPages + id))
 	delete(w.papers, id)
 	delete(w.pending, id)
 }

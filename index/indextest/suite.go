@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
 )
 
@@ -32,6 +33,10 @@ type Backend interface {
 	Documents(ctx context.Context) ([]index.DocumentInfo, error)
 	// Passages counts the passages indexed.
 	Passages(ctx context.Context) (uint64, error)
+	// Pages returns the pages of the paper ref names, as ingest read them,
+	// so that it can be briefed when its file has gone; the error wraps
+	// index.ErrNotFound when there is no such paper.
+	Pages(ctx context.Context, ref string) ([]corpus.Page, error)
 }
 
 // Papers of a fictional council, written by the suite: what they say,
@@ -60,6 +65,7 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 		{"operators and errors", testOperators},
 		{"papers known by content", testContent},
 		{"remove", testRemove},
+		{"pages kept", testPages},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := open(t)
@@ -251,5 +257,30 @@ func testRemove(t *testing.T, b Backend, paths []string) {
 	}
 	if err := b.Remove(t.Context(), "panel-2026-11.txt"); !errors.Is(err, index.ErrNotFound) {
 		t.Errorf("second remove: %v, want ErrNotFound", err)
+	}
+}
+
+// testPages checks that a paper's pages are kept, whole, for as long as
+// the paper is, so that it can be briefed after its file has gone.
+func testPages(t *testing.T, b Backend, paths []string) {
+	ingestAll(t, b, paths)
+	for _, p := range paths {
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pages, err := b.Pages(t.Context(), "fostering-2026-10.txt")
+	if err != nil {
+		t.Fatalf("pages: %v", err)
+	}
+	if len(pages) != 1 || pages[0].Number != 1 || !strings.Contains(pages[0].Text, "31 new fostering households") ||
+		!strings.Contains(pages[0].Body, "deregistered") {
+		t.Errorf("pages of the fostering report: %+v", pages)
+	}
+	if err := b.Remove(t.Context(), "fostering-2026-10.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Pages(t.Context(), "fostering-2026-10.txt"); !errors.Is(err, index.ErrNotFound) {
+		t.Errorf("pages of a removed paper: %v, want ErrNotFound", err)
 	}
 }

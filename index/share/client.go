@@ -203,6 +203,17 @@ func (c *Client) Item(ctx context.Context, ref, number string) (*corpus.Item, *i
 	return r.Item, r.Document, nil
 }
 
+// Pages returns the pages of the paper ref names, as the index's Pages
+// does: the error wraps index.ErrNotFound when there is no such paper or
+// the index has not kept its pages.
+func (c *Client) Pages(ctx context.Context, ref string) ([]corpus.Page, error) {
+	var ps []index.PageText
+	if err := c.call(ctx, http.MethodPost, pathPages, resolveRequest{Ref: ref}, &ps); err != nil {
+		return nil, err
+	}
+	return index.Pages(ps), nil
+}
+
 // Remove takes the paper ref names out of the served index and the packs
 // folder shared ("" for the server's own), and says which paper it was;
 // the error wraps index.ErrNotFound when there is no such paper.

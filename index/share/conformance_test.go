@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/scrutineer/scrutineer/corpus"
 	"github.com/scrutineer/scrutineer/index"
 	bleveindex "github.com/scrutineer/scrutineer/index/bleve"
 	"github.com/scrutineer/scrutineer/index/indextest"
@@ -27,6 +28,10 @@ func (r remote) Documents(ctx context.Context) ([]index.DocumentInfo, error) {
 	return r.c.Documents(ctx)
 }
 func (r remote) Passages(ctx context.Context) (uint64, error) { return r.c.Passages(ctx) }
+
+func (r remote) Pages(ctx context.Context, ref string) ([]corpus.Page, error) {
+	return r.c.Pages(ctx, ref)
+}
 
 // An index served to other processes over its socket passes the backend
 // conformance suite, as the embedded index does: the commands see no

@@ -289,6 +289,14 @@ func (s *Server) handler() http.Handler {
 		}
 		s.reply(w, r, rep, err)
 	})
+	mux.HandleFunc("POST "+pathPages, func(w http.ResponseWriter, r *http.Request) {
+		var req resolveRequest
+		if !s.decode(w, r, &req) {
+			return
+		}
+		pages, err := s.Index.Pages(r.Context(), req.Ref)
+		s.reply(w, r, index.PageTexts(pages), err)
+	})
 	mux.HandleFunc("POST "+pathIngest, s.ingest)
 	mux.HandleFunc("POST "+pathCancel, func(w http.ResponseWriter, r *http.Request) {
 		var req cancelRequest

@@ -66,6 +66,7 @@ const (
 	pathRemove    = "/v1/remove"
 	pathResolve   = "/v1/resolve"
 	pathItem      = "/v1/item"
+	pathPages     = "/v1/pages"
 )
 
 // hello is the server's answer to a new client: which index it serves,
