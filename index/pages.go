@@ -56,12 +56,14 @@ type PaperReader interface {
 // ingested before it did has none: the document then has no pages).
 func ReadBack(ctx context.Context, r PaperReader, d DocumentInfo) (*corpus.Document, error) {
 	doc := &corpus.Document{Source: d.Source, URL: d.URL, Hash: d.Hash, Format: d.Format, Meta: d.Meta, Warnings: d.Warnings}
-	pages, err := r.Pages(ctx, d.ID)
-	switch {
-	case err == nil:
-		doc.Pages = pages
-	case !errors.Is(err, ErrNotFound):
-		return nil, fmt.Errorf("read the pages of %s from the index: %w", d.Source, err)
+	if d.PagesKept {
+		pages, err := r.Pages(ctx, d.ID)
+		switch {
+		case err == nil:
+			doc.Pages = pages
+		case !errors.Is(err, ErrNotFound):
+			return nil, fmt.Errorf("read the pages of %s from the index: %w", d.Source, err)
+		}
 	}
 	seen := map[string]bool{}
 	for _, it := range d.Items {

@@ -41,6 +41,10 @@ type DocumentInfo struct {
 	Agenda     []int     `json:"agenda,omitempty"`
 	Warnings   []string  `json:"warnings,omitempty"`
 	IngestedAt time.Time `json:"ingested_at"`
+	// PagesKept is true when the index keeps the paper's pages (see
+	// ReadBack); papers ingested before it did have none until ingested
+	// again.
+	PagesKept bool `json:"pages_kept,omitempty"`
 }
 
 // Themer gives the themes of one passage; the analysis package's matcher

@@ -250,7 +250,7 @@ func TestStatus(t *testing.T) {
 	if st.Index != idx {
 		t.Errorf("status index %q, want %q", st.Index, idx)
 	}
-	if st.Papers != 1 || st.Passages == 0 || st.LastIngest == "" || st.SizeBytes == 0 || st.Version == "" {
+	if st.Papers != 1 || st.Passages == 0 || st.LastIngest == "" || st.SizeBytes == 0 || st.Version == "" || st.NoPages != 0 {
 		t.Errorf("status %+v", st)
 	}
 	if code, out, _ := run(t, "status", "--index", idx); code != ExitOK || !strings.Contains(out, "1 paper,") {

@@ -34,6 +34,10 @@ type Status struct {
 	// empty index.
 	LastIngest string `json:"last_ingest,omitempty"`
 	SizeBytes  int64  `json:"size_bytes"`
+	// NoPages counts the papers ingested before the index kept papers'
+	// pages: brief --index reads them from their passages (missing the
+	// tables on whole pages) when their files have gone.
+	NoPages int `json:"papers_without_pages,omitempty"`
 }
 
 func runStatus(ctx context.Context, fset *flag.FlagSet, args []string, io Stdio) error {
@@ -59,6 +63,9 @@ func runStatus(ctx context.Context, fset *flag.FlagSet, args []string, io Stdio)
 		if d.IngestedAt.After(last) {
 			last = d.IngestedAt
 		}
+		if !d.PagesKept {
+			st.NoPages++
+		}
 	}
 	if !last.IsZero() {
 		st.LastIngest = last.UTC().Format(time.RFC3339)
@@ -78,6 +85,14 @@ func runStatus(ctx context.Context, fset *flag.FlagSet, args []string, io Stdio)
 	fmt.Fprintf(io.Out, "  %d %s, %d passages, %.1f MB on disk\n", st.Papers, plural(st.Papers, "paper"), st.Passages, float64(st.SizeBytes)/(1<<20))
 	if st.LastIngest != "" {
 		fmt.Fprintf(io.Out, "  last paper added %s\n", last.Local().Format("2 January 2006 15:04"))
+	}
+	if st.NoPages > 0 {
+		its := "their"
+		if st.NoPages == 1 {
+			its = "its"
+		}
+		fmt.Fprintf(io.Out, "  %d %s added before the index kept pages: when %s files are gone, briefs read %s passages only\n"+
+			"  (scrutineer ingest --force FILE... keeps them)\n", st.NoPages, plural(st.NoPages, "paper"), its, its)
 	}
 	return nil
 }

@@ -355,6 +355,14 @@ func TestMigrateFileNameIndex(t *testing.T) {
 		if old, _ := x.bi.GetInternal([]byte(keyFiles)); len(old) != 0 {
 			t.Errorf("round %d: the old file list is still there", round)
 		}
+		// An old index kept no pages: a paper is read back from its
+		// passages alone.
+		if _, err := x.Pages(ctx, docs[0].ID); docs[0].PagesKept || !errors.Is(err, index.ErrNotFound) {
+			t.Errorf("round %d: pages kept %v, pages: %v", round, docs[0].PagesKept, err)
+		}
+		if back, err := index.ReadBack(ctx, x, docs[0]); err != nil || len(back.Pages) != 0 || len(back.Items) != len(docs[0].Items) {
+			t.Errorf("round %d: read back: %v %+v", round, err, back)
+		}
 		x.Close()
 	}
 }

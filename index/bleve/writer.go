@@ -140,6 +140,7 @@ func (w *writer) file(ctx context.Context, r readResult, sum *Summary) error {
 		}
 	}
 	info := infoFor(doc, loc)
+	info.PagesKept = true
 	setSources(info, locs)
 	if err := putPassages(w.b, old, info, func(i int) []corpus.Passage { return doc.Items[i].Passages }, w.opts.Themer); err != nil {
 		return err
