@@ -27,7 +27,9 @@ var boilerMarks = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)©\s*crown copyright|\bopen government licen[cs]e\b|\bthis publication is available at\b|\byou may (re-?use|copy)\b`),
 	regexp.MustCompile(`(?i)\bpiccadilly gate\b|\bstore street\b|enquiries@ofsted\.gov\.uk|\btextphone\b|www\.gov\.uk/ofsted\b`),
 	regexp.MustCompile(`(?i)\bif you (would like|require) (a copy of )?this (document|information) in (a |an )?(different|alternative) format\b`),
-	regexp.MustCompile(`(?i)\bofsted (has a duty|regulates and inspects)\b`),
+	// The back matter names Ofsted on one line and goes on on the next
+	// ("... Skills (Ofsted)" / "regulates and inspects to achieve ...").
+	regexp.MustCompile(`(?i)\bofsted (has a duty|regulates and inspects)\b|\bregulates and inspects (to achieve excellence|childcare)\b|\binspects the children and family\b|\beducation and skills for learners of all ages\b|\(cafcass\), schools, colleges\b`),
 }
 
 // A passage is boilerplate when boilerplate phrases, each counted with
