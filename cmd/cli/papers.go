@@ -43,12 +43,16 @@ type PaperInfo struct {
 	Path string `json:"path,omitempty"`
 	// URL is the paper's own web address, "" when not known.
 	URL string `json:"url,omitempty"`
+	// PagesKept is true when the index keeps the paper's pages, so it can
+	// be briefed in full when its file has gone.
+	PagesKept bool `json:"pages_kept"`
 }
 
 func paperInfo(d index.DocumentInfo) PaperInfo {
 	return PaperInfo{
 		ID: d.ID, Name: d.Source, URL: d.URL, Council: d.Meta.Council, Committee: d.Meta.Committee, Date: d.Meta.Date,
 		Pages: d.Pages, Passages: d.Passages, IngestedAt: d.IngestedAt.UTC().Format(time.RFC3339), Path: d.Path,
+		PagesKept: d.PagesKept,
 	}
 }
 
@@ -91,6 +95,9 @@ func runPapers(ctx context.Context, fs *flag.FlagSet, args []string, io Stdio) e
 		}
 		where = append(where, fmt.Sprintf("%d %s, %d %s", p.Pages, plural(p.Pages, "page"), p.Passages, plural(p.Passages, "passage")))
 		where = append(where, "added "+docs[i].IngestedAt.Local().Format("2 January 2006 15:04"))
+		if !p.PagesKept {
+			where = append(where, "pages not kept (ingest --force keeps them)")
+		}
 		fmt.Fprintf(io.Out, "\n%s [%s]\n   %s\n", p.Name, p.ID, strings.Join(where, " · "))
 		for _, s := range []string{p.Path, p.URL} {
 			if s != "" {

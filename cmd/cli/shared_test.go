@@ -388,6 +388,9 @@ func TestPapers(t *testing.T) {
 		t.Fatalf("ingest: %s", errs)
 	}
 	code, out, errs := run(t, "papers", "--index", idx)
+	if strings.Contains(out, "pages not kept") {
+		t.Errorf("papers: a paper just ingested has its pages kept\n%s", out)
+	}
 	for _, want := range []string{"1 paper in index " + idx, "meeting ", " pages, ", " passages", "added ", filepath.Join(pack, "")} {
 		if code != ExitOK || !strings.Contains(out, want) {
 			t.Errorf("papers: exit %d, lacks %q\n%s%s", code, want, out, errs)
@@ -395,7 +398,7 @@ func TestPapers(t *testing.T) {
 	}
 	code, out, _ = run(t, "papers", "--index", idx, "--json")
 	var papers []PaperInfo
-	if err := json.Unmarshal([]byte(out), &papers); code != ExitOK || err != nil || len(papers) != 1 || papers[0].Pages == 0 || papers[0].IngestedAt == "" || !filepath.IsAbs(papers[0].Path) {
+	if err := json.Unmarshal([]byte(out), &papers); code != ExitOK || err != nil || len(papers) != 1 || papers[0].Pages == 0 || papers[0].IngestedAt == "" || !filepath.IsAbs(papers[0].Path) || !papers[0].PagesKept {
 		t.Errorf("papers --json: exit %d, %v\n%s", code, err, out)
 	}
 	if code, _, _ := run(t, "remove", "--index", idx, papers[0].Name); code != ExitOK {
