@@ -30,17 +30,56 @@ func clauseAround(text string, i, j int) string {
 
 // clauseBounds returns the byte range of the clause of text that holds
 // [i, j); the caller ensures 0 <= i <= j <= len(text).
+//
+// A short aside set off by commas (", due in October,") does not end the
+// clause it interrupts: "members asked that the annual report of the
+// fostering service, due in October, set out how Wexcombe compares ..."
+// is one request.
 func clauseBounds(text string, i, j int) (start, end int) {
+	breaks := reClauseBreak.FindAllStringIndex(text, -1)
 	start, end = 0, len(text)
-	for _, loc := range reClauseBreak.FindAllStringIndex(text, -1) {
+	si, ei := -1, -1 // the breaks that set start and end
+	for k, loc := range breaks {
 		if loc[1] <= i && loc[1] > start {
-			start = loc[1]
+			start, si = loc[1], k
 		}
 		if loc[0] >= j && loc[0] < end {
-			end = loc[0]
+			end, ei = loc[0], k
+		}
+	}
+	for ei >= 0 && ei+1 < len(breaks) && aside(text, breaks[ei], breaks[ei+1]) {
+		// Past the aside to the break after it.
+		ei += 2
+		end = len(text)
+		if ei < len(breaks) {
+			end = breaks[ei][0]
+		} else {
+			ei = -1
+		}
+	}
+	for si >= 1 && aside(text, breaks[si-1], breaks[si]) {
+		si -= 2
+		start = 0
+		if si >= 0 {
+			start = breaks[si][1]
+		} else {
+			si = -1
 		}
 	}
 	return start, end
+}
+
+// asideWords is the most words of a short aside between commas.
+const asideWords = 4
+
+// aside reports whether breaks a and b (a before b) are the commas around
+// a short aside with more of the sentence after it.
+func aside(text string, a, b []int) bool {
+	if !strings.HasPrefix(text[a[0]:], ",") || !strings.HasPrefix(text[b[0]:], ",") {
+		return false
+	}
+	n := len(strings.Fields(text[a[1]:b[0]]))
+	return n >= 1 && n <= asideWords && strings.TrimSpace(text[b[1]:]) != ""
 }
 
 // reLeadConj is a conjunction opening a clause, left off a quoted claim.

@@ -11,6 +11,11 @@ func TestClauseAround(t *testing.T) {
 		{"PEP completion is better than England.", "better", "PEP completion is better than England"},
 		{"A small number of children (4%) waited.", "small", "a small number of children"},
 		{"Improving.", "Improving", "improving."},
+		{"Members asked that the annual report, due in October, set out how we compare.", "set out", "members asked that the annual report, due in October, set out how we compare"},
+		{"Members asked that the annual report, due in October, set out how we compare.", "annual", "members asked that the annual report, due in October, set out how we compare"},
+		{"Placements, which rose, now cost more than the budget allows for this year, officers said.", "cost", "placements, which rose, now cost more than the budget allows for this year"},
+		{"Caseloads rose, and the service, now short, struggled to cope.", "struggled", "the service, now short, struggled to cope"},
+		{"Caseloads rose, and the service, short of staff in every team in the county, struggled to cope with demand.", "struggled", "struggled to cope with demand"},
 	}
 	for _, tt := range tests {
 		i := hasPhrase(tt.text, tt.word)

@@ -44,6 +44,8 @@ func TestDeadlinePassed(t *testing.T) {
 		{"the month of the meeting has not ended", item([]figures.Sentence{prose(5, "The plan will be agreed by October 2026.")}), nil},
 		{"no meeting date", &Item{Sentences: []figures.Sentence{prose(5, "The revised sufficiency strategy will be published by September 2026.")}}, nil},
 		{"national", item([]figures.Sentence{national(5, "The DfE will publish guidance by July 2026.")}), nil},
+		{"the meeting's own date", item([]figures.Sentence{row(2, "3 | Minutes | Minutes of the meeting held on 8 July 2026, to be approved as a correct record")}), nil},
+		{"a long table row's dates are prose", item([]figures.Sentence{row(6, "Household Support Fund | The Government announcement on 2nd September 2024 extended the Government funded Household Support Fund for a further 6 months from 30 September 2024 to 31 March 2025. This was extended for a further year in the Autumn Budget on 30th October 2024 but at a reduced amount.")}), nil},
 	})
 	// Longer overdue is more severe.
 	late := func(d string) float64 {

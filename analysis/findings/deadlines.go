@@ -37,6 +37,9 @@ func (cm commitment) said() string {
 var (
 	// reDeadlineLead comes just before a deadline's date.
 	reDeadlineLead = regexp.MustCompile(`(?i)(?:\bby|\bbefore|\bno later than|\bdue(?:\s+(?:by|in|on|for|at))?|\btarget date:?|\bdeadline(?:\s+of|:)?|\bcompletion date:?|\btimescales?:?|\bin|\bon|\bduring|\bfor|\buntil|\|)\s*(?:the\s+)?(?:(?:end|beginning|start)\s+of\s+)?$`)
+	// reHeldOn ends the text before a meeting's own date ("the minutes of
+	// the meeting held on 13 February 2025"): a date past, not due.
+	reHeldOn = regexp.MustCompile(`(?i)\b(?:held|took place|met)\s+on\s+(?:the\s+)?$|\bmeeting\s+(?:of|on)\s+(?:the\s+)?$`)
 	// reCommit makes a sentence a promise rather than an account.
 	reCommit = regexp.MustCompile(`(?i)\b(?:will|to be|is due|are due|was due|were due|due (?:by|in|on)|target date|deadline|expected to|planned|scheduled|aims? to|intends? to|shall|committed to)\b`)
 	// reDoneSaid says a promise is kept.
@@ -67,7 +70,7 @@ func commitments(it *Item) []commitment {
 			// explanation) is read as prose: its dates are what happened,
 			// unless a promise comes before them.
 			prose := !s.Table || len(strings.Fields(s.Text)) > maxRowWords
-			if !reDeadlineLead.MatchString(s.Text[:d.Pos]) || prose && !promisedBefore(s.Text, d) {
+			if !reDeadlineLead.MatchString(s.Text[:d.Pos]) || prose && !promisedBefore(s.Text, d) || reHeldOn.MatchString(s.Text[:d.Pos]) {
 				continue
 			}
 			add(commitment{
