@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -70,8 +71,9 @@ type line struct {
 	size float64 // largest em on the line
 	jump bool    // moved up or sideways to a new block
 	// cells holds where each cell of the line starts along the text's
-	// direction: its first text, then the text after each cell mark.
-	cells []float64
+	// direction: its first text, then the text after each cell mark; ends
+	// where each ends.
+	cells, ends []float64
 }
 
 type gstate struct {
@@ -539,7 +541,7 @@ func (in *interp) place(s string, x0, y0, x1, y1, dx, dy, size float64) {
 	if !in.have || len(in.lines) == 0 {
 		in.newLine(0, size, false)
 		in.have = true
-		in.write(s, size, x0*dx+y0*dy)
+		in.write(s, size, x0*dx+y0*dy, x1*dx+y1*dy)
 		in.endX, in.endY, in.dirX, in.dirY = x1, y1, dx, dy
 		return
 	}
@@ -562,7 +564,7 @@ func (in *interp) place(s string, x0, y0, x1, y1, dx, dy, size float64) {
 	case along > spaceGap*em || along < -backGap*em:
 		in.space()
 	}
-	in.write(s, size, x0*dx+y0*dy)
+	in.write(s, size, x0*dx+y0*dy, x1*dx+y1*dy)
 	in.endX, in.endY, in.dirX, in.dirY = x1, y1, dx, dy
 }
 
@@ -642,6 +644,13 @@ type wordCells struct {
 	text  []string
 	start []float64
 	tol   float64
+	// sep sets the cells apart when the row is written: two spaces in a
+	// table of words, one elsewhere.
+	sep string
+	// raw is the row's line as drawn, written as it was when no line
+	// carried on its cells.
+	raw     string
+	wrapped bool
 }
 
 // newWordCells reads a row's cells; nil when its cell marks and cell
@@ -651,7 +660,7 @@ func newWordCells(raw string, ln *line) *wordCells {
 	if len(parts) != len(ln.cells) {
 		return nil
 	}
-	w := &wordCells{start: ln.cells, tol: 0.5 * math.Max(ln.size, 1)}
+	w := &wordCells{start: ln.cells, tol: 0.5 * math.Max(ln.size, 1), sep: "  ", raw: raw}
 	for _, p := range parts {
 		w.text = append(w.text, strings.TrimSpace(p))
 	}
@@ -680,6 +689,41 @@ func (w *wordCells) absorb(raw string, ln *line) bool {
 		}
 		into[k] = j
 	}
+	w.add(parts, into)
+	return true
+}
+
+// absorbWrap adds to a row outside a table of words (a table of grades or
+// of figures) a line that carries on its cells' names: each of the line's
+// cells starts under one of the row's cells that is not its last, and
+// ends before the next one starts ("The impact of leaders on social |
+// Requires improvement to be good | Good" / "work practice with children
+// and"). The line must start in lower case, as a wrapped name does; a
+// line of prose runs past the next cell and is never taken. It reports
+// false, changing nothing, otherwise.
+func (w *wordCells) absorbWrap(raw string, ln *line) bool {
+	parts := strings.Split(raw, string(cellMark))
+	if len(parts) != len(ln.cells) || len(ln.ends) != len(ln.cells) || !startsLower(parts[0]) {
+		return false
+	}
+	into := make([]int, len(parts))
+	for k, pos := range ln.cells {
+		j := len(w.start) - 1
+		for j >= 0 && w.start[j] > pos+w.tol {
+			j--
+		}
+		if j < 0 || j == len(w.start)-1 || ln.ends[k] > w.start[j+1]-w.tol {
+			return false
+		}
+		into[k] = j
+	}
+	w.add(parts, into)
+	return true
+}
+
+// add appends each of parts to the row's cell into gives it.
+func (w *wordCells) add(parts []string, into []int) {
+	w.wrapped = true
 	for k, p := range parts {
 		p = strings.TrimSpace(p)
 		switch c := &w.text[into[k]]; {
@@ -690,12 +734,22 @@ func (w *wordCells) absorb(raw string, ln *line) bool {
 			*c += " " + p
 		}
 	}
-	return true
 }
 
-// String is the row as one line, its cells set apart by two spaces.
+// startsLower reports whether s starts, after spaces, with a lower-case
+// letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " "))
+	return unicode.IsLower(r)
+}
+
+// String is the row as one line, its cells set apart by sep; as drawn
+// (its own spaces kept) when no line carried on its cells.
 func (w *wordCells) String() string {
-	return strings.Join(w.text, "  ")
+	if !w.wrapped {
+		return strings.TrimRight(cellGaps(w.raw, w.sep == "  "), " ")
+	}
+	return strings.Join(w.text, w.sep)
 }
 
 // cellGaps resolves a line's cell marks (see cellMark): a second space
@@ -710,9 +764,9 @@ func cellGaps(t string, keep bool) string {
 	return strings.ReplaceAll(t, string(cellMark), "")
 }
 
-// write adds s, which starts at pos along the text's direction, to the
-// current line.
-func (in *interp) write(s string, size, pos float64) {
+// write adds s, which runs from pos to end along the text's direction,
+// to the current line.
+func (in *interp) write(s string, size, pos, end float64) {
 	ln := in.lines[len(in.lines)-1]
 	if in.lastRune == ' ' || in.lastRune == '\n' {
 		s = strings.TrimLeft(s, " ")
@@ -722,9 +776,13 @@ func (in *interp) write(s string, size, pos float64) {
 	}
 	if b := ln.text.String(); strings.TrimRight(b, " ") == "" || b[len(b)-1] == cellMark {
 		if len(ln.cells) > 0 && strings.TrimRight(b, " ") == "" {
-			ln.cells = ln.cells[:0]
+			ln.cells, ln.ends = ln.cells[:0], ln.ends[:0]
 		}
 		ln.cells = append(ln.cells, pos)
+		ln.ends = append(ln.ends, end)
+	}
+	if strings.TrimSpace(s) != "" {
+		ln.ends[len(ln.ends)-1] = max(ln.ends[len(ln.ends)-1], end)
 	}
 	ln.text.WriteString(s)
 	if size > ln.size {
@@ -844,7 +902,18 @@ func (in *interp) text() string {
 				put(strings.TrimRight(cellGaps(raw, true), " "), para)
 			}
 			openPara = para
-		case keep && open != nil && !para && open.absorb(raw, ln):
+		case keep && open != nil && open.sep == "  " && !para && open.absorb(raw, ln):
+		case !keep && open != nil && open.sep == " " && !para && open.absorbWrap(raw, ln):
+		case !keep && len(ln.cells) >= 2:
+			// A row of cells outside a table of words (grades, figures),
+			// kept open for the lines its cells' names wrap onto.
+			flush()
+			if open = newWordCells(raw, ln); open == nil {
+				put(strings.TrimRight(cellGaps(raw, false), " "), para)
+			} else {
+				open.sep = " "
+			}
+			openPara = para
 		default:
 			flush()
 			put(strings.TrimRight(cellGaps(raw, keep), " "), para)
