@@ -106,7 +106,7 @@ func phrase(f figures.Fact, minutes, inspection bool, th *bank.Theme, n int) str
 			)
 		case m == "in progress":
 			return fmt.Sprintf("This is in progress: %s. When will it be finished, and what will members see when it is?", q)
-		case m == "completed" || m == "complete" || m == "done" || m == "achieved":
+		case doneAction(f):
 			return fmt.Sprintf("This is marked %s: %s. Has it made the difference intended, and what is the evidence?", m, q)
 		}
 		return pick(
@@ -257,4 +257,16 @@ func countDates(s string, limit int) int {
 		}
 	}
 	return n
+}
+
+// doneAction reports whether f is a tracker's action marked done.
+func doneAction(f figures.Fact) bool {
+	if f.Kind != figures.FactAction {
+		return false
+	}
+	switch strings.ToLower(f.Match) {
+	case "completed", "complete", "done", "achieved":
+		return true
+	}
+	return false
 }

@@ -156,9 +156,18 @@ func (a *Asker) Build(it Input) ([]report.Question, []report.Finding) {
 	}
 	facts, insp, inRecs := it.Facts, it.Insp, it.InRecs
 	usedLines := map[string]bool{}
+	askedDone := false
 	for i, f := range facts {
 		if len(strings.Fields(f.Quote)) < 5 {
 			continue // too little to quote ("RESOLVED: That", a heading)
+		}
+		if doneAction(f) {
+			// Work the tracker calls done is no problem: one question on
+			// what it achieved is enough for an item.
+			if askedDone {
+				continue
+			}
+			askedDone = true
 		}
 		if !asked[f.Kind] {
 			continue // a finding's kind, asked from the findings, or nothing to challenge
