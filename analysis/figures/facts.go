@@ -64,11 +64,17 @@ type Fact struct {
 // generator both read it.
 func (f *Fact) Terms() english.Analysed {
 	if f.an == nil {
-		a := english.Analyse(f.Text)
+		a := english.Analyse(reRole.ReplaceAllString(f.Text, " "))
 		f.an = &a
 	}
 	return *f.an
 }
+
+// reRole is an officer's job title ("Head of Fostering and Adoption",
+// "Director of Children's Services"): who owns a tracker's action, not
+// what the action is about, so it is left out of the terms that say
+// which theme a fact is about.
+var reRole = regexp.MustCompile(`\b(?:(?:Assistant|Deputy|Interim) )?(?:Head|Director) of (?:[A-Z][\w'’]*|and|&|,)(?: (?:[A-Z][\w'’]*|and|&))*`)
 
 var (
 	// reNumber is a figure: digits with optional decimals, a currency sign,

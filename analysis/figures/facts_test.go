@@ -246,3 +246,21 @@ func TestDoneInAMeasureName(t *testing.T) {
 		t.Errorf("%q: no completed action", done)
 	}
 }
+
+// TestTermsLeaveOutRoles checks that an officer's job title does not say
+// what a fact is about.
+func TestTermsLeaveOutRoles(t *testing.T) {
+	for _, tc := range []struct {
+		text, gone, kept string
+	}{
+		{"Fostering annual report to include children's views Head of Fostering and Adoption Completed", "adopt", "foster"},
+		{"Report CAMHS waiting times Assistant Director of Children's Services Outstanding", "servic", "camh"},
+		{"The Director of Education will report on exclusions", "educ", "exclus"},
+	} {
+		f := Fact{Text: tc.text}
+		terms := strings.Join(f.Terms().Terms, " ")
+		if strings.Contains(terms, tc.gone) || !strings.Contains(terms, tc.kept) {
+			t.Errorf("%q: terms %q, want no %q and a %q", tc.text, terms, tc.gone, tc.kept)
+		}
+	}
+}
