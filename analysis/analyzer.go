@@ -109,8 +109,9 @@ func (a *Analyzer) Items(ctx context.Context, source string, meta corpus.Meta, i
 }
 
 // Paper is one paper of a meeting and the items of it to analyse (as
-// BriefItems gives them). Doc gives its pages when it was read from its
-// file; a paper read back from the search index has none.
+// BriefItems gives them). Doc gives its pages when they are known: read
+// from its file or kept by the search index (without them, quotes are
+// cited as the passages give them and tables on whole pages are missed).
 type Paper struct {
 	Doc   *corpus.Document
 	Items []corpus.Item

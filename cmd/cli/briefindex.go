@@ -68,11 +68,14 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 		return nil, fmt.Errorf("no paper for a meeting on %s in the index %s", meeting, x.Dir())
 	}
 	include := flagBool(fs, "include-exempt")
+	files := make([]*corpus.Document, len(picked))
+	for i, d := range picked {
+		files[i] = indexedFile(ctx, fs, d)
+	}
 	if len(picked) == 1 {
 		// The paper's own file, when it is still where the index found
-		// it and unchanged, gives the brief that brief FILE gives: its
-		// pages (and the tables on them), not only its passages.
-		if doc := indexedFile(ctx, fs, picked[0]); doc != nil {
+		// it and unchanged, gives the brief that brief FILE gives.
+		if doc := files[0]; doc != nil {
 			rep, err := an.Brief(ctx, doc)
 			if err != nil {
 				return nil, fmt.Errorf("analyse %s: %w", doc.Source, err)
@@ -90,9 +93,9 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 	// index has them (the tables on them).
 	var sources []string
 	var papers []analysis.Paper
-	for _, d := range picked {
+	for i, d := range picked {
 		sources = append(sources, citeSource(d))
-		doc := indexedFile(ctx, fs, d)
+		doc := files[i]
 		if doc == nil {
 			if doc, err = index.ReadBack(ctx, x, d); err != nil {
 				return nil, err
@@ -114,7 +117,8 @@ func briefFromIndex(ctx context.Context, fs *flag.FlagSet, an *analysis.Analyzer
 
 // indexedFile reads the file of the indexed paper d when it is where the
 // index last found it and its content is the paper's; nil otherwise (a
-// paper moved, changed or read from Slack is briefed from its passages).
+// paper moved, changed or read from Slack is briefed as the index kept
+// it).
 func indexedFile(ctx context.Context, fs *flag.FlagSet, d index.DocumentInfo) *corpus.Document {
 	if d.Path == "" {
 		return nil
