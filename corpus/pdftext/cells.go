@@ -105,10 +105,7 @@ func (w *wordCells) absorb(raw string, ln *line) bool {
 	}
 	into := make([]int, len(parts))
 	for k, pos := range ln.cells {
-		j := len(w.start) - 1
-		for j >= 0 && w.start[j] > pos+w.tol {
-			j--
-		}
+		j := w.column(pos)
 		if j < 1 {
 			// Under the row's first cell (a reference, a date): the
 			// next row's key, or a first cell wrapped, which stays a
@@ -136,10 +133,7 @@ func (w *wordCells) absorbWrap(raw string, ln *line) bool {
 	}
 	into := make([]int, len(parts))
 	for k, pos := range ln.cells {
-		j := len(w.start) - 1
-		for j >= 0 && w.start[j] > pos+w.tol {
-			j--
-		}
+		j := w.column(pos)
 		if j < 0 || j == len(w.start)-1 || ln.ends[k] > w.start[j+1]-w.tol {
 			return false
 		}
@@ -147,6 +141,16 @@ func (w *wordCells) absorbWrap(raw string, ln *line) bool {
 	}
 	w.add(parts, into)
 	return true
+}
+
+// column is the row's last cell that starts at or left of pos (within
+// tol), -1 when pos is left of them all.
+func (w *wordCells) column(pos float64) int {
+	j := len(w.start) - 1
+	for j >= 0 && w.start[j] > pos+w.tol {
+		j--
+	}
+	return j
 }
 
 // add appends each of parts to the row's cell into gives it.
