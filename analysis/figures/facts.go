@@ -123,13 +123,13 @@ var (
 	reRAGRow = regexp.MustCompile(`\b(?:Red|Amber|RED|AMBER)\b`)
 	// reStatus is the status of an action or recommendation that is not
 	// done, in a tracker row.
-	reStatus = regexp.MustCompile(`\b(?:outstanding|in progress|overdue|not started|not yet (?:provided|started|done|met)|delayed|behind)\b`)
+	reStatus = regexp.MustCompile(`\b(?:` + statusOpen + `)\b`)
 	// reStatusNoun follows a status word used as an adjective ("any
 	// outstanding actions from the strategy meeting"): not a tracker's
 	// status.
 	reStatusNoun = regexp.MustCompile(`^\s+(?:actions?|issues?|items?|work|matters?|recommendations?|tasks?|cases?|concerns?|debts?)\b`)
 	// reDone is the status of a completed action in a tracker row.
-	reDone = regexp.MustCompile(`\b(?:completed?|done|achieved)\b`)
+	reDone = regexp.MustCompile(`\b(?:` + statusDone + `)\b`)
 	// ReCounted is a number followed closely by what it counts.
 	ReCounted = regexp.MustCompile(`\d%?\s+(?:[a-z/-]+\s+){0,3}(?:children|child|young people|carers?|households|families|placements?|places|approvals?|assessments?|enquiries|referrals|moves|breakdowns?|social workers|posts|vacancies|cases|plans|visits|attendances|leavers|homes|beds|weeks|days)\b|\bwas \d+\.?$`)
 	// reTOCLine is a contents line: a question or title, then a page
@@ -201,13 +201,13 @@ func spacedStatus(sent string, fs []Fact) []Fact {
 	}
 	last := strings.ToLower(sent[i+3:])
 	var status *Fact
-	switch {
+	switch loc := []int{i + 3, len(sent)}; {
 	case reStatusCell.MatchString(last):
-		loc := []int{i + 3, len(sent)}
-		status = &Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactAction] + 0.8}
+		f := statusFact(sent, loc, true)
+		status = &f
 	case reDoneCell.MatchString(last):
-		loc := []int{i + 3, len(sent)}
-		status = &Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactAction] + 0.3}
+		f := statusFact(sent, loc, false)
+		status = &f
 	case !reStatusLater.MatchString(last):
 		return fs
 	}
@@ -223,11 +223,32 @@ func spacedStatus(sent string, fs []Fact) []Fact {
 	return out
 }
 
+// statusOpen and statusDone are a tracker's words for an action not done
+// and for one done.
+const (
+	statusOpen = `outstanding|in progress|overdue|not started|not yet (?:provided|started|done|met)|delayed|behind`
+	statusDone = `completed?|done|achieved`
+)
+
+// DoneStatus reports whether s, a fact's Match, is a tracker's status of
+// an action done ("Completed").
+func DoneStatus(s string) bool { return reDoneCell.MatchString(strings.ToLower(s)) }
+
+// statusFact is a tracker row's status at sent[loc[0]:loc[1]]: an action
+// not done (open), or one done, which ranks lower (is it working?).
+func statusFact(sent string, loc []int, open bool) Fact {
+	w := Salience[FactAction] + 0.3
+	if open {
+		w = Salience[FactAction] + 0.8
+	}
+	return Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: w}
+}
+
 var (
 	// reStatusCell is a tracker's status cell for an action not done.
-	reStatusCell = regexp.MustCompile(`^(?:outstanding|in progress|overdue|not started|not yet (?:provided|started|done|met)|delayed|behind)$`)
+	reStatusCell = regexp.MustCompile(`^(?:` + statusOpen + `)$`)
 	// reDoneCell is a tracker's status cell for a completed action.
-	reDoneCell = regexp.MustCompile(`^(?:completed?|done|achieved)$`)
+	reDoneCell = regexp.MustCompile(`^(?:` + statusDone + `)$`)
 	// reStatusLater is a status cell for an action agreed for later.
 	reStatusLater = regexp.MustCompile(`^(?:accepted|agreed|due|scheduled|planned|on track)\b`)
 )
@@ -262,12 +283,10 @@ func FindFacts(passages []string) []Fact {
 				}
 				low := strings.ToLower(sent)
 				if loc := reStatus.FindStringIndex(low); loc != nil && len(low) == len(sent) && !reStatusNoun.MatchString(low[loc[1]:]) {
-					f := Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactAction] + 0.8}
-					fs = append([]Fact{f}, trackerEntry(fs)...)
+					fs = append([]Fact{statusFact(sent, loc, true)}, trackerEntry(fs)...)
 				} else if loc := reDone.FindStringIndex(low); loc != nil && len(low) == len(sent) && !reDoneMeasure.MatchString(low[loc[1]:]) {
 					// Done, says the tracker: is it working?
-					f := Fact{Kind: FactAction, Text: sent, Match: sent[loc[0]:loc[1]], Quote: QuoteAround(sent, loc[0], loc[1]), Weight: Salience[FactAction] + 0.3}
-					fs = append([]Fact{f}, fs...)
+					fs = append([]Fact{statusFact(sent, loc, false)}, fs...)
 				}
 			}
 			if sp.Spaced {

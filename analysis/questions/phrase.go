@@ -261,12 +261,5 @@ func countDates(s string, limit int) int {
 
 // doneAction reports whether f is a tracker's action marked done.
 func doneAction(f figures.Fact) bool {
-	if f.Kind != figures.FactAction {
-		return false
-	}
-	switch strings.ToLower(f.Match) {
-	case "completed", "complete", "done", "achieved":
-		return true
-	}
-	return false
+	return f.Kind == figures.FactAction && figures.DoneStatus(f.Match)
 }
